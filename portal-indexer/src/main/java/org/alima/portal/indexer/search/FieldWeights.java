@@ -23,8 +23,11 @@ public record FieldWeights(float title, float abstractAndKeywords, float body, f
         }
     }
 
-    /** Weights measured on SciFact (see the module README). */
+    /**
+     * All fields equal. On SciFact (809 training claims, nDCG@10) a title weight of 2 with 1.5 for the abstract scored
+     * 0.611, equal weights 0.683, title 0.5 0.686: the title's short length already favours title matches.
+     */
     public static FieldWeights defaults() {
-        return new FieldWeights(2.0f, 1.5f, 1.0f, 1.0f);
+        return new FieldWeights(1f, 1f, 1f, 1f);
     }
 }

@@ -34,7 +34,7 @@ final class PageFormatter extends PassageFormatter {
             return hits;
         }
         int[] pageStarts = pageStarts(content);
-        boolean[] taken = new boolean[pageStarts.length + 1];
+        boolean[] taken = new boolean[pageStarts.length + 2]; // indexed by 1-based page number
         for (Passage passage : passages) {
             if (hits.size() == pages) {
                 break;

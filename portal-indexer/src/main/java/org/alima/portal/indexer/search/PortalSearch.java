@@ -51,9 +51,6 @@ public final class PortalSearch {
     /** A query with fewer hits than this gets a did-you-mean correction when one finds more. */
     static final int FEW_HITS = 3;
 
-    private static final float TIE_BREAKER = 0.3f;
-    private static final float MINIMUM_SHOULD_MATCH = 0f;
-
     private final PortalIndex index;
     private final SearchSettings settings;
     private final UserQueryParser parser;
@@ -68,7 +65,7 @@ public final class PortalSearch {
     public PortalSearch(PortalIndex index, SearchSettings settings) {
         this.index = Objects.requireNonNull(index, "index");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.parser = new UserQueryParser(settings.weights(), TIE_BREAKER, MINIMUM_SHOULD_MATCH);
+        this.parser = new UserQueryParser(settings.weights(), settings.tieBreaker(), settings.minimumShouldMatch());
     }
 
     /**

@@ -230,13 +230,20 @@ final class UserQueryParser {
 
         private Query textQuery(Map<String, Float> fields, String text, int slop) {
             List<Query> perField = new ArrayList<>();
+            boolean proseMatched = false;
             for (Map.Entry<String, Float> field : fields.entrySet()) {
                 Query query = slop < 0
                         ? createBooleanQuery(field.getKey(), text, BooleanClause.Occur.MUST)
                         : createPhraseQuery(field.getKey(), text, slop);
                 if (query != null) {
+                    proseMatched |= !field.getKey().equals(IndexSchema.AUTHORS);
                     perField.add(field.getValue() == 1f ? query : new BoostQuery(query, field.getValue()));
                 }
+            }
+            if (fields.size() > 1 && !proseMatched) {
+                // A stop word ("the", "qu'il") is dropped everywhere, though author names keep every word: otherwise
+                // it would become a required author name.
+                return null;
             }
             return combine(perField);
         }
