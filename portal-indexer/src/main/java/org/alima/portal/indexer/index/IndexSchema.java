@@ -1,0 +1,313 @@
+package org.alima.portal.indexer.index;
+
+import java.io.IOException;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.alima.portal.indexer.extract.Page;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The one place that names every field of the portal's Lucene index and says why it is indexed the way it is.
+ * Constants and pure functions only; thread-safe.
+ *
+ * <p>One Lucene document per portal document, so BM25 ranks whole documents. The body is one multi-valued field with
+ * one value per page, empty pages included, so that a highlighted passage maps back to its page: the highlighter joins
+ * the values with a separator character and the page of a passage is one plus the number of separators before it.
+ */
+public final class IndexSchema {
+
+    /**
+     * Version of this schema, written in every commit's user data. Bump it whenever a change here makes an existing
+     * index wrong (new field, other analysis); {@link PortalIndex#needsRebuild()} then asks for a rebuild.
+     */
+    public static final int VERSION = 1;
+
+    // ---- identity
+
+    /** Keyword, stored: the exact term that updates and deletes target. Sorted doc value: last tie-breaker of every
+     * sort, so that search-after cursors stay valid across merges (Lucene doc ids do not). */
+    public static final String ID = "id";
+
+    /** Stored only: the file or record the text came from, read back to rebuild the index; never searched. */
+    public static final String SOURCE = "source";
+
+    // ---- full text, all analysed by TextAnalyzer (French + English), BM25 with norms
+
+    /** Text, stored for display; positions for phrases. */
+    public static final String TITLE = "title";
+
+    /** Text, stored for display. */
+    public static final String ABSTRACT = "abstract";
+
+    /** Text, multi-valued, stored for display and for type-ahead on keywords. */
+    public static final String KEYWORDS = "keywords";
+
+    /** Text, multi-valued, one value per page (empty pages kept so numbering holds), stored for snippets; offsets in
+     * the postings so that the highlighter needs neither term vectors nor re-analysis of long documents. */
+    public static final String BODY = "body";
+
+    /** Names (NameAnalyzer: folded, unstemmed), multi-valued, stored for display. */
+    public static final String AUTHORS = "authors";
+
+    // ---- auxiliary text fields: never stored, never displayed
+
+    /** Docs-only, no norms: the unstemmed, accented words of title, abstract, keywords and body; the dictionary of
+     * did-you-mean corrections (the stacked stems of the text fields would be proposed as words otherwise). */
+    public static final String SPELLING = "spelling";
+
+    /** Docs-only, no norms: 2-20 character prefixes of every title word, for type-ahead that is as fresh as the index. */
+    public static final String TITLE_PREFIXES = "title_prefixes";
+
+    /** Docs-only, no norms: 2-20 character prefixes of every keyword word, for type-ahead. */
+    public static final String KEYWORD_PREFIXES = "keyword_prefixes";
+
+    // ---- filters and facets: keyword term (lower-cased, folded: filters and field:value queries ignore case and
+    // accents) + stored original (display) + SortedSet doc value in the facet field (counts, drill-sideways)
+
+    public static final String TYPE = "type";
+    public static final String LANGUAGE = "language";
+    public static final String COUNTRY = "country";
+    public static final String TOPIC = "topic";
+    public static final String COLLECTION = "collection";
+
+    /** Int point for range filters and year:2020 queries; stored for display; also a facet dimension. */
+    public static final String YEAR = "year";
+
+    /** Long point (epoch day) for range filters; numeric doc value for sorting newest first; stored as ISO-8601. */
+    public static final String DATE = "date";
+
+    /** Keyword of the normalised DOI (lower case, no resolver prefix) for doi: queries; stored for display. */
+    public static final String DOI = "doi";
+
+    /** Numeric doc value and stored: pages in the document, summed for index statistics. */
+    public static final String PAGE_COUNT = "page_count";
+
+    /** The six facet dimensions, in display order. */
+    public static final List<String> FACET_DIMENSIONS = List.of(TYPE, LANGUAGE, YEAR, COUNTRY, TOPIC, COLLECTION);
+
+    /** The highlighter's separator between values of a multi-valued field; never allowed inside page text. */
+    static final char PAGE_SEPARATOR = '\u0000';
+
+    /** Longest keyword value (type, topic, author…) accepted, in characters; Lucene terms are capped at 32 KiB. */
+    public static final int MAX_KEYWORD_LENGTH = 512;
+
+    private static final FieldType BODY_TYPE = bodyType();
+    private static final FieldType DOCS_ONLY = docsOnlyType();
+
+    private static final Analyzer ANALYZER = new PerFieldAnalyzerWrapper(
+            new TextAnalyzer(),
+            Map.of(
+                    AUTHORS,
+                    new NameAnalyzer(),
+                    SPELLING,
+                    new SpellingAnalyzer(),
+                    TITLE_PREFIXES,
+                    CompletionAnalyzer.forIndexing(),
+                    KEYWORD_PREFIXES,
+                    CompletionAnalyzer.forIndexing()));
+
+    private static final Analyzer COMPLETION_QUERY_ANALYZER = CompletionAnalyzer.forQuerying();
+
+    private IndexSchema() {}
+
+    /** The analyzer of every field, for indexing and for building queries. Thread-safe. */
+    public static Analyzer analyzer() {
+        return ANALYZER;
+    }
+
+    /** Turns typed text into the terms to look up in {@link #TITLE_PREFIXES} and {@link #KEYWORD_PREFIXES}. */
+    public static Analyzer completionQueryAnalyzer() {
+        return COMPLETION_QUERY_ANALYZER;
+    }
+
+    /** BM25 with Lucene's defaults; norms are the same for any k1/b, so search may tune them without reindexing. */
+    public static Similarity similarity() {
+        return new BM25Similarity();
+    }
+
+    /** A new facet configuration (the class is mutable, so each caller gets its own). */
+    public static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        for (String dimension : List.of(COUNTRY, TOPIC, COLLECTION)) {
+            config.setMultiValued(dimension, true);
+        }
+        for (String dimension : FACET_DIMENSIONS) {
+            // Filters use the keyword fields above; the facet field's own drill-down terms would duplicate them.
+            config.setDrillDownTermsIndexing(dimension, FacetsConfig.DrillDownTermsIndexing.NONE);
+        }
+        return config;
+    }
+
+    /** The form a keyword value takes in the index and in filters: trimmed, lower case, accents folded. */
+    public static String keywordTerm(String value) {
+        String decomposed = Normalizer.normalize(value.strip(), Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** The form a DOI takes in the index and in doi: queries: lower case, without a resolver or "doi:" prefix. */
+    public static String doiTerm(String doi) {
+        String value = doi.strip().toLowerCase(Locale.ROOT);
+        for (String prefix :
+                List.of("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")) {
+            if (value.startsWith(prefix)) {
+                return value.substring(prefix.length()).strip();
+            }
+        }
+        return value;
+    }
+
+    /** Builds the Lucene document; checks the bounds that Lucene would otherwise fail on mid-write. */
+    static Document toDocument(IndexableDocument source, FacetsConfig facets) throws IOException {
+        String id = source.id();
+        requireKeyword(id, "id", id);
+        Document doc = new Document();
+        // Stored fields are read in the order they were added: small ones first so result lists can stop before the
+        // body.
+        doc.add(new StringField(ID, source.id(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(ID, new BytesRef(source.id())));
+        addText(doc, TITLE, source.title());
+        for (String author : source.authors()) {
+            requireKeyword(id, "author", author);
+            addText(doc, AUTHORS, author);
+        }
+        addFacet(id, doc, TYPE, lower(source.type()));
+        addFacet(id, doc, LANGUAGE, lower(source.language()));
+        LocalDate date = source.date();
+        if (date != null) {
+            doc.add(new LongPoint(DATE, date.toEpochDay()));
+            doc.add(new NumericDocValuesField(DATE, date.toEpochDay()));
+            doc.add(new StoredField(DATE, date.toString()));
+            doc.add(new IntPoint(YEAR, date.getYear()));
+            doc.add(new StoredField(YEAR, date.getYear()));
+            doc.add(new SortedSetDocValuesFacetField(YEAR, Integer.toString(date.getYear())));
+        }
+        for (String country : distinct(source.countries())) {
+            addFacet(id, doc, COUNTRY, country.strip().toUpperCase(Locale.ROOT));
+        }
+        for (String topic : distinct(source.topics())) {
+            addFacet(id, doc, TOPIC, topic.strip());
+        }
+        for (String collection : distinct(source.collections())) {
+            addFacet(id, doc, COLLECTION, collection.strip());
+        }
+        if (source.doi() != null && !source.doi().isBlank()) {
+            requireKeyword(id, "doi", source.doi());
+            doc.add(new StringField(DOI, doiTerm(source.doi()), Field.Store.NO));
+            doc.add(new StoredField(DOI, source.doi().strip()));
+        }
+        for (String keyword : source.keywords()) {
+            requireKeyword(id, "keyword", keyword);
+            addText(doc, KEYWORDS, keyword);
+            doc.add(new Field(KEYWORD_PREFIXES, keyword, DOCS_ONLY));
+        }
+        addText(doc, ABSTRACT, source.abstractText());
+        if (source.source() != null) {
+            doc.add(new StoredField(SOURCE, source.source()));
+        }
+        if (source.title() != null) {
+            doc.add(new Field(TITLE_PREFIXES, source.title(), DOCS_ONLY));
+        }
+        addSpelling(doc, source.title());
+        addSpelling(doc, source.abstractText());
+        source.keywords().forEach(keyword -> addSpelling(doc, keyword));
+        doc.add(new NumericDocValuesField(PAGE_COUNT, source.pages().size()));
+        doc.add(new StoredField(PAGE_COUNT, source.pages().size()));
+        int expected = 1;
+        for (Page page : source.pages()) {
+            if (page.number() != expected) {
+                throw new InvalidDocumentException(
+                        id,
+                        "pages must be numbered 1, 2, 3… without gaps; page " + expected + " is followed by page "
+                                + page.number());
+            }
+            expected++;
+            String text = page.text().replace(PAGE_SEPARATOR, ' ');
+            doc.add(new Field(BODY, text, BODY_TYPE));
+            addSpelling(doc, text);
+        }
+        return facets.build(doc);
+    }
+
+    private static void addText(Document doc, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new TextField(field, value, Field.Store.YES));
+        }
+    }
+
+    private static void addSpelling(Document doc, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new Field(SPELLING, value, DOCS_ONLY));
+        }
+    }
+
+    private static void addFacet(String id, Document doc, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        requireKeyword(id, field, value);
+        doc.add(new StringField(field, keywordTerm(value), Field.Store.NO));
+        doc.add(new StoredField(field, value));
+        doc.add(new SortedSetDocValuesFacetField(field, value));
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static Set<String> distinct(List<String> values) {
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                distinct.add(value.strip());
+            }
+        }
+        return distinct;
+    }
+
+    private static void requireKeyword(String id, String what, String value) {
+        if (value != null && value.length() > MAX_KEYWORD_LENGTH) {
+            throw new InvalidDocumentException(
+                    id,
+                    what + " is " + value.length() + " characters long; the limit is " + MAX_KEYWORD_LENGTH
+                            + " (MAX_KEYWORD_LENGTH): shorten it");
+        }
+    }
+
+    private static FieldType bodyType() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    private static FieldType docsOnlyType() {
+        FieldType type = new FieldType();
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
+}

@@ -1,0 +1,443 @@
+package org.alima.portal.indexer.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The portal's Lucene index in one directory: writes, durable commits, near-real-time visibility and rebuilds.
+ * Thread-safe: any number of threads may write and search at once.
+ *
+ * <p>Writes are visible to searches within {@value IndexGeneration#MAX_STALE_SECONDS} s without {@link #refresh()},
+ * and durable after {@link #commit()} (or {@link #close()}): a crash loses only what was written since the last
+ * commit. Each commit records {@link IndexSchema#VERSION}, so an index built by an older schema is detected ({@link
+ * #needsRebuild()}) and can be rebuilt from its sources while it keeps serving searches ({@link #rebuild}).
+ */
+public final class PortalIndex implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortalIndex.class);
+
+    private final Path directory;
+    private final FacetsConfig facetsConfig = IndexSchema.facetsConfig();
+
+    /** Writes hold the read side; swapping in a rebuilt index holds the write side. */
+    private final ReentrantReadWriteLock swapLock = new ReentrantReadWriteLock();
+
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private final Object journalLock = new Object();
+    private volatile IndexGeneration generation;
+    private volatile boolean closed;
+
+    /** Writes made while a rebuild runs, replayed on the new index before it is swapped in; null when none runs. */
+    private List<Write> journal;
+
+    private PortalIndex(Path directory, IndexGeneration generation) {
+        this.directory = directory;
+        this.generation = generation;
+    }
+
+    /**
+     * Opens the index in {@code directory}, creating the directory and an empty index when absent, and finishing or
+     * discarding a rebuild that a crash interrupted.
+     *
+     * @throws IndexLockedException when another writer has the directory open
+     * @throws IndexException when the directory cannot be created, read or written
+     */
+    public static PortalIndex open(Path directory) {
+        Path dir = directory.toAbsolutePath().normalize();
+        try {
+            RebuildDirectories.recover(dir);
+        } catch (IOException e) {
+            throw new IndexException("could not recover the interrupted rebuild next to " + dir + ": " + e, e);
+        }
+        return new PortalIndex(dir, IndexGeneration.open(dir));
+    }
+
+    /** The directory this index lives in. */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * Adds the document, or replaces the one with the same id.
+     *
+     * @throws InvalidDocumentException when the document breaks a bound (nothing is written)
+     * @throws StaleIndexException when the index must be rebuilt first
+     */
+    public void upsert(IndexableDocument document) {
+        Objects.requireNonNull(document, "document");
+        Document doc; // built first, so an invalid document is refused before anything is written
+        try {
+            doc = IndexSchema.toDocument(document, facetsConfig);
+        } catch (IOException e) {
+            throw new IndexException("could not prepare document " + document.id() + ": " + e, e);
+        }
+        write(new Upsert(document.id(), doc));
+    }
+
+    /** Removes the document with this id from search, facets and suggestions; no-op when absent. */
+    public void delete(String id) {
+        Objects.requireNonNull(id, "id");
+        write(new Delete(id));
+    }
+
+    /** Removes every document; the schema version is kept. */
+    public void deleteAll() {
+        write(new DeleteAll());
+    }
+
+    /** Makes every write so far visible to searches now, rather than within half a second. */
+    public void refresh() {
+        IndexGeneration current = open();
+        try {
+            current.searchers.maybeRefreshBlocking();
+        } catch (IOException | AlreadyClosedException e) {
+            throw failure("refresh", e);
+        }
+    }
+
+    /** Makes every write so far durable: it survives a crash of this process or machine. */
+    public void commit() {
+        swapLock.readLock().lock();
+        try {
+            IndexGeneration current = open();
+            IndexGeneration.commit(current.writer, current.schemaVersion);
+        } catch (IOException | AlreadyClosedException e) {
+            throw failure("commit", e);
+        } finally {
+            swapLock.readLock().unlock();
+        }
+    }
+
+    /** Live documents visible to searches (at most half a second stale). */
+    public long documentCount() {
+        try (IndexSnapshot snapshot = snapshot()) {
+            return snapshot.reader().numDocs();
+        }
+    }
+
+    /** The schema version this index was built with. */
+    public int schemaVersion() {
+        return open().schemaVersion;
+    }
+
+    /** True when the index was built with another schema version: search works, writes are refused until rebuilt. */
+    public boolean needsRebuild() {
+        return schemaVersion() != IndexSchema.VERSION;
+    }
+
+    /** Documents, pages, size, segments and the last commit. */
+    public IndexStats stats() {
+        IndexGeneration current = open();
+        try (IndexSnapshot snapshot = snapshot()) {
+            IndexReader reader = snapshot.reader();
+            long pages = 0;
+            for (LeafReaderContext leaf : reader.leaves()) {
+                NumericDocValues counts = leaf.reader().getNumericDocValues(IndexSchema.PAGE_COUNT);
+                Bits live = leaf.reader().getLiveDocs();
+                if (counts == null) {
+                    continue;
+                }
+                for (int doc = counts.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = counts.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        pages += counts.longValue();
+                    }
+                }
+            }
+            Map<String, String> userData =
+                    SegmentInfos.readLatestCommit(current.directory).getUserData();
+            return new IndexStats(
+                    reader.numDocs(),
+                    pages,
+                    sizeOnDisk(current.directory),
+                    reader.leaves().size(),
+                    parseInstant(userData.get(IndexGeneration.COMMITTED_AT_KEY)),
+                    userData,
+                    current.schemaVersion);
+        } catch (IOException e) {
+            throw failure("read statistics of", e);
+        }
+    }
+
+    /** Id and stored source of every live document, to re-extract them for a rebuild. */
+    public List<IndexedSource> sources() {
+        List<IndexedSource> sources = new ArrayList<>();
+        try (IndexSnapshot snapshot = snapshot()) {
+            for (LeafReaderContext leaf : snapshot.reader().leaves()) {
+                StoredFields stored = leaf.reader().storedFields();
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live == null || live.get(doc)) {
+                        Document fields = stored.document(doc, Set.of(IndexSchema.ID, IndexSchema.SOURCE));
+                        sources.add(new IndexedSource(fields.get(IndexSchema.ID), fields.get(IndexSchema.SOURCE)));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw failure("list the sources of", e);
+        }
+        return sources;
+    }
+
+    /**
+     * A point-in-time view for searching; close it when done. Lock-free: it never waits for writes or rebuilds.
+     *
+     * @throws IndexException when the index is closed
+     */
+    public IndexSnapshot snapshot() {
+        while (true) {
+            IndexGeneration current = open();
+            try {
+                IndexSearcher searcher = current.searchers.acquire();
+                return new IndexSnapshot(current.searchers, (SnapshotSearcher) searcher);
+            } catch (AlreadyClosedException e) {
+                if (current == generation) {
+                    throw failure("search", e);
+                }
+                // A rebuild swapped the generation between reading it and acquiring from it: use the new one.
+            } catch (IOException e) {
+                throw failure("search", e);
+            }
+        }
+    }
+
+    /**
+     * Builds a new index from {@code documents} next to this one, then swaps it in atomically; searches continue on
+     * the old index meanwhile, and writes made meanwhile are replayed on the new one before the swap. The result has
+     * the current schema version. The stream is consumed but not closed.
+     *
+     * @throws IndexException when another rebuild is running, or the new index cannot be written (the live index is
+     *     then untouched)
+     */
+    public RebuildResult rebuild(Stream<IndexableDocument> documents) {
+        Objects.requireNonNull(documents, "documents");
+        open();
+        if (!rebuilding.compareAndSet(false, true)) {
+            throw new IndexException("a rebuild of " + directory + " is already running; wait for it to finish");
+        }
+        long started = System.nanoTime();
+        Path building = RebuildDirectories.building(directory);
+        try {
+            synchronized (journalLock) {
+                journal = new ArrayList<>();
+            }
+            Map<String, String> refused = new LinkedHashMap<>();
+            RebuildDirectories.deleteRecursively(building);
+            try (Directory target = FSDirectory.open(building);
+                    IndexWriter writer =
+                            new IndexWriter(target, IndexGeneration.writerConfig(IndexWriterConfig.OpenMode.CREATE))) {
+                Iterator<IndexableDocument> iterator = documents.iterator();
+                while (iterator.hasNext()) {
+                    IndexableDocument document = iterator.next();
+                    try {
+                        writer.updateDocument(idTerm(document.id()), IndexSchema.toDocument(document, facetsConfig));
+                    } catch (InvalidDocumentException e) {
+                        refused.put(e.documentId(), e.getMessage());
+                    }
+                }
+                IndexGeneration.commit(writer, IndexSchema.VERSION);
+            }
+            RebuildDirectories.move(building, RebuildDirectories.rebuilt(directory));
+            long count = swapIn();
+            return new RebuildResult(count, refused, Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException e) {
+            throw new IndexException(
+                    "could not rebuild the index into " + building + ": " + e + "; the live index is unchanged", e);
+        } finally {
+            synchronized (journalLock) {
+                journal = null;
+            }
+            try {
+                RebuildDirectories.deleteRecursively(building);
+            } catch (IOException e) {
+                LOG.warn("could not delete the unfinished rebuild at {}; it is deleted at next open", building, e);
+            }
+            rebuilding.set(false);
+        }
+    }
+
+    /** Replaces the live generation with the rebuilt directory; returns the new document count. */
+    private long swapIn() throws IOException {
+        Path rebuilt = RebuildDirectories.rebuilt(directory);
+        Path retired = RebuildDirectories.retired(directory);
+        swapLock.writeLock().lock();
+        try {
+            IndexGeneration old = open();
+            old.close(false);
+            RebuildDirectories.deleteRecursively(retired);
+            RebuildDirectories.move(directory, retired);
+            try {
+                RebuildDirectories.move(rebuilt, directory);
+            } catch (IOException e) {
+                RebuildDirectories.move(retired, directory);
+                generation = IndexGeneration.open(directory);
+                throw e;
+            }
+            IndexGeneration fresh = IndexGeneration.open(directory);
+            generation = fresh;
+            List<Write> replay;
+            synchronized (journalLock) {
+                replay = journal;
+                journal = null;
+            }
+            for (Write write : replay) {
+                write.applyTo(fresh.writer);
+            }
+            IndexGeneration.commit(fresh.writer, fresh.schemaVersion);
+            fresh.searchers.maybeRefreshBlocking();
+            return fresh.writer.getDocStats().numDocs;
+        } finally {
+            swapLock.writeLock().unlock();
+            try {
+                RebuildDirectories.deleteRecursively(retired);
+            } catch (IOException e) {
+                LOG.warn("could not delete the replaced index at {}; it is deleted at next open", retired, e);
+            }
+        }
+    }
+
+    /** Commits and closes; searches still running on a snapshot finish normally. */
+    @Override
+    public void close() {
+        swapLock.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            generation.close(true);
+        } catch (IOException | AlreadyClosedException e) {
+            throw failure("close", e);
+        } finally {
+            swapLock.writeLock().unlock();
+        }
+    }
+
+    private void write(Write write) {
+        swapLock.readLock().lock();
+        try {
+            IndexGeneration current = open();
+            if (write instanceof Upsert && current.schemaVersion != IndexSchema.VERSION) {
+                throw new StaleIndexException(directory, current.schemaVersion);
+            }
+            write.applyTo(current.writer);
+            synchronized (journalLock) {
+                if (journal != null) {
+                    journal.add(write);
+                }
+            }
+        } catch (IOException | AlreadyClosedException e) {
+            throw failure("write to", e);
+        } finally {
+            swapLock.readLock().unlock();
+        }
+    }
+
+    private IndexGeneration open() {
+        if (closed) {
+            throw new IndexException("the index at " + directory + " is closed; open it again");
+        }
+        return generation;
+    }
+
+    private IndexException failure(String action, Exception e) {
+        if (e instanceof AlreadyClosedException && !closed) {
+            return new IndexException(
+                    "could not " + action + " the index at " + directory + ": its writer stopped after an earlier"
+                            + " error (" + e.getMessage() + "); check disk space, then close and reopen the index",
+                    e);
+        }
+        if (closed) {
+            return new IndexException("the index at " + directory + " is closed; open it again", e);
+        }
+        return new IndexException(
+                "could not " + action + " the index at " + directory + ": " + e + "; check disk space and permissions",
+                e);
+    }
+
+    private static long sizeOnDisk(Directory directory) throws IOException {
+        long bytes = 0;
+        for (String file : directory.listAll()) {
+            try {
+                bytes += directory.fileLength(file);
+            } catch (NoSuchFileException e) {
+                // merged away between listing and measuring
+            }
+        }
+        return bytes;
+    }
+
+    private static Instant parseInstant(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static Term idTerm(String id) {
+        return new Term(IndexSchema.ID, id);
+    }
+
+    /** A write, kept so that it can be replayed on a rebuilt index. */
+    private sealed interface Write permits Upsert, Delete, DeleteAll {
+        void applyTo(IndexWriter writer) throws IOException;
+    }
+
+    /** The Lucene document holds only string values, so it can be indexed again when replayed. */
+    private record Upsert(String id, Document document) implements Write {
+        @Override
+        public void applyTo(IndexWriter writer) throws IOException {
+            writer.updateDocument(idTerm(id), document);
+        }
+    }
+
+    private record Delete(String id) implements Write {
+        @Override
+        public void applyTo(IndexWriter writer) throws IOException {
+            writer.deleteDocuments(idTerm(id));
+        }
+    }
+
+    private record DeleteAll() implements Write {
+        @Override
+        public void applyTo(IndexWriter writer) throws IOException {
+            writer.deleteAll();
+        }
+    }
+}

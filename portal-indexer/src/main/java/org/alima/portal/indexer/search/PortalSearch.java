@@ -1,0 +1,286 @@
+package org.alima.portal.indexer.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.alima.portal.indexer.index.IndexSchema;
+import org.alima.portal.indexer.index.IndexSnapshot;
+import org.alima.portal.indexer.index.PortalIndex;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Searches the portal index: ranked documents, each with its best-matching pages, facet counts, did-you-mean,
+ * type-ahead and related documents. Thread-safe: every call works on its own point-in-time snapshot of the index and
+ * is stopped at the configured time limit.
+ *
+ * <p>Query syntax: see {@link UserQueryParser}. Ranking: BM25 over title, abstract, keywords, body and authors, each
+ * word scored by its best field plus a fraction of the others, with the weights of {@link SearchSettings}.
+ */
+public final class PortalSearch {
+
+    /** Values returned per facet dimension, most frequent first. */
+    public static final int FACET_VALUES = 20;
+
+    /** Most ids {@link #rankedIds} returns. */
+    public static final int MAX_RANKED_IDS = 1_000;
+
+    /** A query with fewer hits than this gets a did-you-mean correction when one finds more. */
+    static final int FEW_HITS = 3;
+
+    private final PortalIndex index;
+    private final SearchSettings settings;
+    private final UserQueryParser parser;
+    private final SpellingCorrector spelling = new SpellingCorrector();
+    private final TypeAhead typeAhead = new TypeAhead();
+    private final RelatedDocuments related = new RelatedDocuments();
+
+    public PortalSearch(PortalIndex index) {
+        this(index, SearchSettings.defaults());
+    }
+
+    public PortalSearch(PortalIndex index, SearchSettings settings) {
+        this.index = Objects.requireNonNull(index, "index");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.parser = new UserQueryParser(settings.weights(), settings.tieBreaker(), settings.minimumShouldMatch());
+    }
+
+    /**
+     * One page of results.
+     *
+     * @throws QuerySyntaxException when the query text is refused
+     * @throws InvalidSearchRequestException when the cursor is malformed
+     * @throws SearchTimeoutException when the search exceeds the time limit
+     */
+    public SearchResponse search(SearchRequest request) {
+        long started = System.nanoTime();
+        ParsedQuery query = parser.parse(request.query());
+        FieldDoc after = request.cursor() == null ? null : Cursor.decode(request.cursor(), request.sort());
+        Map<String, Query> filters = filterQueries(request.filters());
+        try (IndexSnapshot snapshot = index.snapshot()) {
+            IndexSearcher searcher = searcher(snapshot);
+            int skipped = after == null ? request.from() : 0;
+            // One more than shown, to know whether a next page exists.
+            TopFieldCollectorManager collector = new TopFieldCollectorManager(
+                    Cursor.sort(request.sort()), skipped + request.size() + 1, after, Integer.MAX_VALUE);
+            Optional<SortedSetDocValuesReaderState> facetState = snapshot.facetState();
+            TopFieldDocs top;
+            Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+            if (request.withFacets() && facetState.isPresent()) {
+                SortedSetDocValuesReaderState state = facetState.get();
+                DrillDownQuery drillDown = new DrillDownQuery(state.getFacetsConfig(), query.scoring());
+                filters.forEach(drillDown::add);
+                DrillSideways.ConcurrentDrillSidewaysResult<TopFieldDocs> result =
+                        new DrillSideways(searcher, state.getFacetsConfig(), state).search(drillDown, collector);
+                top = result.collectorResult;
+                facets = facetValues(result.facets);
+            } else {
+                top = searcher.search(filtered(query.scoring(), filters), collector);
+                if (request.withFacets()) {
+                    for (String dimension : IndexSchema.FACET_DIMENSIONS) {
+                        facets.put(dimension, List.of());
+                    }
+                }
+            }
+            if (searcher.timedOut()) {
+                throw new SearchTimeoutException(settings.timeLimit());
+            }
+            ScoreDoc[] page = slice(top.scoreDocs, skipped, request.size());
+            if (request.sort() != SortOrder.RELEVANCE) {
+                TopFieldCollector.populateScores(page, searcher, query.scoring());
+            }
+            List<Hit> hits = hits(searcher, query, page, request.pagesPerHit());
+            boolean more = top.scoreDocs.length > skipped + request.size();
+            String nextCursor =
+                    more && page.length > 0 ? Cursor.encode(request.sort(), (FieldDoc) page[page.length - 1]) : null;
+            long total = top.totalHits.value();
+            String didYouMean = total < FEW_HITS ? didYouMean(searcher, request.query(), filters, total) : null;
+            return new SearchResponse(
+                    total, hits, facets, nextCursor, didYouMean, (System.nanoTime() - started) / 1_000_000);
+        } catch (IOException e) {
+            throw new SearchFailedException("search for \"" + request.query() + "\"", e);
+        }
+    }
+
+    /**
+     * Ids of the best {@code size} documents for {@code query}, best first, without filters, facets or highlights: the
+     * fast path for relevance evaluation.
+     */
+    public List<String> rankedIds(String query, int size) {
+        if (size < 1 || size > MAX_RANKED_IDS) {
+            throw new InvalidSearchRequestException(
+                    "size must be between 1 and " + MAX_RANKED_IDS + " (MAX_RANKED_IDS), got " + size);
+        }
+        ParsedQuery parsed = parser.parse(query);
+        try (IndexSnapshot snapshot = index.snapshot()) {
+            IndexSearcher searcher = searcher(snapshot);
+            TopDocs top = searcher.search(parsed.scoring(), size);
+            if (searcher.timedOut()) {
+                throw new SearchTimeoutException(settings.timeLimit());
+            }
+            List<String> ids = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc hit : top.scoreDocs) {
+                ids.add(searcher.storedFields()
+                        .document(hit.doc, Set.of(IndexSchema.ID))
+                        .get(IndexSchema.ID));
+            }
+            return ids;
+        } catch (IOException e) {
+            throw new SearchFailedException("rank documents for \"" + query + "\"", e);
+        }
+    }
+
+    /**
+     * Titles and keywords completing what the user is typing (see {@link TypeAhead}), best first.
+     *
+     * @param size 1 to {@value TypeAhead#MAX_SIZE}
+     */
+    public List<Suggestion> autocomplete(String typed, int size) {
+        try (IndexSnapshot snapshot = index.snapshot()) {
+            return typeAhead.complete(searcher(snapshot), typed, size);
+        } catch (IOException e) {
+            throw new SearchFailedException("complete \"" + typed + "\"", e);
+        }
+    }
+
+    /**
+     * Documents most similar to document {@code id}, best first, without pages.
+     *
+     * @param size 1 to {@value RelatedDocuments#MAX_SIZE}
+     * @throws DocumentNotFoundException when no document has this id
+     */
+    public List<Hit> related(String id, int size) {
+        Objects.requireNonNull(id, "id");
+        try (IndexSnapshot snapshot = index.snapshot()) {
+            IndexSearcher searcher = searcher(snapshot);
+            TopDocs top = searcher.search(related.likeQuery(searcher, id, size), size);
+            return hits(searcher, null, top.scoreDocs, 0);
+        } catch (IOException e) {
+            throw new SearchFailedException("find documents related to " + id, e);
+        }
+    }
+
+    private IndexSearcher searcher(IndexSnapshot snapshot) {
+        IndexSearcher searcher = new IndexSearcher(snapshot.reader());
+        searcher.setSimilarity(new BM25Similarity(settings.k1(), settings.b()));
+        searcher.setTimeout(new Deadline(settings.timeLimit()));
+        return searcher;
+    }
+
+    private List<Hit> hits(IndexSearcher searcher, ParsedQuery query, ScoreDoc[] page, int pagesPerHit)
+            throws IOException {
+        List<List<PageHit>> pages = null;
+        if (query != null && pagesPerHit > 0 && query.hasHighlights() && page.length > 0) {
+            int[] docIds = new int[page.length];
+            for (int i = 0; i < page.length; i++) {
+                docIds[i] = page[i].doc;
+            }
+            pages = PageHighlighter.create(searcher, pagesPerHit).pages(query.highlight(), docIds, pagesPerHit);
+        }
+        List<Hit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            HitFields fields = new HitFields();
+            searcher.storedFields().document(page[i].doc, fields);
+            hits.add(fields.toHit(page[i].score, pages == null ? List.of() : pages.get(i)));
+        }
+        return hits;
+    }
+
+    private String didYouMean(IndexSearcher searcher, String text, Map<String, Query> filters, long total)
+            throws IOException {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String corrected = spelling.correct(searcher.getIndexReader(), text);
+        if (corrected == null) {
+            return null;
+        }
+        try {
+            int found = searcher.count(filtered(parser.parse(corrected).scoring(), filters));
+            return found > total ? corrected : null;
+        } catch (QuerySyntaxException e) {
+            return null; // a correction that does not parse is no help
+        }
+    }
+
+    private static Query filtered(Query query, Map<String, Query> filters) {
+        if (filters.isEmpty()) {
+            return query;
+        }
+        BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+        filters.values().forEach(filter -> builder.add(filter, BooleanClause.Occur.FILTER));
+        return builder.build();
+    }
+
+    /** One filter per restricted dimension, keyed by facet dimension, in the schema's order. */
+    private static Map<String, Query> filterQueries(Filters filters) {
+        Map<String, Query> queries = new LinkedHashMap<>();
+        List<String> keywordDimensions = IndexSchema.FACET_DIMENSIONS.stream()
+                .filter(dimension -> !dimension.equals(IndexSchema.YEAR))
+                .toList();
+        List<Set<String>> values = filters.keywordDimensions();
+        for (int i = 0; i < keywordDimensions.size(); i++) {
+            if (!values.get(i).isEmpty()) {
+                List<BytesRef> terms = values.get(i).stream()
+                        .map(value -> new BytesRef(IndexSchema.keywordTerm(value)))
+                        .toList();
+                queries.put(keywordDimensions.get(i), new TermInSetQuery(keywordDimensions.get(i), terms));
+            }
+        }
+        if (filters.yearFrom() != null || filters.yearTo() != null) {
+            queries.put(
+                    IndexSchema.YEAR,
+                    IntPoint.newRangeQuery(
+                            IndexSchema.YEAR,
+                            filters.yearFrom() == null ? Integer.MIN_VALUE : filters.yearFrom(),
+                            filters.yearTo() == null ? Integer.MAX_VALUE : filters.yearTo()));
+        }
+        return queries;
+    }
+
+    private static Map<String, List<FacetValue>> facetValues(Facets facets) throws IOException {
+        Map<String, List<FacetValue>> values = new LinkedHashMap<>();
+        for (String dimension : IndexSchema.FACET_DIMENSIONS) {
+            FacetResult result = facets.getTopChildren(FACET_VALUES, dimension);
+            List<FacetValue> counts = new ArrayList<>();
+            if (result != null) {
+                for (LabelAndValue value : result.labelValues) {
+                    counts.add(new FacetValue(value.label, value.value.longValue()));
+                }
+            }
+            values.put(dimension, counts);
+        }
+        return values;
+    }
+
+    private static ScoreDoc[] slice(ScoreDoc[] all, int from, int size) {
+        int start = Math.min(from, all.length);
+        int end = Math.min(start + size, all.length);
+        ScoreDoc[] page = new ScoreDoc[end - start];
+        System.arraycopy(all, start, page, 0, page.length);
+        return page;
+    }
+}

@@ -1,0 +1,31 @@
+package org.alima.portal.indexer.search;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One results page, immutable.
+ *
+ * @param total number of matching documents (exact)
+ * @param facets per dimension (type, language, year, country, topic, collection, in that order), the most frequent
+ *     values among matching documents; empty when not requested
+ * @param nextCursor pass as {@link SearchRequest#cursor()} for the next page; null on the last page
+ * @param didYouMean a corrected query that finds more documents, or null
+ */
+public record SearchResponse(
+        long total,
+        List<Hit> hits,
+        Map<String, List<FacetValue>> facets,
+        String nextCursor,
+        String didYouMean,
+        long tookMillis) {
+
+    public SearchResponse {
+        hits = List.copyOf(hits);
+        Map<String, List<FacetValue>> copy = new LinkedHashMap<>();
+        facets.forEach((dimension, values) -> copy.put(dimension, List.copyOf(values)));
+        facets = Collections.unmodifiableMap(copy);
+    }
+}

@@ -1,0 +1,166 @@
+package org.alima.portal.indexer.search;
+
+import static org.alima.portal.indexer.search.TestDocument.doc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.alima.portal.indexer.index.PortalIndex;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PageHighlightingIT {
+
+    @TempDir
+    static Path directory;
+
+    static PortalIndex index;
+    static PortalSearch search;
+
+    @BeforeAll
+    static void indexDocuments() {
+        index = PortalIndex.open(directory);
+        List<String> pages = new ArrayList<>();
+        for (int page = 1; page <= 10; page++) {
+            pages.add(
+                    page == 7
+                            ? "Chapitre sept. En cas d'échec, la réanimation néonatale se poursuit avec ventilation au masque."
+                            : "Chapitre " + page + ". Hygiène des mains et gestion des déchets au centre de santé.");
+        }
+        index.upsert(doc("protocol")
+                .language("fr")
+                .title("Guide clinique")
+                .pages(pages.toArray(String[]::new))
+                .build());
+        index.upsert(doc("several")
+                .language("en")
+                .title("Cholera outbreak report")
+                .pages(
+                        "Cholera was first reported in March.",
+                        "Water points were chlorinated.",
+                        "Cholera cases rose; cholera treatment centres opened; cholera deaths fell.",
+                        "Vaccination with oral cholera vaccine started.",
+                        "Lessons learned.")
+                .build());
+        index.upsert(doc("blank-pages")
+                .language("en")
+                .title("Scanned annex")
+                .pages("", "", "Measles vaccination coverage was 62 percent.")
+                .build());
+        index.upsert(doc("markup")
+                .language("en")
+                .title("Unsafe text")
+                .pages("Dengue <script>alert('x')</script> & \"quotes\" in the extracted text.")
+                .build());
+        index.upsert(doc("long-page")
+                .language("en")
+                .title("Table dump")
+                .pages(("lorem ipsum dolor sit amet ").repeat(100) + "typhoid "
+                        + ("consectetur adipiscing elit ").repeat(100))
+                .build());
+        index.upsert(doc("title-only")
+                .language("en")
+                .title("Yellow fever")
+                .pages("Nothing relevant here.")
+                .build());
+        index.refresh();
+        search = new PortalSearch(index);
+    }
+
+    @AfterAll
+    static void close() {
+        index.close();
+    }
+
+    private static Hit only(SearchRequest request) {
+        SearchResponse response = search.search(request);
+        assertThat(response.hits()).hasSize(1);
+        return response.hits().getFirst();
+    }
+
+    @Test
+    void returnsPageNumberOfBestPassageSearchedWithoutAccents() {
+        Hit hit = only(SearchRequest.of("reanimation neonatale"));
+
+        assertThat(hit.id()).isEqualTo("protocol");
+        assertThat(hit.pages()).first().satisfies(page -> {
+            assertThat(page.page()).isEqualTo(7);
+            assertThat(page.snippet()).contains("<mark>réanimation</mark>").contains("<mark>néonatale</mark>");
+        });
+    }
+
+    @Test
+    void marksAWholePhrase() {
+        Hit hit = only(SearchRequest.of("\"reanimation neonatale\""));
+
+        assertThat(hit.pages()).singleElement().satisfies(page -> {
+            assertThat(page.page()).isEqualTo(7);
+            assertThat(page.snippet()).contains("<mark>");
+        });
+    }
+
+    @Test
+    void ordersPagesBestFirstAndReturnsThreeByDefault() {
+        Hit hit = only(SearchRequest.of("cholera"));
+
+        assertThat(hit.pages()).hasSize(3);
+        assertThat(hit.pages().getFirst().page()).isEqualTo(3);
+        assertThat(hit.pages())
+                .extracting(PageHit::page)
+                .doesNotHaveDuplicates()
+                .allMatch(page -> page != 2);
+    }
+
+    @Test
+    void returnsAsManyPagesAsAsked() {
+        assertThat(only(SearchRequest.of("cholera").withPagesPerHit(1)).pages()).hasSize(1);
+        assertThat(only(SearchRequest.of("cholera").withPagesPerHit(10)).pages())
+                .extracting(PageHit::page)
+                .containsExactlyInAnyOrder(3, 1, 4);
+        assertThat(only(SearchRequest.of("cholera").withPagesPerHit(0)).pages()).isEmpty();
+    }
+
+    @Test
+    void countsEmptyPagesSoNumberingMatchesTheFile() {
+        assertThat(only(SearchRequest.of("measles")).pages())
+                .extracting(PageHit::page)
+                .containsExactly(3);
+    }
+
+    @Test
+    void escapesHtmlOfTheDocumentText() {
+        String snippet = only(SearchRequest.of("dengue")).pages().getFirst().snippet();
+
+        assertThat(snippet)
+                .startsWith("<mark>Dengue</mark>")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;")
+                .doesNotContain("<script>");
+    }
+
+    @Test
+    void cutsLongPassagesAroundTheMatch() {
+        String snippet = only(SearchRequest.of("typhoid")).pages().getFirst().snippet();
+
+        assertThat(snippet).contains("<mark>typhoid</mark>").startsWith("…").endsWith("…");
+        assertThat(snippet.length()).isLessThan(PageFormatter.MAX_SNIPPET_CHARS + 60);
+    }
+
+    @Test
+    void returnsNoPagesWhenOnlyMetadataMatched() {
+        Hit hit = only(SearchRequest.of("yellow fever"));
+
+        assertThat(hit.id()).isEqualTo("title-only");
+        assertThat(hit.pages()).isEmpty();
+    }
+
+    @Test
+    void highlightsTitleQueriesOnThePagesToo() {
+        Hit hit = only(SearchRequest.of("title:cholera vaccine"));
+
+        assertThat(hit.pages()).extracting(PageHit::page).contains(4);
+        assertThat(hit.pages().getFirst().snippet()).contains("<mark>cholera</mark>");
+    }
+}

@@ -1,0 +1,112 @@
+package org.alima.portal.indexer.search;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.alima.portal.indexer.extract.Page;
+import org.alima.portal.indexer.index.IndexableDocument;
+
+/** Builds {@link IndexableDocument}s for tests, with only what a test cares about. */
+final class TestDocument {
+
+    private final String id;
+    private String title;
+    private String abstractText;
+    private List<String> authors = List.of();
+    private List<String> keywords = List.of();
+    private String type;
+    private String language;
+    private LocalDate date;
+    private List<String> countries = List.of();
+    private List<String> topics = List.of();
+    private List<String> collections = List.of();
+    private final List<Page> pages = new ArrayList<>();
+
+    private TestDocument(String id) {
+        this.id = id;
+    }
+
+    static TestDocument doc(String id) {
+        return new TestDocument(id);
+    }
+
+    TestDocument title(String title) {
+        this.title = title;
+        return this;
+    }
+
+    TestDocument abstractText(String abstractText) {
+        this.abstractText = abstractText;
+        return this;
+    }
+
+    TestDocument authors(String... authors) {
+        this.authors = List.of(authors);
+        return this;
+    }
+
+    TestDocument keywords(String... keywords) {
+        this.keywords = List.of(keywords);
+        return this;
+    }
+
+    TestDocument type(String type) {
+        this.type = type;
+        return this;
+    }
+
+    TestDocument language(String language) {
+        this.language = language;
+        return this;
+    }
+
+    TestDocument date(LocalDate date) {
+        this.date = date;
+        return this;
+    }
+
+    TestDocument year(int year) {
+        return date(LocalDate.of(year, 6, 1));
+    }
+
+    TestDocument countries(String... countries) {
+        this.countries = List.of(countries);
+        return this;
+    }
+
+    TestDocument topics(String... topics) {
+        this.topics = List.of(topics);
+        return this;
+    }
+
+    TestDocument collections(String... collections) {
+        this.collections = List.of(collections);
+        return this;
+    }
+
+    /** Appends pages numbered after the existing ones. */
+    TestDocument pages(String... texts) {
+        for (String text : texts) {
+            pages.add(new Page(pages.size() + 1, text, language));
+        }
+        return this;
+    }
+
+    IndexableDocument build() {
+        return new IndexableDocument(
+                id,
+                "/sources/" + id + ".pdf",
+                title,
+                abstractText,
+                authors,
+                keywords,
+                null,
+                type,
+                language,
+                date,
+                countries,
+                topics,
+                collections,
+                pages);
+    }
+}
