@@ -2,7 +2,7 @@ package org.alima.portal.indexer;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
-import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.GeneralCodingRules.USE_JAVA_UTIL_LOGGING;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -67,6 +67,10 @@ class ArchitectureTest {
     @Test
     void noGenericExceptionsAndNoJavaUtilLogging() {
         NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS.check(classes);
-        NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING.check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.alima.portal.indexer.cli..")
+                .should(USE_JAVA_UTIL_LOGGING)
+                .check(classes);
     }
 }

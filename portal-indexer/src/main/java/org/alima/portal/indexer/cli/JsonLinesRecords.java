@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -40,7 +41,7 @@ final class JsonLinesRecords {
 
     /** True for files named *.jsonl or *.ndjson, the only ones read as records rather than documents. */
     static boolean isJsonLines(Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".jsonl") || name.endsWith(".ndjson");
     }
 
@@ -124,7 +125,7 @@ final class JsonLinesRecords {
         List<Page> pages = body == null ? List.of() : List.of(new Page(1, body, lang));
         return new IndexableDocument(
                 id,
-                null,
+                file.toAbsolutePath().toString(),
                 text(node, "title"),
                 abstractText,
                 list(node, "authors"),

@@ -63,6 +63,14 @@ public final class DocumentExtractor {
     }
 
     /**
+     * The ISO 639-1 code of the language of {@code text} (for records that come with text but no language), or null
+     * when the text is too short to tell.
+     */
+    public String detectLanguage(CharSequence text) {
+        return languages.guess(text);
+    }
+
+    /**
      * Extracts one file.
      *
      * @throws UncheckedIOException when the file cannot be read at all (missing, not a regular file, no permission,

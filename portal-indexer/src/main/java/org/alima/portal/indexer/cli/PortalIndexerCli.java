@@ -1,0 +1,47 @@
+package org.alima.portal.indexer.cli;
+
+import org.alima.portal.indexer.index.IndexException;
+import org.alima.portal.indexer.search.SearchException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code portal-indexer} command line: index, search, evaluate and benchmark without the portal's server. */
+@Command(
+        name = "portal-indexer",
+        mixinStandardHelpOptions = true,
+        version = "portal-indexer 0.1",
+        description = "Extract, index and search studies and operating procedures (PDF, DOCX, HTML, Markdown, text).",
+        subcommands = {
+            IndexCommand.class,
+            SearchCommand.class,
+            SuggestCommand.class,
+            EvalCommand.class,
+            StatsCommand.class,
+            RebuildCommand.class,
+            BenchCommand.class
+        })
+public final class PortalIndexerCli {
+
+    private PortalIndexerCli() {}
+
+    public static void main(String[] args) {
+        // Lucene announces its vectorization setup through java.util.logging at INFO; a terminal user needs none of it.
+        java.util.logging.Logger.getLogger("org.apache.lucene").setLevel(java.util.logging.Level.WARNING);
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests execute it with their own output writers. */
+    static CommandLine commandLine() {
+        return new CommandLine(new PortalIndexerCli()).setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // Failures the user can act on are printed as one line; anything else keeps its stack trace.
+            if (e instanceof SearchException
+                    || e instanceof IndexException
+                    || e instanceof java.io.IOException
+                    || e instanceof java.io.UncheckedIOException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+    }
+}

@@ -1,0 +1,110 @@
+package org.alima.portal.indexer.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.alima.portal.indexer.index.PortalIndex;
+import org.alima.portal.indexer.search.Hit;
+import org.alima.portal.indexer.search.PageHit;
+import org.alima.portal.indexer.search.PortalSearch;
+import org.alima.portal.indexer.search.SearchRequest;
+import org.alima.portal.indexer.search.SearchResponse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code search}: one results page, as text for people or as JSON for scripts.
+ *
+ * <p>The JSON shape is a contract other scripts build on: {@code {"total": n, "hits": [{"id", "title", "score",
+ * "pages": [{"page", "snippet"}]}]}}; fields may be added, none renamed or removed.
+ */
+@Command(name = "search", description = "Search an index.", mixinStandardHelpOptions = true)
+final class SearchCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--index", required = true, description = "Index directory.")
+    Path indexDir;
+
+    @Option(names = "--size", description = "Hits to return, 1 to 100 (default: ${DEFAULT-VALUE}).")
+    int size = 10;
+
+    @Option(names = "--json", description = "Print one JSON object on standard output.")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "QUERY", description = "Query words (joined with spaces).")
+    List<String> words;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        SearchResponse response;
+        try (PortalIndex index = PortalIndex.open(indexDir)) {
+            response = new PortalSearch(index)
+                    .search(SearchRequest.of(String.join(" ", words))
+                            .withSize(size)
+                            .withFacets(false));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(JSON.writeValueAsString(toJson(response)));
+        } else {
+            print(out, response);
+        }
+        out.flush();
+        return 0;
+    }
+
+    static ObjectNode toJson(SearchResponse response) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("total", response.total());
+        ArrayNode hits = root.putArray("hits");
+        for (Hit hit : response.hits()) {
+            ObjectNode node = hits.addObject();
+            node.put("id", hit.id());
+            node.put("title", hit.title());
+            node.put("score", hit.score());
+            ArrayNode pages = node.putArray("pages");
+            for (PageHit page : hit.pages()) {
+                pages.addObject().put("page", page.page()).put("snippet", page.snippet());
+            }
+        }
+        if (response.didYouMean() != null) {
+            root.put("didYouMean", response.didYouMean());
+        }
+        return root;
+    }
+
+    private static void print(PrintWriter out, SearchResponse response) {
+        out.printf(Locale.ROOT, "%d documents (%d ms)%n", response.total(), response.tookMillis());
+        if (response.didYouMean() != null) {
+            out.printf(Locale.ROOT, "Did you mean: %s%n", response.didYouMean());
+        }
+        int rank = 0;
+        for (Hit hit : response.hits()) {
+            out.printf(
+                    Locale.ROOT,
+                    "%n%2d. %s  [%s]  score %.2f%n",
+                    ++rank,
+                    hit.title() == null ? "(untitled)" : hit.title(),
+                    hit.id(),
+                    hit.score());
+            for (PageHit page : hit.pages()) {
+                out.printf(
+                        Locale.ROOT,
+                        "    p. %d: %s%n",
+                        page.page(),
+                        page.snippet().replace("<mark>", "[").replace("</mark>", "]"));
+            }
+        }
+    }
+}
