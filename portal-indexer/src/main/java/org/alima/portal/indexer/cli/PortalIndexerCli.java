@@ -22,11 +22,16 @@ import picocli.CommandLine.Command;
         })
 public final class PortalIndexerCli {
 
+    /**
+     * Lucene announces its vectorization setup through java.util.logging at INFO; a terminal user needs none of it.
+     * Held in a field because java.util.logging keeps loggers weakly, and a collected logger forgets its level.
+     */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
     private PortalIndexerCli() {}
 
     public static void main(String[] args) {
-        // Lucene announces its vectorization setup through java.util.logging at INFO; a terminal user needs none of it.
-        java.util.logging.Logger.getLogger("org.apache.lucene").setLevel(java.util.logging.Level.WARNING);
+        LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(commandLine().execute(args));
     }
 
