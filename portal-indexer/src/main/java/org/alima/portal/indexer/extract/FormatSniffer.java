@@ -141,8 +141,8 @@ final class FormatSniffer {
     }
 
     /**
-     * Text has no NUL bytes and few other control bytes. A UTF-16 byte-order mark also makes text: UTF-16 text is
-     * full of NULs.
+     * Text has few control bytes: a stray NUL or escape code in an old text file is dropped later, while binary data
+     * has them in every few dozen bytes. A UTF-16 byte-order mark also makes text: UTF-16 text is full of NULs.
      */
     static boolean looksLikeText(byte[] head) {
         if (startsWith(head, 0xFE, 0xFF) || startsWith(head, 0xFF, 0xFE)) {
@@ -151,14 +151,11 @@ final class FormatSniffer {
         int controls = 0;
         for (byte b : head) {
             int c = b & 0xFF;
-            if (c == 0) {
-                return false;
-            }
             if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B) || c == 0x7F) {
                 controls++;
             }
         }
-        return controls * 100 <= head.length;
+        return controls <= Math.max(4, head.length / 50);
     }
 
     /** Object syntax ({@code 1 0 obj}) near the start: a PDF whose header is damaged or missing. */
