@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
  * Tells a file's format from its bytes; stateless and thread-safe.
@@ -98,6 +99,12 @@ final class FormatSniffer {
             return zip(file, name);
         }
         if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+            if (holdsEncryptedPackage(file)) {
+                return new Verdict.Refused(
+                        Format.DOCX.mediaType(),
+                        FailureKind.ENCRYPTED,
+                        "a password-protected Office document (Word stores those in an encrypted container)");
+            }
             return new Verdict.Refused(
                     "application/x-ole-storage",
                     FailureKind.UNSUPPORTED_TYPE,
@@ -110,6 +117,18 @@ final class FormatSniffer {
             return new Verdict.Refused("application/postscript", FailureKind.UNSUPPORTED_TYPE, "a PostScript file");
         }
         return null;
+    }
+
+    /**
+     * Whether an OLE2 container holds the {@code EncryptedPackage} stream in which Office keeps a password-protected
+     * DOCX (or XLSX, PPTX). POI reads only the container's header and directory for this, not the streams.
+     */
+    private static boolean holdsEncryptedPackage(Path file) {
+        try (POIFSFileSystem container = new POIFSFileSystem(file.toFile(), true)) {
+            return container.getRoot().hasEntryCaseInsensitive("EncryptedPackage");
+        } catch (IOException | RuntimeException damaged) {
+            return false;
+        }
     }
 
     private static Verdict image(String mediaType, String what) {
@@ -216,10 +235,11 @@ final class FormatSniffer {
     }
 
     private static int indexOf(byte[] bytes, int limit, String ascii) {
+        byte[] wanted = ascii.getBytes(StandardCharsets.US_ASCII);
         outer:
-        for (int i = 0; i + ascii.length() <= limit; i++) {
-            for (int j = 0; j < ascii.length(); j++) {
-                if (bytes[i + j] != ascii.charAt(j)) {
+        for (int i = 0; i + wanted.length <= limit; i++) {
+            for (int j = 0; j < wanted.length; j++) {
+                if (bytes[i + j] != wanted[j]) {
                     continue outer;
                 }
             }

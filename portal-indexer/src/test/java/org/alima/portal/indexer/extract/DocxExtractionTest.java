@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -125,6 +129,31 @@ class DocxExtractionTest {
                 .isInstanceOfSatisfying(
                         ExtractionResult.Failed.class,
                         failed -> assertThat(failed.kind()).isEqualTo(FailureKind.MALFORMED));
+    }
+
+    @Test
+    void refusesAPasswordProtectedWordDocument() throws Exception {
+        Path plain = dir.resolve("plain.docx");
+        try (XWPFDocument docx = new XWPFDocument()) {
+            paragraph(docx, "Confidential protocol.");
+            save(docx, plain);
+        }
+        Path protectedFile = dir.resolve("protected.docx");
+        try (POIFSFileSystem container = new POIFSFileSystem()) {
+            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            encryptor.confirmPassword("secret");
+            try (OutputStream encrypted = encryptor.getDataStream(container)) {
+                Files.copy(plain, encrypted);
+            }
+            try (OutputStream out = Files.newOutputStream(protectedFile)) {
+                container.writeFilesystem(out);
+            }
+        }
+
+        assertThat(extractor.extract(protectedFile))
+                .isInstanceOfSatisfying(
+                        ExtractionResult.Failed.class,
+                        failed -> assertThat(failed.kind()).isEqualTo(FailureKind.ENCRYPTED));
     }
 
     private static XWPFParagraph paragraph(XWPFDocument docx, String text) {
