@@ -76,6 +76,7 @@ final class DocxExtractor {
     private static void walk(XmlCursor cursor, PageWriter writer) {
         // XmlCursor names start tokens only, so the names of open elements are kept to act on their end
         Deque<QName> open = new ArrayDeque<>();
+        int cells = 0;
         while (!writer.stopped()) {
             XmlCursor.TokenType token = cursor.toNextToken();
             if (token.isNone() || token.isEnddoc()) {
@@ -88,8 +89,19 @@ final class DocxExtractor {
                 }
                 if (W.equals(name.getNamespaceURI())) {
                     switch (name.getLocalPart()) {
-                        case "p", "tr" -> writer.endLine();
-                        case "tc" -> writer.append("\t");
+                        // paragraphs inside a table cell run on, so that a row stays on one line
+                        case "p" -> {
+                            if (cells > 0) {
+                                writer.separate(' ');
+                            } else {
+                                writer.endLine();
+                            }
+                        }
+                        case "tc" -> {
+                            cells--;
+                            writer.separate('\t');
+                        }
+                        case "tr" -> writer.separate('\n');
                         default -> {
                             // other elements end without a mark
                         }
@@ -99,6 +111,9 @@ final class DocxExtractor {
                 QName name = cursor.getName();
                 if (start(name, cursor, writer)) {
                     open.addLast(name);
+                    if (W.equals(name.getNamespaceURI()) && "tc".equals(name.getLocalPart())) {
+                        cells++;
+                    }
                 } else {
                     cursor.toEndToken();
                 }

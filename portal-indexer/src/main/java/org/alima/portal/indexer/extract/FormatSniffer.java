@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
  * Tells a file's format from its bytes; stateless and thread-safe.
@@ -98,6 +99,12 @@ final class FormatSniffer {
             return zip(file, name);
         }
         if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+            if (holdsEncryptedPackage(file)) {
+                return new Verdict.Refused(
+                        Format.DOCX.mediaType(),
+                        FailureKind.ENCRYPTED,
+                        "a password-protected Office document (Word stores those in an encrypted container)");
+            }
             return new Verdict.Refused(
                     "application/x-ole-storage",
                     FailureKind.UNSUPPORTED_TYPE,
@@ -110,6 +117,18 @@ final class FormatSniffer {
             return new Verdict.Refused("application/postscript", FailureKind.UNSUPPORTED_TYPE, "a PostScript file");
         }
         return null;
+    }
+
+    /**
+     * Whether an OLE2 container holds the {@code EncryptedPackage} stream in which Office keeps a password-protected
+     * DOCX (or XLSX, PPTX). POI reads only the container's header and directory for this, not the streams.
+     */
+    private static boolean holdsEncryptedPackage(Path file) {
+        try (POIFSFileSystem container = new POIFSFileSystem(file.toFile(), true)) {
+            return container.getRoot().hasEntryCaseInsensitive("EncryptedPackage");
+        } catch (IOException | RuntimeException damaged) {
+            return false;
+        }
     }
 
     private static Verdict image(String mediaType, String what) {
@@ -141,8 +160,8 @@ final class FormatSniffer {
     }
 
     /**
-     * Text has no NUL bytes and few other control bytes. A UTF-16 byte-order mark also makes text: UTF-16 text is
-     * full of NULs.
+     * Text has few control bytes: a stray NUL or escape code in an old text file is dropped later, while binary data
+     * has them in every few dozen bytes. A UTF-16 byte-order mark also makes text: UTF-16 text is full of NULs.
      */
     static boolean looksLikeText(byte[] head) {
         if (startsWith(head, 0xFE, 0xFF) || startsWith(head, 0xFF, 0xFE)) {
@@ -151,14 +170,11 @@ final class FormatSniffer {
         int controls = 0;
         for (byte b : head) {
             int c = b & 0xFF;
-            if (c == 0) {
-                return false;
-            }
             if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B) || c == 0x7F) {
                 controls++;
             }
         }
-        return controls * 100 <= head.length;
+        return controls <= Math.max(4, head.length / 50);
     }
 
     /** Object syntax ({@code 1 0 obj}) near the start: a PDF whose header is damaged or missing. */
@@ -219,10 +235,11 @@ final class FormatSniffer {
     }
 
     private static int indexOf(byte[] bytes, int limit, String ascii) {
+        byte[] wanted = ascii.getBytes(StandardCharsets.US_ASCII);
         outer:
-        for (int i = 0; i + ascii.length() <= limit; i++) {
-            for (int j = 0; j < ascii.length(); j++) {
-                if (bytes[i + j] != ascii.charAt(j)) {
+        for (int i = 0; i + wanted.length <= limit; i++) {
+            for (int j = 0; j < wanted.length; j++) {
+                if (bytes[i + j] != wanted[j]) {
                     continue outer;
                 }
             }

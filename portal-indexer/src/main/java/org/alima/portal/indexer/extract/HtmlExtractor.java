@@ -163,7 +163,8 @@ final class HtmlExtractor {
         public FilterResult tail(Node node, int depth) {
             if (node instanceof Element element) {
                 switch (element.normalName()) {
-                    case "td", "th" -> writer.append("\t");
+                    case "td", "th" -> writer.separate('\t');
+                    case "tr" -> writer.separate('\n');
                     case "pre" -> {
                         preDepth--;
                         writer.endLine();

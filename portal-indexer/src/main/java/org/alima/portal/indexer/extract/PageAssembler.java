@@ -23,7 +23,7 @@ final class PageAssembler {
     private long characters;
     private int imageOnlyPages;
     private boolean truncated;
-    private boolean hasText;
+    private int textPages;
 
     PageAssembler(long maxCharacters, LanguageGuesser languages) {
         this.maxCharacters = maxCharacters;
@@ -49,11 +49,10 @@ final class PageAssembler {
         }
         characters += text.length();
         int visible = countNonBlank(text, IMAGE_ONLY_MAX_CHARS);
-        if (visible > 0) {
-            hasText = true;
-        }
         if (drawsImage && visible < IMAGE_ONLY_MAX_CHARS) {
             imageOnlyPages++;
+        } else if (visible > 0) {
+            textPages++;
         }
         String language = languages.guess(text);
         if (language != null) {
@@ -81,17 +80,19 @@ final class PageAssembler {
         return pages.size();
     }
 
+    /** Whether some page other than an image-only one has text. */
     boolean hasText() {
-        return hasText;
+        return textPages > 0;
     }
 
     /**
-     * The outcome: text when any page has some, else {@link FailureKind#NEEDS_OCR} when pages are images, else {@link
-     * FailureKind#EMPTY}. The metadata gets the document's language (the language of most letters) and, when it has
+     * The outcome: text when a page that is not image-only has some, else {@link FailureKind#NEEDS_OCR} when pages are
+     * images, else {@link FailureKind#EMPTY}. The metadata gets the document's language (the language of most letters) and, when it has
      * no DOI yet, the first DOI on the first two pages.
      */
     ExtractionResult result(String mediaType, MetadataBuilder metadata) {
-        if (!hasText) {
+        if (textPages == 0) {
+            // the scanned pages' text layer, if any, is a page number or a stamp: nothing worth indexing
             if (imageOnlyPages > 0) {
                 return new ExtractionResult.Failed(
                         mediaType,

@@ -59,6 +59,19 @@ final class PageWriter {
         }
     }
 
+    /**
+     * Ends a table cell or row: drops the blanks written at the end of the current text, then writes {@code
+     * separator}.
+     */
+    void separate(char separator) {
+        int end = current.length();
+        while (end > 0 && (current.charAt(end - 1) == ' ' || current.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        current.setLength(end);
+        current.append(separator);
+    }
+
     /** Whether the last character written is a blank, so that a caller folding whitespace can skip another. */
     boolean endsWithBlank() {
         return current.isEmpty() || Character.isWhitespace(current.charAt(current.length() - 1));
