@@ -2,7 +2,6 @@ package org.alima.portal.indexer.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,26 +10,16 @@ import java.util.Set;
 import org.alima.portal.indexer.index.IndexSchema;
 import org.alima.portal.indexer.index.IndexSnapshot;
 import org.alima.portal.indexer.index.PortalIndex;
-import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Searches the portal index: ranked documents, each with its best-matching pages, facet counts, did-you-mean,
@@ -41,9 +30,6 @@ import org.apache.lucene.util.BytesRef;
  * word scored by its best field plus a fraction of the others, with the weights of {@link SearchSettings}.
  */
 public final class PortalSearch {
-
-    /** Values returned per facet dimension, most frequent first. */
-    public static final int FACET_VALUES = 20;
 
     /** Most ids {@link #rankedIds} returns. */
     public static final int MAX_RANKED_IDS = 1_000;
@@ -79,7 +65,7 @@ public final class PortalSearch {
         long started = System.nanoTime();
         ParsedQuery query = parser.parse(request.query());
         FieldDoc after = request.cursor() == null ? null : Cursor.decode(request.cursor(), request.sort());
-        Map<String, Query> filters = filterQueries(request.filters());
+        Map<String, Query> filters = FacetedSearch.filterQueries(request.filters());
         try (IndexSnapshot snapshot = index.snapshot()) {
             IndexSearcher searcher = searcher(snapshot);
             int skipped = after == null ? request.from() : 0;
@@ -88,21 +74,16 @@ public final class PortalSearch {
                     Cursor.sort(request.sort()), skipped + request.size() + 1, after, Integer.MAX_VALUE);
             Optional<SortedSetDocValuesReaderState> facetState = snapshot.facetState();
             TopFieldDocs top;
-            Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+            Map<String, List<FacetValue>> facets = Map.of();
             if (request.withFacets() && facetState.isPresent()) {
-                SortedSetDocValuesReaderState state = facetState.get();
-                DrillDownQuery drillDown = new DrillDownQuery(state.getFacetsConfig(), query.scoring());
-                filters.forEach(drillDown::add);
-                DrillSideways.ConcurrentDrillSidewaysResult<TopFieldDocs> result =
-                        new DrillSideways(searcher, state.getFacetsConfig(), state).search(drillDown, collector);
-                top = result.collectorResult;
-                facets = facetValues(result.facets);
+                FacetedSearch.Result result =
+                        FacetedSearch.run(searcher, query.scoring(), filters, collector, facetState.get());
+                top = result.hits();
+                facets = result.facets();
             } else {
-                top = searcher.search(filtered(query.scoring(), filters), collector);
+                top = searcher.search(FacetedSearch.filtered(query.scoring(), filters), collector);
                 if (request.withFacets()) {
-                    for (String dimension : IndexSchema.FACET_DIMENSIONS) {
-                        facets.put(dimension, List.of());
-                    }
+                    facets = FacetedSearch.empty();
                 }
             }
             if (searcher.timedOut()) {
@@ -219,61 +200,12 @@ public final class PortalSearch {
             return null;
         }
         try {
-            int found = searcher.count(filtered(parser.parse(corrected).scoring(), filters));
+            int found = searcher.count(
+                    FacetedSearch.filtered(parser.parse(corrected).scoring(), filters));
             return found > total ? corrected : null;
         } catch (QuerySyntaxException e) {
             return null; // a correction that does not parse is no help
         }
-    }
-
-    private static Query filtered(Query query, Map<String, Query> filters) {
-        if (filters.isEmpty()) {
-            return query;
-        }
-        BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
-        filters.values().forEach(filter -> builder.add(filter, BooleanClause.Occur.FILTER));
-        return builder.build();
-    }
-
-    /** One filter per restricted dimension, keyed by facet dimension, in the schema's order. */
-    private static Map<String, Query> filterQueries(Filters filters) {
-        Map<String, Query> queries = new LinkedHashMap<>();
-        List<String> keywordDimensions = IndexSchema.FACET_DIMENSIONS.stream()
-                .filter(dimension -> !dimension.equals(IndexSchema.YEAR))
-                .toList();
-        List<Set<String>> values = filters.keywordDimensions();
-        for (int i = 0; i < keywordDimensions.size(); i++) {
-            if (!values.get(i).isEmpty()) {
-                List<BytesRef> terms = values.get(i).stream()
-                        .map(value -> new BytesRef(IndexSchema.keywordTerm(value)))
-                        .toList();
-                queries.put(keywordDimensions.get(i), new TermInSetQuery(keywordDimensions.get(i), terms));
-            }
-        }
-        if (filters.yearFrom() != null || filters.yearTo() != null) {
-            queries.put(
-                    IndexSchema.YEAR,
-                    IntPoint.newRangeQuery(
-                            IndexSchema.YEAR,
-                            filters.yearFrom() == null ? Integer.MIN_VALUE : filters.yearFrom(),
-                            filters.yearTo() == null ? Integer.MAX_VALUE : filters.yearTo()));
-        }
-        return queries;
-    }
-
-    private static Map<String, List<FacetValue>> facetValues(Facets facets) throws IOException {
-        Map<String, List<FacetValue>> values = new LinkedHashMap<>();
-        for (String dimension : IndexSchema.FACET_DIMENSIONS) {
-            FacetResult result = facets.getTopChildren(FACET_VALUES, dimension);
-            List<FacetValue> counts = new ArrayList<>();
-            if (result != null) {
-                for (LabelAndValue value : result.labelValues) {
-                    counts.add(new FacetValue(value.label, value.value.longValue()));
-                }
-            }
-            values.put(dimension, counts);
-        }
-        return values;
     }
 
     private static ScoreDoc[] slice(ScoreDoc[] all, int from, int size) {

@@ -141,7 +141,20 @@ record QueryText(String original, String prepared, int words, boolean explicitOr
                     start + offset,
                     "a word may not start with *; type at least " + MIN_PREFIX_LENGTH + " letters before it");
         }
-        if (value.endsWith("*") && !value.startsWith("\"")) {
+        if (value.startsWith("\"")) {
+            return;
+        }
+        for (int i = 0; i < value.length() - 1; i++) {
+            if (value.charAt(i) == '\\') {
+                i++;
+            } else if (value.charAt(i) == '*') {
+                throw new QuerySyntaxException(
+                        Problem.UNSUPPORTED_WILDCARD,
+                        start + offset + i,
+                        "only a trailing * is supported (malar*), not one inside a word (" + value + ")");
+            }
+        }
+        if (value.endsWith("*")) {
             String stem = value.substring(0, value.length() - 1);
             long letters = stem.codePoints().filter(Character::isLetterOrDigit).count();
             if (letters < MIN_PREFIX_LENGTH) {

@@ -1,0 +1,250 @@
+package org.alima.portal.indexer.search;
+
+import static org.alima.portal.indexer.search.TestDocument.doc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.alima.portal.indexer.index.PortalIndex;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FacetsAndFiltersIT {
+
+    @TempDir
+    Path directory;
+
+    PortalIndex index;
+    PortalSearch search;
+
+    @BeforeEach
+    void indexDocuments() {
+        index = PortalIndex.open(directory);
+        index.upsert(doc("s1")
+                .type("study")
+                .language("en")
+                .year(2019)
+                .countries("ML", "NE")
+                .topics("Malaria")
+                .collections("Epicentre")
+                .pages("malaria prevalence")
+                .build());
+        index.upsert(doc("s2")
+                .type("Study")
+                .language("fr")
+                .year(2021)
+                .countries("ML")
+                .topics("Malaria")
+                .pages("paludisme et malaria chez l'enfant")
+                .build());
+        index.upsert(doc("s3")
+                .type("study")
+                .language("en")
+                .year(2022)
+                .countries("BF")
+                .topics("Nutrition")
+                .collections("Epicentre")
+                .pages("malaria and malnutrition")
+                .build());
+        index.upsert(doc("g1")
+                .type("guideline")
+                .language("en")
+                .date(LocalDate.of(2023, 3, 1))
+                .countries("NE")
+                .topics("Malaria", "Pharmacy")
+                .pages("malaria treatment protocol")
+                .build());
+        index.upsert(doc("g2")
+                .type("guideline")
+                .language("fr")
+                .pages("malaria sans date")
+                .build());
+        index.upsert(doc("other")
+                .type("report")
+                .language("en")
+                .year(2020)
+                .pages("cholera outbreak")
+                .build());
+        index.refresh();
+        search = new PortalSearch(index);
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    private SearchResponse malaria(Filters filters) {
+        return search.search(SearchRequest.of("malaria").withFilters(filters));
+    }
+
+    private static List<String> ids(SearchResponse response) {
+        return response.hits().stream().map(Hit::id).toList();
+    }
+
+    @Nested
+    class Facets {
+
+        @Test
+        void countsEverySixDimensionsOfAllMatchingDocumentsInTheSameSearch() {
+            SearchResponse response = malaria(Filters.none());
+
+            assertThat(response.total()).isEqualTo(5);
+            assertThat(response.facets())
+                    .containsOnlyKeys("type", "language", "year", "country", "topic", "collection");
+            assertThat(response.facets().keySet())
+                    .containsExactly("type", "language", "year", "country", "topic", "collection");
+            assertThat(response.facets().get("type"))
+                    .containsExactly(new FacetValue("study", 3), new FacetValue("guideline", 2));
+            assertThat(response.facets().get("language"))
+                    .containsExactly(new FacetValue("en", 3), new FacetValue("fr", 2));
+            assertThat(response.facets().get("country"))
+                    .containsExactlyInAnyOrder(
+                            new FacetValue("ML", 2), new FacetValue("NE", 2), new FacetValue("BF", 1));
+            assertThat(response.facets().get("topic"))
+                    .containsExactlyInAnyOrder(
+                            new FacetValue("Malaria", 3),
+                            new FacetValue("Nutrition", 1),
+                            new FacetValue("Pharmacy", 1));
+            assertThat(response.facets().get("year")).hasSize(4).contains(new FacetValue("2023", 1));
+            assertThat(response.facets().get("collection")).containsExactly(new FacetValue("Epicentre", 2));
+        }
+
+        @Test
+        void keepsTheOtherValuesOfAFilteredDimensionSoUsersCanPickSeveral() {
+            SearchResponse response = malaria(Filters.none().withTypes("study"));
+
+            assertThat(response.total()).isEqualTo(3);
+            assertThat(response.facets().get("type"))
+                    .containsExactly(new FacetValue("study", 3), new FacetValue("guideline", 2));
+            assertThat(response.facets().get("language"))
+                    .containsExactly(new FacetValue("en", 2), new FacetValue("fr", 1));
+        }
+
+        @Test
+        void omitsFacetsWhenNotAsked() {
+            assertThat(search.search(SearchRequest.of("malaria").withFacets(false))
+                            .facets())
+                    .isEmpty();
+        }
+
+        @Test
+        void forgetsDeletedDocuments() {
+            index.delete("s3");
+            index.refresh();
+
+            assertThat(malaria(Filters.none()).facets().get("country"))
+                    .containsExactlyInAnyOrder(new FacetValue("ML", 2), new FacetValue("NE", 2));
+        }
+
+        @Test
+        void returnsEmptyDimensionsWhenNoDocumentHasFacetValues(@TempDir Path other) {
+            try (PortalIndex bare = PortalIndex.open(other)) {
+                bare.upsert(doc("x").pages("malaria").build());
+                bare.refresh();
+
+                SearchResponse response = new PortalSearch(bare).search(SearchRequest.of("malaria"));
+
+                assertThat(response.total()).isEqualTo(1);
+                assertThat(response.facets())
+                        .hasSize(6)
+                        .allSatisfy((dimension, values) -> assertThat(values).isEmpty());
+            }
+        }
+    }
+
+    @Nested
+    class Filtering {
+
+        @Test
+        void filtersEachDimensionIgnoringCaseAndAccents() {
+            assertThat(ids(malaria(Filters.none().withTypes("STUDY")))).containsExactlyInAnyOrder("s1", "s2", "s3");
+            assertThat(ids(malaria(Filters.none().withLanguages("fr")))).containsExactlyInAnyOrder("s2", "g2");
+            assertThat(ids(malaria(Filters.none().withCountries("ne")))).containsExactlyInAnyOrder("s1", "g1");
+            assertThat(ids(malaria(Filters.none().withTopics("pharmacy")))).containsExactly("g1");
+            assertThat(ids(malaria(Filters.none().withCollections("épicentre"))))
+                    .containsExactlyInAnyOrder("s1", "s3");
+        }
+
+        @Test
+        void combinesValuesOfOneDimensionWithOrAndDimensionsWithAnd() {
+            Filters filters = Filters.none().withCountries("ML", "BF").withLanguages("en");
+
+            assertThat(ids(malaria(filters))).containsExactlyInAnyOrder("s1", "s3");
+        }
+
+        @Test
+        void filtersAYearRangeAndExcludesUndatedDocuments() {
+            assertThat(ids(malaria(Filters.none().withYears(2021, 2023)))).containsExactlyInAnyOrder("s2", "s3", "g1");
+            assertThat(ids(malaria(Filters.none().withYears(null, 2019)))).containsExactly("s1");
+        }
+
+        @Test
+        void leavesScoresUnchanged() {
+            float unfiltered = malaria(Filters.none()).hits().stream()
+                    .filter(hit -> hit.id().equals("s1"))
+                    .findFirst()
+                    .orElseThrow()
+                    .score();
+
+            assertThat(malaria(Filters.none().withTypes("study").withYears(2000, 2030))
+                            .hits())
+                    .filteredOn(hit -> hit.id().equals("s1"))
+                    .singleElement()
+                    .extracting(Hit::score)
+                    .isEqualTo(unfiltered);
+        }
+
+        @Test
+        void filtersWithoutComputingFacets() {
+            SearchResponse response = search.search(SearchRequest.of("malaria")
+                    .withFacets(false)
+                    .withFilters(Filters.none().withTypes("guideline")));
+
+            assertThat(ids(response)).containsExactlyInAnyOrder("g1", "g2");
+        }
+
+        @Test
+        void stopsAFilteredFacetedSearchAtTheTimeLimit() {
+            PortalSearch impatient =
+                    new PortalSearch(index, SearchSettings.defaults().withTimeLimit(java.time.Duration.ofNanos(1)));
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> impatient.search(SearchRequest.of("malaria")
+                            .withFilters(Filters.none().withTypes("study").withLanguages("en"))))
+                    .isInstanceOf(SearchTimeoutException.class);
+        }
+
+        @Test
+        void listsFilteredDocumentsForAnEmptyQuery() {
+            SearchResponse response = search.search(
+                    SearchRequest.of("").withFilters(Filters.none().withTypes("report")));
+
+            assertThat(ids(response)).containsExactly("other");
+        }
+    }
+
+    @Nested
+    class Sorting {
+
+        @Test
+        void sortsNewestFirstWithUndatedDocumentsLast() {
+            SearchResponse response = search.search(SearchRequest.of("malaria").withSort(SortOrder.NEWEST));
+
+            assertThat(ids(response)).containsExactly("g1", "s3", "s2", "s1", "g2");
+            assertThat(response.hits())
+                    .allSatisfy(hit -> assertThat(hit.score()).isPositive());
+        }
+
+        @Test
+        void returnsTheDisplayedFieldsOfEachHit() {
+            Hit hit = search.search(SearchRequest.of("prevalence")).hits().getFirst();
+
+            assertThat(hit)
+                    .isEqualTo(new Hit(hit.id(), null, hit.score(), List.of(), "study", "en", 2019, hit.pages()));
+        }
+    }
+}
