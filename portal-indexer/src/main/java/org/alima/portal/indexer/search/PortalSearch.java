@@ -92,6 +92,11 @@ public final class PortalSearch {
             ScoreDoc[] page = slice(top.scoreDocs, skipped, request.size());
             if (request.sort() != SortOrder.RELEVANCE) {
                 TopFieldCollector.populateScores(page, searcher, query.scoring());
+            } else {
+                // A field-sorted collector keeps the relevance score as the first sort value, not in ScoreDoc.score.
+                for (ScoreDoc doc : page) {
+                    doc.score = (Float) ((FieldDoc) doc).fields[0];
+                }
             }
             List<Hit> hits = hits(searcher, query, page, request.pagesPerHit());
             boolean more = top.scoreDocs.length > skipped + request.size();

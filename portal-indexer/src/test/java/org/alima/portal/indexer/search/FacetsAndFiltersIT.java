@@ -231,6 +231,20 @@ class FacetsAndFiltersIT {
     class Sorting {
 
         @Test
+        void relevanceOrderReportsDescendingScoresWithAndWithoutFacets() {
+            for (boolean withFacets : new boolean[] {true, false}) {
+                SearchResponse response =
+                        search.search(SearchRequest.of("malaria").withFacets(withFacets));
+
+                assertThat(response.hits())
+                        .allSatisfy(hit -> assertThat(hit.score()).isPositive());
+                assertThat(response.hits())
+                        .extracting(Hit::score)
+                        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            }
+        }
+
+        @Test
         void sortsNewestFirstWithUndatedDocumentsLast() {
             SearchResponse response = search.search(SearchRequest.of("malaria").withSort(SortOrder.NEWEST));
 
