@@ -1,0 +1,19 @@
+package org.alima.portal.api;
+
+import org.alima.portal.api.system.Portal;
+
+/**
+ * Starts the portal from the command line (see {@link org.alima.portal.api.system.PortalSettings} for the
+ * environment variables) and stops it cleanly on SIGTERM or Ctrl-C.
+ */
+public final class Application {
+
+    private Application() {}
+
+    public static void main(String[] args) {
+        Portal portal = Portal.start(Application.class, System.getenv());
+        Runtime.getRuntime().addShutdownHook(new Thread(portal::close, "portal-shutdown"));
+        // The one line the ./portal script and an operator wait for; the CLI's own output, not a log entry.
+        System.out.println("Portal ready at " + portal.url());
+    }
+}
