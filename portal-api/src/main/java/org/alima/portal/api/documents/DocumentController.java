@@ -82,8 +82,8 @@ class DocumentController {
      */
     @Operation(summary = "Upload a document")
     @Post(consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<UploadAccepted> upload(
-            @Part("file") StreamingFileUpload file, @Part("metadata") @Nullable String metadata) throws IOException {
+    HttpResponse<UploadAccepted> upload(StreamingFileUpload file, @Part("metadata") @Nullable String metadata)
+            throws IOException {
         DocumentMetadata meta = metadataPart(metadata);
         SafeFileName name = SafeFileName.of(file.getFilename());
         FileStore.IncomingFile incoming;

@@ -1,5 +1,6 @@
 package org.alima.portal.api.documents;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -24,9 +25,10 @@ import org.alima.portal.api.system.PlainText;
  * @param supersedesId the id of the document this one replaces (a new version), or null
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record DocumentMetadata(
         @Nullable
-        @NotBlank(message = "must not be blank; leave it out to have it read from the file")
+        @Pattern(regexp = NOT_BLANK, message = "must not be blank; leave it out to have it read from the file")
         @Size(max = 1000, message = "must be at most 1000 characters; shorten it")
         @PlainText
         String title,
@@ -66,7 +68,7 @@ record DocumentMetadata(
         String doi,
 
         @Nullable
-        @NotBlank(message = "must not be blank")
+        @Pattern(regexp = NOT_BLANK, message = "must not be blank")
         @Size(max = 200, message = "must be at most 200 characters")
         @PlainText
         String license,
@@ -82,6 +84,9 @@ record DocumentMetadata(
                 regexp = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
                 message = "must be the id of an existing document")
         String supersedesId) {
+
+    /** Some visible character; unlike {@code @NotBlank}, lets an absent (null) field pass. */
+    static final String NOT_BLANK = "(?s).*\\S.*";
 
     static final String TYPES = "study, article, protocol, operating_procedure, guideline, report, poster, thesis";
 

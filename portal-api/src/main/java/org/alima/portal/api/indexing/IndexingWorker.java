@@ -1,5 +1,6 @@
 package org.alima.portal.api.indexing;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Processes queued documents in the background with a bounded pool of threads ({@code portal.indexing.pool-size});
- * thread-safe. Started with the application, stopped with it.
+ * thread-safe. Started with the application, stopped with it; {@code portal.indexing.enabled=false} leaves it out.
  *
  * <p>Each thread claims the job due first from {@code index_jobs} (see {@link IndexJobs}), hands the document to the
  * {@link DocumentProcessor} and records the outcome. A failed try is retried with exponential backoff up to
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * their lease has passed.
  */
 @Singleton
+@Requires(property = "portal.indexing.enabled", notEquals = "false")
 class IndexingWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexingWorker.class);

@@ -6,6 +6,7 @@ import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.exceptions.BufferLengthExceededException;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -13,10 +14,14 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.serde.exceptions.SerdeException;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns every error answer of the server, ours and Micronaut's own (no route, wrong method, unreadable body, invalid
@@ -35,6 +40,9 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
     /** A qualified Java name (org.example.Type) or an exception's name betrays the implementation. */
     private static final Pattern TECHNICAL =
             Pattern.compile("Exception|Error\\b|\\b[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+\\.[A-Z]|\\bat \\w+\\.");
+
+    private static final Pattern PART_NAME = Pattern.compile("part named \\[([A-Za-z0-9_-]{1,50})]");
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
 
     private final long maxFileSize;
 
@@ -55,6 +63,9 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
 
     private Problem problemFor(ErrorContext context, int status) {
         Throwable cause = context.getRootCause().orElse(null);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Error answer {} for {}", status, cause == null ? context.getErrors() : cause.toString());
+        }
         if (cause instanceof PortalException portal) {
             return portal.problem();
         }
@@ -62,6 +73,10 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
             return new InvalidInputException(FieldPaths.errors(violations)).problem();
         }
         if (cause instanceof UnsatisfiedArgumentException missing) {
+            return InvalidInputException.of(missing.getArgument().getName(), "is required; send it with the request")
+                    .problem();
+        }
+        if (cause instanceof UnsatisfiedRouteException missing) {
             return InvalidInputException.of(missing.getArgument().getName(), "is required; send it with the request")
                     .problem();
         }
@@ -79,14 +94,41 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
                     "The request body is not valid JSON of the expected shape"
                             + proseOf(context.getErrors()).map(m -> ": " + m).orElse("."));
         }
-        if (cause instanceof ContentLengthExceededException || status == 413) {
+        if (cause instanceof BufferLengthExceededException) {
+            // A JSON body over the bound on what the server holds in memory.
             return Problem.of(
                     413,
-                    "file-too-large",
+                    "request-too-large",
                     "Request too large",
-                    "The request is larger than the limit of " + maxFileSize + " bytes; upload a smaller file.");
+                    "The request body is larger than the server accepts for JSON; send less.");
+        }
+        if (cause instanceof ContentLengthExceededException || status == 413) {
+            return tooLarge(cause == null ? "" : cause.getMessage());
         }
         return byStatus(status, context.getErrors());
+    }
+
+    /**
+     * Micronaut names the multipart part that went over its bound; a part other than the file (the metadata) is
+     * reported as that field, so that the client knows which of its parts to shrink.
+     */
+    private Problem tooLarge(String message) {
+        Matcher part = PART_NAME.matcher(message == null ? "" : message);
+        if (part.find() && !part.group(1).equals("file")) {
+            return Problem.of(
+                            413,
+                            "request-too-large",
+                            "Request too large",
+                            "The '" + part.group(1) + "' part is larger than the limit of " + maxFileSize + " bytes.")
+                    .withErrors(List.of(
+                            new FieldError(part.group(1), "is larger than " + maxFileSize + " bytes; shorten it")));
+        }
+        return Problem.of(
+                413,
+                "file-too-large",
+                "File too large",
+                "The file is larger than the limit of " + maxFileSize
+                        + " bytes; upload a smaller or compressed version.");
     }
 
     private static Problem byStatus(int status, List<Error> errors) {
