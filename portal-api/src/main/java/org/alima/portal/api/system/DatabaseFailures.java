@@ -1,5 +1,7 @@
 package org.alima.portal.api.system;
 
+import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.transaction.exceptions.CannotCreateTransactionException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -10,12 +12,17 @@ public final class DatabaseFailures {
     private DatabaseFailures() {}
 
     /**
-     * True when the chain holds a connection failure: no connection from the pool in time, SQL state class 08
-     * (connection exception) or 57P (server shutting down, crash shutdown, cannot connect now).
+     * True when the chain holds a connection failure: no connection from the pool in time, none that could be set up
+     * for a transaction, SQL state class 08 (connection exception) or 57P (server shutting down, crash shutdown,
+     * cannot connect now).
      */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
+                    // No connection could be had or prepared (e.g. one the pool held died with the server).
+                    || t instanceof ConnectionException
+                    || t instanceof CannotCreateTransactionException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {

@@ -58,7 +58,7 @@ class DocumentUploadIT extends PortalTest {
 
         @Test
         void keepsTheUploadedBytesExactly() {
-            byte[] pdf = uniquePdf("simple1-849-bytes.pdf");
+            byte[] pdf = uniquePdf("fda-guidance-excerpt-2.pdf");
             String id = api.uploadAccepted("simple.pdf", pdf, null);
 
             HttpResponse<byte[]> file = api.getBytes("/api/documents/" + id + "/file");
@@ -158,7 +158,7 @@ class DocumentUploadIT extends PortalTest {
 
         @Test
         void answers409NamingTheExistingDocumentForTheSameBytes() {
-            byte[] pdf = uniquePdf("simple1-849-bytes.pdf");
+            byte[] pdf = uniquePdf("fda-guidance-excerpt-2.pdf");
             String first = api.uploadAccepted("first.pdf", pdf, null);
 
             HttpResponse<String> again = api.upload(new Api.Multipart().file("again.pdf", pdf));
