@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  */
 record ByteRange(long first, long last) {
 
-    private static final Pattern SINGLE = Pattern.compile("bytes=(\\d{0,19})-(\\d{0,19})");
+    /** At most 18 digits: any such number fits a long, and no stored file is longer. */
+    private static final Pattern SINGLE = Pattern.compile("bytes=(\\d{0,18})-(\\d{0,18})");
 
     ByteRange {
         if (first < 0 || last < first) {

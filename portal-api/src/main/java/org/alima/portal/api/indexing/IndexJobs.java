@@ -83,16 +83,23 @@ class IndexJobs {
         ProcessingOutcome.MetadataFromFile found = outcome.fromFile();
         // Only what the uploader left empty: metadata that people wrote always wins over what a file claims.
         query("""
-                UPDATE documents
-                   SET title = COALESCE(title, ?),
-                       authors = CASE WHEN authors = '[]'::jsonb
+                WITH found AS (SELECT ?::text AS title, ?::text[] AS authors, ?::text[] AS topics, ?::text AS language)
+                UPDATE documents d
+                   SET title = COALESCE(d.title, found.title),
+                       authors = CASE WHEN d.authors = '[]'::jsonb
                                       THEN (SELECT COALESCE(jsonb_agg(jsonb_build_object('name', n)), '[]'::jsonb)
-                                              FROM unnest(?::text[]) AS n)
-                                      ELSE authors END,
-                       topics = CASE WHEN topics = '{}' THEN ?::text[] ELSE topics END,
-                       language = COALESCE(language, ?),
+                                              FROM unnest(found.authors) AS n)
+                                      ELSE d.authors END,
+                       topics = CASE WHEN d.topics = '{}' THEN found.topics ELSE d.topics END,
+                       language = COALESCE(d.language, found.language),
                        updated_at = now()
-                 WHERE id = ?
+                  FROM found
+                 WHERE d.id = ?
+                   -- Touch the row (and its updated_at) only when there is something to fill.
+                   AND (d.title IS NULL AND found.title IS NOT NULL
+                        OR d.authors = '[]'::jsonb AND cardinality(found.authors) > 0
+                        OR d.topics = '{}' AND cardinality(found.topics) > 0
+                        OR d.language IS NULL AND found.language IS NOT NULL)
                 """, statement -> {
             statement.setString(1, found.title());
             statement.setArray(

@@ -54,6 +54,9 @@ class DocumentUploadIT extends PortalTest {
             assertThat(document.at("/file/sizeBytes").asLong()).isEqualTo(pdf.length);
             assertThat(document.at("/file/pageCount").asInt()).isEqualTo(3);
             assertThat(document.at("/file/extractionStatus").asText()).isEqualTo("extracted");
+            // The PDF has no metadata of its own to fill in: the document itself did not change.
+            assertThat(document.get("updatedAt").asText())
+                    .isEqualTo(document.get("createdAt").asText());
         }
 
         @Test
