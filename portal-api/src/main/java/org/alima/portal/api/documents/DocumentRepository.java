@@ -202,6 +202,7 @@ class DocumentRepository {
     /** Deletes the document with its files' rows and jobs; returns the storage paths of its files to remove. */
     @Transactional
     Optional<List<String>> delete(UUID id) {
+        queue.lockJobsOf(id);
         return execute("""
                 WITH files AS (SELECT storage_path FROM document_files WHERE document_id = ?),
                      gone AS (DELETE FROM documents WHERE id = ? RETURNING id)
@@ -273,7 +274,7 @@ class DocumentRepository {
     }
 
     private Optional<DocumentResponse> lock(UUID id) {
-        return execute(SELECT + " WHERE d.id = ? FOR UPDATE OF d", statement -> {
+        return execute(SELECT + " WHERE d.id = ? FOR NO KEY UPDATE OF d", statement -> {
             statement.setObject(1, id);
             ResultSet rows = statement.executeQuery();
             return rows.next() ? Optional.of(read(rows)) : Optional.empty();

@@ -29,4 +29,17 @@ public class IndexQueue {
             return statement.executeUpdate();
         });
     }
+
+    /**
+     * Locks the document's jobs until the caller's transaction ends. A worker locks a job before the rows of its
+     * document; a transaction that deletes the document (whose cascade reaches the jobs last) must take the jobs
+     * first too, or the two can deadlock.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void lockJobsOf(UUID documentId) {
+        jdbc.prepareStatement("SELECT id FROM index_jobs WHERE document_id = ? ORDER BY id FOR UPDATE", statement -> {
+            statement.setObject(1, documentId);
+            return statement.executeQuery().next();
+        });
+    }
 }

@@ -293,6 +293,16 @@ class DocumentApiIT extends PortalTest {
         }
 
         @Test
+        void deletesDocumentsWhileTheWorkerProcessesThem() {
+            // Upload and delete at once, so that deletions meet the worker in the middle of its job.
+            for (int i = 0; i < 8; i++) {
+                String id = api.uploadAccepted("doc" + i + ".pdf", uniquePdf("fda-guidance-excerpt-2.pdf"), null);
+
+                assertThat(api.delete("/api/documents/" + id).statusCode()).isEqualTo(204);
+            }
+        }
+
+        @Test
         void deletesTheDocumentAndItsFile() {
             String id = upload(null);
 
@@ -365,7 +375,8 @@ class DocumentApiIT extends PortalTest {
             byte[] pdf = uniquePdf("fda-guidance-excerpt-2.pdf");
             String id = api.uploadAccepted("simple.pdf", pdf, null);
 
-            HttpResponse<String> response = api.get("/api/documents/" + id + "/file", "Range", "bytes=5000-6000");
+            HttpResponse<String> response =
+                    api.get("/api/documents/" + id + "/file", "Range", "bytes=" + (pdf.length + 10) + "-");
 
             assertProblem(response, 416, "range-not-satisfiable");
             assertThat(response.headers().firstValue("Content-Range")).hasValue("bytes */" + pdf.length);
