@@ -1,8 +1,8 @@
 package org.alima.portal.api.files;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.server.HttpServerConfiguration;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +25,8 @@ import java.util.UUID;
  * into place atomically once the database accepted it: a crash leaves at worst a stray file in {@code .incoming}, never
  * a half-written stored file.
  */
-@Singleton
+// Eager: the server's multipart buffer (micronaut.server.multipart.location) lives in .incoming, created here.
+@Context
 public final class FileStore {
 
     private static final String INCOMING = ".incoming";
