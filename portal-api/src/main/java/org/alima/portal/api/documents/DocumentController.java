@@ -115,7 +115,7 @@ class DocumentController {
     DocumentPage list(
             @QueryValue
                     @Nullable
-                    @Pattern(regexp = DocumentType.PATTERN, message = "must be one of " + DocumentMetadata.TYPES)
+                    @Pattern(regexp = DocumentType.PATTERN, message = "must be one of " + DocumentType.NAMES)
                     String type,
             @QueryValue
                     @Nullable

@@ -44,7 +44,7 @@ record DocumentMetadata(
 
         @Nullable @CalendarDate String publicationDate,
 
-        @Nullable @Pattern(regexp = DocumentType.PATTERN, message = "must be one of " + TYPES)
+        @Nullable @Pattern(regexp = DocumentType.PATTERN, message = "must be one of " + DocumentType.NAMES)
         String type,
 
         @Nullable @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code in lower case, such as fr or en")
@@ -81,14 +81,12 @@ record DocumentMetadata(
 
         @Nullable
         @Pattern(
-                regexp = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+                regexp = "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
                 message = "must be the id of an existing document")
         String supersedesId) {
 
     /** Some visible character; unlike {@code @NotBlank}, lets an absent (null) field pass. */
     static final String NOT_BLANK = "(?s).*\\S.*";
-
-    static final String TYPES = "study, article, protocol, operating_procedure, guideline, report, poster, thesis";
 
     static DocumentMetadata empty() {
         return new DocumentMetadata(null, null, null, null, null, null, null, null, null, null, null, null);

@@ -162,18 +162,21 @@ class DocumentRepository {
             throw DocumentStateException.withdrawn(id);
         }
         DocumentMetadata changed = change.apply(current.get().metadata());
-        if (id.toString().equals(changed.supersedesId())) {
+        if (id.toString().equalsIgnoreCase(changed.supersedesId())) {
             throw InvalidInputException.of("supersedesId", "must name another document, not this one");
         }
         execute("""
                 UPDATE documents
                    SET title = ?, abstract = ?, authors = ?::jsonb, publication_date = ?, type = ?, language = ?,
                        countries = ?, topics = ?, doi = ?, license = ?, status = COALESCE(?, status),
-                       supersedes_id = ?::uuid, updated_at = now()
+                       supersedes_id = ?::uuid,
+                       version = COALESCE((SELECT s.version + 1 FROM documents s WHERE s.id = ?::uuid), 1),
+                       updated_at = now()
                  WHERE id = ?
                 """, statement -> {
             int next = bindMetadata(statement, changed);
-            statement.setObject(next, id);
+            statement.setString(next, changed.supersedesId());
+            statement.setObject(next + 1, id);
             return statement.executeUpdate();
         });
         return find(id);

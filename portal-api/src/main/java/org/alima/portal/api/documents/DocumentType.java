@@ -1,8 +1,5 @@
 package org.alima.portal.api.documents;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** The fixed list of document types, as named in the API and the database. */
 enum DocumentType {
     STUDY,
@@ -14,11 +11,11 @@ enum DocumentType {
     POSTER,
     THESIS;
 
-    /** The names accepted by the API, as a regular expression for bean validation. */
+    /** The names accepted by the API, as a regular expression for bean validation (a constant, as annotations need). */
     static final String PATTERN = "study|article|protocol|operating_procedure|guideline|report|poster|thesis";
 
-    static final String LIST =
-            Arrays.stream(values()).map(DocumentType::wireName).collect(Collectors.joining(", "));
+    /** The same names as a sentence, for messages. */
+    static final String NAMES = "study, article, protocol, operating_procedure, guideline, report, poster, thesis";
 
     String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -79,8 +79,7 @@ public final class FileStore {
      * Reads a stored file again and says what its bytes are now: their SHA-256 and format, to compare with what was
      * recorded when it was stored.
      */
-    public FileFacts inspect(String storagePath, SafeFileName name) throws IOException {
-        Path path = resolve(storagePath);
+    public FileFacts inspect(Path path, SafeFileName name) throws IOException {
         Scan scan;
         try (InputStream in = Files.newInputStream(path)) {
             scan = scan(in, OutputStream.nullOutputStream(), Long.MAX_VALUE);

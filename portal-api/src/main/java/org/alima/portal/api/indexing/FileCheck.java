@@ -40,7 +40,7 @@ final class FileCheck implements DocumentProcessor {
     public ProcessingOutcome process(StoredDocument document) {
         FileStore.FileFacts facts;
         try {
-            facts = files.inspect(document.storagePath(), document.originalName());
+            facts = files.inspect(document.file(), document.originalName());
         } catch (IOException e) {
             return new ProcessingOutcome.Failed(
                     "the stored file cannot be read at the moment; it will be tried again", true);
@@ -53,7 +53,7 @@ final class FileCheck implements DocumentProcessor {
             return new ProcessingOutcome.Failed(
                     "the stored file's format no longer matches the upload; upload the file again", false);
         }
-        Path path = files.resolve(document.storagePath());
+        Path path = document.file();
         try {
             return switch (document.mediaType()) {
                 case PDF -> pdf(path);

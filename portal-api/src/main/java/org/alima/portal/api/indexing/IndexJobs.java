@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.SafeFileName;
 import org.alima.portal.api.files.StoredMediaType;
 
@@ -25,9 +26,11 @@ import org.alima.portal.api.files.StoredMediaType;
 class IndexJobs {
 
     private final JdbcOperations jdbc;
+    private final FileStore files;
 
-    IndexJobs(JdbcOperations jdbc) {
+    IndexJobs(JdbcOperations jdbc, FileStore files) {
         this.jdbc = jdbc;
+        this.files = files;
     }
 
     /** Claims the job due first, if any, marks its file {@code extracting}, and returns it with its document. */
@@ -176,7 +179,7 @@ class IndexJobs {
                     }
                     return new StoredDocument(
                             documentId,
-                            rows.getString(1),
+                            files.resolve(rows.getString(1)),
                             rows.getString(2),
                             StoredMediaType.of(rows.getString(3)),
                             rows.getLong(4),

@@ -1,5 +1,6 @@
 package org.alima.portal.api.indexing;
 
+import java.nio.file.Path;
 import java.util.UUID;
 import org.alima.portal.api.files.SafeFileName;
 import org.alima.portal.api.files.StoredMediaType;
@@ -8,13 +9,12 @@ import org.alima.portal.api.files.StoredMediaType;
  * A document's stored file as handed to a {@link DocumentProcessor}, with what was recorded about it at upload.
  * Immutable.
  *
- * @param storagePath where the bytes are, relative to the data directory (see {@link
- *     org.alima.portal.api.files.FileStore#resolve})
+ * @param file the stored bytes, an absolute path under the data directory; read it, never change it
  * @param sha256 the hash recorded at upload; the bytes must still have it
  */
 public record StoredDocument(
         UUID documentId,
-        String storagePath,
+        Path file,
         String sha256,
         StoredMediaType mediaType,
         long sizeBytes,

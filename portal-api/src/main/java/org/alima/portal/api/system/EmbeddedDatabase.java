@@ -63,10 +63,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 "datasources.default.password", "");
     }
 
-    public int port() {
-        return postgres.getPort();
-    }
-
     public Path dataDirectory() {
         return dataDirectory;
     }

@@ -19,10 +19,6 @@ public final class InvalidInputException extends PortalException {
         return new InvalidInputException(List.of(new FieldError(field, message)));
     }
 
-    public List<FieldError> errors() {
-        return errors;
-    }
-
     @Override
     public Problem problem() {
         return Problem.of(400, "invalid-field", "Invalid request field", getMessage())

@@ -65,10 +65,6 @@ public final class Portal implements AutoCloseable {
         return server.getURI().resolve("/");
     }
 
-    public ApplicationContext context() {
-        return context;
-    }
-
     @Override
     public void close() {
         try {

@@ -250,6 +250,10 @@ class DocumentApiIT extends PortalTest {
             JsonNode document = read(api.get("/api/documents/" + second));
             assertThat(document.get("supersedesId").asText()).isEqualTo(first);
             assertThat(document.get("version").asInt()).isEqualTo(2);
+            String third = upload(null);
+            JsonNode patched =
+                    read(api.json("PATCH", "/api/documents/" + third, "{\"supersedesId\": \"" + second + "\"}"));
+            assertThat(patched.get("version").asInt()).isEqualTo(3);
         }
 
         @Test
