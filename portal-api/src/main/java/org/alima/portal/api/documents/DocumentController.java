@@ -42,6 +42,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.SafeFileName;
+import org.alima.portal.api.files.StoredFile;
+import org.alima.portal.api.files.StoredFiles;
 import org.alima.portal.api.system.InvalidInputException;
 import org.alima.portal.api.system.MalformedJsonException;
 import org.alima.portal.api.system.NotFoundException;
@@ -61,14 +63,21 @@ class DocumentController {
 
     private final DocumentRepository documents;
     private final FileStore files;
+    private final StoredFiles storedFiles;
     private final Citation citation;
     private final JsonMapper json;
     private final Validator validator;
 
     DocumentController(
-            DocumentRepository documents, FileStore files, Citation citation, JsonMapper json, Validator validator) {
+            DocumentRepository documents,
+            FileStore files,
+            StoredFiles storedFiles,
+            Citation citation,
+            JsonMapper json,
+            Validator validator) {
         this.documents = documents;
         this.files = files;
+        this.storedFiles = storedFiles;
         this.citation = citation;
         this.json = json;
         this.validator = validator;
@@ -188,12 +197,12 @@ class DocumentController {
             @Header(HttpHeaders.RANGE) @Nullable String range,
             @Header(HttpHeaders.IF_RANGE) @Nullable String ifRange)
             throws IOException {
-        DocumentRepository.StoredFile stored = documents.file(id).orElseThrow(() -> notFound(id));
+        StoredFile stored = storedFiles.ofDocument(id).orElseThrow(() -> notFound(id));
         String etag = "\"" + stored.sha256() + "\"";
         if (ifNoneMatch != null && EntityTags.matches(ifNoneMatch, etag)) {
             return fileHeaders(HttpResponse.status(HttpStatus.NOT_MODIFIED), stored, etag);
         }
-        Path path = files.resolve(stored.storagePath());
+        Path path = stored.path();
         MediaType type = MediaType.of(stored.mediaType().contentType());
         Optional<ByteRange> slice;
         try {
@@ -261,7 +270,7 @@ class DocumentController {
     }
 
     private static <T> MutableHttpResponse<T> fileHeaders(
-            MutableHttpResponse<T> response, DocumentRepository.StoredFile stored, String etag) {
+            MutableHttpResponse<T> response, StoredFile stored, String etag) {
         return response.header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .header(

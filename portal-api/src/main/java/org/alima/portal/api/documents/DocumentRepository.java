@@ -23,7 +23,6 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.SafeFileName;
-import org.alima.portal.api.files.StoredMediaType;
 import org.alima.portal.api.indexing.IndexQueue;
 import org.alima.portal.api.system.InvalidInputException;
 
@@ -222,27 +221,6 @@ class DocumentRepository {
         });
     }
 
-    /** What a download needs: where the bytes are and how to name them. */
-    @ReadOnly
-    Optional<StoredFile> file(UUID id) {
-        return execute(
-                "SELECT storage_path, original_name, media_type, size_bytes, sha256 FROM document_files"
-                        + " WHERE document_id = ? ORDER BY created_at LIMIT 1",
-                statement -> {
-                    statement.setObject(1, id);
-                    ResultSet rows = statement.executeQuery();
-                    if (!rows.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new StoredFile(
-                            rows.getString(1),
-                            new SafeFileName(rows.getString(2)),
-                            StoredMediaType.of(rows.getString(3)),
-                            rows.getLong(4),
-                            rows.getString(5)));
-                });
-    }
-
     @ReadOnly
     Optional<ProcessingStatus> status(UUID id) {
         return execute("""
@@ -385,7 +363,4 @@ class DocumentRepository {
     private interface Statement<R> {
         R run(PreparedStatement statement) throws SQLException;
     }
-
-    /** A stored file, for downloads. */
-    record StoredFile(String storagePath, SafeFileName name, StoredMediaType mediaType, long size, String sha256) {}
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.alima.portal.api.files.FileStore;
+import org.alima.portal.api.files.StoredFile;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -38,24 +39,25 @@ final class FileCheck implements DocumentProcessor {
 
     @Override
     public ProcessingOutcome process(StoredDocument document) {
+        StoredFile stored = document.file();
         FileStore.FileFacts facts;
         try {
-            facts = files.inspect(document.file(), document.originalName());
+            facts = files.inspect(stored.path(), stored.name());
         } catch (IOException e) {
             return new ProcessingOutcome.Failed(
                     "the stored file cannot be read at the moment; it will be tried again", true);
         }
-        if (!facts.sha256().equals(document.sha256())) {
+        if (!facts.sha256().equals(stored.sha256())) {
             return new ProcessingOutcome.Failed(
                     "the stored file no longer matches the upload (its SHA-256 differs); upload the file again", false);
         }
-        if (facts.mediaType() != document.mediaType()) {
+        if (facts.mediaType() != stored.mediaType()) {
             return new ProcessingOutcome.Failed(
                     "the stored file's format no longer matches the upload; upload the file again", false);
         }
-        Path path = document.file();
+        Path path = stored.path();
         try {
-            return switch (document.mediaType()) {
+            return switch (stored.mediaType()) {
                 case PDF -> pdf(path);
                 case TEXT, MARKDOWN, HTML ->
                     new ProcessingOutcome.Processed(

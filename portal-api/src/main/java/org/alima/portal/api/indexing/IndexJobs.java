@@ -9,9 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.alima.portal.api.files.FileStore;
-import org.alima.portal.api.files.SafeFileName;
-import org.alima.portal.api.files.StoredMediaType;
+import org.alima.portal.api.files.StoredFiles;
 
 /**
  * The {@code index_jobs} queue as the worker sees it, plus the processing columns of {@code document_files} that it
@@ -26,9 +24,9 @@ import org.alima.portal.api.files.StoredMediaType;
 class IndexJobs {
 
     private final JdbcOperations jdbc;
-    private final FileStore files;
+    private final StoredFiles files;
 
-    IndexJobs(JdbcOperations jdbc, FileStore files) {
+    IndexJobs(JdbcOperations jdbc, StoredFiles files) {
         this.jdbc = jdbc;
         this.files = files;
     }
@@ -167,24 +165,12 @@ class IndexJobs {
         });
     }
 
-    private StoredDocument document(UUID documentId) throws SQLException {
-        return query(
-                "SELECT storage_path, sha256, media_type, size_bytes, original_name FROM document_files"
-                        + " WHERE document_id = ? ORDER BY created_at LIMIT 1",
-                statement -> {
-                    statement.setObject(1, documentId);
-                    ResultSet rows = statement.executeQuery();
-                    if (!rows.next()) {
-                        throw new SQLException("document " + documentId + " has a job but no file");
-                    }
-                    return new StoredDocument(
-                            documentId,
-                            files.resolve(rows.getString(1)),
-                            rows.getString(2),
-                            StoredMediaType.of(rows.getString(3)),
-                            rows.getLong(4),
-                            new SafeFileName(rows.getString(5)));
-                });
+    private StoredDocument document(UUID documentId) {
+        return new StoredDocument(
+                documentId,
+                files.ofDocument(documentId)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "document " + documentId + " has a job but no file; its rows were changed by hand")));
     }
 
     private void update(String sql, UUID documentId) {
