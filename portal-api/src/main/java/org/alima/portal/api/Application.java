@@ -1,0 +1,28 @@
+package org.alima.portal.api;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import org.alima.portal.api.system.Portal;
+
+/**
+ * Starts the portal from the command line (see {@link org.alima.portal.api.system.PortalSettings} for the
+ * environment variables) and stops it cleanly on SIGTERM or Ctrl-C.
+ */
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Evidence portal API",
+                        version = "0.1.0",
+                        description = "Upload, describe and retrieve studies and operating procedures. Every error is"
+                                + " an RFC 9457 problem document (application/problem+json) with a stable `code`."))
+public final class Application {
+
+    private Application() {}
+
+    public static void main(String[] args) {
+        Portal portal = Portal.start(Application.class, System.getenv());
+        Runtime.getRuntime().addShutdownHook(new Thread(portal::close, "portal-shutdown"));
+        // The one line the ./portal script and an operator wait for; the CLI's own output, not a log entry.
+        System.out.println("Portal ready at " + portal.url());
+    }
+}

@@ -1,0 +1,131 @@
+package org.alima.portal.api.documents;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.alima.portal.api.system.PlainText;
+
+/**
+ * The descriptive metadata of a document that people edit: sent with an upload, by PUT (replace) and PATCH (change
+ * the fields given), returned inside a document. Immutable; null means "not given".
+ *
+ * <p>Every bound is checked here, at the door, with a message that names the fix; the database CHECKs repeat the
+ * essential ones so that no other path can store what the API would refuse.
+ *
+ * @param publicationDate YYYY-MM-DD; kept as text so that a wrong date is reported against this field
+ * @param status draft, submitted or published; withdrawal has its own endpoint because it needs a reason
+ * @param supersedesId the id of the document this one replaces (a new version), or null
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record DocumentMetadata(
+        @Nullable
+        @Pattern(regexp = NOT_BLANK, message = "must not be blank; leave it out to have it read from the file")
+        @Size(max = 1000, message = "must be at most 1000 characters; shorten it")
+        @PlainText
+        String title,
+
+        @JsonProperty("abstract")
+        @Nullable
+        @Size(max = 20_000, message = "must be at most 20000 characters; shorten it")
+        @PlainText
+        String abstractText,
+
+        @Nullable @Size(max = 200, message = "must list at most 200 authors")
+        List<@NotNull @Valid Author> authors,
+
+        @Nullable @CalendarDate String publicationDate,
+
+        @Nullable @Pattern(regexp = DocumentType.PATTERN, message = "must be one of " + DocumentType.NAMES)
+        String type,
+
+        @Nullable @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code in lower case, such as fr or en")
+        String language,
+
+        @Nullable @Size(max = 250, message = "must list at most 250 countries")
+        List<@NotNull @IsoCountry String> countries,
+
+        @Nullable @Size(max = 50, message = "must list at most 50 topics")
+        List<
+                        @NotBlank(message = "must not be blank")
+                        @Size(max = 200, message = "must be at most 200 characters") @PlainText String>
+                topics,
+
+        @Nullable
+        @Size(max = 300, message = "must be at most 300 characters")
+        @Pattern(
+                regexp = "10\\.\\d{4,9}/\\S+",
+                message = "must be a DOI such as 10.1371/journal.pmed.1002134, without https://doi.org/")
+        @PlainText
+        String doi,
+
+        @Nullable
+        @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+        @Size(max = 200, message = "must be at most 200 characters")
+        @PlainText
+        String license,
+
+        @Nullable
+        @Pattern(
+                regexp = "draft|submitted|published",
+                message = "must be draft, submitted or published; use POST .../withdraw to withdraw")
+        String status,
+
+        @Nullable
+        @Pattern(
+                regexp = "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+                message = "must be the id of an existing document")
+        String supersedesId) {
+
+    /** Some visible character; unlike {@code @NotBlank}, lets an absent (null) field pass. */
+    static final String NOT_BLANK = "(?s).*\\S.*";
+
+    static DocumentMetadata empty() {
+        return new DocumentMetadata(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    List<Author> authorList() {
+        return authors == null ? List.of() : authors;
+    }
+
+    List<String> countryList() {
+        return countries == null ? List.of() : countries;
+    }
+
+    List<String> topicList() {
+        return topics == null ? List.of() : topics;
+    }
+
+    @Nullable
+    LocalDate publicationLocalDate() {
+        return publicationDate == null ? null : LocalDate.parse(publicationDate);
+    }
+
+    /**
+     * This metadata changed by the fields that {@code patch} gives: an absent (null) field keeps the current value,
+     * which is why PATCH can empty a list but not clear a single value, and PUT can.
+     */
+    DocumentMetadata patchedBy(DocumentMetadata patch) {
+        return new DocumentMetadata(
+                patch.title != null ? patch.title : title,
+                patch.abstractText != null ? patch.abstractText : abstractText,
+                patch.authors != null ? patch.authors : authors,
+                patch.publicationDate != null ? patch.publicationDate : publicationDate,
+                patch.type != null ? patch.type : type,
+                patch.language != null ? patch.language : language,
+                patch.countries != null ? patch.countries : countries,
+                patch.topics != null ? patch.topics : topics,
+                patch.doi != null ? patch.doi : doi,
+                patch.license != null ? patch.license : license,
+                patch.status != null ? patch.status : status,
+                patch.supersedesId != null ? patch.supersedesId : supersedesId);
+    }
+}

@@ -1,0 +1,79 @@
+package org.alima.portal.api.system;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A running portal: its HTTP server, its application context and, by default, the embedded PostgreSQL it owns. Not
+ * thread-safe; {@link #close()} it once.
+ *
+ * <p>How the database reaches Micronaut: when no {@code PORTAL_DB_URL} is set, the embedded PostgreSQL is started
+ * <em>before</em> the application context, and its URL is handed to the context as the {@code datasources.default.*}
+ * properties. The context therefore never knows whether its database is embedded, Flyway and the pool see an
+ * ordinary server, and closing happens in the reverse order: HTTP server, context (pool, worker), then PostgreSQL.
+ */
+public final class Portal implements AutoCloseable {
+
+    private final EmbeddedDatabase database;
+    private final ApplicationContext context;
+    private final EmbeddedServer server;
+
+    private Portal(EmbeddedDatabase database, ApplicationContext context, EmbeddedServer server) {
+        this.database = database;
+        this.context = context;
+        this.server = server;
+    }
+
+    /**
+     * Starts the portal as the environment variables say (see {@link PortalSettings}).
+     *
+     * @param mainClass the application's main class, for Micronaut's package scanning and banner
+     */
+    public static Portal start(Class<?> mainClass, Map<String, String> environment) {
+        PortalSettings settings = PortalSettings.fromEnvironment(environment);
+        EmbeddedDatabase database = settings.usesEmbeddedDatabase()
+                ? EmbeddedDatabase.start(settings.embeddedDatabaseDirectory(), settings.embeddedDatabasePort())
+                : null;
+        Map<String, Object> properties = new HashMap<>(settings.properties());
+        if (database != null) {
+            properties.putAll(database.datasourceProperties());
+        }
+        ApplicationContext context = null;
+        try {
+            context = ApplicationContext.builder()
+                    .mainClass(mainClass)
+                    .properties(properties)
+                    .start();
+            EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+            return new Portal(database, context, server);
+        } catch (RuntimeException e) {
+            if (context != null) {
+                context.close();
+            }
+            if (database != null) {
+                database.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The root URL of the HTTP server, e.g. {@code http://localhost:8080/}. */
+    public URI url() {
+        return server.getURI().resolve("/");
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+            context.close();
+        } finally {
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.alima.portal.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * A plain HTTP client for the portal under test: exact bytes out (multipart parts in a chosen order, raw file names),
+ * raw answers back, no exception on error statuses.
+ */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final URI base;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public Api(URI base) {
+        this.base = base;
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(request(path, headers).GET().build());
+    }
+
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        try {
+            return http.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> json(String method, String path, String body, String... headers) {
+        return send(request(path, headers)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
+    }
+
+    public HttpResponse<String> jsonBytes(String method, String path, byte[] body) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
+    public HttpResponse<String> options(String path, String... headers) {
+        return send(request(path, headers)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
+    public HttpResponse<String> upload(Multipart body) {
+        return send(request("/api/documents")
+                .header("Content-Type", "multipart/form-data; boundary=" + body.boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))
+                .build());
+    }
+
+    /** Uploads a file with optional metadata and returns the new document's id, failing unless the answer is 202. */
+    public String uploadAccepted(String fileName, byte[] content, String metadata) {
+        Multipart body = new Multipart();
+        if (metadata != null) {
+            body.metadata(metadata);
+        }
+        HttpResponse<String> response = upload(body.file(fileName, content));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return read(response).get("id").asText();
+    }
+
+    /** Polls the document's processing status until {@code done} holds or the timeout passes. */
+    public JsonNode awaitStatus(String id, Predicate<JsonNode> done, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonNode status;
+        do {
+            status = read(get("/api/documents/" + id + "/status"));
+            if (done.test(status)) {
+                return status;
+            }
+            sleep(100);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("document " + id + " did not reach the expected status in " + timeout + ": " + status);
+    }
+
+    public static JsonNode read(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    /**
+     * Asserts an RFC 9457 problem with the status and code given, and that it betrays nothing of the server's
+     * insides; returns it.
+     */
+    public static JsonNode assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body())
+                .doesNotContain("Exception")
+                .doesNotContain("at org.")
+                .doesNotContain("at io.");
+        JsonNode problem = read(response);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("code").asText()).isEqualTo(code);
+        assertThat(problem.get("type").asText()).isEqualTo("urn:portal:problem:" + code);
+        assertThat(problem.get("title").asText()).isNotBlank();
+        assertThat(problem.get("detail").asText()).isNotBlank();
+        return problem;
+    }
+
+    /** The field names of a problem's {@code errors}. */
+    public static java.util.List<String> fields(JsonNode problem) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        problem.path("errors").forEach(error -> names.add(error.get("field").asText()));
+        return names;
+    }
+
+    public static byte[] resource(String name) {
+        try (InputStream in = Api.class.getResourceAsStream("/pdfs/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource /pdfs/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A test PDF made unique by a comment after its end, which PDF readers ignore: each test uploads bytes of its
+     * own, so that duplicate detection meets only the duplicates a test means.
+     */
+    public static byte[] uniquePdf(String name) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(resource(name));
+        out.writeBytes(("\n%" + UUID.randomUUID() + "\n").getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return builder;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A multipart/form-data body written byte for byte, parts in the order added. */
+    public static final class Multipart {
+        private final String boundary = "portal-test-" + UUID.randomUUID();
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        public Multipart metadata(String json) {
+            return metadata(json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public Multipart metadata(byte[] json) {
+            part("Content-Disposition: form-data; name=\"metadata\"\r\nContent-Type: application/json", json);
+            return this;
+        }
+
+        /** The name is written as it is, escaped only for the quotes of the header. */
+        public Multipart file(String fileName, byte[] content) {
+            part(
+                    "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName.replace("\"", "%22")
+                            + "\"\r\nContent-Type: application/octet-stream",
+                    content);
+            return this;
+        }
+
+        private void part(String headers, byte[] content) {
+            out.writeBytes(("--" + boundary + "\r\n" + headers + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(content);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+
+        byte[] bytes() {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            all.writeBytes(out.toByteArray());
+            all.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+            return all.toByteArray();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.alima.portal.api;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What every integration test of the running portal shares: the test JVM's PostgreSQL and a client for the server
+ * that {@code @MicronautTest} started.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class PortalTest implements TestPropertyProvider {
+
+    @Inject
+    protected EmbeddedServer server;
+
+    protected Api api;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>();
+        TestDatabase.properties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        return properties;
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(server.getURI());
+    }
+}

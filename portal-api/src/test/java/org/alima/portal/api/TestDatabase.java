@@ -1,0 +1,59 @@
+package org.alima.portal.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.alima.portal.api.system.EmbeddedDatabase;
+
+/**
+ * The PostgreSQL of the integration tests, one per test JVM: the embedded server in a temporary directory, or the
+ * external server named by {@code PORTAL_TEST_DB_URL} (with {@code PORTAL_TEST_DB_USER}, {@code
+ * PORTAL_TEST_DB_PASSWORD}). Tests never assume the database is empty.
+ */
+public final class TestDatabase {
+
+    private static Map<String, Object> properties;
+
+    private TestDatabase() {}
+
+    /** {@code datasources.default.*} and {@code portal.data-dir} for a test application context. */
+    public static synchronized Map<String, Object> properties() {
+        if (properties == null) {
+            properties = start();
+        }
+        return properties;
+    }
+
+    private static Map<String, Object> start() {
+        try {
+            Path root = Files.createTempDirectory("portal-api-it");
+            Map<String, Object> map = new HashMap<>();
+            map.put("portal.data-dir", root.resolve("data").toString());
+            String external = System.getenv("PORTAL_TEST_DB_URL");
+            if (external != null && !external.isBlank()) {
+                map.put("datasources.default.url", external);
+                map.put("datasources.default.username", System.getenv().getOrDefault("PORTAL_TEST_DB_USER", ""));
+                map.put("datasources.default.password", System.getenv().getOrDefault("PORTAL_TEST_DB_PASSWORD", ""));
+                return map;
+            }
+            EmbeddedDatabase database = EmbeddedDatabase.start(root.resolve("postgres"), freePort());
+            Runtime.getRuntime().addShutdownHook(new Thread(database::close, "test-postgres-stop"));
+            map.putAll(database.datasourceProperties());
+            return map;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the test database's directory", e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port for a test server", e);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.alima.portal.api.indexing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.alima.portal.api.Api;
+import org.alima.portal.api.PortalTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worker driven one job at a time: the application's own worker is left out of this context, so that each test
+ * decides when a job is claimed, and with which processor.
+ */
+@MicronautTest(transactional = false)
+@Property(name = "portal.indexing.enabled", value = "false")
+class IndexingWorkerIT extends PortalTest {
+
+    private static final Duration FIRST_RETRY = Duration.ofMillis(300);
+
+    @Inject
+    IndexJobs jobs;
+
+    @Inject
+    DocumentProcessor fileCheck;
+
+    @Inject
+    JdbcOperations jdbc;
+
+    @BeforeEach
+    @Transactional
+    void setAsideJobsOfOtherTests() {
+        jdbc.prepareStatement(
+                "UPDATE index_jobs SET state = 'done' WHERE state IN ('pending', 'running')",
+                statement -> statement.executeUpdate());
+    }
+
+    @Test
+    void retriesAFailingDocumentWithGrowingDelaysThenSetsItAsideAsFailed() {
+        String id = uploadText();
+        IndexingWorker worker = worker(document -> {
+            throw new IllegalStateException("simulated crash of the extractor");
+        });
+
+        assertThat(worker.runOnce()).isTrue();
+        JsonNode afterFirst = status(id);
+        assertThat(afterFirst.get("jobState").asText()).isEqualTo("pending");
+        assertThat(afterFirst.get("status").asText()).isEqualTo("queued");
+        assertThat(afterFirst.get("attempts").asInt()).isEqualTo(1);
+        assertThat(afterFirst.get("lastError").asText()).contains("tried again");
+        assertThat(worker.runOnce()).as("not due before its backoff").isFalse();
+
+        Api.sleep(FIRST_RETRY.toMillis() + 100);
+        assertThat(worker.runOnce()).isTrue();
+        assertThat(status(id).get("attempts").asInt()).isEqualTo(2);
+        Api.sleep(FIRST_RETRY.toMillis() + 100);
+        assertThat(worker.runOnce()).as("the second delay is twice the first").isFalse();
+
+        Api.sleep(FIRST_RETRY.toMillis() + 100);
+        assertThat(worker.runOnce()).isTrue();
+        JsonNode last = status(id);
+        assertThat(last.get("jobState").asText()).isEqualTo("failed");
+        assertThat(last.get("status").asText()).isEqualTo("failed");
+        assertThat(last.get("attempts").asInt()).isEqualTo(3);
+        assertThat(last.get("failureReason").asText()).isNotBlank();
+        assertThat(worker.runOnce()).as("a failed job is set aside").isFalse();
+    }
+
+    @Test
+    void processesOtherDocumentsWhileOneWaitsForItsRetry() {
+        String failing = uploadText();
+        String healthy = uploadText();
+        IndexingWorker worker = worker(document -> {
+            if (document.documentId().toString().equals(failing)) {
+                throw new IllegalStateException("simulated failure");
+            }
+            return fileCheck.process(document);
+        });
+
+        assertThat(worker.runOnce()).isTrue();
+        assertThat(worker.runOnce()).isTrue();
+
+        assertThat(status(failing).get("jobState").asText()).isEqualTo("pending");
+        JsonNode done = status(healthy);
+        assertThat(done.get("jobState").asText()).isEqualTo("done");
+        assertThat(done.get("status").asText()).isEqualTo("extracted");
+    }
+
+    @Test
+    void reclaimsAJobWhoseWorkerDiedOnceItsLeaseHasPassed() {
+        String id = uploadText();
+        // A worker claims the job, then its process dies: nobody reports back.
+        assertThat(jobs.claimNext(Duration.ofMillis(300))).isPresent();
+        assertThat(status(id).get("status").asText()).isEqualTo("extracting");
+        IndexingWorker survivor = worker(fileCheck);
+
+        assertThat(survivor.runOnce()).as("still leased").isFalse();
+        Api.sleep(400);
+        assertThat(survivor.runOnce()).isTrue();
+
+        JsonNode status = status(id);
+        assertThat(status.get("jobState").asText()).isEqualTo("done");
+        assertThat(status.get("status").asText()).isEqualTo("extracted");
+        assertThat(status.get("attempts").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void ignoresTheLateReportOfAWorkerWhoseJobWasReclaimed() {
+        String id = uploadText();
+        IndexJobs.ClaimedJob slow = jobs.claimNext(Duration.ofMillis(100)).orElseThrow();
+        Api.sleep(200);
+        IndexJobs.ClaimedJob reclaimed = jobs.claimNext(Duration.ofMinutes(1)).orElseThrow();
+        assertThat(reclaimed.id()).isEqualTo(slow.id());
+
+        jobs.fail(slow, "late failure of the first worker", true, null);
+
+        assertThat(status(id).get("jobState").asText()).isEqualTo("running");
+        jobs.succeed(reclaimed, (ProcessingOutcome.Processed) fileCheck.process(reclaimed.document()));
+        assertThat(status(id).get("status").asText()).isEqualTo("extracted");
+    }
+
+    @Test
+    void neverHandsTheSameJobToTwoClaims() {
+        uploadText();
+        uploadText();
+
+        IndexJobs.ClaimedJob first = jobs.claimNext(Duration.ofMinutes(1)).orElseThrow();
+        IndexJobs.ClaimedJob second = jobs.claimNext(Duration.ofMinutes(1)).orElseThrow();
+
+        assertThat(first.id()).isNotEqualTo(second.id());
+        assertThat(jobs.claimNext(Duration.ofMinutes(1))).isEmpty();
+    }
+
+    @Test
+    void fillsTheFieldsLeftEmptyFromThePdfsDocumentInformation() {
+        String id = api.uploadAccepted("article.pdf", Api.uniquePdf("data-in-brief-2019-page.pdf"), null);
+
+        assertThat(worker(fileCheck).runOnce()).isTrue();
+
+        JsonNode document = Api.read(api.get("/api/documents/" + id));
+        assertThat(document.get("title").asText())
+                .isEqualTo("Data on environmental sustainable corrosion inhibitor for stainless steel in aggressive"
+                        + " environment");
+        assertThat(document.at("/authors/0/name").asText()).isEqualTo("Omotayo Sanni");
+        assertThat(document.get("topics").toString())
+                .isEqualTo("[\"Corrosion\",\"Stainless steel\",\"Inhibitor\",\"Sulphuric acid\"]");
+        assertThat(document.at("/file/pageCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsWhatTheUploaderWroteOverWhatThePdfSays() {
+        String id = api.uploadAccepted(
+                "article.pdf",
+                Api.uniquePdf("data-in-brief-2019-page.pdf"),
+                "{\"title\": \"Corrosion inhibitors\", \"authors\": [{\"name\": \"Sanni, O.\"}], \"topics\": []}");
+
+        assertThat(worker(fileCheck).runOnce()).isTrue();
+
+        JsonNode document = Api.read(api.get("/api/documents/" + id));
+        assertThat(document.get("title").asText()).isEqualTo("Corrosion inhibitors");
+        assertThat(document.at("/authors/0/name").asText()).isEqualTo("Sanni, O.");
+        assertThat(document.get("authors")).hasSize(1);
+    }
+
+    private IndexingWorker worker(DocumentProcessor processor) {
+        return new IndexingWorker(
+                jobs, processor, new IndexingSettings(1, 3, FIRST_RETRY, Duration.ofMinutes(1), Duration.ofMillis(50)));
+    }
+
+    private String uploadText() {
+        return api.uploadAccepted("notes.txt", ("notes " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    private JsonNode status(String id) {
+        return Api.read(api.get("/api/documents/" + id + "/status"));
+    }
+}

@@ -1,0 +1,100 @@
+package org.alima.portal.api.system;
+
+import static org.alima.portal.api.Api.assertProblem;
+import static org.alima.portal.api.Api.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.alima.portal.api.Api;
+import org.alima.portal.api.Application;
+import org.alima.portal.api.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The portal as {@code ./portal} starts it: from environment variables, each test with PostgreSQL of its own. */
+class PortalRestartIT {
+
+    @Test
+    void keepsDocumentsAndFilesAcrossARestartOnTheSameDataDirectory(@TempDir Path dataDirectory) {
+        Map<String, String> environment = Map.of(
+                "PORTAL_DATA_DIR", dataDirectory.toString(),
+                "PORTAL_PORT", String.valueOf(TestDatabase.freePort()),
+                "PORTAL_EMBEDDED_DB_PORT", String.valueOf(TestDatabase.freePort()));
+        byte[] pdf = Api.uniquePdf("fda-guidance-excerpt-2.pdf");
+        String id;
+        try (Portal portal = Portal.start(Application.class, environment)) {
+            Api api = new Api(portal.url());
+            id = api.uploadAccepted("guidance.pdf", pdf, "{\"title\": \"Before the restart\"}");
+            api.awaitStatus(id, s -> s.get("jobState").asText().equals("done"), Duration.ofSeconds(30));
+        }
+        assertThat(dataDirectory.resolve("postgres").resolve("PG_VERSION")).exists();
+
+        try (Portal portal = Portal.start(Application.class, environment)) {
+            Api api = new Api(portal.url());
+            JsonNode document = read(api.get("/api/documents/" + id));
+            assertThat(document.get("title").asText()).isEqualTo("Before the restart");
+            assertThat(document.at("/file/extractionStatus").asText()).isEqualTo("extracted");
+            assertThat(document.at("/file/pageCount").asInt()).isEqualTo(3);
+            assertThat(api.getBytes("/api/documents/" + id + "/file").body()).isEqualTo(pdf);
+        }
+    }
+
+    @Test
+    void answers503WithRetryAfterWhileTheDatabaseIsDownAndServesAgainOnceItIsBack(@TempDir Path directory) {
+        Path postgres = directory.resolve("postgres");
+        int databasePort = TestDatabase.freePort();
+        EmbeddedDatabase database = EmbeddedDatabase.start(postgres, databasePort);
+        Map<String, String> environment = Map.of(
+                "PORTAL_DATA_DIR",
+                directory.resolve("data").toString(),
+                "PORTAL_PORT",
+                String.valueOf(TestDatabase.freePort()),
+                "PORTAL_DB_URL",
+                "jdbc:postgresql://localhost:" + databasePort + "/postgres",
+                "PORTAL_DB_USER",
+                "postgres");
+        try (Portal portal = Portal.start(Application.class, environment)) {
+            Api api = new Api(portal.url());
+            String id = api.uploadAccepted("a.txt", text(), null);
+
+            database.close();
+            HttpResponse<String> write = api.upload(new Api.Multipart().file("b.txt", text()));
+            HttpResponse<String> read = api.get("/api/documents/" + id);
+
+            assertProblem(write, 503, "database-unavailable");
+            assertThat(write.headers().firstValue("Retry-After")).hasValue("5");
+            assertProblem(read, 503, "database-unavailable");
+            assertThat(api.get("/health").statusCode()).isEqualTo(503);
+
+            database = EmbeddedDatabase.start(postgres, databasePort);
+            assertThat(awaitOk(api, "/api/documents/" + id).get("id").asText()).isEqualTo(id);
+        } finally {
+            database.close();
+        }
+    }
+
+    private static JsonNode awaitOk(Api api, String path) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        HttpResponse<String> response;
+        do {
+            response = api.get(path);
+            if (response.statusCode() == 200) {
+                return read(response);
+            }
+            Api.sleep(200);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError(
+                "still " + response.statusCode() + " after the database came back: " + response.body());
+    }
+
+    private static byte[] text() {
+        return ("text " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    }
+}
