@@ -121,7 +121,10 @@ final class Citation {
         LocalDate date = m.publicationLocalDate();
         if (date != null) {
             risLine(out, "PY", String.valueOf(date.getYear()));
-            risLine(out, "DA", "%04d/%02d/%02d".formatted(date.getYear(), date.getMonthValue(), date.getDayOfMonth()));
+            risLine(
+                    out,
+                    "DA",
+                    date.format(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd", java.util.Locale.ROOT)));
         }
         risLine(out, "AB", m.abstractText());
         for (String topic : m.topicList()) {
