@@ -63,8 +63,12 @@ public final class PortalIndex implements Closeable {
     /** Writes made while a rebuild runs, replayed on the new index before it is swapped in; null when none runs. */
     private List<Write> journal;
 
-    private PortalIndex(Path directory, IndexGeneration generation) {
+    /** Held while open: guards the index directory and its rebuild siblings against a second owner. */
+    private final RebuildDirectories.Ownership ownership;
+
+    private PortalIndex(Path directory, RebuildDirectories.Ownership ownership, IndexGeneration generation) {
         this.directory = directory;
+        this.ownership = ownership;
         this.generation = generation;
     }
 
@@ -77,12 +81,17 @@ public final class PortalIndex implements Closeable {
      */
     public static PortalIndex open(Path directory) {
         Path dir = directory.toAbsolutePath().normalize();
+        RebuildDirectories.Ownership ownership = RebuildDirectories.own(dir);
         try {
             RebuildDirectories.recover(dir);
+            return new PortalIndex(dir, ownership, IndexGeneration.open(dir));
         } catch (IOException e) {
+            ownership.close();
             throw new IndexException("could not recover the interrupted rebuild next to " + dir + ": " + e, e);
+        } catch (RuntimeException e) {
+            ownership.close();
+            throw e;
         }
-        return new PortalIndex(dir, IndexGeneration.open(dir));
     }
 
     /** The directory this index lives in. */
@@ -341,6 +350,7 @@ public final class PortalIndex implements Closeable {
         } catch (IOException | AlreadyClosedException e) {
             throw failure("close", e);
         } finally {
+            ownership.close();
             swapLock.writeLock().unlock();
         }
     }

@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.alima.portal.indexer.index.IndexSchema;
 import org.alima.portal.indexer.index.IndexSnapshot;
 import org.alima.portal.indexer.index.PortalIndex;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -123,10 +126,13 @@ public final class PortalSearch {
                 throw new SearchTimeoutException(settings.timeLimit());
             }
             List<String> ids = new ArrayList<>(top.scoreDocs.length);
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             for (ScoreDoc hit : top.scoreDocs) {
-                ids.add(searcher.storedFields()
-                        .document(hit.doc, Set.of(IndexSchema.ID))
-                        .get(IndexSchema.ID));
+                // The id's doc value, not the stored document: no decompression of long bodies.
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+                SortedDocValues id = DocValues.getSorted(leaf.reader(), IndexSchema.ID);
+                id.advanceExact(hit.doc - leaf.docBase);
+                ids.add(id.lookupOrd(id.ordValue()).utf8ToString());
             }
             return ids;
         } catch (IOException e) {

@@ -170,6 +170,16 @@ class PortalIndexIT {
         }
 
         @Test
+        void leavesAnotherOwnersRebuildAlone() throws IOException {
+            try (PortalIndex index = PortalIndex.open(directory())) {
+                Path building = Files.createDirectories(RebuildDirectories.building(directory()));
+
+                assertThatThrownBy(() -> PortalIndex.open(directory())).isInstanceOf(IndexLockedException.class);
+                assertThat(building).exists();
+            }
+        }
+
+        @Test
         void refusesUseAfterClose() {
             PortalIndex index = PortalIndex.open(directory());
             index.close();
@@ -359,7 +369,7 @@ class PortalIndexIT {
                         .isTrue();
                 before.close();
                 try (Stream<Path> siblings = Files.list(root)) {
-                    assertThat(siblings).containsExactly(directory());
+                    assertThat(siblings.filter(Files::isDirectory)).containsExactly(directory());
                 }
             }
             try (PortalIndex reopened = PortalIndex.open(directory())) {
@@ -404,7 +414,7 @@ class PortalIndexIT {
                 assertThat(searchable(index, "live")).isTrue();
                 index.upsert(document("after", "y"));
                 try (Stream<Path> siblings = Files.list(root)) {
-                    assertThat(siblings).containsExactly(directory());
+                    assertThat(siblings.filter(Files::isDirectory)).containsExactly(directory());
                 }
             }
         }
