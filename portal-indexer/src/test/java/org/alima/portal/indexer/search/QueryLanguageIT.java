@@ -117,6 +117,8 @@ class QueryLanguageIT {
                 "\"malaria guideline\"~1 | guideline",
                 // fields
                 "title:cholera | campaign",
+                "title:(cholera campaign) | campaign",
+                "title:(malaria OR cholera) -survey | guideline campaign",
                 "author:grais | survey",
                 "author:\"jean dupont\" | guideline",
                 "keyword:prevalence | survey",
