@@ -29,8 +29,25 @@ import org.apache.lucene.search.similarities.BM25Similarity;
  * type-ahead and related documents. Thread-safe: every call works on its own point-in-time snapshot of the index and
  * is stopped at the configured time limit.
  *
- * <p>Query syntax: see {@link UserQueryParser}. Ranking: BM25 over title, abstract, keywords, body and authors, each
- * word scored by its best field plus a fraction of the others, with the weights of {@link SearchSettings}.
+ * <p>Query syntax (Lucene's classic syntax, restricted and bounded):
+ *
+ * <ul>
+ *   <li>words, matched in title, abstract, keywords, body and authors, ignoring case, accents, French elisions and
+ *       English/French inflections; up to three words without OR must all match, longer text is ranked by any of
+ *       its words;
+ *   <li>{@code "a phrase"}, {@code "a phrase"~3}; {@code +required}, {@code -excluded}, {@code AND}, {@code OR},
+ *       {@code NOT}, parentheses (10 levels at most);
+ *   <li>{@code field:value} for title, author, keyword, type, language, year, country, topic, collection and doi
+ *       ({@code year:[2010 TO 2020]} too); any other {@code word:} is plain text;
+ *   <li>{@code malar*} (2 characters at least, never leading), {@code malria~} or {@code malria~1} (3 characters at
+ *       least, 5 per query);
+ *   <li>slashes, carets, question and exclamation marks are plain text ("HIV/AIDS", "mg/kg"): no regular expression
+ *       or boost ever runs. Text the parser cannot read (an unbalanced quote) is searched as plain words.
+ * </ul>
+ *
+ * <p>At most 1,000 characters and 200 words; breaking a bound, or using a refused construct, throws {@link
+ * QuerySyntaxException} with the problem and its position. Ranking: BM25, each word scored by its best field plus a
+ * share of the others, tuned by {@link SearchSettings}.
  */
 public final class PortalSearch {
 
@@ -164,6 +181,9 @@ public final class PortalSearch {
         try (IndexSnapshot snapshot = index.snapshot()) {
             IndexSearcher searcher = searcher(snapshot);
             TopDocs top = searcher.search(related.likeQuery(searcher, id, size), size);
+            if (searcher.timedOut()) {
+                throw new SearchTimeoutException(settings.timeLimit());
+            }
             return hits(searcher, null, top.scoreDocs, 0);
         } catch (IOException e) {
             throw new SearchFailedException("find documents related to " + id, e);
