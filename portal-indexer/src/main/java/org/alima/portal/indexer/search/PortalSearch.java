@@ -199,19 +199,14 @@ public final class PortalSearch {
 
     private List<Hit> hits(IndexSearcher searcher, ParsedQuery query, ScoreDoc[] page, int pagesPerHit)
             throws IOException {
-        List<List<PageHit>> pages = null;
-        if (query != null && pagesPerHit > 0 && query.hasHighlights() && page.length > 0) {
-            int[] docIds = new int[page.length];
-            for (int i = 0; i < page.length; i++) {
-                docIds[i] = page[i].doc;
-            }
-            pages = PageHighlighter.create(searcher, pagesPerHit).pages(query.highlight(), docIds, pagesPerHit);
-        }
+        BestPages bestPages = query != null && pagesPerHit > 0 && query.hasHighlights() && page.length > 0
+                ? BestPages.of(searcher, query.highlight(), pagesPerHit)
+                : null;
         List<Hit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
             HitFields fields = new HitFields();
             searcher.storedFields().document(page[i].doc, fields);
-            hits.add(fields.toHit(page[i].score, pages == null ? List.of() : pages.get(i)));
+            hits.add(fields.toHit(page[i].score, bestPages == null ? List.of() : bestPages.of(page[i].doc)));
         }
         return hits;
     }

@@ -153,6 +153,14 @@ class QueryLanguageIT {
     }
 
     @Test
+    void listsEveryDocumentButNoPageForAnEmptyQuery() {
+        SearchResponse response = search.search(SearchRequest.of(" ").withSize(100));
+
+        assertThat(response.total()).isEqualTo(4);
+        assertThat(response.hits()).extracting(Hit::id).doesNotContainNull().hasSize(4);
+    }
+
+    @Test
     void ranksALongNaturalLanguageQueryByAnyOfItsWords() {
         assertThat(ids("what is the treatment of malaria in adults")).first().isEqualTo("guideline");
     }
