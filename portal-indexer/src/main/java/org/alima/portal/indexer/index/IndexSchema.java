@@ -121,7 +121,8 @@ public final class IndexSchema {
     /** Binary doc value: the length of each page (variable-length ints), to map body offsets to page numbers. */
     public static final String PAGE_LENGTHS = "page_lengths";
 
-    // ---- page documents (stored only; nothing on them is searchable, so no query can return a page as a document)
+    // ---- page documents: stored fields and the owner term only; no user query targets them, so no search returns a
+    // page as a document
 
     /** Stored only, on a page document: the text of the page, read for its snippet. */
     public static final String PAGE_TEXT = "page_text";
