@@ -14,6 +14,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -203,9 +204,10 @@ public final class PortalSearch {
                 ? BestPages.of(searcher, query.highlight(), pagesPerHit)
                 : null;
         List<Hit> hits = new ArrayList<>(page.length);
+        StoredFields stored = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
             HitFields fields = new HitFields();
-            searcher.storedFields().document(page[i].doc, fields);
+            stored.document(page[i].doc, fields);
             hits.add(fields.toHit(page[i].score, bestPages == null ? List.of() : bestPages.of(page[i].doc)));
         }
         return hits;
