@@ -3,6 +3,8 @@ package org.alima.portal.indexer.index;
 import java.io.IOException;
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +13,7 @@ import java.util.Set;
 import org.alima.portal.indexer.extract.Page;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -24,17 +27,23 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * The one place that names every field of the portal's Lucene index and says why it is indexed the way it is.
  * Constants and pure functions only; thread-safe.
  *
- * <p>One Lucene document per portal document, so BM25 ranks whole documents. The body is one multi-valued field with
- * one value per page, empty pages included, so that a highlighted passage maps back to its page: the highlighter joins
- * the values with a separator character and the page of a passage is one plus the number of separators before it.
+ * <p>A portal document is indexed as a block of Lucene documents with consecutive doc ids: first the document itself,
+ * which carries every searchable field, so BM25 ranks whole documents; then one small stored-only document per page
+ * (empty pages included, so numbering holds), which holds the page's text. The body is indexed on the first document
+ * as one value per page, with offsets: where a query matched, and so on which pages, is read from the postings, and
+ * only the few best pages' text is then loaded, however long the document is.
  */
 public final class IndexSchema {
 
@@ -46,9 +55,13 @@ public final class IndexSchema {
 
     // ---- identity
 
-    /** Keyword, stored: the exact term that updates and deletes target. Sorted doc value: last tie-breaker of every
-     * sort, so that search-after cursors stay valid across merges (Lucene doc ids do not). */
+    /** Keyword, stored, for lookups by id. Sorted doc value: last tie-breaker of every sort, so that search-after
+     * cursors stay valid across merges (Lucene doc ids do not). Only on the document itself, never on its pages: a
+     * doc value that exists selects portal documents ({@link #documentsQuery()}). */
     public static final String ID = "id";
+
+    /** Keyword on the document and on each of its pages: the term that replaces or deletes the whole block. */
+    public static final String OWNER = "owner";
 
     /** Stored only: the file or record the text came from, read back to rebuild the index; never searched. */
     public static final String SOURCE = "source";
@@ -64,8 +77,9 @@ public final class IndexSchema {
     /** Text, multi-valued, stored for display and for type-ahead on keywords. */
     public static final String KEYWORDS = "keywords";
 
-    /** Text, multi-valued, one value per page (empty pages kept so numbering holds), stored for snippets; offsets in
-     * the postings so that the highlighter needs neither term vectors nor re-analysis of long documents. */
+    /** Text, multi-valued, one value per page (empty pages kept so numbering holds), NOT stored (the page documents
+     * store the text); offsets in the postings, so that the matches of a query, hence its best pages, are found
+     * without reading or re-analysing the text. */
     public static final String BODY = "body";
 
     /** Names (NameAnalyzer: folded, unstemmed), multi-valued, stored for display. */
@@ -104,11 +118,20 @@ public final class IndexSchema {
     /** Numeric doc value and stored: pages in the document, summed for index statistics. */
     public static final String PAGE_COUNT = "page_count";
 
+    /** Binary doc value: the length of each page (variable-length ints), to map body offsets to page numbers. */
+    public static final String PAGE_LENGTHS = "page_lengths";
+
+    // ---- page documents: stored fields and the owner term only; no user query targets them, so no search returns a
+    // page as a document
+
+    /** Stored only, on a page document: the text of the page, read for its snippet. */
+    public static final String PAGE_TEXT = "page_text";
+
+    /** Stored only, on a page document: its 1-based page number, to check that the block is intact. */
+    public static final String PAGE_NUMBER = "page_number";
+
     /** The six facet dimensions, in display order. */
     public static final List<String> FACET_DIMENSIONS = List.of(TYPE, LANGUAGE, YEAR, COUNTRY, TOPIC, COLLECTION);
-
-    /** The highlighter's separator between values of a multi-valued field; never allowed inside page text. */
-    static final char PAGE_SEPARATOR = '\u0000';
 
     /** Longest keyword value (type, topic, author…) accepted, in characters; Lucene terms are capped at 32 KiB. */
     public static final int MAX_KEYWORD_LENGTH = 512;
@@ -178,14 +201,39 @@ public final class IndexSchema {
         return value;
     }
 
-    /** Builds the Lucene document; checks the bounds that Lucene would otherwise fail on mid-write. */
-    static Document toDocument(IndexableDocument source, FacetsConfig facets) throws IOException {
+    /** Matches every portal document and none of their page documents; what an empty query lists. */
+    public static Query documentsQuery() {
+        return new FieldExistsQuery(ID);
+    }
+
+    /** The pages' start offsets in {@link #BODY}, decoded from {@link #PAGE_LENGTHS}; element k is page k+1's. */
+    public static int[] pageStarts(BytesRef lengths) {
+        ByteArrayDataInput input = new ByteArrayDataInput(lengths.bytes, lengths.offset, lengths.length);
+        int[] starts = new int[16];
+        int count = 0;
+        int offset = 0;
+        while (!input.eof()) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+            }
+            starts[count++] = offset;
+            // Lucene puts an offset gap of 1 between the values of a multi-valued field.
+            offset += input.readVInt() + 1;
+        }
+        return Arrays.copyOf(starts, count);
+    }
+
+    /**
+     * Builds the block of Lucene documents (the document, then its pages in order); checks the bounds that Lucene
+     * would otherwise fail on mid-write.
+     */
+    static List<Document> toDocuments(IndexableDocument source, FacetsConfig facets) throws IOException {
         String id = source.id();
         requireKeyword(id, "id", id);
         Document doc = new Document();
-        // Stored fields are read in the order they were added: small ones first so result lists can stop before the
-        // body.
+        // Stored fields are read in the order they were added: small ones first so result lists can stop early.
         doc.add(new StringField(ID, source.id(), Field.Store.YES));
+        doc.add(new StringField(OWNER, source.id(), Field.Store.NO));
         doc.add(new SortedDocValuesField(ID, new BytesRef(source.id())));
         addText(doc, TITLE, source.title());
         for (String author : source.authors()) {
@@ -234,6 +282,9 @@ public final class IndexSchema {
         source.keywords().forEach(keyword -> addSpelling(doc, keyword));
         doc.add(new NumericDocValuesField(PAGE_COUNT, source.pages().size()));
         doc.add(new StoredField(PAGE_COUNT, source.pages().size()));
+        List<Document> block = new ArrayList<>(source.pages().size() + 1);
+        block.add(null);
+        ByteBuffersDataOutput lengths = new ByteBuffersDataOutput();
         int expected = 1;
         for (Page page : source.pages()) {
             if (page.number() != expected) {
@@ -242,12 +293,20 @@ public final class IndexSchema {
                         "pages must be numbered 1, 2, 3… without gaps; page " + expected + " is followed by page "
                                 + page.number());
             }
-            expected++;
-            String text = page.text().replace(PAGE_SEPARATOR, ' ');
+            String text = page.text();
             doc.add(new Field(BODY, text, BODY_TYPE));
             addSpelling(doc, text);
+            lengths.writeVInt(text.length());
+            Document pageDoc = new Document();
+            pageDoc.add(new StringField(OWNER, id, Field.Store.NO));
+            pageDoc.add(new StoredField(PAGE_NUMBER, expected));
+            pageDoc.add(new StoredField(PAGE_TEXT, text));
+            block.add(pageDoc);
+            expected++;
         }
-        return facets.build(doc);
+        doc.add(new BinaryDocValuesField(PAGE_LENGTHS, new BytesRef(lengths.toArrayCopy())));
+        block.set(0, facets.build(doc));
+        return block;
     }
 
     private static void addText(Document doc, String field, String value) {
@@ -296,7 +355,7 @@ public final class IndexSchema {
     }
 
     private static FieldType bodyType() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;

@@ -8,8 +8,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
 
 /**
- * A point-in-time view of the index for one search, which must be closed (try-with-resources) to release it. Not
- * thread-safe to close twice; the reader itself may be searched from several threads.
+ * A point-in-time view of the index for one search; close it (try-with-resources) to release it. Its reader may be
+ * searched from several threads at once; close it once, from one thread.
  */
 public final class IndexSnapshot implements AutoCloseable {
 

@@ -19,12 +19,17 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -63,8 +68,12 @@ public final class PortalIndex implements Closeable {
     /** Writes made while a rebuild runs, replayed on the new index before it is swapped in; null when none runs. */
     private List<Write> journal;
 
-    private PortalIndex(Path directory, IndexGeneration generation) {
+    /** Held while open: guards the index directory and its rebuild siblings against a second owner. */
+    private final RebuildDirectories.Ownership ownership;
+
+    private PortalIndex(Path directory, RebuildDirectories.Ownership ownership, IndexGeneration generation) {
         this.directory = directory;
+        this.ownership = ownership;
         this.generation = generation;
     }
 
@@ -77,12 +86,17 @@ public final class PortalIndex implements Closeable {
      */
     public static PortalIndex open(Path directory) {
         Path dir = directory.toAbsolutePath().normalize();
+        RebuildDirectories.Ownership ownership = RebuildDirectories.own(dir);
         try {
             RebuildDirectories.recover(dir);
+            return new PortalIndex(dir, ownership, IndexGeneration.open(dir));
         } catch (IOException e) {
+            ownership.close();
             throw new IndexException("could not recover the interrupted rebuild next to " + dir + ": " + e, e);
+        } catch (RuntimeException e) {
+            ownership.close();
+            throw e;
         }
-        return new PortalIndex(dir, IndexGeneration.open(dir));
     }
 
     /** The directory this index lives in. */
@@ -98,13 +112,13 @@ public final class PortalIndex implements Closeable {
      */
     public void upsert(IndexableDocument document) {
         Objects.requireNonNull(document, "document");
-        Document doc; // built first, so an invalid document is refused before anything is written
+        List<Document> block; // built first, so an invalid document is refused before anything is written
         try {
-            doc = IndexSchema.toDocument(document, facetsConfig);
+            block = IndexSchema.toDocuments(document, facetsConfig);
         } catch (IOException e) {
             throw new IndexException("could not prepare document " + document.id() + ": " + e, e);
         }
-        write(new Upsert(document.id(), doc));
+        write(new Upsert(document.id(), block));
     }
 
     /** Removes the document with this id from search, facets and suggestions; no-op when absent. */
@@ -144,8 +158,19 @@ public final class PortalIndex implements Closeable {
     /** Live documents visible to searches (at most half a second stale). */
     public long documentCount() {
         try (IndexSnapshot snapshot = snapshot()) {
-            return snapshot.reader().numDocs();
+            return countDocuments(snapshot.reader());
+        } catch (IOException e) {
+            throw failure("count the documents of", e);
         }
+    }
+
+    /** Portal documents, their page documents not counted. */
+    static long countDocuments(IndexReader reader) throws IOException {
+        FieldInfo id = FieldInfos.getMergedFieldInfos(reader).fieldInfo(IndexSchema.ID);
+        if (id == null || id.getDocValuesType() == DocValuesType.NONE) {
+            return reader.numDocs(); // empty, or built by a schema without page documents
+        }
+        return new IndexSearcher(reader).count(IndexSchema.documentsQuery());
     }
 
     /** The schema version this index was built with. */
@@ -179,7 +204,7 @@ public final class PortalIndex implements Closeable {
             Map<String, String> userData =
                     SegmentInfos.readLatestCommit(current.directory).getUserData();
             return new IndexStats(
-                    reader.numDocs(),
+                    countDocuments(reader),
                     pages,
                     sizeOnDisk(current.directory),
                     reader.leaves().size(),
@@ -198,7 +223,9 @@ public final class PortalIndex implements Closeable {
             for (LeafReaderContext leaf : snapshot.reader().leaves()) {
                 StoredFields stored = leaf.reader().storedFields();
                 Bits live = leaf.reader().getLiveDocs();
-                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                // The id doc value exists on documents only, so page documents are skipped without being read.
+                SortedDocValues ids = DocValues.getSorted(leaf.reader(), IndexSchema.ID);
+                for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
                     if (live == null || live.get(doc)) {
                         Document fields = stored.document(doc, Set.of(IndexSchema.ID, IndexSchema.SOURCE));
                         sources.add(new IndexedSource(fields.get(IndexSchema.ID), fields.get(IndexSchema.SOURCE)));
@@ -262,7 +289,8 @@ public final class PortalIndex implements Closeable {
                 while (iterator.hasNext()) {
                     IndexableDocument document = iterator.next();
                     try {
-                        writer.updateDocument(idTerm(document.id()), IndexSchema.toDocument(document, facetsConfig));
+                        writer.updateDocuments(
+                                ownerTerm(document.id()), IndexSchema.toDocuments(document, facetsConfig));
                     } catch (InvalidDocumentException e) {
                         refused.put(e.documentId(), e.getMessage());
                     }
@@ -317,7 +345,12 @@ public final class PortalIndex implements Closeable {
             }
             IndexGeneration.commit(fresh.writer, fresh.schemaVersion);
             fresh.searchers.maybeRefreshBlocking();
-            return fresh.writer.getDocStats().numDocs;
+            IndexSearcher searcher = fresh.searchers.acquire();
+            try {
+                return countDocuments(searcher.getIndexReader());
+            } finally {
+                fresh.searchers.release(searcher);
+            }
         } finally {
             swapLock.writeLock().unlock();
             try {
@@ -341,6 +374,7 @@ public final class PortalIndex implements Closeable {
         } catch (IOException | AlreadyClosedException e) {
             throw failure("close", e);
         } finally {
+            ownership.close();
             swapLock.writeLock().unlock();
         }
     }
@@ -410,8 +444,9 @@ public final class PortalIndex implements Closeable {
         }
     }
 
-    static Term idTerm(String id) {
-        return new Term(IndexSchema.ID, id);
+    /** The term of a document's whole block: itself and its pages. */
+    static Term ownerTerm(String id) {
+        return new Term(IndexSchema.OWNER, id);
     }
 
     /** A write, kept so that it can be replayed on a rebuilt index. */
@@ -419,18 +454,21 @@ public final class PortalIndex implements Closeable {
         void applyTo(IndexWriter writer) throws IOException;
     }
 
-    /** The Lucene document holds only string values, so it can be indexed again when replayed. */
-    private record Upsert(String id, Document document) implements Write {
+    /**
+     * The Lucene documents hold only string and numeric values, so they can be indexed again when replayed. One update
+     * replaces the block atomically, and gives its documents consecutive doc ids, which merges preserve.
+     */
+    private record Upsert(String id, List<Document> block) implements Write {
         @Override
         public void applyTo(IndexWriter writer) throws IOException {
-            writer.updateDocument(idTerm(id), document);
+            writer.updateDocuments(ownerTerm(id), block);
         }
     }
 
     private record Delete(String id) implements Write {
         @Override
         public void applyTo(IndexWriter writer) throws IOException {
-            writer.deleteDocuments(idTerm(id));
+            writer.deleteDocuments(ownerTerm(id));
         }
     }
 

@@ -7,6 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.NativeFSLockFactory;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * The sibling directories of an index during a rebuild, and the recovery of a rebuild that a crash interrupted.
@@ -20,6 +26,40 @@ import java.util.stream.Stream;
 final class RebuildDirectories {
 
     private RebuildDirectories() {}
+
+    /**
+     * Takes the lock that makes this process the only owner of {@code index} and its siblings, before anything is
+     * recovered or opened: another process's rebuild in progress must not be mistaken for a crashed one.
+     *
+     * @throws IndexLockedException when another process or PortalIndex owns it
+     */
+    static Ownership own(Path index) {
+        Path parent = index.getParent();
+        Path name = index.getFileName();
+        if (parent == null || name == null) {
+            throw new IndexException("the index cannot live in a filesystem root (" + index + "); use a sub-directory");
+        }
+        Directory directory = null;
+        try {
+            directory = FSDirectory.open(parent);
+            return new Ownership(directory, NativeFSLockFactory.INSTANCE.obtainLock(directory, name + ".lock"));
+        } catch (LockObtainFailedException e) {
+            IOUtils.closeWhileHandlingException(directory);
+            throw new IndexLockedException(index, e);
+        } catch (IOException e) {
+            IOUtils.closeWhileHandlingException(directory);
+            throw new IndexException(
+                    "could not lock " + index + ": " + e + "; check that " + parent + " is writable", e);
+        }
+    }
+
+    /** The held ownership lock; closing releases it. */
+    record Ownership(Directory parent, Lock lock) implements AutoCloseable {
+        @Override
+        public void close() {
+            IOUtils.closeWhileHandlingException(lock, parent);
+        }
+    }
 
     static Path building(Path index) {
         return sibling(index, ".rebuilding");

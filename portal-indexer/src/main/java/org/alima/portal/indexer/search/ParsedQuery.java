@@ -1,6 +1,6 @@
 package org.alima.portal.indexer.search;
 
-import org.apache.lucene.search.MatchAllDocsQuery;
+import org.alima.portal.indexer.index.IndexSchema;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 
@@ -12,9 +12,9 @@ import org.apache.lucene.search.Query;
  */
 record ParsedQuery(Query scoring, Query highlight) {
 
-    /** An empty query lists every document. */
+    /** An empty query lists every document (never their page documents). */
     static ParsedQuery all() {
-        return new ParsedQuery(new MatchAllDocsQuery(), new MatchNoDocsQuery());
+        return new ParsedQuery(IndexSchema.documentsQuery(), new MatchNoDocsQuery());
     }
 
     boolean hasHighlights() {

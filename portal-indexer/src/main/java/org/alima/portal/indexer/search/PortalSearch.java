@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.alima.portal.indexer.index.IndexSchema;
 import org.alima.portal.indexer.index.IndexSnapshot;
 import org.alima.portal.indexer.index.PortalIndex;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -26,8 +30,25 @@ import org.apache.lucene.search.similarities.BM25Similarity;
  * type-ahead and related documents. Thread-safe: every call works on its own point-in-time snapshot of the index and
  * is stopped at the configured time limit.
  *
- * <p>Query syntax: see {@link UserQueryParser}. Ranking: BM25 over title, abstract, keywords, body and authors, each
- * word scored by its best field plus a fraction of the others, with the weights of {@link SearchSettings}.
+ * <p>Query syntax (Lucene's classic syntax, restricted and bounded):
+ *
+ * <ul>
+ *   <li>words, matched in title, abstract, keywords, body and authors, ignoring case, accents, French elisions and
+ *       English/French inflections; up to three words without OR must all match, longer text is ranked by any of
+ *       its words;
+ *   <li>{@code "a phrase"}, {@code "a phrase"~3}; {@code +required}, {@code -excluded}, {@code AND}, {@code OR},
+ *       {@code NOT}, parentheses (10 levels at most);
+ *   <li>{@code field:value} for title, author, keyword, type, language, year, country, topic, collection and doi
+ *       ({@code year:[2010 TO 2020]} too); any other {@code word:} is plain text;
+ *   <li>{@code malar*} (2 characters at least, never leading), {@code malria~} or {@code malria~1} (3 characters at
+ *       least, 5 per query);
+ *   <li>slashes, carets, question and exclamation marks are plain text ("HIV/AIDS", "mg/kg"): no regular expression
+ *       or boost ever runs. Text the parser cannot read (an unbalanced quote) is searched as plain words.
+ * </ul>
+ *
+ * <p>At most 1,000 characters and 200 words; breaking a bound, or using a refused construct, throws {@link
+ * QuerySyntaxException} with the problem and its position. Ranking: BM25, each word scored by its best field plus a
+ * share of the others, tuned by {@link SearchSettings}.
  */
 public final class PortalSearch {
 
@@ -128,10 +149,13 @@ public final class PortalSearch {
                 throw new SearchTimeoutException(settings.timeLimit());
             }
             List<String> ids = new ArrayList<>(top.scoreDocs.length);
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             for (ScoreDoc hit : top.scoreDocs) {
-                ids.add(searcher.storedFields()
-                        .document(hit.doc, Set.of(IndexSchema.ID))
-                        .get(IndexSchema.ID));
+                // The id's doc value, not the stored document: no decompression of long bodies.
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+                SortedDocValues id = DocValues.getSorted(leaf.reader(), IndexSchema.ID);
+                id.advanceExact(hit.doc - leaf.docBase);
+                ids.add(id.lookupOrd(id.ordValue()).utf8ToString());
             }
             return ids;
         } catch (IOException e) {
@@ -163,6 +187,9 @@ public final class PortalSearch {
         try (IndexSnapshot snapshot = index.snapshot()) {
             IndexSearcher searcher = searcher(snapshot);
             TopDocs top = searcher.search(related.likeQuery(searcher, id, size), size);
+            if (searcher.timedOut()) {
+                throw new SearchTimeoutException(settings.timeLimit());
+            }
             return hits(searcher, null, top.scoreDocs, 0);
         } catch (IOException e) {
             throw new SearchFailedException("find documents related to " + id, e);
@@ -178,19 +205,15 @@ public final class PortalSearch {
 
     private List<Hit> hits(IndexSearcher searcher, ParsedQuery query, ScoreDoc[] page, int pagesPerHit)
             throws IOException {
-        List<List<PageHit>> pages = null;
-        if (query != null && pagesPerHit > 0 && query.hasHighlights() && page.length > 0) {
-            int[] docIds = new int[page.length];
-            for (int i = 0; i < page.length; i++) {
-                docIds[i] = page[i].doc;
-            }
-            pages = PageHighlighter.create(searcher, pagesPerHit).pages(query.highlight(), docIds, pagesPerHit);
-        }
+        BestPages bestPages = query != null && pagesPerHit > 0 && query.hasHighlights() && page.length > 0
+                ? BestPages.of(searcher, query.highlight(), pagesPerHit)
+                : null;
         List<Hit> hits = new ArrayList<>(page.length);
+        StoredFields stored = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
             HitFields fields = new HitFields();
-            searcher.storedFields().document(page[i].doc, fields);
-            hits.add(fields.toHit(page[i].score, pages == null ? List.of() : pages.get(i)));
+            stored.document(page[i].doc, fields);
+            hits.add(fields.toHit(page[i].score, bestPages == null ? List.of() : bestPages.of(page[i].doc)));
         }
         return hits;
     }

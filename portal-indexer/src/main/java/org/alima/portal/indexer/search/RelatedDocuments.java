@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import org.alima.portal.indexer.index.IndexSchema;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
@@ -44,12 +46,15 @@ final class RelatedDocuments {
         if (found.length == 0) {
             throw new DocumentNotFoundException(id);
         }
-        Document doc = searcher.storedFields().document(found[0].doc, Set.of(FIELDS));
+        StoredFields stored = searcher.storedFields();
+        int doc = found[0].doc;
+        Document fields = stored.document(
+                doc, Set.of(IndexSchema.TITLE, IndexSchema.ABSTRACT, IndexSchema.KEYWORDS, IndexSchema.PAGE_COUNT));
         Map<String, Collection<Object>> text = Map.of(
-                IndexSchema.TITLE, values(doc, IndexSchema.TITLE, Integer.MAX_VALUE),
-                IndexSchema.ABSTRACT, values(doc, IndexSchema.ABSTRACT, Integer.MAX_VALUE),
-                IndexSchema.KEYWORDS, values(doc, IndexSchema.KEYWORDS, Integer.MAX_VALUE),
-                IndexSchema.BODY, values(doc, IndexSchema.BODY, BODY_CHARS_READ));
+                IndexSchema.TITLE, List.of((Object[]) fields.getValues(IndexSchema.TITLE)),
+                IndexSchema.ABSTRACT, List.of((Object[]) fields.getValues(IndexSchema.ABSTRACT)),
+                IndexSchema.KEYWORDS, List.of((Object[]) fields.getValues(IndexSchema.KEYWORDS)),
+                IndexSchema.BODY, firstPages(stored, doc, fields.getField(IndexSchema.PAGE_COUNT)));
         MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
         like.setAnalyzer(IndexSchema.analyzer());
         like.setFieldNames(FIELDS);
@@ -64,17 +69,19 @@ final class RelatedDocuments {
                 .build();
     }
 
-    private static Collection<Object> values(Document doc, String field, int maxChars) {
-        List<Object> values = new ArrayList<>();
-        int budget = maxChars;
-        for (String value : doc.getValues(field)) {
-            if (budget <= 0) {
-                break;
-            }
-            String kept = value.length() > budget ? value.substring(0, budget) : value;
-            values.add(kept);
+    /** The text of the first pages, up to {@link #BODY_CHARS_READ} characters; page k follows its document by k. */
+    private static Collection<Object> firstPages(StoredFields stored, int doc, IndexableField pageCount)
+            throws IOException {
+        List<Object> pages = new ArrayList<>();
+        int count = pageCount == null ? 0 : pageCount.numericValue().intValue();
+        int budget = BODY_CHARS_READ;
+        for (int page = 1; page <= count && budget > 0; page++) {
+            String text =
+                    stored.document(doc + page, Set.of(IndexSchema.PAGE_TEXT)).get(IndexSchema.PAGE_TEXT);
+            String kept = text.length() > budget ? text.substring(0, budget) : text;
+            pages.add(kept);
             budget -= kept.length();
         }
-        return values;
+        return pages;
     }
 }

@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.alima.portal.indexer.index.IndexSchema;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.queryparser.classic.QueryParserBase;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -301,7 +301,7 @@ final class UserQueryParser {
             return multiTermQuery(target, f -> new FuzzyQuery(new Term(f, term), edits, 1, MAX_FUZZY_EXPANSIONS, true));
         }
 
-        private Query multiTermQuery(String target, java.util.function.Function<String, Query> perField) {
+        private Query multiTermQuery(String target, Function<String, Query> perField) {
             Map<String, Float> fields;
             if (highlight) {
                 fields = target == null || target.equals(IndexSchema.TITLE) || target.equals(IndexSchema.KEYWORDS)
@@ -339,6 +339,7 @@ final class UserQueryParser {
         @Override
         protected Query getRangeQuery(
                 String field, String part1, String part2, boolean startInclusive, boolean endInclusive) {
+            // QueryText escapes brackets not preceded by "year:", so this guards against it ever changing.
             if (!IndexSchema.YEAR.equals(target(field))) {
                 throw new QuerySyntaxException(
                         Problem.UNSUPPORTED_RANGE,
@@ -417,10 +418,5 @@ final class UserQueryParser {
         private int positionOf(String fragment) {
             return original.toLowerCase(Locale.ROOT).indexOf(fragment.toLowerCase(Locale.ROOT));
         }
-    }
-
-    /** Escapes a word so that the classic parser reads it literally. */
-    static String escape(String word) {
-        return QueryParserBase.escape(word);
     }
 }

@@ -29,20 +29,26 @@ class IndexSchemaTest {
     }
 
     @Test
-    void storesOneBodyValuePerPageIncludingEmptyOnes() throws Exception {
-        Document doc = IndexSchema.toDocument(
-                document(
-                        List.of(new Page(1, "a", "fr"), new Page(2, "", "fr"), new Page(3, "c\u0000d", "fr")),
-                        List.of()),
+    void indexesTheDocumentThenOneStoredDocumentPerPageIncludingEmptyOnes() throws Exception {
+        List<Document> block = IndexSchema.toDocuments(
+                document(List.of(new Page(1, "a", "fr"), new Page(2, "", "fr"), new Page(3, "ccc", "fr")), List.of()),
                 IndexSchema.facetsConfig());
 
-        assertThat(doc.getValues(IndexSchema.BODY)).containsExactly("a", "", "c d");
-        assertThat(doc.getField(IndexSchema.PAGE_COUNT).numericValue()).isEqualTo(3L);
+        assertThat(block).hasSize(4);
+        assertThat(block.getFirst().get(IndexSchema.ID)).isEqualTo("d1");
+        assertThat(block.getFirst().getFields(IndexSchema.BODY)).hasSize(3);
+        assertThat(block.subList(1, 4))
+                .extracting(page -> page.get(IndexSchema.PAGE_TEXT))
+                .containsExactly("a", "", "ccc");
+        assertThat(block.subList(1, 4))
+                .allSatisfy(page -> assertThat(page.get(IndexSchema.ID)).isNull());
+        assertThat(IndexSchema.pageStarts(block.getFirst().getBinaryValue(IndexSchema.PAGE_LENGTHS)))
+                .containsExactly(0, 2, 3);
     }
 
     @Test
     void refusesPagesThatAreNotNumberedOneByOne() {
-        assertThatThrownBy(() -> IndexSchema.toDocument(
+        assertThatThrownBy(() -> IndexSchema.toDocuments(
                         document(List.of(new Page(1, "a", "fr"), new Page(3, "c", "fr")), List.of()),
                         IndexSchema.facetsConfig()))
                 .isInstanceOf(InvalidDocumentException.class)
@@ -51,7 +57,7 @@ class IndexSchemaTest {
 
     @Test
     void refusesAKeywordLongerThanTheBound() {
-        assertThatThrownBy(() -> IndexSchema.toDocument(
+        assertThatThrownBy(() -> IndexSchema.toDocuments(
                         document(List.of(), List.of("k".repeat(IndexSchema.MAX_KEYWORD_LENGTH + 1))),
                         IndexSchema.facetsConfig()))
                 .isInstanceOf(InvalidDocumentException.class)

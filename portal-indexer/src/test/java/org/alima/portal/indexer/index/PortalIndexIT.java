@@ -149,6 +149,48 @@ class PortalIndexIT {
         }
 
         @Test
+        void keepsEachDocumentsPagesRightAfterItThroughUpdatesAndMerges() throws Exception {
+            try (PortalIndex index = PortalIndex.open(directory())) {
+                for (int round = 0; round < 3; round++) {
+                    for (int i = 0; i < 30; i++) {
+                        index.upsert(document("d" + i, "first " + round, "second", "third " + i));
+                    }
+                    index.refresh();
+                }
+                index.delete("d7");
+            }
+            try (Directory files = FSDirectory.open(directory());
+                    IndexWriter writer =
+                            new IndexWriter(files, IndexGeneration.writerConfig(IndexWriterConfig.OpenMode.APPEND))) {
+                writer.forceMerge(1);
+                writer.commit();
+            }
+
+            try (PortalIndex index = PortalIndex.open(directory());
+                    IndexSnapshot snapshot = index.snapshot()) {
+                IndexSearcher searcher = new IndexSearcher(snapshot.reader());
+                assertThat(snapshot.reader().leaves()).hasSize(1);
+                for (int i = 0; i < 30; i++) {
+                    var hits = searcher.search(new TermQuery(new Term(IndexSchema.ID, "d" + i)), 1).scoreDocs;
+                    if (i == 7) {
+                        assertThat(hits).isEmpty();
+                        continue;
+                    }
+                    int doc = hits[0].doc;
+                    for (int page = 1; page <= 3; page++) {
+                        Document stored = searcher.storedFields().document(doc + page);
+                        assertThat(stored.getField(IndexSchema.PAGE_NUMBER).numericValue())
+                                .isEqualTo(page);
+                    }
+                    assertThat(searcher.storedFields().document(doc + 3).get(IndexSchema.PAGE_TEXT))
+                            .isEqualTo("third " + i);
+                }
+                assertThat(index.documentCount()).isEqualTo(29);
+                assertThat(index.stats().pages()).isEqualTo(87);
+            }
+        }
+
+        @Test
         void listsTheSourcesToRebuildFrom() {
             try (PortalIndex index = PortalIndex.open(directory())) {
                 index.upsert(document("a", "x"));
@@ -166,6 +208,16 @@ class PortalIndexIT {
                 assertThatThrownBy(() -> PortalIndex.open(directory()))
                         .isInstanceOf(IndexLockedException.class)
                         .hasMessageContaining(directory().toString());
+            }
+        }
+
+        @Test
+        void leavesAnotherOwnersRebuildAlone() throws IOException {
+            try (PortalIndex index = PortalIndex.open(directory())) {
+                Path building = Files.createDirectories(RebuildDirectories.building(directory()));
+
+                assertThatThrownBy(() -> PortalIndex.open(directory())).isInstanceOf(IndexLockedException.class);
+                assertThat(building).exists();
             }
         }
 
@@ -226,7 +278,7 @@ class PortalIndexIT {
                 // What another process sees: the last commit only.
                 try (Directory fresh = FSDirectory.open(directory());
                         DirectoryReader reader = DirectoryReader.open(fresh)) {
-                    assertThat(reader.numDocs()).isEqualTo(1);
+                    assertThat(PortalIndex.countDocuments(reader)).isEqualTo(1);
                     assertThat(new IndexSearcher(reader).count(new TermQuery(new Term(IndexSchema.ID, "committed"))))
                             .isEqualTo(1);
                 }
@@ -254,7 +306,7 @@ class PortalIndexIT {
             }
             try (Directory files = FSDirectory.open(directory());
                     DirectoryReader reader = DirectoryReader.open(files)) {
-                assertThat(reader.numDocs()).isEqualTo(1);
+                assertThat(PortalIndex.countDocuments(reader)).isEqualTo(1);
             }
         }
 
@@ -359,7 +411,7 @@ class PortalIndexIT {
                         .isTrue();
                 before.close();
                 try (Stream<Path> siblings = Files.list(root)) {
-                    assertThat(siblings).containsExactly(directory());
+                    assertThat(siblings.filter(Files::isDirectory)).containsExactly(directory());
                 }
             }
             try (PortalIndex reopened = PortalIndex.open(directory())) {
@@ -404,7 +456,7 @@ class PortalIndexIT {
                 assertThat(searchable(index, "live")).isTrue();
                 index.upsert(document("after", "y"));
                 try (Stream<Path> siblings = Files.list(root)) {
-                    assertThat(siblings).containsExactly(directory());
+                    assertThat(siblings.filter(Files::isDirectory)).containsExactly(directory());
                 }
             }
         }

@@ -145,7 +145,7 @@ class PageHighlightingIT {
         String snippet = only(SearchRequest.of("typhoid")).pages().getFirst().snippet();
 
         assertThat(snippet).contains("<mark>typhoid</mark>").startsWith("…").endsWith("…");
-        assertThat(snippet.length()).isLessThan(PageFormatter.MAX_SNIPPET_CHARS + 60);
+        assertThat(snippet.length()).isLessThan(Snippet.MAX_CHARS + 60);
     }
 
     @Test

@@ -117,6 +117,8 @@ class QueryLanguageIT {
                 "\"malaria guideline\"~1 | guideline",
                 // fields
                 "title:cholera | campaign",
+                "title:(cholera campaign) | campaign",
+                "title:(malaria OR cholera) -survey | guideline campaign",
                 "author:grais | survey",
                 "author:\"jean dupont\" | guideline",
                 "keyword:prevalence | survey",
@@ -148,6 +150,14 @@ class QueryLanguageIT {
     void runsEveryConstructOfTheQueryLanguage(String query, String expected) {
         List<String> expectedIds = expected.isBlank() ? List.of() : List.of(expected.split(" "));
         assertThat(ids(query)).as(query).containsExactlyInAnyOrderElementsOf(expectedIds);
+    }
+
+    @Test
+    void listsEveryDocumentButNoPageForAnEmptyQuery() {
+        SearchResponse response = search.search(SearchRequest.of(" ").withSize(100));
+
+        assertThat(response.total()).isEqualTo(4);
+        assertThat(response.hits()).extracting(Hit::id).doesNotContainNull().hasSize(4);
     }
 
     @Test

@@ -46,7 +46,7 @@ class SciFactIT {
 
     @BeforeAll
     static void indexCorpus() throws IOException {
-        Path scifact = Stream.of("../../shared/corpus", "../shared/corpus", "/work/shared/corpus")
+        Path scifact = Stream.of("../../shared/corpus", "../shared/corpus")
                 .map(base -> Path.of(base, "ir", "scifact"))
                 .filter(Files::isDirectory)
                 .findFirst()
@@ -131,7 +131,7 @@ class SciFactIT {
 
     @Test
     void answersClaimsWithPagesAndFacetsQuickly() {
-        for (String[] claim : claims) {
+        for (String[] claim : claims.subList(0, 300)) {
             search.search(SearchRequest.of(claim[1])); // warm up the JIT and the caches
         }
         long[] micros = new long[claims.size()];

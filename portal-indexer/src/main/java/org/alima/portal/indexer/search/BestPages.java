@@ -1,0 +1,143 @@
+package org.alima.portal.indexer.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.alima.portal.indexer.index.IndexSchema;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+
+/**
+ * Finds the pages of a hit where the query matches best, with a snippet of each. Where the query matched comes from
+ * the body's postings (offsets, no text), mapped to pages by the page lengths; only the chosen pages' text is then
+ * read, from the page documents stored right after their document. So the cost depends on the number of matches and
+ * chosen pages, not on the length of the document. Not thread-safe: one per search.
+ *
+ * <p>The best page matches the most distinct parts of the query (words, phrases, prefixes), then has the most
+ * matches, then comes first.
+ */
+final class BestPages {
+
+    /** Matches read per document at most; bounds the work on a word repeated on every line of 1,000 pages. */
+    static final int MAX_MATCHES_READ = 10_000;
+
+    private static final Comparator<PageMatches> BEST_FIRST = Comparator.comparingInt(
+                    (PageMatches page) -> page.parts.size())
+            .reversed()
+            .thenComparing(Comparator.comparingInt((PageMatches page) -> page.matches.size())
+                    .reversed())
+            .thenComparingInt(page -> page.number);
+
+    private final IndexSearcher searcher;
+    private final Weight weight;
+    private final int pages;
+    private final StoredFields stored;
+
+    private BestPages(IndexSearcher searcher, Weight weight, int pages) throws IOException {
+        this.searcher = searcher;
+        this.weight = weight;
+        this.pages = pages;
+        this.stored = searcher.storedFields();
+    }
+
+    /** @param highlight the positive parts of the query, on the body */
+    static BestPages of(IndexSearcher searcher, Query highlight, int pagesPerHit) throws IOException {
+        Weight weight = searcher.createWeight(searcher.rewrite(highlight), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        return new BestPages(searcher, weight, pagesPerHit);
+    }
+
+    /** The best pages of the document with this (top-level) doc id, best first; empty when its text did not match. */
+    List<PageHit> of(int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        int local = doc - leaf.docBase;
+        Matches matches = weight.matches(leaf, local);
+        MatchesIterator iterator = matches == null ? null : matches.getMatches(IndexSchema.BODY);
+        BinaryDocValues lengths = leaf.reader().getBinaryDocValues(IndexSchema.PAGE_LENGTHS);
+        if (iterator == null || lengths == null || !lengths.advanceExact(local)) {
+            return List.of();
+        }
+        int[] starts = IndexSchema.pageStarts(lengths.binaryValue());
+        Map<Integer, PageMatches> byPage = new HashMap<>();
+        Map<Query, Integer> parts = new HashMap<>();
+        for (int read = 0; read < MAX_MATCHES_READ && iterator.next(); read++) {
+            int start = iterator.startOffset();
+            if (start < 0) {
+                continue;
+            }
+            int page = pageOf(starts, start);
+            int part = parts.computeIfAbsent(iterator.getQuery(), query -> parts.size());
+            byPage.computeIfAbsent(page, number -> new PageMatches(number, starts[number - 1]))
+                    .add(start, iterator.endOffset(), part);
+        }
+        List<PageHit> hits = new ArrayList<>();
+        for (PageMatches page :
+                byPage.values().stream().sorted(BEST_FIRST).limit(pages).toList()) {
+            // A block's documents have consecutive doc ids: page k follows its document by k.
+            Document pageDoc =
+                    stored.document(doc + page.number, Set.of(IndexSchema.PAGE_NUMBER, IndexSchema.PAGE_TEXT));
+            if (pageDoc.getField(IndexSchema.PAGE_NUMBER) == null
+                    || pageDoc.getField(IndexSchema.PAGE_NUMBER).numericValue().intValue() != page.number) {
+                throw new IllegalStateException(
+                        "page " + page.number + " of doc " + doc + " is not where it was indexed; rebuild the index");
+            }
+            hits.add(new PageHit(page.number, Snippet.of(pageDoc.get(IndexSchema.PAGE_TEXT), page.relative())));
+        }
+        return hits;
+    }
+
+    /** 1-based page of a body offset. */
+    private static int pageOf(int[] starts, int offset) {
+        int low = 0;
+        int high = starts.length - 1;
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (starts[middle] <= offset) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low + 1;
+    }
+
+    /** The matches on one page. */
+    private static final class PageMatches {
+        final int number;
+        final int start;
+        final List<Snippet.Match> matches = new ArrayList<>();
+        final Set<Integer> parts = new HashSet<>();
+        private final Set<Long> seen = new HashSet<>();
+
+        PageMatches(int number, int start) {
+            this.number = number;
+            this.start = start;
+        }
+
+        void add(int from, int to, int part) {
+            // Stacked stems match at the same offsets as their word: count the word once.
+            if (seen.add(((long) from << 32) | to)) {
+                matches.add(new Snippet.Match(from - start, to - start, part));
+            }
+            parts.add(part);
+        }
+
+        List<Snippet.Match> relative() {
+            return matches;
+        }
+    }
+}
