@@ -27,11 +27,6 @@ final class Deadline {
         return System.nanoTime() - endNanos >= 0;
     }
 
-    /** Nanoseconds left before the deadline, never negative. */
-    long remainingNanos() {
-        return Math.max(0, endNanos - System.nanoTime());
-    }
-
     /**
      * Throws when the deadline has passed.
      *
@@ -40,13 +35,6 @@ final class Deadline {
     void check(String where) {
         if (passed()) {
             throw new ExtractionTimeoutException(where, limit);
-        }
-    }
-
-    /** Like {@link #check(String)} for callers with nothing useful to say about where they are. */
-    void check() {
-        if (passed()) {
-            throw new ExtractionTimeoutException(null, limit);
         }
     }
 

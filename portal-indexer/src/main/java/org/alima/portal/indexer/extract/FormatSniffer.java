@@ -14,8 +14,9 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * Tells a file's format from its bytes; stateless and thread-safe.
  *
  * <p>The bytes decide what a file is: {@code %PDF} within the first 1024 bytes makes a PDF whatever the name, a ZIP
- * holding {@code word/document.xml} makes a DOCX, markup that starts like HTML makes HTML, and other bytes that look
- * like text make plain text, or Markdown when the name ends in {@code .md} or {@code .markdown}. Images, archives,
+ * holding {@code word/document.xml} makes a DOCX, markup that starts like HTML makes HTML (so does a file named
+ * {@code .html} with HTML tags in its first bytes), and other bytes that look like text make plain text, or Markdown
+ * when the name ends in {@code .md} or {@code .markdown}. Images, archives,
  * legacy Office files and other binary data are refused as {@link FailureKind#UNSUPPORTED_TYPE}.
  *
  * <p>The name is used only to refuse: a file named {@code .pdf} or {@code .docx} whose bytes are not of that format
@@ -65,7 +66,7 @@ final class FormatSniffer {
         if (!text) {
             return new Verdict.Refused(OCTET_STREAM, FailureKind.UNSUPPORTED_TYPE, "binary data of an unknown format");
         }
-        if (looksLikeHtml(head)) {
+        if (looksLikeHtml(head) || (isHtmlName(name) && holdsHtmlTags(head))) {
             return new Verdict.Supported(Format.HTML);
         }
         if (name.endsWith(".md") || name.endsWith(".markdown")) {
@@ -214,6 +215,24 @@ final class FormatSniffer {
                 || start.startsWith("<html", i)
                 || start.startsWith("<head", i)
                 || start.startsWith("<body", i);
+    }
+
+    private static boolean isHtmlName(String name) {
+        return name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml");
+    }
+
+    /**
+     * Weaker evidence, enough for a file named as HTML whose markup does not open with the usual tags (a fragment
+     * saved from a content system, say): an {@code html}, {@code head}, {@code body}, {@code title} or {@code meta}
+     * tag somewhere in the first bytes.
+     */
+    private static boolean holdsHtmlTags(byte[] head) {
+        String start = new String(head, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        return start.contains("<html")
+                || start.contains("<head")
+                || start.contains("<body")
+                || start.contains("<title")
+                || start.contains("<meta");
     }
 
     private static byte[] readHead(Path file) throws IOException {

@@ -39,7 +39,7 @@ final class LanguageGuesser {
      * The detector draws at most 7 000 n-grams at random; beyond a page's worth of characters more text adds time, not
      * accuracy.
      */
-    private static final int SAMPLE_CHARS = 2_000;
+    private static final int SAMPLE_CHARS = 1_000;
 
     /** A guess below this probability is left unsaid: such text is usually mixed or in an unloaded language. */
     private static final double MIN_PROBABILITY = 0.80;

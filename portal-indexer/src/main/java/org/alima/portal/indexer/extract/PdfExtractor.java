@@ -64,14 +64,25 @@ final class PdfExtractor {
         int pageCount = document.getNumberOfPages();
         deadline.check("opening, before page 1 of " + pageCount);
         PdfPageStripper stripper = new PdfPageStripper(deadline, pages.maxCharacters(), pageCount);
+        boolean complete = true;
         try {
             stripper.read(document);
         } catch (ExtractionTimeoutException timeout) {
             throw timeout;
         } catch (IOException | RuntimeException e) {
-            return new ExtractionResult.Failed(mediaType, FailureKind.MALFORMED, pageCount, 0, FailureDetail.of(e));
+            // the document itself (its page tree, say) broke off part-way: keep the pages read before, if any
+            if (stripper.pagesRead(false) == 0) {
+                return new ExtractionResult.Failed(mediaType, FailureKind.MALFORMED, pageCount, 0, FailureDetail.of(e));
+            }
+            LOG.warn(
+                    "{}: reading stopped after page {} of {}: {}",
+                    file.getFileName(),
+                    stripper.pagesRead(false),
+                    pageCount,
+                    FailureDetail.of(e));
+            complete = false;
         }
-        int read = stripper.pagesRead();
+        int read = stripper.pagesRead(complete);
         for (int number = 1; number <= read; number++) {
             deadline.check("cleaning page " + number + " of " + pageCount);
             if (!pages.add(stripper.text(number), stripper.drawsImage(number))) {

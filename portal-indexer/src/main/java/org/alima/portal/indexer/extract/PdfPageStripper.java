@@ -89,9 +89,12 @@ final class PdfPageStripper extends PDFTextStripper {
         return drawsImage[number - 1];
     }
 
-    /** How many pages were read, counting from page 1; fewer than the page count when the cap stopped reading. */
-    int pagesRead() {
-        if (!stoppedAtCap) {
+    /**
+     * How many pages to take, counting from page 1: all of them after a complete read, else up to the last page that
+     * was read (when the cap or an error stopped reading).
+     */
+    int pagesRead(boolean complete) {
+        if (complete && !stoppedAtCap) {
             return pageCount;
         }
         int last = 0;

@@ -109,6 +109,23 @@ class HtmlExtractionTest {
                         e -> assertThat(e.mediaType()).isEqualTo("text/html"));
     }
 
+    @Test
+    void readsAFragmentNamedHtmlButPlainTextWithTheSameTagsNamedOtherwise() throws IOException {
+        String fragment = "<meta charset=\"utf-8\">\n<p>Fiche technique : chloration de l'eau de boisson.</p>";
+
+        ExtractionResult html = extractor.extract(Files.writeString(dir.resolve("fiche.html"), fragment));
+        ExtractionResult text = extractor.extract(Files.writeString(dir.resolve("fiche.txt"), fragment));
+
+        assertThat(html).isInstanceOfSatisfying(ExtractionResult.Extracted.class, e -> {
+            assertThat(e.mediaType()).isEqualTo("text/html");
+            assertThat(e.pages().get(0).text()).doesNotContain("<p>");
+        });
+        assertThat(text)
+                .isInstanceOfSatisfying(
+                        ExtractionResult.Extracted.class,
+                        e -> assertThat(e.mediaType()).isEqualTo("text/plain"));
+    }
+
     private ExtractionResult.Extracted extract(String html) throws IOException {
         Path file = Files.writeString(dir.resolve("page.html"), html);
         ExtractionResult result = extractor.extract(file);
