@@ -108,7 +108,9 @@ final class PdfExtractor {
                     pageCount,
                     stripper.firstDamage());
         }
-        return pages.result(mediaType, PdfMetadataReader.read(document));
+        // Document information and XMP come first; many files carry no title there, so the first page's headline is
+        // offered after them, and only taken when the metadata had none.
+        return pages.result(mediaType, PdfMetadataReader.read(document).title(stripper.firstPageTitle()));
     }
 
     private static void close(RandomAccessReadBufferedFile source) {

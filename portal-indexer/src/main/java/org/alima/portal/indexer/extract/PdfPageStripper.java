@@ -46,6 +46,7 @@ final class PdfPageStripper extends PDFTextStripper {
     private boolean stoppedAtCap;
     private int damagedPages;
     private String firstDamage;
+    private final FirstPageTitle firstPageTitle = new FirstPageTitle();
 
     PdfPageStripper(Deadline deadline, long maxCharacters, int pageCount) {
         this.deadline = deadline;
@@ -170,8 +171,16 @@ final class PdfPageStripper extends PDFTextStripper {
         }
     }
 
+    /** The line set in the largest type on page 1, when it stands out from the body text; else null. */
+    String firstPageTitle() {
+        return firstPageTitle.title();
+    }
+
     @Override
     protected void writeString(String text, List<TextPosition> textPositions) throws IOException {
+        if (getCurrentPageNo() == 1) {
+            firstPageTitle.add(text, textPositions);
+        }
         super.writeString(text, textPositions);
         if (collected + page.length() >= maxCharacters) {
             throw new CapReached();

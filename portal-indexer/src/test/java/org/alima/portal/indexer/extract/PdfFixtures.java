@@ -42,6 +42,20 @@ final class PdfFixtures {
         return file;
     }
 
+    /** One page: a headline in large type, then body lines in 10-point type; no title in the metadata. */
+    static Path headlineThenBody(Path file, String headline, float headlineSize, List<String> body) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.LETTER);
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                writeLines(content, HELVETICA, headlineSize, 50, TOP, List.of(headline));
+                writeLines(content, HELVETICA, 10, 50, TOP - 60, body);
+            }
+            document.save(file.toFile());
+        }
+        return file;
+    }
+
     /**
      * One page with two columns, written into the content stream column after column, as LaTeX and layout programs
      * do; both columns' lines share their heights, so reading across the page mixes them.
