@@ -26,12 +26,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--max-files", description = "Use at most this many PDFs (default: all).")
     int maxFiles;
 
+    @Option(
+            names = "--rounds",
+            description = "Measure extraction and indexing this many times, keep the best (default: ${DEFAULT-VALUE}).")
+    int rounds = 3;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        new Benchmark(pdfs, scifact, work, maxFiles).run(spec.commandLine().getOut());
+        new Benchmark(pdfs, scifact, work, maxFiles, rounds)
+                .run(spec.commandLine().getOut());
         return 0;
     }
 }
