@@ -121,7 +121,15 @@ final class Citation {
         LocalDate date = m.publicationLocalDate();
         if (date != null) {
             risLine(out, "PY", String.valueOf(date.getYear()));
-            risLine(out, "DA", "%04d/%02d/%02d".formatted(date.getYear(), date.getMonthValue(), date.getDayOfMonth()));
+            risLine(
+                    out,
+                    "DA",
+                    String.format(
+                            Locale.ROOT,
+                            "%04d/%02d/%02d",
+                            date.getYear(),
+                            date.getMonthValue(),
+                            date.getDayOfMonth()));
         }
         risLine(out, "AB", m.abstractText());
         for (String topic : m.topicList()) {

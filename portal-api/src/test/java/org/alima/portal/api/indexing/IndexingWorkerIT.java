@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The worker driven one job at a time: the application's own worker is left out of this context, so that each test
- * decides when a job is claimed, and with which processor.
+ * decides when a job is claimed, and with which processor (the real one, which extracts and indexes, unless a test
+ * says otherwise).
  */
 @MicronautTest(transactional = false)
 @Property(name = "portal.indexing.enabled", value = "false")
@@ -30,7 +32,13 @@ class IndexingWorkerIT extends PortalTest {
     IndexJobs jobs;
 
     @Inject
-    DocumentProcessor fileCheck;
+    DocumentProcessor indexer;
+
+    @Inject
+    DocumentLocks locks;
+
+    @Inject
+    SearchIndex index;
 
     @Inject
     JdbcOperations jdbc;
@@ -46,9 +54,7 @@ class IndexingWorkerIT extends PortalTest {
     @Test
     void retriesAFailingDocumentWithGrowingDelaysThenSetsItAsideAsFailed() {
         String id = uploadText();
-        IndexingWorker worker = worker(document -> {
-            throw new IllegalStateException("simulated crash of the extractor");
-        });
+        IndexingWorker worker = worker(failing(document -> true));
 
         assertThat(worker.runOnce()).isTrue();
         JsonNode afterFirst = status(id);
@@ -78,12 +84,8 @@ class IndexingWorkerIT extends PortalTest {
     void processesOtherDocumentsWhileOneWaitsForItsRetry() {
         String failing = uploadText();
         String healthy = uploadText();
-        IndexingWorker worker = worker(document -> {
-            if (document.documentId().toString().equals(failing)) {
-                throw new IllegalStateException("simulated failure");
-            }
-            return fileCheck.process(document);
-        });
+        IndexingWorker worker =
+                worker(failing(document -> document.documentId().toString().equals(failing)));
 
         assertThat(worker.runOnce()).isTrue();
         assertThat(worker.runOnce()).isTrue();
@@ -91,7 +93,7 @@ class IndexingWorkerIT extends PortalTest {
         assertThat(status(failing).get("jobState").asText()).isEqualTo("pending");
         JsonNode done = status(healthy);
         assertThat(done.get("jobState").asText()).isEqualTo("done");
-        assertThat(done.get("status").asText()).isEqualTo("extracted");
+        assertThat(done.get("status").asText()).isEqualTo("indexed");
     }
 
     @Test
@@ -100,7 +102,7 @@ class IndexingWorkerIT extends PortalTest {
         // A worker claims the job, then its process dies: nobody reports back.
         assertThat(jobs.claimNext(Duration.ofMillis(300))).isPresent();
         assertThat(status(id).get("status").asText()).isEqualTo("extracting");
-        IndexingWorker survivor = worker(fileCheck);
+        IndexingWorker survivor = worker(indexer);
 
         assertThat(survivor.runOnce()).as("still leased").isFalse();
         Api.sleep(400);
@@ -108,7 +110,7 @@ class IndexingWorkerIT extends PortalTest {
 
         JsonNode status = status(id);
         assertThat(status.get("jobState").asText()).isEqualTo("done");
-        assertThat(status.get("status").asText()).isEqualTo("extracted");
+        assertThat(status.get("status").asText()).isEqualTo("indexed");
         assertThat(status.get("attempts").asInt()).isEqualTo(2);
     }
 
@@ -120,11 +122,12 @@ class IndexingWorkerIT extends PortalTest {
         IndexJobs.ClaimedJob reclaimed = jobs.claimNext(Duration.ofMinutes(1)).orElseThrow();
         assertThat(reclaimed.id()).isEqualTo(slow.id());
 
-        jobs.fail(slow, "late failure of the first worker", true, null);
+        jobs.fail(slow, new ProcessingOutcome.Failed("late failure of the first worker", true), true, null);
 
         assertThat(status(id).get("jobState").asText()).isEqualTo("running");
-        jobs.succeed(reclaimed, (ProcessingOutcome.Processed) fileCheck.process(reclaimed.document()));
-        assertThat(status(id).get("status").asText()).isEqualTo("extracted");
+        StoredDocument document = jobs.load(reclaimed.documentId(), true).orElseThrow();
+        jobs.succeed(reclaimed, (ProcessingOutcome.Processed) indexer.process(document));
+        assertThat(status(id).get("status").asText()).isEqualTo("indexed");
     }
 
     @Test
@@ -143,7 +146,7 @@ class IndexingWorkerIT extends PortalTest {
     void fillsTheFieldsLeftEmptyFromThePdfsDocumentInformation() {
         String id = api.uploadAccepted("article.pdf", Api.uniquePdf("data-in-brief-2019-page.pdf"), null);
 
-        assertThat(worker(fileCheck).runOnce()).isTrue();
+        assertThat(worker(indexer).runOnce()).isTrue();
 
         JsonNode document = Api.read(api.get("/api/documents/" + id));
         assertThat(document.get("title").asText())
@@ -162,7 +165,7 @@ class IndexingWorkerIT extends PortalTest {
                 Api.uniquePdf("data-in-brief-2019-page.pdf"),
                 "{\"title\": \"Corrosion inhibitors\", \"authors\": [{\"name\": \"Sanni, O.\"}], \"topics\": []}");
 
-        assertThat(worker(fileCheck).runOnce()).isTrue();
+        assertThat(worker(indexer).runOnce()).isTrue();
 
         JsonNode document = Api.read(api.get("/api/documents/" + id));
         assertThat(document.get("title").asText()).isEqualTo("Corrosion inhibitors");
@@ -172,7 +175,29 @@ class IndexingWorkerIT extends PortalTest {
 
     private IndexingWorker worker(DocumentProcessor processor) {
         return new IndexingWorker(
-                jobs, processor, new IndexingSettings(1, 3, FIRST_RETRY, Duration.ofMinutes(1), Duration.ofMillis(50)));
+                jobs,
+                processor,
+                locks,
+                index,
+                new IndexingSettings(1, 3, FIRST_RETRY, Duration.ofMinutes(1), Duration.ofMillis(50)));
+    }
+
+    /** The real processor, except that it crashes on the documents {@code crashesOn} picks. */
+    private DocumentProcessor failing(Predicate<StoredDocument> crashesOn) {
+        return new DocumentProcessor() {
+            @Override
+            public ProcessingOutcome process(StoredDocument document) {
+                if (crashesOn.test(document)) {
+                    throw new IllegalStateException("simulated crash of the extractor");
+                }
+                return indexer.process(document);
+            }
+
+            @Override
+            public void remove(UUID documentId) {
+                indexer.remove(documentId);
+            }
+        };
     }
 
     private String uploadText() {
