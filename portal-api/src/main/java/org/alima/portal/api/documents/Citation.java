@@ -125,11 +125,7 @@ final class Citation {
                     out,
                     "DA",
                     String.format(
-                            Locale.ROOT,
-                            "%04d/%02d/%02d",
-                            date.getYear(),
-                            date.getMonthValue(),
-                            date.getDayOfMonth()));
+                            Locale.ROOT, "%04d/%02d/%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth()));
         }
         risLine(out, "AB", m.abstractText());
         for (String topic : m.topicList()) {

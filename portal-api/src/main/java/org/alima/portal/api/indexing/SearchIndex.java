@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * which the repair at startup fills again; only an index locked by another process stops the start, since two
  * portals must never share a data directory.
  *
- * <p>Writes through {@link #upsertDurably} and {@link #removeDurably} return once they are committed to disk: a
- * document is marked {@code indexed} in PostgreSQL only after that. Concurrent callers share one commit (group
- * commit), so that two workers finishing together pay for one fsync.
+ * <p>Writes through {@link #upsertDurably} and {@link #removeDurably} return once they are committed to disk and
+ * visible to searches: a document is marked {@code indexed} in PostgreSQL only after that, so that {@code indexed}
+ * means "found by search now" and survives a crash of the index. Concurrent callers share one commit (group commit),
+ * so that two workers finishing together pay for one fsync.
  */
 @Singleton
 public final class SearchIndex {
@@ -63,18 +64,20 @@ public final class SearchIndex {
         return foundOnDisk;
     }
 
-    /** Adds or replaces the document and returns once the change is on disk. */
+    /** Adds or replaces the document and returns once the change is on disk and searchable. */
     void upsertDurably(IndexableDocument document) {
         index.upsert(document);
         writes.incrementAndGet();
         makeDurable();
+        index.refresh();
     }
 
-    /** Takes the document out of search and returns once the change is on disk; a no-op for an absent document. */
+    /** Takes the document out of search and returns once that is on disk and searches no longer find it. */
     void removeDurably(String id) {
         index.delete(id);
         writes.incrementAndGet();
         makeDurable();
+        index.refresh();
     }
 
     /** Removes without waiting for the disk; the caller commits with {@link #makeDurable()} after a batch. */

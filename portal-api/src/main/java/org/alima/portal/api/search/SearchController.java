@@ -1,6 +1,8 @@
 package org.alima.portal.api.search;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpParameters;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -8,6 +10,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -72,13 +78,14 @@ class SearchController {
      */
     @Operation(summary = "Search documents")
     @Get("/search")
+    @Parameter(name = "type", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "language", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "country", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "topic", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "collection", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
     SearchResults search(
+            HttpRequest<?> http,
             @QueryValue @Nullable String q,
-            @QueryValue @Nullable List<String> type,
-            @QueryValue @Nullable List<String> language,
-            @QueryValue @Nullable List<String> country,
-            @QueryValue @Nullable List<String> topic,
-            @QueryValue @Nullable List<String> collection,
             @QueryValue @Nullable @Min(value = 0, message = YEAR) @Max(value = 9999, message = YEAR) Integer yearFrom,
             @QueryValue @Nullable @Min(value = 0, message = YEAR) @Max(value = 9999, message = YEAR) Integer yearTo,
             @QueryValue(defaultValue = "relevance")
@@ -117,12 +124,14 @@ class SearchController {
         if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
             throw InvalidInputException.of("yearFrom", "must not be after yearTo (" + yearTo + ")");
         }
+        // Read raw, one value per repetition of the parameter: a topic may hold a comma ("Malnutrition, acute").
+        HttpParameters parameters = http.getParameters();
         Filters filters = new Filters(
-                values("type", type),
-                values("language", language),
-                values("country", country),
-                values("topic", topic),
-                values("collection", collection),
+                values("type", parameters.getAll("type")),
+                values("language", parameters.getAll("language")),
+                values("country", parameters.getAll("country")),
+                values("topic", parameters.getAll("topic")),
+                values("collection", parameters.getAll("collection")),
                 yearFrom,
                 yearTo);
         SearchRequest request = SearchRequest.of(q)
@@ -204,9 +213,6 @@ class SearchController {
     }
 
     private static Set<String> values(String field, List<String> given) {
-        if (given == null) {
-            return Set.of();
-        }
         if (given.size() > Filters.MAX_VALUES) {
             throw InvalidInputException.of(
                     field, "has " + given.size() + " values; at most " + Filters.MAX_VALUES + " are allowed");
