@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
+import org.alima.portal.api.TestPdfs;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +83,52 @@ class DocumentUploadIT extends PortalTest {
         }
 
         @Test
-        void acceptsUtf8MarkdownAndCountsItsCharacters() {
+        void marksATruncatedPdfFailedAsDamagedAndKeepsTheDocument() {
+            String id = api.uploadAccepted(
+                    "cut.pdf", TestPdfs.truncated("fda-guidance-excerpt-2.pdf", 8000), "{\"title\": \"Cut short\"}");
+
+            JsonNode status =
+                    api.awaitStatus(id, s -> s.get("jobState").asText().equals("failed"), PROCESSING);
+
+            assertThat(status.get("status").asText()).isEqualTo("failed");
+            assertThat(status.get("failureReason").asText()).contains("damaged or truncated");
+            assertThat(status.get("attempts").asInt()).isEqualTo(1);
+            assertThat(read(api.get("/api/documents/" + id)).get("title").asText())
+                    .isEqualTo("Cut short");
+        }
+
+        @Test
+        void marksAScannedPdfFailedAsNeedingOcrWithItsPageCount() {
+            String id = api.uploadAccepted("scan.pdf", TestPdfs.pages(true, true, true), null);
+
+            JsonNode status =
+                    api.awaitStatus(id, s -> s.get("jobState").asText().equals("failed"), PROCESSING);
+
+            assertThat(status.get("status").asText()).isEqualTo("failed");
+            assertThat(status.get("failureReason").asText())
+                    .isEqualTo("all 3 of its pages are scanned images without text; run OCR on the file and upload"
+                            + " the result");
+            assertThat(status.get("imageOnlyPages").asInt()).isEqualTo(3);
+            assertThat(status.get("attempts").asInt()).isEqualTo(1);
+            assertThat(api.get("/api/documents/" + id).statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void indexesAPartlyScannedPdfAndCountsItsScannedPages() {
+            String id = api.uploadAccepted("mixed.pdf", TestPdfs.pages(false, true, false), null);
+
+            JsonNode status = api.awaitIndexed(id);
+
+            assertThat(status.get("pageCount").asInt()).isEqualTo(3);
+            assertThat(status.get("imageOnlyPages").asInt()).isEqualTo(1);
+            assertThat(read(api.get("/api/documents/" + id))
+                            .at("/file/imageOnlyPages")
+                            .asInt())
+                    .isEqualTo(1);
+        }
+
+        @Test
+        void acceptsUtf8MarkdownAndIndexesItsTextWithoutTheMarkup() {
             String text = "# Protocole de prise en charge\n\nMalnutrition aiguë sévère — enfants de 6 à 59 mois. "
                     + System.nanoTime();
             String id = api.uploadAccepted("protocole.md", text.getBytes(StandardCharsets.UTF_8), null);
@@ -91,11 +137,11 @@ class DocumentUploadIT extends PortalTest {
                     api.awaitStatus(id, s -> s.get("jobState").asText().equals("done"), PROCESSING);
 
             assertThat(status.get("status").asText()).isEqualTo("indexed");
-            assertThat(status.get("characterCount").asLong()).isGreaterThan(0);
-            assertThat(read(api.get("/api/documents/" + id))
-                            .at("/file/mediaType")
-                            .asText())
-                    .isEqualTo("text/markdown");
+            // The heading's "# " is markup, not text.
+            assertThat(status.get("characterCount").asLong()).isEqualTo(text.length() - 2);
+            JsonNode document = read(api.get("/api/documents/" + id));
+            assertThat(document.at("/file/mediaType").asText()).isEqualTo("text/markdown");
+            assertThat(document.get("title").asText()).isEqualTo("Protocole de prise en charge");
         }
 
         @Test

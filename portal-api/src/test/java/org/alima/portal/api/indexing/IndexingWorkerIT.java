@@ -6,14 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
+import org.alima.portal.api.files.FileStore;
+import org.alima.portal.indexer.extract.DocumentExtractor;
+import org.alima.portal.indexer.extract.ExtractionLimits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +45,12 @@ class IndexingWorkerIT extends PortalTest {
 
     @Inject
     SearchIndex index;
+
+    @Inject
+    FileStore files;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     @Inject
     JdbcOperations jdbc;
@@ -171,6 +183,108 @@ class IndexingWorkerIT extends PortalTest {
         assertThat(document.get("title").asText()).isEqualTo("Corrosion inhibitors");
         assertThat(document.at("/authors/0/name").asText()).isEqualTo("Sanni, O.");
         assertThat(document.get("authors")).hasSize(1);
+    }
+
+    @Test
+    void triesADocumentThatTimedOutThreeTimesAtMostThenFailsIt() {
+        String id = uploadText();
+        DocumentProcessor impatient = new DocumentIndexer(
+                files,
+                new DocumentExtractor(new ExtractionLimits(Duration.ofNanos(1), 1_000_000, 1 << 20, 1 << 20)),
+                index);
+        IndexingWorker worker = worker(impatient, 5, Duration.ofMillis(20));
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Api.sleep(attempt == 1 ? 0 : 150); // past the retry delays of 20 ms, then 40 ms
+            assertThat(worker.runOnce()).as("attempt " + attempt).isTrue();
+        }
+
+        JsonNode status = status(id);
+        assertThat(status.get("status").asText()).isEqualTo("failed");
+        assertThat(status.get("failureReason").asText()).contains("time limit");
+        assertThat(status.get("attempts").asInt()).as("below max-attempts (5)").isEqualTo(3);
+        assertThat(worker.runOnce()).isFalse();
+    }
+
+    @Test
+    void indexesTheLatestMetadataOfEditsMadeWhileAJobWaits() {
+        String id = uploadText();
+        IndexingWorker worker = worker(indexer);
+        assertThat(worker.runOnce()).isTrue();
+        String first = Api.uniqueWord();
+        String second = Api.uniqueWord();
+
+        api.json("PATCH", "/api/documents/" + id, "{\"title\": \"Draft " + first + "\"}");
+        api.json("PATCH", "/api/documents/" + id, "{\"title\": \"Final " + second + "\"}");
+
+        assertThat(pendingJobs(id)).as("the second edit joins the waiting job").isEqualTo(1);
+        assertThat(worker.runOnce()).isTrue();
+        assertThat(api.finds(second, id)).isTrue();
+        assertThat(api.finds(first, id)).isFalse();
+        assertThat(status(id).get("status").asText()).isEqualTo("indexed");
+    }
+
+    @Test
+    void queuesNothingForAnEditThatSearchDoesNotShow() {
+        String id = uploadText();
+        assertThat(worker(indexer).runOnce()).isTrue();
+
+        api.json("PATCH", "/api/documents/" + id, "{\"license\": \"CC BY 4.0\", \"status\": \"published\"}");
+
+        assertThat(pendingJobs(id)).isZero();
+    }
+
+    @Test
+    void takesOutOfSearchADocumentDeletedWhileItWasBeingIndexed() {
+        String word = Api.uniqueWord();
+        String id = api.uploadAccepted("notes.txt", ("notes " + word).getBytes(StandardCharsets.UTF_8), null);
+        IndexJobs.ClaimedJob claimed = jobs.claimNext(Duration.ofMinutes(1)).orElseThrow();
+        StoredDocument document = jobs.load(claimed.documentId(), true).orElseThrow();
+        ProcessingOutcome outcome = indexer.process(document);
+        assertThat(api.finds(word, id)).as("indexed, not yet recorded").isTrue();
+
+        assertThat(api.delete("/api/documents/" + id).statusCode()).isEqualTo(204);
+        jobs.succeed(claimed, (ProcessingOutcome.Processed) outcome);
+        assertThat(worker(indexer).runOnce())
+                .as("the unindex job queued by the deletion")
+                .isTrue();
+
+        assertThat(api.finds(word, id)).isFalse();
+    }
+
+    @Test
+    void keepsOutOfSearchADocumentWithdrawnBeforeItsFileWasProcessed() {
+        String word = Api.uniqueWord();
+        String id = api.uploadAccepted("notes.txt", ("notes " + word).getBytes(StandardCharsets.UTF_8), null);
+        api.json("POST", "/api/documents/" + id + "/withdraw", "{\"reason\": \"uploaded by mistake\"}");
+        IndexingWorker worker = worker(indexer);
+
+        assertThat(worker.runOnce()).isTrue();
+        assertThat(worker.runOnce()).isTrue();
+
+        JsonNode status = status(id);
+        assertThat(status.get("status").asText()).isEqualTo("extracted");
+        assertThat(status.get("pageCount").asInt()).isEqualTo(1);
+        assertThat(api.finds(word, id)).isFalse();
+    }
+
+    private int pendingJobs(String id) {
+        return transactions.executeRead(status -> jdbc.prepareStatement(
+                "SELECT count(*) FROM index_jobs WHERE document_id = ?::uuid AND state = 'pending'", statement -> {
+                    statement.setString(1, id);
+                    ResultSet rows = statement.executeQuery();
+                    rows.next();
+                    return rows.getInt(1);
+                }));
+    }
+
+    private IndexingWorker worker(DocumentProcessor processor, int maxAttempts, Duration firstRetry) {
+        return new IndexingWorker(
+                jobs,
+                processor,
+                locks,
+                index,
+                new IndexingSettings(1, maxAttempts, firstRetry, Duration.ofMinutes(1), Duration.ofMillis(50)));
     }
 
     private IndexingWorker worker(DocumentProcessor processor) {
