@@ -15,3 +15,9 @@ ALTER TABLE index_jobs ADD CONSTRAINT index_jobs_kind_check CHECK (kind IN ('ing
 -- An unindex job must outlive the document it removes from search: deleting a document now deletes its other jobs
 -- explicitly, in the same transaction, instead of by cascade.
 ALTER TABLE index_jobs DROP CONSTRAINT index_jobs_document_id_fkey;
+
+-- Files that the first version read and checked ('extracted') but never indexed: index them now. A reindex, not an
+-- ingest: that version already filled the empty fields from the file's metadata.
+INSERT INTO index_jobs (document_id, kind)
+SELECT document_id, 'reindex' FROM document_files WHERE extraction_status = 'extracted';
+UPDATE document_files SET extraction_status = 'queued', updated_at = now() WHERE extraction_status = 'extracted';
