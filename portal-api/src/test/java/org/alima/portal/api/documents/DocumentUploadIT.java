@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
 import org.alima.portal.api.TestPdfs;
@@ -68,6 +69,31 @@ class DocumentUploadIT extends PortalTest {
 
             assertThat(file.statusCode()).isEqualTo(200);
             assertThat(file.body()).isEqualTo(pdf);
+        }
+
+        @Test
+        void keepsTheBytesOfFilesSentAfterTheirMetadataExactlyWhileTheServerIsBusy() {
+            AtomicBoolean done = new AtomicBoolean();
+            for (int i = 0; i < 3; i++) {
+                Thread.ofPlatform().daemon().start(() -> {
+                    long spin = 0;
+                    while (!done.get()) {
+                        spin += System.nanoTime() & 7;
+                    }
+                });
+            }
+            try {
+                for (int i = 0; i < 20; i++) {
+                    byte[] pdf = uniquePdf("sante-psy-tutoriel-choruspro.pdf");
+                    String id = api.uploadAccepted("tutoriel.pdf", pdf, "{\"language\": \"fr\"}");
+
+                    assertThat(api.getBytes("/api/documents/" + id + "/file").body())
+                            .as("upload %d", i)
+                            .isEqualTo(pdf);
+                }
+            } finally {
+                done.set(true);
+            }
         }
 
         @Test
