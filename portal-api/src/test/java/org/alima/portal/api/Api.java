@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -102,6 +103,55 @@ public final class Api {
             sleep(100);
         } while (Instant.now().isBefore(deadline));
         throw new AssertionError("document " + id + " did not reach the expected status in " + timeout + ": " + status);
+    }
+
+    /** Polls until the document's file is {@code indexed} (searchable), failing fast when it fails instead. */
+    public JsonNode awaitIndexed(String id) {
+        JsonNode status = awaitStatus(
+                id, s -> Set.of("indexed", "failed").contains(s.get("status").asText()), Duration.ofSeconds(60));
+        assertThat(status.get("status").asText()).as(status.toString()).isEqualTo("indexed");
+        return status;
+    }
+
+    /** Polls {@code GET path} until its JSON answer satisfies {@code done}, and returns it. */
+    public JsonNode awaitJson(String path, Predicate<JsonNode> done, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpResponse<String> response;
+        do {
+            response = get(path);
+            if (response.statusCode() == 200 && done.test(read(response))) {
+                return read(response);
+            }
+            sleep(100);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("GET " + path + " did not give the expected answer in " + timeout + ": "
+                + response.statusCode() + " " + response.body());
+    }
+
+    /** Whether a search for {@code query} (100 hits at most) finds the document. */
+    public boolean finds(String query, String id) {
+        HttpResponse<String> response = get("/api/search?size=100&fields=id&q=" + encode(query));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        for (JsonNode hit : read(response).get("hits")) {
+            if (hit.get("id").asText().equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A word no other test uses: lower-case letters only, so that every analyzer keeps it whole. */
+    public static String uniqueWord() {
+        StringBuilder word = new StringBuilder("zq");
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 10; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
+    }
+
+    public static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     public static JsonNode read(HttpResponse<String> response) {

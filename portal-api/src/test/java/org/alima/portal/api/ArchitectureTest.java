@@ -51,6 +51,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void searchAnswersFromTheIndexAloneNeverFromTheDatabase() {
+        noClasses()
+                .that()
+                .resideInAPackage("..api.search..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..api.documents..",
+                        "..api.files..",
+                        "java.sql..",
+                        "javax.sql..",
+                        "io.micronaut.data..",
+                        "io.micronaut.transaction..")
+                .as("search reads only the Lucene index, so that it answers while PostgreSQL is down")
+                .check(API);
+    }
+
+    @Test
     void onlyTheCommandLineEntryPointWritesToTheConsole() {
         NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
                 .as("no class but Application writes to System.out or System.err")

@@ -5,8 +5,13 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.alima.portal.api.system.EmbeddedDatabase;
 
 /**
@@ -47,6 +52,31 @@ public final class TestDatabase {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the test database's directory", e);
         }
+    }
+
+    /**
+     * The environment of a portal started with {@link org.alima.portal.api.system.Portal#start} on a database of its
+     * own, created for it on the test JVM's PostgreSQL server (cheaper than a server of its own), and the data
+     * directory given.
+     */
+    public static Map<String, String> portalEnvironment(Path dataDirectory) {
+        Map<String, Object> shared = properties();
+        String url = (String) shared.get("datasources.default.url");
+        String name = "portal_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection =
+                        DriverManager.getConnection(url, (String) shared.get("datasources.default.username"), (String)
+                                shared.get("datasources.default.password"));
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create a test database on " + url, e);
+        }
+        return Map.of(
+                "PORTAL_DATA_DIR", dataDirectory.toString(),
+                "PORTAL_PORT", String.valueOf(freePort()),
+                "PORTAL_DB_URL", url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"),
+                "PORTAL_DB_USER", (String) shared.get("datasources.default.username"),
+                "PORTAL_DB_PASSWORD", (String) shared.get("datasources.default.password"));
     }
 
     public static int freePort() {

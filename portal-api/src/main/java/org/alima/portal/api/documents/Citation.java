@@ -124,7 +124,8 @@ final class Citation {
             risLine(
                     out,
                     "DA",
-                    date.format(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd", java.util.Locale.ROOT)));
+                    String.format(
+                            Locale.ROOT, "%04d/%02d/%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth()));
         }
         risLine(out, "AB", m.abstractText());
         for (String topic : m.topicList()) {

@@ -2,7 +2,7 @@ package org.alima.portal.api.documents;
 
 import java.nio.charset.StandardCharsets;
 
-/** Builds {@code Content-Disposition: attachment} headers with an RFC 6266 / RFC 8187 encoded file name. */
+/** Builds {@code Content-Disposition} headers with an RFC 6266 / RFC 8187 encoded file name. */
 final class ContentDisposition {
 
     private static final String ATTR_CHARS = "!#$&+-.^_`|~";
@@ -10,15 +10,24 @@ final class ContentDisposition {
     private ContentDisposition() {}
 
     /**
-     * Always an attachment, never inline: a stored file is shown by the reader's own program, not rendered by the
-     * browser inside the portal's origin. The plain {@code filename} is an ASCII fallback for old clients.
+     * An attachment: the stored file is shown by the reader's own program, not rendered by the browser inside the
+     * portal's origin. The plain {@code filename} is an ASCII fallback for old clients.
      */
     static String attachment(String fileName) {
+        return "attachment; " + fileNames(fileName);
+    }
+
+    /** Shown by the browser itself; only for PDFs, which browsers hand to their PDF viewer (see the file endpoint). */
+    static String inline(String fileName) {
+        return "inline; " + fileNames(fileName);
+    }
+
+    private static String fileNames(String fileName) {
         StringBuilder ascii = new StringBuilder();
         for (char c : fileName.toCharArray()) {
             ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%' ? c : '_');
         }
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encode(fileName);
+        return "filename=\"" + ascii + "\"; filename*=UTF-8''" + encode(fileName);
     }
 
     static String encode(String value) {

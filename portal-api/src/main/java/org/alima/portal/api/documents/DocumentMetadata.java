@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.alima.portal.api.system.PlainText;
 
 /**
@@ -107,6 +108,25 @@ record DocumentMetadata(
     @Nullable
     LocalDate publicationLocalDate() {
         return publicationDate == null ? null : LocalDate.parse(publicationDate);
+    }
+
+    /**
+     * Whether the search index shows this metadata as it shows {@code other}: the same in every field it holds
+     * (license, status and the superseded version are not searched).
+     */
+    boolean showsInSearchAs(DocumentMetadata other) {
+        return Objects.equals(title, other.title)
+                && Objects.equals(abstractText, other.abstractText)
+                && authorList().stream()
+                        .map(Author::name)
+                        .toList()
+                        .equals(other.authorList().stream().map(Author::name).toList())
+                && Objects.equals(publicationDate, other.publicationDate)
+                && Objects.equals(type, other.type)
+                && Objects.equals(language, other.language)
+                && countryList().equals(other.countryList())
+                && topicList().equals(other.topicList())
+                && Objects.equals(doi, other.doi);
     }
 
     /**

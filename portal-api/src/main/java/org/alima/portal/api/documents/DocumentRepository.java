@@ -38,7 +38,7 @@ class DocumentRepository {
                    d.countries, d.topics, d.doi, d.license, d.status, d.withdrawn_reason, d.version, d.supersedes_id,
                    d.created_at, d.updated_at,
                    f.original_name, f.media_type, f.size_bytes, f.sha256, f.page_count, f.extraction_status,
-                   f.failure_reason
+                   f.failure_reason, f.image_only_pages, f.text_truncated
               FROM documents d
               JOIN document_files f ON f.document_id = d.id
             """;
@@ -178,6 +178,9 @@ class DocumentRepository {
             statement.setObject(next + 1, id);
             return statement.executeUpdate();
         });
+        if (!changed.showsInSearchAs(current.get().metadata())) {
+            queue.enqueueReindex(id);
+        }
         return find(id);
     }
 
@@ -198,14 +201,18 @@ class DocumentRepository {
                     statement.setObject(2, id);
                     return statement.executeUpdate();
                 });
+        queue.enqueueUnindex(id);
         return find(id);
     }
 
-    /** Deletes the document with its files' rows and jobs; returns the storage paths of its files to remove. */
+    /**
+     * Deletes the document with its files' rows, and replaces its jobs by one that takes it out of search; returns the
+     * storage paths of its files to remove.
+     */
     @Transactional
     Optional<List<String>> delete(UUID id) {
         queue.lockJobsOf(id);
-        return execute("""
+        Optional<List<String>> deleted = execute("""
                 WITH files AS (SELECT storage_path FROM document_files WHERE document_id = ?),
                      gone AS (DELETE FROM documents WHERE id = ? RETURNING id)
                 SELECT (SELECT count(*) FROM gone), (SELECT array_agg(storage_path) FROM files)
@@ -215,17 +222,21 @@ class DocumentRepository {
             ResultSet rows = statement.executeQuery();
             rows.next();
             if (rows.getLong(1) == 0) {
-                return Optional.empty();
+                return Optional.<List<String>>empty();
             }
             return Optional.of(strings(rows.getArray(2)));
         });
+        if (deleted.isPresent()) {
+            queue.replaceJobsWithUnindex(id);
+        }
+        return deleted;
     }
 
     @ReadOnly
     Optional<ProcessingStatus> status(UUID id) {
         return execute("""
                 SELECT f.extraction_status, f.failure_reason, f.page_count, f.character_count, f.detected_language,
-                       j.state, j.attempts, j.next_attempt_at, j.last_error
+                       j.state, j.attempts, j.next_attempt_at, j.last_error, f.image_only_pages, f.text_truncated
                   FROM document_files f
                   LEFT JOIN LATERAL (SELECT * FROM index_jobs WHERE document_id = f.document_id
                                       ORDER BY id DESC LIMIT 1) j ON true
@@ -245,6 +256,8 @@ class DocumentRepository {
                     (Integer) rows.getObject(3),
                     (Long) rows.getObject(4),
                     rows.getString(5),
+                    (Integer) rows.getObject(10),
+                    rows.getBoolean(11),
                     jobState,
                     rows.getInt(7),
                     "pending".equals(jobState)
@@ -318,6 +331,8 @@ class DocumentRepository {
                 rows.getLong("size_bytes"),
                 rows.getString("sha256"),
                 (Integer) rows.getObject("page_count"),
+                (Integer) rows.getObject("image_only_pages"),
+                rows.getBoolean("text_truncated"),
                 rows.getString("extraction_status"),
                 rows.getString("failure_reason"),
                 DocumentController.BASE + "/" + id + "/file");

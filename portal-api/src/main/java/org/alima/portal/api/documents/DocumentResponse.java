@@ -26,7 +26,10 @@ record DocumentResponse(
     /**
      * The stored file and where its processing stands.
      *
-     * @param extractionStatus queued, extracting, extracted (read and checked, not yet searchable), indexed, failed
+     * @param imageOnlyPages pages that are scans without text, left out of search
+     * @param textTruncated true when the text went past the extraction limit and its end is not searchable
+     * @param extractionStatus queued, extracting, extracted (read and checked, not searchable: withdrawn), indexed
+     *     (searchable), failed
      * @param failureReason why processing failed, in words meant for the uploader
      */
     @Serdeable
@@ -36,6 +39,8 @@ record DocumentResponse(
             long sizeBytes,
             String sha256,
             @Nullable Integer pageCount,
+            @Nullable Integer imageOnlyPages,
+            boolean textTruncated,
             String extractionStatus,
             @Nullable String failureReason,
             String url) {}

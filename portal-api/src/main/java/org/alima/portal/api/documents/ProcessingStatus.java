@@ -7,7 +7,11 @@ import java.time.Instant;
 /**
  * Where the background processing of a document's file stands. Immutable.
  *
- * @param status queued, extracting, extracted (read and checked; not yet searchable), indexed (searchable), failed
+ * @param status queued, extracting, extracted (read and checked but not searchable: the document is withdrawn),
+ *     indexed (searchable), failed
+ * @param imageOnlyPages pages that are scans without text, left out of search (an indexed document may have some; a
+ *     document that has only those fails as needing OCR)
+ * @param textTruncated true when the text went past the extraction limit and its end is not searchable
  * @param jobState the processing job: pending, running, done, or failed after its last attempt
  * @param attempts how many times processing was tried
  * @param nextAttemptAt when a pending job is due (after a failed attempt: the retry), else null
@@ -20,6 +24,8 @@ record ProcessingStatus(
         @Nullable Integer pageCount,
         @Nullable Long characterCount,
         @Nullable String detectedLanguage,
+        @Nullable Integer imageOnlyPages,
+        boolean textTruncated,
         @Nullable String jobState,
         int attempts,
         @Nullable Instant nextAttemptAt,

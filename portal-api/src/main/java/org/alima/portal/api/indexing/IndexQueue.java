@@ -9,8 +9,8 @@ import java.util.UUID;
 /**
  * Puts work for the {@link IndexingWorker} in the {@code index_jobs} table; thread-safe.
  *
- * <p>{@link #enqueueIngest} joins the caller's transaction: the job is committed with the document it concerns, or not
- * at all, so that a crash between the two can never lose an upload's processing.
+ * <p>Every method joins the caller's transaction: a job is committed with the change it follows, or not at all, so
+ * that a crash between the two can never leave the search index behind PostgreSQL for good.
  */
 @Singleton
 public class IndexQueue {
@@ -24,22 +24,63 @@ public class IndexQueue {
     /** Queues the check, extraction and indexing of the document's newly stored file, due now. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void enqueueIngest(UUID documentId) {
-        jdbc.prepareStatement("INSERT INTO index_jobs (document_id, kind) VALUES (?, 'ingest')", statement -> {
+        execute("INSERT INTO index_jobs (document_id, kind) VALUES (?, 'ingest')", documentId);
+    }
+
+    /**
+     * Queues the indexing of the document with its changed metadata, due now. Nothing is queued when a job that will
+     * read the metadata is already waiting (it reads them when it runs, so it sees this change), nor when the file
+     * failed processing (it is not in search, and another try would fail the same way).
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void enqueueReindex(UUID documentId) {
+        jdbc.prepareStatement("""
+                INSERT INTO index_jobs (document_id, kind)
+                SELECT ?, 'reindex'
+                 WHERE NOT EXISTS (SELECT 1 FROM index_jobs
+                                    WHERE document_id = ? AND state = 'pending' AND kind IN ('ingest', 'reindex'))
+                   AND NOT EXISTS (SELECT 1 FROM document_files
+                                    WHERE document_id = ? AND extraction_status = 'failed')
+                """, statement -> {
             statement.setObject(1, documentId);
+            statement.setObject(2, documentId);
+            statement.setObject(3, documentId);
             return statement.executeUpdate();
         });
     }
 
+    /** Queues taking the withdrawn document out of search, due now. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void enqueueUnindex(UUID documentId) {
+        execute("INSERT INTO index_jobs (document_id, kind) VALUES (?, 'unindex')", documentId);
+    }
+
+    /**
+     * Replaces the jobs of a document being deleted by one that takes it out of search. The unindex job outlives the
+     * document's row (jobs hold no foreign key), so that a crash right after the deletion still clears the index.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void replaceJobsWithUnindex(UUID documentId) {
+        execute("DELETE FROM index_jobs WHERE document_id = ?", documentId);
+        enqueueUnindex(documentId);
+    }
+
     /**
      * Locks the document's jobs until the caller's transaction ends. A worker locks a job before the rows of its
-     * document; a transaction that deletes the document (whose cascade reaches the jobs last) must take the jobs
-     * first too, or the two can deadlock.
+     * document; a transaction that deletes the document must take the jobs first too, or the two can deadlock.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void lockJobsOf(UUID documentId) {
         jdbc.prepareStatement("SELECT id FROM index_jobs WHERE document_id = ? ORDER BY id FOR UPDATE", statement -> {
             statement.setObject(1, documentId);
             return statement.executeQuery().next();
+        });
+    }
+
+    private void execute(String sql, UUID documentId) {
+        jdbc.prepareStatement(sql, statement -> {
+            statement.setObject(1, documentId);
+            return statement.executeUpdate();
         });
     }
 }

@@ -16,14 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Processes queued documents in the background with a bounded pool of threads ({@code portal.indexing.pool-size});
+ * Processes queued jobs in the background with a bounded pool of threads ({@code portal.indexing.pool-size});
  * thread-safe. Started with the application, stopped with it; {@code portal.indexing.enabled=false} leaves it out.
  *
- * <p>Each thread claims the job due first from {@code index_jobs} (see {@link IndexJobs}), hands the document to the
- * {@link DocumentProcessor} and records the outcome. A failed try is retried with exponential backoff up to
- * {@code max-attempts}, then set aside as failed without holding up other jobs. Nothing is kept in memory between
- * jobs: after a restart, pending jobs are simply due, and jobs left running by a dead process are claimed again once
- * their lease has passed.
+ * <p>Each thread claims the job due first from {@code index_jobs} (see {@link IndexJobs}), takes the document's lock
+ * ({@link DocumentLocks}), reads the document as it stands, hands it to the {@link DocumentProcessor} and records the
+ * outcome before letting the lock go. A failed try is retried with exponential backoff up to {@code max-attempts}, then
+ * set aside as failed without holding up other jobs; a document that fails for good is taken out of search. Nothing is
+ * kept in memory between jobs: after a restart, pending jobs are simply due, and jobs left running by the process
+ * that stopped are due at once.
  */
 @Singleton
 @Requires(property = "portal.indexing.enabled", notEquals = "false")
@@ -33,14 +34,23 @@ class IndexingWorker {
 
     private final IndexJobs jobs;
     private final DocumentProcessor processor;
+    private final DocumentLocks locks;
+    private final SearchIndex index;
     private final IndexingSettings settings;
     private final AtomicInteger threadNumber = new AtomicInteger();
     private volatile boolean running;
     private ExecutorService pool;
 
-    IndexingWorker(IndexJobs jobs, DocumentProcessor processor, IndexingSettings settings) {
+    IndexingWorker(
+            IndexJobs jobs,
+            DocumentProcessor processor,
+            DocumentLocks locks,
+            SearchIndex index,
+            IndexingSettings settings) {
         this.jobs = jobs;
         this.processor = processor;
+        this.locks = locks;
+        this.index = index;
         this.settings = settings;
     }
 
@@ -48,6 +58,10 @@ class IndexingWorker {
     synchronized void start(StartupEvent event) {
         if (running) {
             return;
+        }
+        int orphans = jobs.releaseOrphans();
+        if (orphans > 0) {
+            LOG.info("{} jobs left running when the portal last stopped are due again", orphans);
         }
         running = true;
         pool = Executors.newFixedThreadPool(settings.poolSize(), task -> {
@@ -121,42 +135,102 @@ class IndexingWorker {
         }
     }
 
-    /** Claims and processes one due job; false when none was due. */
+    /**
+     * Claims and runs one due job; false when none was due, or while the index refuses writes (built by an older
+     * schema, until the rebuild that the repair at startup runs has swapped in a new one).
+     */
     boolean runOnce() {
+        if (index.index().needsRebuild()) {
+            return false;
+        }
         Optional<IndexJobs.ClaimedJob> claimed = jobs.claimNext(settings.lease());
         if (claimed.isEmpty()) {
             return false;
         }
         IndexJobs.ClaimedJob job = claimed.get();
-        if (job.attempt() > settings.maxAttempts()) {
-            // Only a job whose last try never reported back (its process died) gets here.
-            jobs.fail(job, "processing did not finish after " + settings.maxAttempts() + " attempts", true, null);
-            return true;
+        try (DocumentLocks.Held held = locks.lock(job.documentId())) {
+            if (job.attempt() > settings.maxAttempts()) {
+                // Only a job whose last try never reported back (its process died) gets here.
+                giveUp(
+                        job,
+                        new ProcessingOutcome.Failed(
+                                "processing did not finish after " + settings.maxAttempts() + " attempts", true));
+                return true;
+            }
+            switch (job.kind()) {
+                case UNINDEX -> unindex(job);
+                case INGEST, REINDEX -> process(job);
+            }
+        }
+        return true;
+    }
+
+    private void unindex(IndexJobs.ClaimedJob job) {
+        try {
+            if (!jobs.isListed(job.documentId())) {
+                processor.remove(job.documentId());
+            }
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+            LOG.warn("Removing document {} from search failed on attempt {}", job.documentId(), job.attempt(), e);
+            retryOrGiveUp(
+                    job,
+                    new ProcessingOutcome.Failed(
+                            "the search index could not be changed; it will be tried again", true));
+            return;
+        }
+        jobs.unindexed(job);
+    }
+
+    private void process(IndexJobs.ClaimedJob job) {
+        Optional<StoredDocument> document = jobs.load(job.documentId(), job.kind() == JobKind.INGEST);
+        if (document.isEmpty()) {
+            // Deleted meanwhile: its unindex job is queued, but a write of ours may have come after it.
+            processor.remove(job.documentId());
+            return;
         }
         ProcessingOutcome outcome;
         try {
-            outcome = processor.process(job.document());
+            outcome = processor.process(document.get());
         } catch (RuntimeException e) {
-            LOG.warn(
-                    "Processing document {} failed on attempt {}",
-                    job.document().documentId(),
-                    job.attempt(),
-                    e);
+            if (DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+            LOG.warn("Processing document {} failed on attempt {}", job.documentId(), job.attempt(), e);
             outcome = new ProcessingOutcome.Failed("processing failed unexpectedly; it will be tried again", true);
         }
         switch (outcome) {
             case ProcessingOutcome.Processed processed -> jobs.succeed(job, processed);
-            case ProcessingOutcome.Failed failed -> {
-                boolean finalTry = !failed.retryable() || job.attempt() >= settings.maxAttempts();
-                jobs.fail(job, failed.reason(), finalTry, finalTry ? null : settings.retryDelay(job.attempt()));
-                LOG.info(
-                        "Document {} not processed (attempt {}{}): {}",
-                        job.document().documentId(),
-                        job.attempt(),
-                        finalTry ? ", final" : ", will retry",
-                        failed.reason());
-            }
+            case ProcessingOutcome.Failed failed -> retryOrGiveUp(job, failed);
         }
-        return true;
+    }
+
+    private void retryOrGiveUp(IndexJobs.ClaimedJob job, ProcessingOutcome.Failed failed) {
+        boolean finalTry =
+                !failed.retryable() || job.attempt() >= Math.min(settings.maxAttempts(), failed.attemptLimit());
+        if (finalTry) {
+            giveUp(job, failed);
+        } else {
+            jobs.fail(job, failed, false, settings.retryDelay(job.attempt()));
+        }
+        LOG.info(
+                "Document {} not processed (attempt {}{}): {}",
+                job.documentId(),
+                job.attempt(),
+                finalTry ? ", final" : ", will retry",
+                failed.reason());
+    }
+
+    /**
+     * A document that fails for good is not searchable: an earlier version of it in the index (before an edit whose
+     * reindex failed) is removed before PostgreSQL says so.
+     */
+    private void giveUp(IndexJobs.ClaimedJob job, ProcessingOutcome.Failed failed) {
+        if (job.kind() != JobKind.UNINDEX) {
+            processor.remove(job.documentId());
+        }
+        jobs.fail(job, failed, true, null);
     }
 }

@@ -8,19 +8,24 @@ public sealed interface ProcessingOutcome permits ProcessingOutcome.Processed, P
     /**
      * The file was read.
      *
-     * @param searchable true only when the document's text is now in the search index (its extraction status becomes
-     *     {@code indexed}); false when the file was read and checked but not indexed ({@code extracted})
+     * @param searchable true only when the document's text is now durably in the search index (its extraction status
+     *     becomes {@code indexed}); false when the file was read and checked but is kept out of search
+     *     ({@code extracted})
      * @param pageCount pages, when the format has pages and they were counted; else null
      * @param characterCount characters of text, when counted; else null
      * @param detectedLanguage ISO 639-1 code of the text's language, when detected; else null
      * @param fromFile metadata found in the file, filled into the document's fields that are still empty
+     * @param imageOnlyPages pages that show images but hold no text (scans), left out of search
+     * @param textTruncated true when the text went past the extraction limit and its end was left out of search
      */
     record Processed(
             boolean searchable,
             Integer pageCount,
             Long characterCount,
             String detectedLanguage,
-            MetadataFromFile fromFile)
+            MetadataFromFile fromFile,
+            int imageOnlyPages,
+            boolean textTruncated)
             implements ProcessingOutcome {}
 
     /**
@@ -29,21 +34,40 @@ public sealed interface ProcessingOutcome permits ProcessingOutcome.Processed, P
      * @param reason for the uploader: what is wrong and what to do
      * @param retryable true when trying again later may succeed (a file briefly unreadable); false when the file
      *     itself is the problem (damaged, password-protected), so that retrying would only repeat the failure
+     * @param attemptLimit tries after which a retryable failure is final, when lower than the configured
+     *     {@code max-attempts} (a file that took too long once will most likely take too long again)
+     * @param pageCount pages of the file, when they could be counted; else null
+     * @param imageOnlyPages pages that are scans without text, when counted; else null
      */
-    record Failed(String reason, boolean retryable) implements ProcessingOutcome {}
+    record Failed(String reason, boolean retryable, int attemptLimit, Integer pageCount, Integer imageOnlyPages)
+            implements ProcessingOutcome {
+
+        public Failed {
+            if (attemptLimit < 1) {
+                throw new IllegalArgumentException("attemptLimit must be at least 1, got " + attemptLimit);
+            }
+        }
+
+        /** A failure with no limit of its own on retries and no page counts. */
+        public Failed(String reason, boolean retryable) {
+            this(reason, retryable, Integer.MAX_VALUE, null, null);
+        }
+    }
 
     /**
-     * Descriptive metadata read from the file itself (document information, XMP, core properties). Immutable; null
-     * and empty mean "not found".
+     * Descriptive metadata read from the file itself (document information, XMP, core properties), already cut to
+     * the bounds the API accepts from a person. Immutable; null and empty mean "not found".
+     *
+     * @param doi a DOI such as {@code 10.1371/journal.pmed.1002134}
      */
-    record MetadataFromFile(String title, List<String> authors, List<String> keywords) {
+    record MetadataFromFile(String title, List<String> authors, List<String> keywords, String doi) {
         public MetadataFromFile {
             authors = authors == null ? List.of() : List.copyOf(authors);
             keywords = keywords == null ? List.of() : List.copyOf(keywords);
         }
 
         public static MetadataFromFile none() {
-            return new MetadataFromFile(null, List.of(), List.of());
+            return new MetadataFromFile(null, List.of(), List.of(), null);
         }
     }
 }

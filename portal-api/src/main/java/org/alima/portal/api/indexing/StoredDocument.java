@@ -1,11 +1,89 @@
 package org.alima.portal.api.indexing;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.alima.portal.api.files.StoredFile;
+import org.alima.portal.indexer.extract.Page;
+import org.alima.portal.indexer.index.IndexableDocument;
 
 /**
- * A document as handed to a {@link DocumentProcessor}: its id and its stored file. Immutable.
+ * A document as handed to a {@link DocumentProcessor}: its stored file and its metadata as PostgreSQL holds them when
+ * processing starts. Immutable.
  *
  * @param file the bytes must still have the SHA-256 and format recorded here
+ * @param withdrawn a withdrawn document is processed (its file read and checked) but kept out of search
+ * @param fillFromFile true for the first processing of an upload: the fields its uploader left empty are filled from
+ *     the file's own metadata; false afterwards, so that a field a person cleared stays cleared
  */
-public record StoredDocument(UUID documentId, StoredFile file) {}
+public record StoredDocument(
+        UUID documentId, StoredFile file, Metadata metadata, boolean withdrawn, boolean fillFromFile) {
+
+    /**
+     * The document as the search index holds it: this metadata, filled from the file when {@link #fillFromFile}, and
+     * the pages of text extracted from the file. The portal's topics are its keywords: searched as text and counted
+     * as a facet. Collections do not exist yet.
+     */
+    IndexableDocument indexable(
+            ProcessingOutcome.MetadataFromFile fromFile, String detectedLanguage, List<Page> pages) {
+        Metadata shown = fillFromFile ? metadata.filledFrom(fromFile, detectedLanguage) : metadata;
+        return new IndexableDocument(
+                documentId.toString(),
+                file.path().toString(),
+                shown.title(),
+                shown.abstractText(),
+                shown.authors(),
+                shown.topics(),
+                shown.doi(),
+                shown.type(),
+                shown.language(),
+                shown.publicationDate(),
+                shown.countries(),
+                shown.topics(),
+                List.of(),
+                pages);
+    }
+
+    /**
+     * The descriptive metadata that search shows and filters on. Immutable; null and empty mean "not given".
+     *
+     * @param authors names in byline order
+     * @param type one of the portal's document types, e.g. {@code operating_procedure}
+     * @param language ISO 639-1
+     * @param countries ISO 3166-1 alpha-2, upper case
+     */
+    public record Metadata(
+            String title,
+            String abstractText,
+            List<String> authors,
+            List<String> topics,
+            String doi,
+            String type,
+            String language,
+            LocalDate publicationDate,
+            List<String> countries) {
+
+        public Metadata {
+            authors = authors == null ? List.of() : List.copyOf(authors);
+            topics = topics == null ? List.of() : List.copyOf(topics);
+            countries = countries == null ? List.of() : List.copyOf(countries);
+        }
+
+        /**
+         * This metadata with its empty fields filled from the file: the rule {@link IndexJobs#succeed} applies to
+         * the stored row in SQL, so that the index shows what PostgreSQL will hold.
+         */
+        Metadata filledFrom(ProcessingOutcome.MetadataFromFile file, String detectedLanguage) {
+            return new Metadata(
+                    title != null ? title : file.title(),
+                    abstractText,
+                    authors.isEmpty() ? file.authors() : authors,
+                    topics.isEmpty() ? file.keywords() : topics,
+                    doi != null ? doi : file.doi(),
+                    type,
+                    language != null ? language : detectedLanguage,
+                    publicationDate,
+                    countries);
+        }
+    }
+}

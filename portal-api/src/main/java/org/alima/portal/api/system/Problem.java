@@ -13,6 +13,8 @@ import java.util.List;
  * @param errors for {@code invalid-field}: one entry per offending field, each saying what to fix
  * @param correlationId for unexpected failures: the id under which the server logged the details
  * @param existingId for {@code duplicate-file}: the document that already holds the same bytes
+ * @param position for {@code invalid-query}: the 0-based offset in the query text where the problem is, when it is at
+ *     one place
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -24,24 +26,30 @@ public record Problem(
         String code,
         List<FieldError> errors,
         String correlationId,
-        String existingId) {
+        String existingId,
+        Integer position) {
 
     /** The media type of problem documents, RFC 9457 section 3. */
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(int status, String code, String title, String detail) {
-        return new Problem("urn:portal:problem:" + code, title, status, detail, code, null, null, null);
+        return new Problem("urn:portal:problem:" + code, title, status, detail, code, null, null, null, null);
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, title, status, detail, code, List.copyOf(fieldErrors), correlationId, existingId);
+        return new Problem(
+                type, title, status, detail, code, List.copyOf(fieldErrors), correlationId, existingId, position);
     }
 
     public Problem withCorrelationId(String id) {
-        return new Problem(type, title, status, detail, code, errors, id, existingId);
+        return new Problem(type, title, status, detail, code, errors, id, existingId, position);
     }
 
     public Problem withExistingId(String id) {
-        return new Problem(type, title, status, detail, code, errors, correlationId, id);
+        return new Problem(type, title, status, detail, code, errors, correlationId, id, position);
+    }
+
+    public Problem withPosition(int offset) {
+        return new Problem(type, title, status, detail, code, errors, correlationId, existingId, offset);
     }
 }

@@ -1,5 +1,7 @@
 package org.alima.portal.api.system;
 
+import java.util.Locale;
+
 /** The checks behind {@link PlainText}, also applied to text that does not pass through bean validation. */
 public final class TextChecks {
 
@@ -17,10 +19,7 @@ public final class TextChecks {
             }
             if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
                 return String.format(
-                        java.util.Locale.ROOT,
-                        "contains the control character U+%04X at position %d; remove it",
-                        (int) c,
-                        i);
+                        Locale.ROOT, "contains the control character U+%04X at position %d; remove it", (int) c, i);
             }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

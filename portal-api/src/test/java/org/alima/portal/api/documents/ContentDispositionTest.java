@@ -21,4 +21,10 @@ class ContentDispositionTest {
     void leavesRfc8187AttributeCharactersAsTheyAre() {
         assertThat(ContentDisposition.encode("a-b_c.d~e!f#g$h&i+j^k`l|m")).isEqualTo("a-b_c.d~e!f#g$h&i+j^k`l|m");
     }
+
+    @Test
+    void namesAnInlineFileTheSameWay() {
+        assertThat(ContentDisposition.inline("Étude.pdf"))
+                .isEqualTo("inline; filename=\"_tude.pdf\"; filename*=UTF-8''%C3%89tude.pdf");
+    }
 }

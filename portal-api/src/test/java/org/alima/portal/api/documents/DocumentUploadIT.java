@@ -12,8 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
+import org.alima.portal.api.TestPdfs;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +28,7 @@ class DocumentUploadIT extends PortalTest {
     class AcceptedUpload {
 
         @Test
-        void answers202WithStatusUrlAndReachesExtractedWithThePdfsPageCount() {
+        void answers202WithStatusUrlAndReachesIndexedWithThePdfsPageCount() {
             byte[] pdf = uniquePdf("fda-guidance-excerpt-2.pdf");
             HttpResponse<String> response = api.upload(new Api.Multipart()
                     .metadata("{\"title\": \"Guidance for industry\", \"type\": \"guideline\", \"language\": \"en\"}")
@@ -41,8 +43,7 @@ class DocumentUploadIT extends PortalTest {
 
             JsonNode status =
                     api.awaitStatus(id, s -> s.get("jobState").asText().equals("done"), PROCESSING);
-            // Read and checked, not searchable: the Lucene step is not wired yet, and no status claims it is.
-            assertThat(status.get("status").asText()).isEqualTo("extracted");
+            assertThat(status.get("status").asText()).isEqualTo("indexed");
             assertThat(status.get("pageCount").asInt()).isEqualTo(3);
             assertThat(status.get("attempts").asInt()).isEqualTo(1);
 
@@ -53,7 +54,7 @@ class DocumentUploadIT extends PortalTest {
             assertThat(document.at("/file/mediaType").asText()).isEqualTo("application/pdf");
             assertThat(document.at("/file/sizeBytes").asLong()).isEqualTo(pdf.length);
             assertThat(document.at("/file/pageCount").asInt()).isEqualTo(3);
-            assertThat(document.at("/file/extractionStatus").asText()).isEqualTo("extracted");
+            assertThat(document.at("/file/extractionStatus").asText()).isEqualTo("indexed");
             // The PDF has no metadata of its own to fill in: the document itself did not change.
             assertThat(document.get("updatedAt").asText())
                     .isEqualTo(document.get("createdAt").asText());
@@ -71,6 +72,31 @@ class DocumentUploadIT extends PortalTest {
         }
 
         @Test
+        void keepsTheBytesOfFilesSentAfterTheirMetadataExactlyWhileTheServerIsBusy() {
+            AtomicBoolean done = new AtomicBoolean();
+            for (int i = 0; i < 3; i++) {
+                Thread.ofPlatform().daemon().start(() -> {
+                    long spin = 0;
+                    while (!done.get()) {
+                        spin += System.nanoTime() & 7;
+                    }
+                });
+            }
+            try {
+                for (int i = 0; i < 20; i++) {
+                    byte[] pdf = uniquePdf("sante-psy-tutoriel-choruspro.pdf");
+                    String id = api.uploadAccepted("tutoriel.pdf", pdf, "{\"language\": \"fr\"}");
+
+                    assertThat(api.getBytes("/api/documents/" + id + "/file").body())
+                            .as("upload %d", i)
+                            .isEqualTo(pdf);
+                }
+            } finally {
+                done.set(true);
+            }
+        }
+
+        @Test
         void marksAPasswordProtectedPdfFailedWithAReasonAfterOneAttempt() {
             String id = api.uploadAccepted("locked.pdf", uniquePdf("password.pdf"), null);
 
@@ -83,7 +109,52 @@ class DocumentUploadIT extends PortalTest {
         }
 
         @Test
-        void acceptsUtf8MarkdownAndCountsItsCharacters() {
+        void marksATruncatedPdfFailedAsDamagedAndKeepsTheDocument() {
+            String id = api.uploadAccepted(
+                    "cut.pdf", TestPdfs.truncated("fda-guidance-excerpt-2.pdf", 8000), "{\"title\": \"Cut short\"}");
+
+            JsonNode status =
+                    api.awaitStatus(id, s -> s.get("jobState").asText().equals("failed"), PROCESSING);
+
+            assertThat(status.get("status").asText()).isEqualTo("failed");
+            assertThat(status.get("failureReason").asText()).contains("damaged or truncated");
+            assertThat(status.get("attempts").asInt()).isEqualTo(1);
+            assertThat(read(api.get("/api/documents/" + id)).get("title").asText())
+                    .isEqualTo("Cut short");
+        }
+
+        @Test
+        void marksAScannedPdfFailedAsNeedingOcrWithItsPageCount() {
+            String id = api.uploadAccepted("scan.pdf", TestPdfs.pages(true, true, true), null);
+
+            JsonNode status =
+                    api.awaitStatus(id, s -> s.get("jobState").asText().equals("failed"), PROCESSING);
+
+            assertThat(status.get("status").asText()).isEqualTo("failed");
+            assertThat(status.get("failureReason").asText())
+                    .isEqualTo("all 3 of its pages are scanned images without text; run OCR on the file and upload"
+                            + " the result");
+            assertThat(status.get("imageOnlyPages").asInt()).isEqualTo(3);
+            assertThat(status.get("attempts").asInt()).isEqualTo(1);
+            assertThat(api.get("/api/documents/" + id).statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void indexesAPartlyScannedPdfAndCountsItsScannedPages() {
+            String id = api.uploadAccepted("mixed.pdf", TestPdfs.pages(false, true, false), null);
+
+            JsonNode status = api.awaitIndexed(id);
+
+            assertThat(status.get("pageCount").asInt()).isEqualTo(3);
+            assertThat(status.get("imageOnlyPages").asInt()).isEqualTo(1);
+            assertThat(read(api.get("/api/documents/" + id))
+                            .at("/file/imageOnlyPages")
+                            .asInt())
+                    .isEqualTo(1);
+        }
+
+        @Test
+        void acceptsUtf8MarkdownAndIndexesItsTextWithoutTheMarkup() {
             String text = "# Protocole de prise en charge\n\nMalnutrition aiguë sévère — enfants de 6 à 59 mois. "
                     + System.nanoTime();
             String id = api.uploadAccepted("protocole.md", text.getBytes(StandardCharsets.UTF_8), null);
@@ -91,12 +162,12 @@ class DocumentUploadIT extends PortalTest {
             JsonNode status =
                     api.awaitStatus(id, s -> s.get("jobState").asText().equals("done"), PROCESSING);
 
-            assertThat(status.get("status").asText()).isEqualTo("extracted");
-            assertThat(status.get("characterCount").asLong()).isEqualTo(text.length());
-            assertThat(read(api.get("/api/documents/" + id))
-                            .at("/file/mediaType")
-                            .asText())
-                    .isEqualTo("text/markdown");
+            assertThat(status.get("status").asText()).isEqualTo("indexed");
+            // The heading's "# " is markup, not text.
+            assertThat(status.get("characterCount").asLong()).isEqualTo(text.length() - 2);
+            JsonNode document = read(api.get("/api/documents/" + id));
+            assertThat(document.at("/file/mediaType").asText()).isEqualTo("text/markdown");
+            assertThat(document.get("title").asText()).isEqualTo("Protocole de prise en charge");
         }
 
         @Test

@@ -6,19 +6,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
+import org.alima.portal.api.files.FileStore;
+import org.alima.portal.indexer.extract.DocumentExtractor;
+import org.alima.portal.indexer.extract.ExtractionLimits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The worker driven one job at a time: the application's own worker is left out of this context, so that each test
- * decides when a job is claimed, and with which processor.
+ * decides when a job is claimed, and with which processor (the real one, which extracts and indexes, unless a test
+ * says otherwise).
  */
 @MicronautTest(transactional = false)
 @Property(name = "portal.indexing.enabled", value = "false")
@@ -30,7 +38,19 @@ class IndexingWorkerIT extends PortalTest {
     IndexJobs jobs;
 
     @Inject
-    DocumentProcessor fileCheck;
+    DocumentProcessor indexer;
+
+    @Inject
+    DocumentLocks locks;
+
+    @Inject
+    SearchIndex index;
+
+    @Inject
+    FileStore files;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     @Inject
     JdbcOperations jdbc;
@@ -46,9 +66,7 @@ class IndexingWorkerIT extends PortalTest {
     @Test
     void retriesAFailingDocumentWithGrowingDelaysThenSetsItAsideAsFailed() {
         String id = uploadText();
-        IndexingWorker worker = worker(document -> {
-            throw new IllegalStateException("simulated crash of the extractor");
-        });
+        IndexingWorker worker = worker(failing(document -> true));
 
         assertThat(worker.runOnce()).isTrue();
         JsonNode afterFirst = status(id);
@@ -78,12 +96,8 @@ class IndexingWorkerIT extends PortalTest {
     void processesOtherDocumentsWhileOneWaitsForItsRetry() {
         String failing = uploadText();
         String healthy = uploadText();
-        IndexingWorker worker = worker(document -> {
-            if (document.documentId().toString().equals(failing)) {
-                throw new IllegalStateException("simulated failure");
-            }
-            return fileCheck.process(document);
-        });
+        IndexingWorker worker =
+                worker(failing(document -> document.documentId().toString().equals(failing)));
 
         assertThat(worker.runOnce()).isTrue();
         assertThat(worker.runOnce()).isTrue();
@@ -91,7 +105,7 @@ class IndexingWorkerIT extends PortalTest {
         assertThat(status(failing).get("jobState").asText()).isEqualTo("pending");
         JsonNode done = status(healthy);
         assertThat(done.get("jobState").asText()).isEqualTo("done");
-        assertThat(done.get("status").asText()).isEqualTo("extracted");
+        assertThat(done.get("status").asText()).isEqualTo("indexed");
     }
 
     @Test
@@ -100,7 +114,7 @@ class IndexingWorkerIT extends PortalTest {
         // A worker claims the job, then its process dies: nobody reports back.
         assertThat(jobs.claimNext(Duration.ofMillis(300))).isPresent();
         assertThat(status(id).get("status").asText()).isEqualTo("extracting");
-        IndexingWorker survivor = worker(fileCheck);
+        IndexingWorker survivor = worker(indexer);
 
         assertThat(survivor.runOnce()).as("still leased").isFalse();
         Api.sleep(400);
@@ -108,7 +122,7 @@ class IndexingWorkerIT extends PortalTest {
 
         JsonNode status = status(id);
         assertThat(status.get("jobState").asText()).isEqualTo("done");
-        assertThat(status.get("status").asText()).isEqualTo("extracted");
+        assertThat(status.get("status").asText()).isEqualTo("indexed");
         assertThat(status.get("attempts").asInt()).isEqualTo(2);
     }
 
@@ -120,11 +134,12 @@ class IndexingWorkerIT extends PortalTest {
         IndexJobs.ClaimedJob reclaimed = jobs.claimNext(Duration.ofMinutes(1)).orElseThrow();
         assertThat(reclaimed.id()).isEqualTo(slow.id());
 
-        jobs.fail(slow, "late failure of the first worker", true, null);
+        jobs.fail(slow, new ProcessingOutcome.Failed("late failure of the first worker", true), true, null);
 
         assertThat(status(id).get("jobState").asText()).isEqualTo("running");
-        jobs.succeed(reclaimed, (ProcessingOutcome.Processed) fileCheck.process(reclaimed.document()));
-        assertThat(status(id).get("status").asText()).isEqualTo("extracted");
+        StoredDocument document = jobs.load(reclaimed.documentId(), true).orElseThrow();
+        jobs.succeed(reclaimed, (ProcessingOutcome.Processed) indexer.process(document));
+        assertThat(status(id).get("status").asText()).isEqualTo("indexed");
     }
 
     @Test
@@ -143,7 +158,7 @@ class IndexingWorkerIT extends PortalTest {
     void fillsTheFieldsLeftEmptyFromThePdfsDocumentInformation() {
         String id = api.uploadAccepted("article.pdf", Api.uniquePdf("data-in-brief-2019-page.pdf"), null);
 
-        assertThat(worker(fileCheck).runOnce()).isTrue();
+        assertThat(worker(indexer).runOnce()).isTrue();
 
         JsonNode document = Api.read(api.get("/api/documents/" + id));
         assertThat(document.get("title").asText())
@@ -162,7 +177,7 @@ class IndexingWorkerIT extends PortalTest {
                 Api.uniquePdf("data-in-brief-2019-page.pdf"),
                 "{\"title\": \"Corrosion inhibitors\", \"authors\": [{\"name\": \"Sanni, O.\"}], \"topics\": []}");
 
-        assertThat(worker(fileCheck).runOnce()).isTrue();
+        assertThat(worker(indexer).runOnce()).isTrue();
 
         JsonNode document = Api.read(api.get("/api/documents/" + id));
         assertThat(document.get("title").asText()).isEqualTo("Corrosion inhibitors");
@@ -170,9 +185,133 @@ class IndexingWorkerIT extends PortalTest {
         assertThat(document.get("authors")).hasSize(1);
     }
 
+    @Test
+    void triesADocumentThatTimedOutThreeTimesAtMostThenFailsIt() {
+        String id = uploadText();
+        DocumentProcessor impatient = new DocumentIndexer(
+                files,
+                new DocumentExtractor(new ExtractionLimits(Duration.ofNanos(1), 1_000_000, 1 << 20, 1 << 20)),
+                index);
+        IndexingWorker worker = worker(impatient, 5, Duration.ofMillis(20));
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Api.sleep(attempt == 1 ? 0 : 150); // past the retry delays of 20 ms, then 40 ms
+            assertThat(worker.runOnce()).as("attempt " + attempt).isTrue();
+        }
+
+        JsonNode status = status(id);
+        assertThat(status.get("status").asText()).isEqualTo("failed");
+        assertThat(status.get("failureReason").asText()).contains("time limit");
+        assertThat(status.get("attempts").asInt()).as("below max-attempts (5)").isEqualTo(3);
+        assertThat(worker.runOnce()).isFalse();
+    }
+
+    @Test
+    void indexesTheLatestMetadataOfEditsMadeWhileAJobWaits() {
+        String id = uploadText();
+        IndexingWorker worker = worker(indexer);
+        assertThat(worker.runOnce()).isTrue();
+        String first = Api.uniqueWord();
+        String second = Api.uniqueWord();
+
+        api.json("PATCH", "/api/documents/" + id, "{\"title\": \"Draft " + first + "\"}");
+        api.json("PATCH", "/api/documents/" + id, "{\"title\": \"Final " + second + "\"}");
+
+        assertThat(pendingJobs(id)).as("the second edit joins the waiting job").isEqualTo(1);
+        assertThat(worker.runOnce()).isTrue();
+        assertThat(api.finds(second, id)).isTrue();
+        assertThat(api.finds(first, id)).isFalse();
+        assertThat(status(id).get("status").asText()).isEqualTo("indexed");
+    }
+
+    @Test
+    void queuesNothingForAnEditThatSearchDoesNotShow() {
+        String id = uploadText();
+        assertThat(worker(indexer).runOnce()).isTrue();
+
+        api.json("PATCH", "/api/documents/" + id, "{\"license\": \"CC BY 4.0\", \"status\": \"published\"}");
+
+        assertThat(pendingJobs(id)).isZero();
+    }
+
+    @Test
+    void takesOutOfSearchADocumentDeletedWhileItWasBeingIndexed() {
+        String word = Api.uniqueWord();
+        String id = api.uploadAccepted("notes.txt", ("notes " + word).getBytes(StandardCharsets.UTF_8), null);
+        IndexJobs.ClaimedJob claimed = jobs.claimNext(Duration.ofMinutes(1)).orElseThrow();
+        StoredDocument document = jobs.load(claimed.documentId(), true).orElseThrow();
+        ProcessingOutcome outcome = indexer.process(document);
+        assertThat(api.finds(word, id)).as("indexed, not yet recorded").isTrue();
+
+        assertThat(api.delete("/api/documents/" + id).statusCode()).isEqualTo(204);
+        jobs.succeed(claimed, (ProcessingOutcome.Processed) outcome);
+        assertThat(worker(indexer).runOnce())
+                .as("the unindex job queued by the deletion")
+                .isTrue();
+
+        assertThat(api.finds(word, id)).isFalse();
+    }
+
+    @Test
+    void keepsOutOfSearchADocumentWithdrawnBeforeItsFileWasProcessed() {
+        String word = Api.uniqueWord();
+        String id = api.uploadAccepted("notes.txt", ("notes " + word).getBytes(StandardCharsets.UTF_8), null);
+        api.json("POST", "/api/documents/" + id + "/withdraw", "{\"reason\": \"uploaded by mistake\"}");
+        IndexingWorker worker = worker(indexer);
+
+        assertThat(worker.runOnce()).isTrue();
+        assertThat(worker.runOnce()).isTrue();
+
+        JsonNode status = status(id);
+        assertThat(status.get("status").asText()).isEqualTo("extracted");
+        assertThat(status.get("pageCount").asInt()).isEqualTo(1);
+        assertThat(api.finds(word, id)).isFalse();
+    }
+
+    private int pendingJobs(String id) {
+        return transactions.executeRead(status -> jdbc.prepareStatement(
+                "SELECT count(*) FROM index_jobs WHERE document_id = ?::uuid AND state = 'pending'", statement -> {
+                    statement.setString(1, id);
+                    ResultSet rows = statement.executeQuery();
+                    rows.next();
+                    return rows.getInt(1);
+                }));
+    }
+
+    private IndexingWorker worker(DocumentProcessor processor, int maxAttempts, Duration firstRetry) {
+        return new IndexingWorker(
+                jobs,
+                processor,
+                locks,
+                index,
+                new IndexingSettings(1, maxAttempts, firstRetry, Duration.ofMinutes(1), Duration.ofMillis(50)));
+    }
+
     private IndexingWorker worker(DocumentProcessor processor) {
         return new IndexingWorker(
-                jobs, processor, new IndexingSettings(1, 3, FIRST_RETRY, Duration.ofMinutes(1), Duration.ofMillis(50)));
+                jobs,
+                processor,
+                locks,
+                index,
+                new IndexingSettings(1, 3, FIRST_RETRY, Duration.ofMinutes(1), Duration.ofMillis(50)));
+    }
+
+    /** The real processor, except that it crashes on the documents {@code crashesOn} picks. */
+    private DocumentProcessor failing(Predicate<StoredDocument> crashesOn) {
+        return new DocumentProcessor() {
+            @Override
+            public ProcessingOutcome process(StoredDocument document) {
+                if (crashesOn.test(document)) {
+                    throw new IllegalStateException("simulated crash of the extractor");
+                }
+                return indexer.process(document);
+            }
+
+            @Override
+            public void remove(UUID documentId) {
+                indexer.remove(documentId);
+            }
+        };
     }
 
     private String uploadText() {

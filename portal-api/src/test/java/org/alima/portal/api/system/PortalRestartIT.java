@@ -40,7 +40,7 @@ class PortalRestartIT {
             Api api = new Api(portal.url());
             JsonNode document = read(api.get("/api/documents/" + id));
             assertThat(document.get("title").asText()).isEqualTo("Before the restart");
-            assertThat(document.at("/file/extractionStatus").asText()).isEqualTo("extracted");
+            assertThat(document.at("/file/extractionStatus").asText()).isEqualTo("indexed");
             assertThat(document.at("/file/pageCount").asInt()).isEqualTo(3);
             assertThat(api.getBytes("/api/documents/" + id + "/file").body()).isEqualTo(pdf);
         }

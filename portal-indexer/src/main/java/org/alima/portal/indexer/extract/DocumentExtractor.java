@@ -79,7 +79,7 @@ public final class DocumentExtractor {
     public ExtractionResult extract(Path file) {
         Objects.requireNonNull(file, "file");
         Path name = file.getFileName();
-        return extract(file, name == null ? "" : name.toString());
+        return extractFile(file, name == null ? "" : name.toString());
     }
 
     /**
@@ -103,7 +103,7 @@ public final class DocumentExtractor {
             if (copied > limits.maxFileBytes()) {
                 return tooLarge(null);
             }
-            return extract(spool, name);
+            return extractFile(spool, name);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot copy the upload " + name + " to a temporary file: " + e.getMessage()
@@ -120,7 +120,18 @@ public final class DocumentExtractor {
         }
     }
 
-    private ExtractionResult extract(Path file, String name) {
+    /**
+     * Extracts one file stored under a name that is not its own (a content-addressed store): {@code fileNameHint} is
+     * used as {@link #extract(InputStream, String)} uses it, for the Markdown rule and to refuse a misnamed file.
+     *
+     * @throws UncheckedIOException when the file cannot be read at all, as for {@link #extract(Path)}
+     */
+    public ExtractionResult extract(Path file, String fileNameHint) {
+        Objects.requireNonNull(file, "file");
+        return extractFile(file, fileNameHint == null ? "" : fileNameHint);
+    }
+
+    private ExtractionResult extractFile(Path file, String name) {
         long size;
         try {
             if (!Files.isRegularFile(file)) {

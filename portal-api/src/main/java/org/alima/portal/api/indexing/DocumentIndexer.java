@@ -1,0 +1,175 @@
+package org.alima.portal.api.indexing;
+
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.UUID;
+import org.alima.portal.api.files.FileStore;
+import org.alima.portal.api.files.StoredFile;
+import org.alima.portal.indexer.extract.DocumentExtractor;
+import org.alima.portal.indexer.extract.ExtractionResult;
+import org.alima.portal.indexer.index.IndexableDocument;
+import org.alima.portal.indexer.index.InvalidDocumentException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes a stored document searchable: checks that its bytes are still those uploaded, extracts its pages of text with
+ * portal-indexer's {@link DocumentExtractor}, and puts them with the document's metadata from PostgreSQL into the
+ * {@link SearchIndex}, committed before it returns. Stateless and thread-safe.
+ *
+ * <p>A file that cannot give text fails for good with the extractor's advice (damaged, password-protected, scanned
+ * without text, empty, unsupported, too large); a file that took too long is tried twice more at most, since the
+ * machine may have been busy. A document whose pages are partly scans is indexed, with those pages counted.
+ */
+@Singleton
+final class DocumentIndexer implements DocumentProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentIndexer.class);
+
+    /** Tries of a document that timed out: the first and two more. */
+    static final int TIMEOUT_ATTEMPTS = 3;
+
+    private final FileStore files;
+    private final DocumentExtractor extractor;
+    private final SearchIndex index;
+
+    DocumentIndexer(FileStore files, DocumentExtractor extractor, SearchIndex index) {
+        this.files = files;
+        this.extractor = extractor;
+        this.index = index;
+    }
+
+    @Override
+    public ProcessingOutcome process(StoredDocument document) {
+        StoredFile stored = document.file();
+        ProcessingOutcome.Failed changed = changedSinceUpload(stored);
+        if (changed != null) {
+            return changed;
+        }
+        ExtractionResult result;
+        try {
+            result = extractor.extract(stored.path(), nameHint(stored));
+        } catch (UncheckedIOException e) {
+            LOG.warn("Cannot read the stored file of document {}", document.documentId(), e);
+            return new ProcessingOutcome.Failed(
+                    "the stored file cannot be read at the moment; it will be tried again", true);
+        }
+        return switch (result) {
+            case ExtractionResult.Failed failed -> failure(failed);
+            case ExtractionResult.Extracted extracted -> index(document, extracted);
+        };
+    }
+
+    /**
+     * The document as the index would hold it, for a rebuild: its file extracted again, with its metadata as stored
+     * (filled from the file when it was first processed); empty when the file no longer gives text, which the
+     * reconciliation after the rebuild turns into a reindex job that records why.
+     */
+    Optional<IndexableDocument> indexable(StoredDocument document) {
+        StoredFile stored = document.file();
+        ExtractionResult result;
+        try {
+            result = extractor.extract(stored.path(), nameHint(stored));
+        } catch (UncheckedIOException e) {
+            LOG.warn("Cannot read the stored file of document {} for the rebuild", document.documentId(), e);
+            return Optional.empty();
+        }
+        if (result instanceof ExtractionResult.Extracted extracted) {
+            return Optional.of(document.indexable(
+                    ProcessingOutcome.MetadataFromFile.none(),
+                    FileMetadata.language(extracted.metadata().language()),
+                    extracted.pages()));
+        }
+        LOG.warn(
+                "Document {} left out of the rebuild: {}",
+                document.documentId(),
+                ((ExtractionResult.Failed) result).reason());
+        return Optional.empty();
+    }
+
+    @Override
+    public void remove(UUID documentId) {
+        index.removeDurably(documentId.toString());
+    }
+
+    private ProcessingOutcome index(StoredDocument document, ExtractionResult.Extracted extracted) {
+        ProcessingOutcome.MetadataFromFile fromFile = FileMetadata.of(extracted.metadata());
+        String language = FileMetadata.language(extracted.metadata().language());
+        boolean searchable = !document.withdrawn();
+        if (searchable) {
+            try {
+                index.upsertDurably(document.indexable(fromFile, language, extracted.pages()));
+            } catch (InvalidDocumentException e) {
+                // The API's own bounds are tighter than the index's; reaching this is a defect worth a clear record.
+                LOG.error("Document {} was refused by the index", document.documentId(), e);
+                return new ProcessingOutcome.Failed(
+                        "the document's metadata cannot be indexed (" + e.getMessage() + "); correct it", false);
+            }
+        } else {
+            index.removeDurably(document.documentId().toString());
+        }
+        return new ProcessingOutcome.Processed(
+                searchable,
+                extracted.pageCount(),
+                extracted.characterCount(),
+                language,
+                fromFile,
+                extracted.imageOnlyPages(),
+                extracted.truncated());
+    }
+
+    private ProcessingOutcome.Failed changedSinceUpload(StoredFile stored) {
+        FileStore.FileFacts facts;
+        try {
+            facts = files.inspect(stored.path(), stored.name());
+        } catch (IOException e) {
+            return new ProcessingOutcome.Failed(
+                    "the stored file cannot be read at the moment; it will be tried again", true);
+        }
+        if (!facts.sha256().equals(stored.sha256())) {
+            return new ProcessingOutcome.Failed(
+                    "the stored file no longer matches the upload (its SHA-256 differs); upload the file again", false);
+        }
+        if (facts.mediaType() != stored.mediaType()) {
+            return new ProcessingOutcome.Failed(
+                    "the stored file's format no longer matches the upload; upload the file again", false);
+        }
+        return null;
+    }
+
+    private static ProcessingOutcome.Failed failure(ExtractionResult.Failed failed) {
+        Integer pages = failed.pageCount() > 0 ? failed.pageCount() : null;
+        Integer imageOnly = failed.imageOnlyPages() > 0 ? failed.imageOnlyPages() : null;
+        return switch (failed.kind()) {
+            case TIMEOUT -> new ProcessingOutcome.Failed(failed.reason(), true, TIMEOUT_ATTEMPTS, pages, imageOnly);
+            case NEEDS_OCR ->
+                new ProcessingOutcome.Failed(
+                        (failed.imageOnlyPages() == 1
+                                        ? "its page is a scanned image"
+                                        : "all " + failed.imageOnlyPages() + " of its pages are scanned images")
+                                + " without text; run OCR on the file and upload the result",
+                        false,
+                        1,
+                        pages,
+                        imageOnly);
+            case ENCRYPTED, MALFORMED, EMPTY, UNSUPPORTED_TYPE, TOO_LARGE ->
+                new ProcessingOutcome.Failed(failed.reason(), false, 1, pages, imageOnly);
+        };
+    }
+
+    /**
+     * Files are stored under their hash, without a name; the extractor is given one that agrees with the format
+     * recognised at upload, since it tells Markdown from plain text by the name.
+     */
+    private static String nameHint(StoredFile stored) {
+        return switch (stored.mediaType()) {
+            case PDF -> "document.pdf";
+            case DOCX -> "document.docx";
+            case HTML -> "document.html";
+            case MARKDOWN -> "document.md";
+            case TEXT -> "document.txt";
+        };
+    }
+}

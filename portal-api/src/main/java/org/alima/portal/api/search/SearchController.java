@@ -1,0 +1,266 @@
+package org.alima.portal.api.search;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpParameters;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.alima.portal.api.system.InvalidInputException;
+import org.alima.portal.api.system.NotFoundException;
+import org.alima.portal.indexer.index.IndexException;
+import org.alima.portal.indexer.search.DocumentNotFoundException;
+import org.alima.portal.indexer.search.FacetValue;
+import org.alima.portal.indexer.search.Filters;
+import org.alima.portal.indexer.search.Hit;
+import org.alima.portal.indexer.search.InvalidSearchRequestException;
+import org.alima.portal.indexer.search.PageHit;
+import org.alima.portal.indexer.search.PortalSearch;
+import org.alima.portal.indexer.search.QuerySyntaxException;
+import org.alima.portal.indexer.search.SearchFailedException;
+import org.alima.portal.indexer.search.SearchRequest;
+import org.alima.portal.indexer.search.SearchResponse;
+import org.alima.portal.indexer.search.SearchTimeoutException;
+import org.alima.portal.indexer.search.SortOrder;
+import org.alima.portal.indexer.search.Suggestion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Search over HTTP: results pages, type-ahead and related documents. Reads only the search index, never PostgreSQL, so
+ * it keeps answering while the database is down; the index holds only documents that are indexed and not withdrawn.
+ * Stateless and thread-safe; searches run on the blocking executor, off the event loop.
+ */
+@Controller("/api")
+@Tag(name = "search")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class SearchController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchController.class);
+
+    /** The deepest hit reachable by page number ({@code page × size}); deeper, the cursor pages on. */
+    static final int MAX_DEPTH = SearchRequest.MAX_FROM;
+
+    private static final String YEAR = "must be a year between 0 and 9999";
+
+    private final PortalSearch search;
+
+    SearchController(PortalSearch search) {
+        this.search = search;
+    }
+
+    /**
+     * One page of results for {@code q} (words, "phrases", -exclusions, OR, field:value; empty lists everything),
+     * with each hit's best pages, facet counts and a did-you-mean. Filters may be repeated (values of one filter are
+     * alternatives; filters combine). Page with {@code page} up to {@code page × size} = 10000, or with the previous
+     * answer's {@code nextCursor} at any depth. {@code fields} (e.g. {@code id,title,pages}) keeps only those parts.
+     */
+    @Operation(summary = "Search documents")
+    @Get("/search")
+    @Parameter(name = "type", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "language", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "country", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "topic", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "collection", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
+    SearchResults search(
+            HttpRequest<?> http,
+            @QueryValue @Nullable String q,
+            @QueryValue @Nullable @Min(value = 0, message = YEAR) @Max(value = 9999, message = YEAR) Integer yearFrom,
+            @QueryValue @Nullable @Min(value = 0, message = YEAR) @Max(value = 9999, message = YEAR) Integer yearTo,
+            @QueryValue(defaultValue = "relevance")
+                    @Pattern(regexp = "relevance|newest", message = "must be relevance or newest")
+                    String sort,
+            @QueryValue(defaultValue = "1") @Min(value = 1, message = "must be 1 or more (pages count from 1)")
+                    int page,
+            @QueryValue(defaultValue = "10")
+                    @Min(value = 1, message = "must be at least 1")
+                    @Max(
+                            value = SearchRequest.MAX_SIZE,
+                            message = "must be at most " + SearchRequest.MAX_SIZE + ", the largest page size")
+                    int size,
+            @QueryValue @Nullable String cursor,
+            @QueryValue(defaultValue = "3")
+                    @Min(value = 0, message = "must be 0 or more")
+                    @Max(
+                            value = SearchRequest.MAX_PAGES_PER_HIT,
+                            message = "must be at most " + SearchRequest.MAX_PAGES_PER_HIT + " pages per hit")
+                    int pages,
+            @QueryValue(defaultValue = "true") boolean facets,
+            @QueryValue @Nullable List<String> fields) {
+        FieldSelection selected = FieldSelection.parse(fields);
+        if ((long) page * size > MAX_DEPTH) {
+            throw InvalidInputException.of(
+                    "page",
+                    "goes past result " + MAX_DEPTH + " (page × size must be at most " + MAX_DEPTH
+                            + "); page deeper with the previous answer's nextCursor");
+        }
+        if (cursor != null && page != 1) {
+            throw InvalidInputException.of("cursor", "cannot be combined with page; give one or the other");
+        }
+        if (cursor != null && cursor.length() > SearchRequest.MAX_CURSOR_LENGTH) {
+            throw InvalidInputException.of("cursor", "is not one this server produced; pass nextCursor unchanged");
+        }
+        if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
+            throw InvalidInputException.of("yearFrom", "must not be after yearTo (" + yearTo + ")");
+        }
+        // Read raw, one value per repetition of the parameter: a topic may hold a comma ("Malnutrition, acute").
+        HttpParameters parameters = http.getParameters();
+        Filters filters = new Filters(
+                values("type", parameters.getAll("type")),
+                values("language", parameters.getAll("language")),
+                values("country", parameters.getAll("country")),
+                values("topic", parameters.getAll("topic")),
+                values("collection", parameters.getAll("collection")),
+                yearFrom,
+                yearTo);
+        SearchRequest request = SearchRequest.of(q)
+                .withFilters(filters)
+                .withSort(SortOrder.valueOf(sort.toUpperCase(Locale.ROOT)))
+                .withSize(size)
+                .withPagesPerHit(selected.includes("pages") ? pages : 0)
+                .withFacets(facets && selected.includes("facets"));
+        request = cursor != null ? request.withCursor(cursor) : request.withFrom((page - 1) * size);
+        SearchRequest asked = request;
+        SearchResponse response = run(() -> search.search(asked), cursor != null ? "cursor" : "q");
+        List<SearchResults.SearchHit> hits = new ArrayList<>(response.hits().size());
+        response.hits().forEach(hit -> hits.add(hit(hit, selected)));
+        return new SearchResults(
+                response.total(),
+                hits,
+                asked.withFacets() ? facets(response.facets()) : null,
+                response.nextCursor(),
+                selected.includes("didYouMean") ? response.didYouMean() : null,
+                selected.includes("tookMillis") ? response.tookMillis() : null);
+    }
+
+    /** Titles and keywords that complete what the user is typing, best first: titles open a document. */
+    @Operation(summary = "Complete what a user is typing")
+    @Get("/search/suggest")
+    Suggestions suggest(
+            @QueryValue @Nullable String q,
+            @QueryValue(defaultValue = "8")
+                    @Min(value = 1, message = "must be at least 1")
+                    @Max(value = 20, message = "must be at most 20")
+                    int size) {
+        List<Suggestion> found = run(() -> search.autocomplete(q, size), "q");
+        return new Suggestions(found.stream()
+                .map(s ->
+                        new Suggestions.Suggestion(s.text(), s.kind().name().toLowerCase(Locale.ROOT), s.documentId()))
+                .toList());
+    }
+
+    /** The documents most like this one (its words, authors and topics), best first. */
+    @Operation(summary = "Find related documents")
+    @Get("/documents/{id}/related")
+    RelatedDocuments related(
+            @PathVariable UUID id,
+            @QueryValue(defaultValue = "5")
+                    @Min(value = 1, message = "must be at least 1")
+                    @Max(value = 50, message = "must be at most 50")
+                    int size) {
+        List<Hit> found;
+        try {
+            found = run(() -> search.related(id.toString(), size), "size");
+        } catch (DocumentNotFoundException e) {
+            throw new NotFoundException("Document " + id + " is not in the search index: it does not exist, is not"
+                    + " indexed yet, or was withdrawn.");
+        }
+        FieldSelection noPages = FieldSelection.ALL;
+        return new RelatedDocuments(
+                id.toString(), found.stream().map(hit -> hit(hit, noPages)).toList());
+    }
+
+    /**
+     * Runs a search and turns the indexer's failures into answers: a refused query is the caller's (400), a search
+     * over time or an unreadable index the server's (503).
+     *
+     * @param field the request field that a refused request parameter is reported against
+     */
+    private static <T> T run(Supplier<T> work, String field) {
+        try {
+            return work.get();
+        } catch (QuerySyntaxException e) {
+            throw new InvalidQueryException(e);
+        } catch (InvalidSearchRequestException e) {
+            throw InvalidInputException.of(field, e.getMessage());
+        } catch (SearchTimeoutException e) {
+            throw SearchUnavailableException.timedOut(e);
+        } catch (SearchFailedException | IndexException e) {
+            LOG.error("The search index could not be read", e);
+            throw SearchUnavailableException.indexUnreadable(e);
+        }
+    }
+
+    private static Set<String> values(String field, List<String> given) {
+        if (given.size() > Filters.MAX_VALUES) {
+            throw InvalidInputException.of(
+                    field, "has " + given.size() + " values; at most " + Filters.MAX_VALUES + " are allowed");
+        }
+        Set<String> kept = new LinkedHashSet<>();
+        for (String value : given) {
+            if (value.length() > Filters.MAX_VALUE_LENGTH) {
+                throw InvalidInputException.of(
+                        field,
+                        "has a value of " + value.length() + " characters; at most " + Filters.MAX_VALUE_LENGTH
+                                + " are allowed");
+            }
+            if (!value.isBlank()) {
+                kept.add(value);
+            }
+        }
+        return kept;
+    }
+
+    private static SearchResults.SearchHit hit(Hit hit, FieldSelection selected) {
+        List<SearchResults.PageLink> pages = null;
+        if (selected.includes("pages")) {
+            pages = new ArrayList<>(hit.pages().size());
+            for (PageHit page : hit.pages()) {
+                pages.add(new SearchResults.PageLink(
+                        page.page(),
+                        page.snippet(),
+                        "/api/documents/" + hit.id() + "/file?inline=true#page=" + page.page()));
+            }
+        }
+        return new SearchResults.SearchHit(
+                selected.includes("id") ? hit.id() : null,
+                selected.includes("title") ? hit.title() : null,
+                selected.includes("score") && Float.isFinite(hit.score()) ? hit.score() : null,
+                selected.includes("authors") ? hit.authors() : null,
+                selected.includes("type") ? hit.type() : null,
+                selected.includes("language") ? hit.language() : null,
+                selected.includes("year") ? hit.year() : null,
+                pages);
+    }
+
+    private static Map<String, List<SearchResults.FacetCount>> facets(Map<String, List<FacetValue>> counted) {
+        Map<String, List<SearchResults.FacetCount>> facets = new LinkedHashMap<>();
+        counted.forEach((dimension, values) -> facets.put(
+                dimension,
+                values.stream()
+                        .map(v -> new SearchResults.FacetCount(v.value(), v.count()))
+                        .toList()));
+        return facets;
+    }
+}

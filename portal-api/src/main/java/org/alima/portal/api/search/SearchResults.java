@@ -1,0 +1,65 @@
+package org.alima.portal.api.search;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of search results, all a results page needs in one answer. Immutable. A part left out by {@code fields},
+ * or without a value (a document without a date has no {@code year}), is absent from the JSON.
+ *
+ * @param total documents matching the query and filters, exactly
+ * @param hits this page's documents, best first (or newest first)
+ * @param facets per dimension (type, language, year, country, topic, collection), the most frequent values among all
+ *     matching documents with their counts; a dimension's counts ignore its own filter, so a user can pick several
+ * @param nextCursor pass as {@code cursor} (same query, filters and sort) for the next page; null on the last page
+ * @param didYouMean a corrected query that finds more documents, when the query found few
+ * @param tookMillis time the search took in the index
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record SearchResults(
+        long total,
+        List<SearchHit> hits,
+        @Nullable Map<String, List<FacetCount>> facets,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String nextCursor,
+        @Nullable String didYouMean,
+        @Nullable Long tookMillis) {
+
+    /**
+     * A matching document.
+     *
+     * @param id the document's id in the API ({@code /api/documents/{id}})
+     * @param score relevance (BM25); comparable only within one results page
+     * @param year publication year
+     * @param pages the best-matching pages, best first; empty when only the metadata matched
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SearchHit(
+            @Nullable String id,
+            @Nullable String title,
+            @Nullable Float score,
+            @Nullable List<String> authors,
+            @Nullable String type,
+            @Nullable String language,
+            @Nullable Integer year,
+            @Nullable List<PageLink> pages) {}
+
+    /**
+     * A page of a document where the query matches.
+     *
+     * @param page 1-based, as a PDF viewer numbers pages
+     * @param snippet HTML-escaped passage of the page, the matching words in {@code <mark>…</mark>}
+     * @param url the file, opened at this page: {@code /api/documents/{id}/file?inline=true#page=N} (a PDF opens in
+     *     the browser's viewer at page N; other formats download)
+     */
+    @Serdeable
+    record PageLink(int page, String snippet, String url) {}
+
+    /** One value of a facet dimension and how many matching documents have it. */
+    @Serdeable
+    record FacetCount(String value, long count) {}
+}

@@ -1,0 +1,19 @@
+package org.alima.portal.api.search;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import org.alima.portal.api.indexing.SearchIndex;
+import org.alima.portal.indexer.search.PortalSearch;
+import org.alima.portal.indexer.search.SearchSettings;
+
+/** Makes the one {@link PortalSearch} of the process, on the portal's index ({@code portal.search.time-limit}). */
+@Factory
+final class SearchSettingsFactory {
+
+    @Singleton
+    PortalSearch portalSearch(SearchIndex index, @Value("${portal.search.time-limit:2s}") Duration timeLimit) {
+        return new PortalSearch(index.index(), SearchSettings.defaults().withTimeLimit(timeLimit));
+    }
+}
