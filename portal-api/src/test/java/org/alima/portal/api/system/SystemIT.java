@@ -137,4 +137,27 @@ class SystemIT extends PortalTest {
             assertThat(page.body()).contains("validatorUrl: null");
         }
     }
+
+    @Nested
+    class WebFrontend {
+
+        @Test
+        void servesTheSearchPageAtTheRootWithItsScriptAndStyle() {
+            HttpResponse<String> page = api.get("/");
+
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+            assertThat(page.body())
+                    .contains("role=\"search\"")
+                    .contains("app.js")
+                    .contains("app.css");
+            assertThat(api.get("/app.js").statusCode()).isEqualTo(200);
+            assertThat(api.get("/app.css").statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void keepsUnknownApiRoutesAsProblemsRatherThanPages() {
+            assertProblem(api.get("/api/no-such-route"), 404, "not-found");
+        }
+    }
 }
