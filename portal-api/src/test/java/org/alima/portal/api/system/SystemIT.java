@@ -28,6 +28,9 @@ class SystemIT extends PortalTest {
             assertThat(health.get("status").asText()).isEqualTo("UP");
             assertThat(health.at("/details/jdbc/status").asText()).isEqualTo("UP");
             assertThat(health.at("/details/diskSpace/status").asText()).isEqualTo("UP");
+            assertThat(health.at("/details/searchIndex/status").asText()).isEqualTo("UP");
+            assertThat(health.at("/details/searchIndex/details/needsRebuild").asBoolean())
+                    .isFalse();
         }
 
         @Test
