@@ -59,7 +59,7 @@
       (hit.pages || []).forEach(function (page) {
         var line = el("p", "page");
         var link = el("a", null, t("page") + " " + page.page);
-        link.href = page.url || ("api/documents/" + encodeURIComponent(hit.id) + "/file#page=" + page.page);
+        link.href = page.url;
         line.appendChild(link);
         line.appendChild(snippet(page.snippet));
         item.appendChild(line);

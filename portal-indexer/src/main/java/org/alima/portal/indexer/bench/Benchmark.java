@@ -1,11 +1,7 @@
 package org.alima.portal.indexer.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,11 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.alima.portal.indexer.eval.TestQueries;
 import org.alima.portal.indexer.extract.ExtractionResult;
-import org.alima.portal.indexer.extract.Page;
 import org.alima.portal.indexer.index.IndexableDocument;
+import org.alima.portal.indexer.records.JsonLinesRecords;
 
 /**
  * The reproducible benchmark: extraction, indexing and search of the portal measured side by side with baselines in
@@ -38,9 +34,6 @@ public record Benchmark(Path pdfs, Path scifact, Path work, int maxFiles, int ro
             throw new IllegalArgumentException("rounds must be >= 1, got " + rounds);
         }
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern SYNTAX = Pattern.compile("[+\\-&|!(){}\\[\\]^\"~*?:\\\\/]");
 
     /** Runs every part and prints its figures to {@code out} as it goes. */
     public void run(PrintWriter out) throws IOException, InterruptedException, ExecutionException {
@@ -107,7 +100,9 @@ public record Benchmark(Path pdfs, Path scifact, Path work, int maxFiles, int ro
                 portal1.cpuSecondsPerThousand(),
                 pdfIndexing.cpuSeconds() / pdfPages * 1000);
 
-        List<String> queries = scifactQueries();
+        List<String> queries = TestQueries.read(scifact.resolve("queries-train.jsonl")).values().stream()
+                .filter(query -> !query.isEmpty())
+                .toList();
         out.printf(
                 Locale.ROOT,
                 "%n== Search: %d SciFact claims over %d abstracts, one at a time, after one warm-up pass%n",
@@ -230,51 +225,10 @@ public record Benchmark(Path pdfs, Path scifact, Path work, int maxFiles, int ro
     }
 
     private List<IndexableDocument> scifactCorpus() throws IOException {
-        List<IndexableDocument> documents = new ArrayList<>();
-        for (JsonNode node : jsonLines(scifact.resolve("corpus.jsonl"))) {
-            String text = node.path("text").asText("");
-            documents.add(new IndexableDocument(
-                    node.path("_id").asText(),
-                    null,
-                    node.path("title").asText(null),
-                    null,
-                    List.of(),
-                    List.of(),
-                    null,
-                    null,
-                    "en",
-                    null,
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(new Page(1, text, "en"))));
+        // SciFact is English; saying so spares the benchmark a language guess per abstract.
+        try (Stream<IndexableDocument> records = JsonLinesRecords.read(scifact.resolve("corpus.jsonl"), text -> "en")) {
+            return records.toList();
         }
-        return documents;
-    }
-
-    private List<String> scifactQueries() throws IOException {
-        List<String> queries = new ArrayList<>();
-        for (JsonNode node : jsonLines(scifact.resolve("queries-train.jsonl"))) {
-            String text =
-                    SYNTAX.matcher(node.path("text").asText("")).replaceAll(" ").strip();
-            if (!text.isEmpty()) {
-                queries.add(text);
-            }
-        }
-        return queries;
-    }
-
-    private static List<JsonNode> jsonLines(Path file) throws IOException {
-        List<JsonNode> nodes = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (!line.isBlank()) {
-                    nodes.add(JSON.readTree(line));
-                }
-            }
-        }
-        return nodes;
     }
 
     private static void requireFolder(Path folder, String what) {

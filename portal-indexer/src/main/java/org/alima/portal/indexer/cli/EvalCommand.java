@@ -1,21 +1,15 @@
 package org.alima.portal.indexer.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import org.alima.portal.indexer.eval.Judgements;
 import org.alima.portal.indexer.eval.RankingMetrics;
+import org.alima.portal.indexer.eval.TestQueries;
 import org.alima.portal.indexer.index.PortalIndex;
 import org.alima.portal.indexer.search.FieldWeights;
 import org.alima.portal.indexer.search.PortalSearch;
@@ -33,11 +27,6 @@ import picocli.CommandLine.Spec;
         description = "Measure ranking quality (nDCG@10, recall@100) against relevance judgements.",
         mixinStandardHelpOptions = true)
 final class EvalCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Query syntax characters: test-collection queries are natural language, so they are searched as plain words. */
-    private static final Pattern SYNTAX = Pattern.compile("[+\\-&|!(){}\\[\\]^\"~*?:\\\\/]");
 
     @Option(names = "--index", required = true, description = "Index of the collection's corpus.")
     Path indexDir;
@@ -71,7 +60,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Judgements judgements = Judgements.read(qrels);
-        Map<String, String> queryTexts = readQueries(queries);
+        Map<String, String> queryTexts = TestQueries.read(queries);
         SearchSettings settings = settings();
         double ndcg = 0;
         double recall = 0;
@@ -84,7 +73,7 @@ final class EvalCommand implements Callable<Integer> {
                 if (judged.isEmpty()) {
                     continue;
                 }
-                String text = SYNTAX.matcher(query.getValue()).replaceAll(" ").strip();
+                String text = query.getValue();
                 List<String> ranked = text.isEmpty() ? List.of() : search.rankedIds(text, 100);
                 ndcg += RankingMetrics.ndcg(ranked, judged, 10);
                 recall += RankingMetrics.recall(ranked, judged, 100);
@@ -119,27 +108,5 @@ final class EvalCommand implements Callable<Integer> {
                     new FieldWeights(weights.get(0), weights.get(1), weights.get(2), weights.get(3)));
         }
         return settings;
-    }
-
-    private static Map<String, String> readQueries(Path file) throws IOException {
-        Map<String, String> texts = new LinkedHashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int lineNumber = 0;
-            while ((line = in.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node = JSON.readTree(line);
-                JsonNode id = node.has("_id") ? node.get("_id") : node.get("id");
-                JsonNode text = node.get("text");
-                if (id == null || text == null) {
-                    throw new IOException(file + ":" + lineNumber + ": a query needs \"_id\" (or \"id\") and \"text\"");
-                }
-                texts.put(id.asText(), text.asText());
-            }
-        }
-        return texts;
     }
 }

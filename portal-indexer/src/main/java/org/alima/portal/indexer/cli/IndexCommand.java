@@ -25,6 +25,7 @@ import org.alima.portal.indexer.extract.ExtractionLimits;
 import org.alima.portal.indexer.extract.ExtractionResult;
 import org.alima.portal.indexer.index.IndexableDocument;
 import org.alima.portal.indexer.index.PortalIndex;
+import org.alima.portal.indexer.records.JsonLinesRecords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -21,6 +21,7 @@ import org.alima.portal.indexer.index.IndexableDocument;
 import org.alima.portal.indexer.index.IndexedSource;
 import org.alima.portal.indexer.index.PortalIndex;
 import org.alima.portal.indexer.index.RebuildResult;
+import org.alima.portal.indexer.records.JsonLinesRecords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -1,4 +1,4 @@
-package org.alima.portal.indexer.cli;
+package org.alima.portal.indexer.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

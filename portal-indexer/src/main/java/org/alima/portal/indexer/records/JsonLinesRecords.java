@@ -1,4 +1,4 @@
-package org.alima.portal.indexer.cli;
+package org.alima.portal.indexer.records;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,14 +33,14 @@ import org.alima.portal.indexer.index.IndexableDocument;
  * (ISO-8601) or {@code year}, {@code countries}, {@code topics}, {@code collections}. List keys take an array or a
  * string separated by {@code ;}.
  */
-final class JsonLinesRecords {
+public final class JsonLinesRecords {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonLinesRecords() {}
 
     /** True for files named *.jsonl or *.ndjson, the only ones read as records rather than documents. */
-    static boolean isJsonLines(Path file) {
+    public static boolean isJsonLines(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".jsonl") || name.endsWith(".ndjson");
     }
@@ -51,7 +51,7 @@ final class JsonLinesRecords {
      * @param language fills in the language of records that lack one, from their text
      * @throws UncheckedIOException wrapping a {@link RecordException} that names the line of a malformed record
      */
-    static Stream<IndexableDocument> read(Path file, Function<String, String> language) throws IOException {
+    public static Stream<IndexableDocument> read(Path file, Function<String, String> language) throws IOException {
         BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         Iterator<IndexableDocument> records = new Iterator<>() {
             private int lineNumber;
@@ -181,7 +181,7 @@ final class JsonLinesRecords {
     }
 
     /** A record that cannot be read; the message names the file, the line and what to fix. */
-    static final class RecordException extends IOException {
+    public static final class RecordException extends IOException {
         RecordException(Path file, int lineNumber, String problem) {
             super(file + ":" + lineNumber + ": the record " + problem);
         }
