@@ -79,6 +79,22 @@ public final class TestDatabase {
                 "PORTAL_DB_PASSWORD", (String) shared.get("datasources.default.password"));
     }
 
+    /**
+     * The environment of a portal on a PostgreSQL server of the test's own (one it can stop to see the portal cope),
+     * listening on {@code databasePort}, with the data directory given.
+     */
+    public static Map<String, String> portalEnvironment(Path dataDirectory, int databasePort) {
+        return Map.of(
+                "PORTAL_DATA_DIR",
+                dataDirectory.toString(),
+                "PORTAL_PORT",
+                String.valueOf(freePort()),
+                "PORTAL_DB_URL",
+                "jdbc:postgresql://localhost:" + databasePort + "/postgres",
+                "PORTAL_DB_USER",
+                "postgres");
+    }
+
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

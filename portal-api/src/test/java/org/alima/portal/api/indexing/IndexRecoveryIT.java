@@ -160,15 +160,7 @@ class IndexRecoveryIT {
     void answersSearchesFromTheIndexWhilePostgresqlIsDown(@TempDir Path directory) {
         int databasePort = TestDatabase.freePort();
         EmbeddedDatabase database = EmbeddedDatabase.start(directory.resolve("postgres"), databasePort);
-        Map<String, String> environment = Map.of(
-                "PORTAL_DATA_DIR",
-                directory.resolve("data").toString(),
-                "PORTAL_PORT",
-                String.valueOf(TestDatabase.freePort()),
-                "PORTAL_DB_URL",
-                "jdbc:postgresql://localhost:" + databasePort + "/postgres",
-                "PORTAL_DB_USER",
-                "postgres");
+        Map<String, String> environment = TestDatabase.portalEnvironment(directory.resolve("data"), databasePort);
         boolean databaseRunning = true;
         try (Portal portal = Portal.start(Application.class, environment)) {
             Api api = new Api(portal.url());
