@@ -2,75 +2,215 @@ package org.alima.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-/** The pages as the jar ships them: self-contained, light, and complete in both languages. */
+/**
+ * The pages as the jar ships them: self-contained (nothing from another host, every module they import present),
+ * light on a first visit, and complete in French and English. The browser tests in portal-e2e run them for real.
+ */
 class StaticPagesTest {
 
-    private static final String[] PAGE_ASSETS = {"index.html", "app.js", "app.css"};
+    /** What a first visit downloads before any API answer: the shell, its style, its script and the messages. */
+    private static final List<String> FIRST_VISIT = List.of("index.html", "app.css", "app.js", "messages.js");
+
+    /** Addresses of other hosts the pages may name: links a reader follows and XML namespaces, never assets. */
+    private static final List<String> OTHER_HOSTS_ALLOWED = List.of("https://doi.org/", "http://www.w3.org/2000/svg");
+
+    private static final Pattern ADDRESS = Pattern.compile("https?://[^\\s\"'`)]*");
+    private static final Pattern STATIC_IMPORT = Pattern.compile("\\bfrom \"(\\.{1,2}/[^\"]+)\"");
+    private static final Pattern LITERAL_IMPORT = Pattern.compile("\\bimport\\(\"(\\.{1,2}/[^\"]+)\"\\)");
+    private static final Pattern LAZY_PAGE = Pattern.compile("\\blazy\\(\"([a-z]+)\"\\)");
+    private static final Pattern MESSAGE_KEY = Pattern.compile("\\bt\\(\"([A-Za-z0-9._-]+)\"(\\s*\\+)?");
+
+    private final Path root = publicDirectory();
 
     @Test
-    void everyAssetTheHomePageLoadsIsServedFromTheJarAndNoneFromAnotherHost() throws IOException {
-        Document page = Jsoup.parse(resource("index.html"));
-        for (Element asset : page.select("script[src], link[href], img[src]")) {
+    void everyAssetTheShellLoadsIsInTheJarAndNoneComesFromAnotherHost() throws IOException {
+        Document shell = Jsoup.parse(read("index.html"));
+        List<Element> assets = shell.select("script[src], link[href]");
+        assertThat(assets).hasSizeGreaterThanOrEqualTo(3);
+        for (Element asset : assets) {
             String url = asset.hasAttr("src") ? asset.attr("src") : asset.attr("href");
-            assertThat(url).as("asset %s", url).doesNotContain("//").doesNotStartWith("http");
-            assertThat(getClass().getResource("/public/" + url))
-                    .as("asset %s", url)
-                    .isNotNull();
+            if (url.startsWith("data:")) {
+                continue;
+            }
+            assertThat(url).as("asset %s", url).doesNotContain("//").doesNotStartWith("/");
+            assertThat(root.resolve(url)).as("asset %s", url).isRegularFile();
         }
     }
 
     @Test
-    void everyTextTheHomePageShowsExistsInFrenchAndEnglish() throws IOException {
-        Set<String> keys = new LinkedHashSet<>();
-        for (Element element : Jsoup.parse(resource("index.html")).select("[data-i18n]")) {
-            keys.add(element.attr("data-i18n"));
+    void everyModuleAScriptImportsIsInTheJar() throws IOException {
+        int imports = 0;
+        for (Path script : files(".js")) {
+            String text = Files.readString(script);
+            for (Pattern pattern : List.of(STATIC_IMPORT, LITERAL_IMPORT)) {
+                Matcher m = pattern.matcher(text);
+                while (m.find()) {
+                    assertThat(script.resolveSibling(m.group(1)).normalize())
+                            .as("%s imports %s", root.relativize(script), m.group(1))
+                            .isRegularFile();
+                    imports++;
+                }
+            }
+            Matcher lazy = LAZY_PAGE.matcher(text);
+            while (lazy.find()) {
+                assertThat(root.resolve("pages/" + lazy.group(1) + ".js"))
+                        .as("page module %s", lazy.group(1))
+                        .isRegularFile();
+                imports++;
+            }
         }
-        String script = resource("app.js");
-        // The message table is "var messages = { fr: {...}, en: {...} };", French first.
-        Matcher table = Pattern.compile("\\bfr: \\{(.*)\\n    en: \\{(.*?)\\n  \\};", Pattern.DOTALL)
-                .matcher(script);
-        assertThat(table.find()).as("the messages table in app.js").isTrue();
-        for (int language = 1; language <= 2; language++) {
-            for (String key : keys) {
-                assertThat(table.group(language))
-                        .as("%s message %s", language == 1 ? "French" : "English", key)
-                        .containsPattern("\\b" + key + ":");
+        assertThat(imports)
+                .as("imports found (the patterns still match the code)")
+                .isGreaterThan(10);
+    }
+
+    @Test
+    void noFileNamesAnotherHostExceptLinksForReaders() throws IOException {
+        for (Path file : files("")) {
+            Matcher m = ADDRESS.matcher(Files.readString(file));
+            while (m.find()) {
+                String address = m.group();
+                assertThat(OTHER_HOSTS_ALLOWED)
+                        .as("%s names %s", root.relativize(file), address)
+                        .anyMatch(address::startsWith);
             }
         }
     }
 
     @Test
-    void theSearchPageWeighsUnderTenKilobytesCompressed() throws IOException {
+    void frenchAndEnglishHaveTheSameMessagesAndPluralForms() throws IOException {
+        JsonNode messages = messages();
+        assertThat(keys(messages.get("fr"))).isEqualTo(keys(messages.get("en")));
+        messages.get("fr").properties().forEach(entry -> {
+            JsonNode english = messages.get("en").get(entry.getKey());
+            assertThat(english.isObject())
+                    .as("plural forms of %s", entry.getKey())
+                    .isEqualTo(entry.getValue().isObject());
+            if (entry.getValue().isObject()) {
+                assertThat(entry.getValue().has("other") && english.has("other"))
+                        .as("plural %s has an 'other' form in both languages", entry.getKey())
+                        .isTrue();
+            }
+            assertThat(placeholders(entry.getValue().toString()))
+                    .as("placeholders of %s", entry.getKey())
+                    .isEqualTo(placeholders(english.toString()));
+        });
+    }
+
+    @Test
+    void everyMessageThePagesAskForExists() throws IOException {
+        Set<String> keys = keys(messages().get("fr"));
+        List<String> asked = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        for (Path script : files(".js")) {
+            Matcher m = MESSAGE_KEY.matcher(Files.readString(script));
+            while (m.find()) {
+                (m.group(2) == null ? asked : prefixes).add(m.group(1));
+            }
+        }
+        for (Element element : Jsoup.parse(read("index.html")).select("[data-i18n]")) {
+            asked.add(element.attr("data-i18n"));
+        }
+        assertThat(asked).hasSizeGreaterThan(100);
+        assertThat(keys).containsAll(asked);
+        for (String prefix : prefixes) {
+            assertThat(keys).as("messages starting with %s", prefix).anyMatch(key -> key.startsWith(prefix));
+        }
+        // Values that come from the API and are shown through a message built from them.
+        List<String> fromTheApi = new ArrayList<>();
+        Stream.of("study", "article", "protocol", "operating_procedure", "guideline", "report", "poster", "thesis")
+                .forEach(type -> fromTheApi.add("type." + type));
+        Stream.of("queued", "extracting", "extracted", "indexed", "failed").forEach(s -> fromTheApi.add("status." + s));
+        Stream.of("draft", "submitted", "published", "withdrawn").forEach(s -> fromTheApi.add("doc.state." + s));
+        Stream.of("type", "language", "year", "country", "topic", "collection")
+                .forEach(d -> fromTheApi.add("facet." + d));
+        Stream.of("submit", "publish", "return", "withdraw", "retry", "delete", "edit", "newVersion")
+                .forEach(action -> fromTheApi.add("manage." + action));
+        Stream.of("title", "keyword").forEach(kind -> fromTheApi.add("suggest." + kind));
+        assertThat(keys).containsAll(fromTheApi);
+    }
+
+    @Test
+    void aFirstVisitDownloadsUnderThirtyKilobytesCompressedBeforeTheApiAnswers() throws IOException {
         long compressed = 0;
-        for (String asset : PAGE_ASSETS) {
+        for (String asset : FIRST_VISIT) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-                gzip.write(resource(asset).getBytes(StandardCharsets.UTF_8));
+                gzip.write(Files.readAllBytes(root.resolve(asset)));
             }
             compressed += bytes.size();
         }
-        // The results page's budget is 100 KB on a first visit, results included; the page itself takes a tenth.
-        assertThat(compressed).isLessThan(10_000);
+        // The results page may weigh 100 KB compressed on a first visit, answers included: the code takes under a
+        // third, the rest is left to the search answer. portal-e2e measures the whole page in a browser.
+        assertThat(compressed).isLessThan(30_000);
     }
 
-    private String resource(String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/public/" + name)) {
-            assertThat(in).as("public/%s in the jar", name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    private JsonNode messages() throws IOException {
+        String module = read("messages.js");
+        int start = module.indexOf("export default ");
+        assertThat(start).as("messages.js exports its table as default").isNotNegative();
+        String json = module.substring(start + "export default ".length()).strip();
+        return new ObjectMapper().readTree(json.substring(0, json.length() - 1));
+    }
+
+    private static Set<String> keys(JsonNode table) {
+        Set<String> keys = new TreeSet<>();
+        table.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    private static Set<String> placeholders(String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = Pattern.compile("\\{(\\w+)}").matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    private List<Path> files(String suffix) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(path -> path.toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private String read(String name) throws IOException {
+        return Files.readString(root.resolve(name), StandardCharsets.UTF_8);
+    }
+
+    private static Path publicDirectory() {
+        try {
+            return Path.of(StaticPagesTest.class
+                            .getResource("/public/index.html")
+                            .toURI())
+                    .getParent();
+        } catch (URISyntaxException e) {
+            throw new UncheckedIOException(new IOException("public/ is not a directory on the test classpath", e));
         }
     }
 }

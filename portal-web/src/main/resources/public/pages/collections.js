@@ -1,0 +1,17 @@
+// The list of collections: curated, ordered sets of documents (featured ones first).
+import { api, el, t, setTitle, errorBox, route, collectionCard } from "../app.js";
+
+export async function render({ main, signal }) {
+  setTitle(t("collections.title"));
+  main.append(el("h1", { tabindex: "-1" }, t("collections.title")), el("p", { class: "lead" }, t("collections.lead")));
+  let answer;
+  try {
+    answer = await api("api/collections", { signal });
+  } catch (error) {
+    if (error.name === "AbortError") throw error;
+    main.append(errorBox(error, () => route()));
+    return;
+  }
+  const items = (answer.items || []).slice().sort((a, b) => Number(b.featured) - Number(a.featured));
+  main.append(items.length ? el("ul", { class: "cards" }, items.map(collectionCard)) : el("p", null, t("collections.none")));
+}

@@ -1,0 +1,109 @@
+// The work waiting for the viewer: for curators, documents to review and files the portal could not read (with why,
+// and a retry); for every contributor, their own documents and where each stands.
+import { api, el, t, date, setTitle, announce, errorBox, requireRole, atLeast, route, metaLine, langOf } from "../app.js";
+
+export async function render({ main, signal }) {
+  setTitle(t("dashboard.title"));
+  if (!requireRole(main, "contributor", t("dashboard.title"))) return;
+  main.append(el("h1", { tabindex: "-1" }, t("dashboard.title")), el("p", null, el("a", { class: "button", href: "#/upload" }, t("nav.upload"))));
+  const sections = [];
+  if (atLeast("curator")) {
+    sections.push(section("review", "api/documents?status=submitted&size=50", reviewItem));
+    sections.push(section("failures", "api/documents?processing=failed&size=50", failureItem));
+  }
+  sections.push(section("mine", "api/documents?mine=true&size=50", mineItem));
+  main.append(...sections.map((s) => s.element));
+  await Promise.all(sections.map((s) => s.load(signal)));
+}
+
+function section(name, url, item) {
+  const body = el("div", null, el("p", null, t("loading")));
+  return {
+    element: el("section", { "aria-labelledby": name + "-h" }, el("h2", { id: name + "-h" }, t("dashboard." + name)), body),
+    async load(signal) {
+      try {
+        const page = await api(url, { signal });
+        const items = page.items || [];
+        body.replaceChildren(items.length ? el("ul", { class: "queue" }, items.map(item)) : el("p", null, t("dashboard.empty." + name)));
+        if (page.totalItems > items.length) body.append(el("p", { class: "help" }, t("dashboard.more", { n: page.totalItems - items.length })));
+      } catch (error) {
+        if (error.name === "AbortError") throw error;
+        body.replaceChildren(errorBox(error, () => route()));
+      }
+    },
+  };
+}
+
+function heading(doc) {
+  return el("h3", null, el("a", { href: "#/documents/" + doc.id, lang: langOf(doc.language) }, doc.title || doc.file?.name || t("doc.untitled")));
+}
+
+/** Runs a workflow action from a list item and replaces its controls with what happened, focus moving there. */
+async function act(item, doc, path, json, done) {
+  item.querySelector(".error")?.remove();
+  try {
+    await api("api/documents/" + doc.id + "/" + path, { method: "POST", json });
+  } catch (error) {
+    item.append(errorBox(error));
+    return;
+  }
+  const result = el("p", { class: "ok", tabindex: "-1" }, t(done));
+  for (const control of item.querySelectorAll(".actions, details")) control.remove();
+  item.append(result);
+  result.focus();
+  announce(t(done));
+}
+
+function reviewItem(doc) {
+  const item = el("li", null, heading(doc), metaLine(doc));
+  item.append(
+    el("p", { class: "meta" }, t("dashboard.submittedBy", { name: doc.owner?.displayName || "—", date: date(doc.updatedAt) })),
+    el("div", { class: "actions" }, el("button", { type: "button", onclick: () => act(item, doc, "publish", undefined, "manage.done.publish") }, t("manage.publish"))),
+  );
+  const comment = el("textarea", { id: "return-" + doc.id, required: true, maxlength: "2000" });
+  item.append(
+    el(
+      "details",
+      null,
+      el("summary", null, t("manage.return")),
+      el(
+        "form",
+        {
+          onsubmit: (e) => {
+            e.preventDefault();
+            act(item, doc, "return", { comment: comment.value.trim() }, "manage.done.return");
+          },
+        },
+        el("div", { class: "field" }, el("label", { for: comment.id }, t("manage.comment")), comment),
+        el("button", { type: "submit" }, t("manage.return")),
+      ),
+    ),
+  );
+  return item;
+}
+
+function failureItem(doc) {
+  const item = el("li", null, heading(doc));
+  item.append(
+    el("p", { class: "meta" }, (doc.file?.name || "") + " · " + date(doc.createdAt)),
+    el("p", null, el("strong", null, t("dashboard.reason")), " ", doc.file?.failureReason || t("status.failed")),
+    el("div", { class: "actions" }, el("button", { type: "button", class: "secondary", onclick: () => act(item, doc, "retry", undefined, "manage.done.retry") }, t("manage.retry"))),
+  );
+  return item;
+}
+
+function mineItem(doc) {
+  const processing = doc.file?.extractionStatus;
+  return el(
+    "li",
+    null,
+    heading(doc),
+    el(
+      "p",
+      { class: "meta" },
+      [doc.status ? t("doc.state." + doc.status) : null, processing ? t("status." + processing) : null, date(doc.updatedAt)].filter(Boolean).join(" · "),
+    ),
+    doc.status === "draft" && doc.returnComment ? el("p", null, el("strong", null, t("doc.returned")), " ", doc.returnComment) : null,
+    processing === "failed" && doc.file?.failureReason ? el("p", null, doc.file.failureReason) : null,
+  );
+}

@@ -1,0 +1,311 @@
+// A document's page: what it is, its file, how to cite it, its versions, collections and related documents, and the
+// workflow actions the API says the viewer may take now.
+import {
+  api, el, t, date, bytes, number, typeName, languageName, countryName, langOf, localized, setTitle, announce,
+  errorBox, link, metaLine, route, go, signedIn, add,
+} from "../app.js";
+
+export async function render({ main, args: [id], signal }) {
+  let doc;
+  try {
+    doc = await api("api/documents/" + encodeURIComponent(id), { signal });
+  } catch (error) {
+    if (error.name === "AbortError") throw error;
+    const missing = error.status === 404;
+    setTitle(missing ? t("doc.notFound") : t("error.title"));
+    main.append(
+      el("h1", { tabindex: "-1" }, missing ? t("doc.notFound") : t("error.title")),
+      missing
+        ? el("p", null, t("doc.notFoundText"), signedIn() ? null : [" ", el("a", { href: link("/signin", { next: "/documents/" + id }) }, t("doc.signInToSee"))])
+        : errorBox(error, () => route()),
+    );
+    return;
+  }
+  const docLang = langOf(doc.language);
+  setTitle(doc.title || t("doc.untitled"));
+  add(main, banners(doc), el("h1", { tabindex: "-1", lang: docLang }, doc.title || t("doc.untitled")), metaLine({ authors: doc.authors }));
+  const file = doc.file;
+  if (file && doc.status !== "withdrawn") {
+    const pdf = file.mediaType === "application/pdf";
+    main.append(
+      el(
+        "p",
+        { class: "actions" },
+        pdf ? el("a", { class: "button", href: file.url + "?inline=true" }, t("doc.open")) : null,
+        el("a", { class: pdf ? "button secondary" : "button", href: file.url, download: file.name || true }, t("doc.download", { size: bytes(file.sizeBytes) })),
+      ),
+    );
+  }
+  main.append(facts(doc));
+  if (doc.abstract) main.append(el("h2", null, t("doc.abstract")), el("p", { class: "abstract", lang: docLang }, doc.abstract));
+  if (doc.status !== "withdrawn") main.append(citeSection(doc));
+  if (doc.collections?.length) {
+    main.append(
+      el("h2", null, t("doc.collections")),
+      el(
+        "ul",
+        null,
+        doc.collections.map((c) => {
+          const title = localized(c.title);
+          return el("li", null, el("a", { href: "#/collections/" + encodeURIComponent(c.slug), lang: title.lang }, title.text || c.slug));
+        }),
+      ),
+    );
+  }
+  const versions = versionsSection(doc, signal);
+  if (versions) main.append(versions);
+  if (doc.actions?.length) main.append(manageSection(doc));
+  await related(main, doc, signal);
+}
+
+function banners(doc) {
+  const list = [];
+  if (doc.status === "withdrawn") {
+    list.push(el("div", { class: "banner", role: "note" }, el("p", null, el("strong", null, t("doc.withdrawn")), " ", doc.withdrawnReason || "")));
+  }
+  const newer = doc.latestVersionId && doc.latestVersionId !== doc.id ? doc.latestVersionId : doc.supersededBy;
+  if (newer) {
+    list.push(el("div", { class: "banner", role: "note" }, el("p", null, t("doc.superseded"), " ", el("a", { href: "#/documents/" + newer }, t("doc.latest")))));
+  }
+  if (doc.status === "draft" || doc.status === "submitted") {
+    list.push(el("div", { class: "banner info", role: "note" }, el("p", null, t("doc.status." + doc.status))));
+  }
+  if (doc.status === "draft" && doc.returnComment) {
+    list.push(el("div", { class: "banner", role: "note" }, el("p", null, el("strong", null, t("doc.returned")), " ", doc.returnComment)));
+  }
+  const processing = doc.file?.extractionStatus;
+  if (processing && processing !== "indexed" && doc.status !== "withdrawn") {
+    list.push(
+      el(
+        "div",
+        { class: processing === "failed" ? "error" : "banner info", role: "note" },
+        el("p", null, t("status." + processing)),
+        doc.file.failureReason ? el("p", null, doc.file.failureReason) : null,
+      ),
+    );
+  }
+  return list;
+}
+
+function facts(doc) {
+  const rows = [];
+  const add = (key, ...value) => {
+    if (value.some((v) => v != null && v !== "" && !(Array.isArray(v) && !v.length))) rows.push(el("dt", null, t(key)), el("dd", null, value));
+  };
+  add("doc.date", date(doc.publicationDate));
+  add("doc.type", doc.type && typeName(doc.type));
+  add("doc.language", doc.language && languageName(doc.language));
+  add("doc.countries", (doc.countries || []).map(countryName).join(", "));
+  add(
+    "doc.topics",
+    (doc.topics || []).map((topic, i) => [i ? ", " : "", el("a", { href: link("/search", { topic }) }, topic)]),
+  );
+  add("doc.doi", doc.doi && el("a", { href: "https://doi.org/" + doc.doi }, doc.doi));
+  add("doc.license", doc.license);
+  add("doc.effectiveDate", date(doc.effectiveDate));
+  add("doc.reviewDueDate", date(doc.reviewDueDate));
+  add("doc.version", doc.version != null ? number(doc.version) : null);
+  if (doc.file) {
+    add("doc.pages", doc.file.pageCount != null ? number(doc.file.pageCount) : null);
+    add("doc.file", doc.file.name + " (" + bytes(doc.file.sizeBytes) + ")");
+  }
+  add("doc.owner", doc.owner?.displayName);
+  add("doc.added", date(doc.createdAt));
+  return el("dl", { class: "facts" }, rows);
+}
+
+function citeSection(doc) {
+  const output = el("pre", { class: "citation", hidden: true, tabindex: "0", "aria-labelledby": "cite-h" });
+  const status = el("p", { role: "status", class: "ok" });
+  const copy = async (format, label) => {
+    status.textContent = "";
+    let text;
+    try {
+      text = await api("api/documents/" + doc.id + "/citation?format=" + format, { text: true });
+    } catch (error) {
+      status.replaceChildren(errorBox(error));
+      return;
+    }
+    output.textContent = text;
+    output.hidden = false;
+    status.textContent = (await copyText(text)) ? t("cite.copied", { format: label }) : t("cite.shown", { format: label });
+  };
+  return el(
+    "section",
+    { "aria-labelledby": "cite-h" },
+    el("h2", { id: "cite-h" }, t("cite.title")),
+    el(
+      "div",
+      { class: "actions" },
+      el("button", { type: "button", class: "secondary", onclick: () => copy("bibtex", "BibTeX") }, t("cite.copy", { format: "BibTeX" })),
+      el("button", { type: "button", class: "secondary", onclick: () => copy("ris", "RIS") }, t("cite.copy", { format: "RIS" })),
+    ),
+    status,
+    output,
+  );
+}
+
+/** Copies to the clipboard: the Clipboard API where the page may use it, else a selected text area. */
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = el("textarea", { class: "sr-only", readonly: true, "aria-hidden": "true", tabindex: "-1" }, text);
+    document.body.append(area);
+    area.select();
+    let copied = false;
+    try {
+      copied = document.execCommand("copy");
+    } catch {
+      copied = false;
+    }
+    area.remove();
+    return copied;
+  }
+}
+
+function versionsSection(doc, signal) {
+  const previous = doc.supersedes ?? doc.supersedesId;
+  const newer = doc.supersededBy;
+  if (!previous && !newer) return null;
+  const list = el("ul", null, el("li", null, el("strong", null, t("doc.thisVersion", { n: doc.version ?? 1 }))));
+  if (newer) list.prepend(el("li", null, el("a", { href: "#/documents/" + newer }, t("doc.newerVersion"))));
+  // Older versions, followed one link at a time (at most ten), shown as they arrive.
+  (async () => {
+    let next = previous;
+    for (let i = 0; next && i < 10 && !signal.aborted; i++) {
+      try {
+        const older = await api("api/documents/" + next, { signal });
+        list.append(
+          el(
+            "li",
+            null,
+            el("a", { href: "#/documents/" + older.id }, t("doc.olderVersion", { n: older.version ?? "" })),
+            " – " + date(older.publicationDate || older.createdAt),
+          ),
+        );
+        next = older.supersedes ?? older.supersedesId;
+      } catch {
+        break;
+      }
+    }
+  })();
+  return el("section", { "aria-labelledby": "versions-h" }, el("h2", { id: "versions-h" }, t("doc.versions")), list);
+}
+
+async function related(main, doc, signal) {
+  if (doc.status === "withdrawn") return;
+  let found;
+  try {
+    found = await api("api/documents/" + doc.id + "/related?size=5", { signal });
+  } catch (error) {
+    if (error.name === "AbortError") throw error;
+    // Not in search (yet, or not any more): no related documents to show.
+    return;
+  }
+  if (!found.hits?.length) return;
+  main.append(
+    el(
+      "section",
+      { "aria-labelledby": "related-h" },
+      el("h2", { id: "related-h" }, t("doc.related")),
+      el(
+        "ul",
+        { class: "plain" },
+        found.hits.map((hit) => el("li", null, el("a", { href: "#/documents/" + hit.id, lang: langOf(hit.language) }, hit.title || t("doc.untitled")), metaLine(hit))),
+      ),
+    ),
+  );
+}
+
+function manageSection(doc) {
+  const status = el("div", { role: "status" });
+  const act = async (path, json, done) => {
+    status.replaceChildren();
+    try {
+      const result = await api("api/documents/" + doc.id + path, { method: path ? "POST" : "DELETE", json });
+      announce(done);
+      if (!path) go("/dashboard");
+      else route();
+      return result;
+    } catch (error) {
+      status.replaceChildren(errorBox(error));
+    }
+  };
+  const withText = (action, key, path, field) => {
+    const id = "manage-" + action;
+    const area = el("textarea", { id, required: true, maxlength: "2000" });
+    return el(
+      "details",
+      null,
+      el("summary", null, t("manage." + action)),
+      el(
+        "form",
+        {
+          onsubmit: (e) => {
+            e.preventDefault();
+            act(path, { [field]: area.value.trim() }, t("manage.done." + action));
+          },
+        },
+        el("div", { class: "field" }, el("label", { for: id }, t(key)), area),
+        el("button", { type: "submit" }, t("manage." + action)),
+      ),
+    );
+  };
+  const parts = [];
+  const actions = doc.actions;
+  if (actions.includes("submit")) parts.push(el("button", { type: "button", onclick: () => act("/submit", undefined, t("manage.done.submit")) }, t("manage.submit")));
+  if (actions.includes("publish")) parts.push(el("button", { type: "button", onclick: () => act("/publish", undefined, t("manage.done.publish")) }, t("manage.publish")));
+  if (actions.includes("retry")) parts.push(el("button", { type: "button", class: "secondary", onclick: () => act("/retry", undefined, t("manage.done.retry")) }, t("manage.retry")));
+  if (actions.includes("newVersion")) parts.push(el("a", { class: "button secondary", href: link("/upload", { supersedes: doc.id }) }, t("manage.newVersion")));
+  const more = [];
+  if (actions.includes("edit")) more.push(editor(doc, status));
+  if (actions.includes("return")) more.push(withText("return", "manage.comment", "/return", "comment"));
+  if (actions.includes("withdraw")) more.push(withText("withdraw", "manage.reason", "/withdraw", "reason"));
+  if (actions.includes("delete")) {
+    more.push(
+      el(
+        "details",
+        null,
+        el("summary", null, t("manage.delete")),
+        el("p", null, t("manage.deleteWarning")),
+        el("button", { type: "button", class: "danger", onclick: () => act("", undefined, t("manage.done.delete")) }, t("manage.deleteForGood")),
+      ),
+    );
+  }
+  return el("section", { "aria-labelledby": "manage-h" }, el("h2", { id: "manage-h" }, t("manage.title")), el("div", { class: "actions" }, parts), more, status);
+}
+
+function editor(doc, status) {
+  const details = el("details", null, el("summary", null, t("manage.edit")));
+  details.addEventListener(
+    "toggle",
+    async () => {
+      const { metadataForm } = await import("./metadata.js");
+      const form = metadataForm(doc, "edit");
+      details.append(
+        el(
+          "form",
+          {
+            onsubmit: async (e) => {
+              e.preventDefault();
+              try {
+                await api("api/documents/" + doc.id, { method: "PATCH", json: form.changes() });
+                announce(t("manage.done.edit"));
+                route();
+              } catch (error) {
+                status.replaceChildren(errorBox(error));
+                form.showErrors(error.problem)?.focus();
+              }
+            },
+          },
+          form.element,
+          el("button", { type: "submit" }, t("manage.save")),
+        ),
+      );
+    },
+    { once: true },
+  );
+  return details;
+}

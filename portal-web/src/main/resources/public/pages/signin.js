@@ -1,0 +1,56 @@
+// Signing in with the portal's own accounts, or with an organisation's provider when the portal offers one.
+import { api, el, t, setTitle, announce, errorBox, signIn, signOut, signedIn, account } from "../app.js";
+
+export async function render({ main, params, signal }) {
+  setTitle(t("signin.title"));
+  main.append(el("h1", { tabindex: "-1" }, t("signin.title")));
+  if (signedIn()) {
+    main.append(
+      el("p", null, t("signin.already", { name: account?.displayName || account?.email || "" })),
+      el("button", { type: "button", onclick: signOut }, t("nav.signOut")),
+    );
+    return;
+  }
+  const next = params.get("next");
+  const email = el("input", { id: "signin-email", name: "email", type: "email", autocomplete: "username", required: true, maxlength: "320" });
+  const password = el("input", { id: "signin-password", name: "password", type: "password", autocomplete: "current-password", required: true });
+  const submit = el("button", { type: "submit" }, t("signin.submit"));
+  const problems = el("div");
+  const form = el(
+    "form",
+    { class: "narrow" },
+    el("div", { class: "field" }, el("label", { for: email.id }, t("signin.email")), email),
+    el("div", { class: "field" }, el("label", { for: password.id }, t("signin.password")), password),
+    problems,
+    submit,
+  );
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    problems.replaceChildren();
+    submit.disabled = true;
+    try {
+      await signIn(email.value.trim(), password.value);
+      announce(t("signin.done"));
+      location.hash = "#" + (next && next.startsWith("/") ? next : "/");
+    } catch (error) {
+      problems.replaceChildren(errorBox(error));
+      password.value = "";
+      password.focus();
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  main.append(form);
+  try {
+    const providers = await api("api/auth/providers", { signal });
+    if (providers?.length) {
+      main.append(
+        el("h2", null, t("signin.providers")),
+        el("ul", { class: "plain" }, providers.map((p) => el("li", null, el("a", { class: "button secondary", href: p.loginUrl }, t("signin.with", { name: p.name }))))),
+      );
+    }
+  } catch (error) {
+    if (error.name === "AbortError") throw error;
+    // No providers to offer: the form is enough.
+  }
+}

@@ -1,0 +1,280 @@
+// Depositing a file: drop it or choose it, watch the transfer, then the portal reading and indexing it, while the
+// description is completed (fields the file gives are filled in when it has been read) and sent for review.
+import { api, bearer, el, t, bytes, number, setTitle, announce, errorBox, requireRole, route, ApiError, fill } from "../app.js";
+import { metadataForm } from "./metadata.js";
+
+const STEPS = ["sent", "queued", "extracting", "indexed"];
+const DONE = ["indexed", "failed", "extracted"];
+
+// The deposit under way, kept here rather than in the page so that redrawing the page (a language switch, a visit
+// to another page and back) shows it as it stands.
+let job = null;
+let view = null;
+
+export async function render({ main, params }) {
+  setTitle(t("upload.title"));
+  if (!requireRole(main, "contributor", t("upload.title"))) return;
+  const supersedes = params.get("supersedes");
+  if (job && job.supersedes !== supersedes && !job.xhr) job = null;
+  const heading = el("h1", { tabindex: "-1" }, supersedes ? t("upload.newVersion") : t("upload.title"));
+  main.append(heading);
+  if (supersedes) {
+    api("api/documents/" + encodeURIComponent(supersedes))
+      .then((old) => heading.after(el("p", { class: "lead" }, t("upload.replaces"), " ", el("a", { href: "#/documents/" + old.id }, old.title || t("doc.untitled")))))
+      .catch(() => {});
+  }
+  view = draw(main, supersedes);
+  update();
+}
+
+function draw(main, supersedes) {
+  const input = el("input", { type: "file", id: "file", accept: ".pdf,.docx,.html,.htm,.md,.txt", "aria-describedby": "file-help" });
+  const zone = el(
+    "div",
+    { class: "drop" },
+    el("label", { for: "file" }, t("upload.drop")),
+    input,
+    el("p", { id: "file-help", class: "help" }, t("upload.formats")),
+  );
+  input.addEventListener("change", () => input.files[0] && start(input.files[0], supersedes));
+  zone.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    zone.classList.add("over");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
+  zone.addEventListener("drop", (e) => {
+    e.preventDefault();
+    zone.classList.remove("over");
+    if (e.dataTransfer.files[0]) start(e.dataTransfer.files[0], supersedes);
+  });
+  const progress = el("progress", { id: "progress", max: "100", value: "0" });
+  const v = {
+    zone,
+    chosen: el("p", { class: "lead" }),
+    progressText: el("p", { id: "progress-text" }),
+    progress,
+    cancel: el("button", { type: "button", class: "secondary", onclick: () => job?.xhr?.abort() }, t("upload.cancel")),
+    steps: el("ol", { class: "steps" }, STEPS.map((step) => el("li", { "data-step": step }, t("upload.step." + step), el("span", { class: "sr-only" })))),
+    reason: el("div"),
+    error: el("div"),
+    transfer: null,
+    processing: null,
+    describe: el("section", { "aria-labelledby": "describe-h", hidden: true }),
+  };
+  v.transfer = el(
+    "section",
+    { "aria-labelledby": "transfer-h", hidden: true },
+    el("h2", { id: "transfer-h" }, t("upload.transfer")),
+    v.chosen,
+    el("label", { for: "progress", class: "sr-only" }, t("upload.transfer")),
+    progress,
+    v.progressText,
+    el("div", { class: "actions" }, v.cancel),
+  );
+  v.processing = el("section", { "aria-labelledby": "processing-h", hidden: true }, el("h2", { id: "processing-h" }, t("upload.processing")), v.steps, v.reason);
+  main.append(el("p", null, t("upload.lead")), zone, v.error, v.transfer, v.processing, v.describe);
+  if (job?.doc || job?.id) drawDescription();
+  return v;
+}
+
+function start(file, supersedes) {
+  job = { file, supersedes, sent: 0, total: file.size, phase: "sending", id: null, status: null, doc: null, form: null, typed: {} };
+  view.error.replaceChildren();
+  update();
+  announce(t("upload.started", { name: file.name }));
+  send();
+}
+
+async function send() {
+  const xhr = new XMLHttpRequest();
+  job.xhr = xhr;
+  const current = job;
+  xhr.open("POST", current.supersedes ? "api/documents/" + encodeURIComponent(current.supersedes) + "/versions" : "api/documents");
+  xhr.setRequestHeader("Accept", "application/json");
+  const token = await bearer();
+  if (token) xhr.setRequestHeader("Authorization", token);
+  let announced = 0;
+  xhr.upload.addEventListener("progress", (e) => {
+    if (!e.lengthComputable) return;
+    current.sent = e.loaded;
+    current.total = e.total;
+    const percent = Math.floor((e.loaded / e.total) * 100);
+    // Every quarter, not every event: a screen reader would read nothing else.
+    if (percent >= announced + 25) {
+      announced = percent - (percent % 25);
+      announce(t("upload.percent", { n: announced }));
+    }
+    update();
+  });
+  xhr.addEventListener("load", () => {
+    current.xhr = null;
+    let body = {};
+    try {
+      body = JSON.parse(xhr.responseText || "{}");
+    } catch {
+      // A body that is not JSON (a proxy's page): the status says enough.
+    }
+    if (xhr.status >= 200 && xhr.status < 300) {
+      current.phase = "processing";
+      current.id = body.id;
+      current.sent = current.total;
+      announce(t("upload.sent"));
+      update();
+      drawDescription();
+      poll(current, 500);
+    } else fail(current, new ApiError(xhr.status, body, Number(xhr.getResponseHeader("Retry-After")) || null));
+  });
+  xhr.addEventListener("error", () => fail(current, new ApiError(0, {})));
+  xhr.addEventListener("abort", () => {
+    current.xhr = null;
+    current.phase = "cancelled";
+    announce(t("upload.cancelled"));
+    update();
+  });
+  const form = new FormData();
+  form.append("file", current.file, current.file.name);
+  xhr.send(form);
+}
+
+function fail(current, error) {
+  current.xhr = null;
+  current.phase = "failed";
+  current.error = error;
+  announce(t("upload.failed"));
+  update();
+}
+
+async function poll(current, delay) {
+  if (job !== current) return;
+  try {
+    current.status = await api("api/documents/" + current.id + "/status");
+  } catch (error) {
+    // A lost connection or a busy server: shown, and asked again a little later.
+    current.pollError = error;
+  }
+  update();
+  const state = current.status?.status;
+  if (DONE.includes(state)) {
+    announce(state === "failed" ? t("status.failed") : t("upload.indexed"));
+    await loadDocument(current);
+    return;
+  }
+  setTimeout(() => poll(current, Math.min(delay * 1.5, 4000)), delay);
+}
+
+async function loadDocument(current) {
+  try {
+    current.doc = await api("api/documents/" + current.id);
+  } catch (error) {
+    current.pollError = error;
+  }
+  if (job === current) drawDescription();
+}
+
+function update() {
+  if (!view) return;
+  const v = view;
+  v.transfer.hidden = !job;
+  v.processing.hidden = !job?.id;
+  v.zone.hidden = Boolean(job && (job.xhr || job.id));
+  if (!job) return;
+  v.chosen.textContent = t("upload.file", { name: job.file.name, size: bytes(job.file.size) });
+  const percent = job.total ? Math.round((job.sent / job.total) * 100) : 0;
+  v.progress.value = percent;
+  v.progressText.textContent =
+    job.phase === "sending"
+      ? t("upload.progress", { percent: number(percent / 100, { style: "percent" }), sent: bytes(job.sent), total: bytes(job.total) })
+      : t("upload.phase." + job.phase);
+  v.cancel.hidden = job.phase !== "sending";
+  if (job.phase === "failed" && job.error) {
+    const existing = job.error.problem?.existingId;
+    fill(
+      v.error,
+      errorBox(job.error),
+      existing ? el("p", null, el("a", { href: "#/documents/" + existing }, t("upload.existing"))) : null,
+      el("button", { type: "button", class: "secondary", onclick: reset }, t("upload.another")),
+    );
+  }
+  const state = job.status?.status || (job.id ? "queued" : null);
+  const position = { queued: 1, extracting: 2, indexed: 3, extracted: 3, failed: 2 }[state] ?? 0;
+  for (const item of v.steps.children) {
+    const index = STEPS.indexOf(item.dataset.step);
+    const now = state === "failed" ? "failed" : DONE.includes(state) ? "done" : "now";
+    item.className = index < position ? "done" : index === position ? now : "";
+    item.lastChild.textContent = item.className === "done" || item.className === "failed" ? " – " + t("upload.stepState." + item.className) : "";
+    if (item.className === "now") item.setAttribute("aria-current", "step");
+    else item.removeAttribute("aria-current");
+  }
+  const s = job.status;
+  fill(
+    v.reason,
+    state === "failed" ? el("div", { class: "error" }, el("p", null, t("status.failed")), s?.failureReason ? el("p", null, s.failureReason) : null) : null,
+    state === "indexed" && s?.pageCount != null ? el("p", { class: "ok" }, t("upload.indexedPages", { n: s.pageCount })) : null,
+    state === "extracted" ? el("p", null, t("status.extracted")) : null,
+    job.pollError && !DONE.includes(state) ? el("p", { class: "help" }, t("upload.pollRetry")) : null,
+  );
+}
+
+function drawDescription() {
+  const v = view;
+  if (!v || !job?.id) return;
+  const current = job;
+  if (current.form) current.typed = current.form.changes();
+  const form = metadataForm(current.doc || {}, "upload", current.typed);
+  current.form = form;
+  if (current.doc) form.fill(current.doc);
+  const status = el("div", { role: "status" });
+  const actions = current.doc?.actions || [];
+  const save = async (then) => {
+    status.replaceChildren();
+    try {
+      const changes = form.changes();
+      if (Object.keys(changes).length) current.doc = await api("api/documents/" + current.id, { method: "PATCH", json: changes });
+      if (then) current.doc = await api("api/documents/" + current.id + "/" + then, { method: "POST" });
+      current.typed = {};
+      announce(t(then ? "manage.done." + then : "manage.done.edit"));
+      status.replaceChildren(el("p", { class: "ok" }, t(then ? "manage.done." + then : "manage.done.edit"), " ", el("a", { href: "#/documents/" + current.id }, t("upload.see"))));
+    } catch (error) {
+      status.replaceChildren(errorBox(error));
+      form.showErrors(error.problem)?.focus();
+    }
+  };
+  v.describe.hidden = false;
+  v.describe.replaceChildren(
+    el("h2", { id: "describe-h" }, t("upload.describe")),
+    el("p", { class: "help" }, current.doc ? t("upload.filledHelp") : t("upload.fillHelp")),
+    el(
+      "form",
+      {
+        onsubmit: (e) => {
+          e.preventDefault();
+          save(null);
+        },
+      },
+      form.element,
+      el(
+        "div",
+        { class: "actions" },
+        el("button", { type: "submit", class: "secondary" }, t("manage.save")),
+        actions.includes("submit") ? el("button", { type: "button", onclick: () => save("submit") }, t("manage.submit")) : null,
+        actions.includes("publish") ? el("button", { type: "button", onclick: () => save("publish") }, t("manage.publish")) : null,
+        el("a", { href: "#/documents/" + current.id }, t("upload.see")),
+        el("button", { type: "button", class: "link", onclick: reset }, t("upload.another")),
+      ),
+      status,
+    ),
+  );
+}
+
+function reset() {
+  job?.xhr?.abort();
+  job = null;
+  route();
+}
+
+// A file dropped beside the zone would make the browser leave the page to show it.
+for (const type of ["dragover", "drop"]) {
+  window.addEventListener(type, (e) => {
+    if (view && !view.zone.contains(e.target)) e.preventDefault();
+  });
+}
