@@ -27,11 +27,34 @@ public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final URI base;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String token;
+    private final HttpClient http;
 
     public Api(URI base) {
+        this(
+                base,
+                null,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private Api(URI base, String token, HttpClient http) {
         this.base = base;
+        this.token = token;
+        this.http = http;
+    }
+
+    /** This client signed in: every request sends {@code token} as a bearer token unless it sets its own. */
+    public Api as(String token) {
+        return new Api(base, token, http);
+    }
+
+    /** This client without a token: an anonymous reader. */
+    public Api anonymous() {
+        return new Api(base, null, http);
+    }
+
+    public URI base() {
+        return base;
     }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -223,8 +246,13 @@ public final class Api {
 
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        boolean authorizes = false;
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
+            authorizes |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (token != null && !authorizes) {
+            builder.header("Authorization", "Bearer " + token);
         }
         return builder;
     }

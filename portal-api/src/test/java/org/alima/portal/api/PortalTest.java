@@ -18,7 +18,13 @@ public abstract class PortalTest implements TestPropertyProvider {
     @Inject
     protected EmbeddedServer server;
 
+    /** A client signed in as a contributor, created once per test class. */
     protected Api api;
+
+    /** A client without a token: an anonymous reader. */
+    protected Api anonymous;
+
+    private String contributorToken;
 
     @Override
     public Map<String, String> getProperties() {
@@ -29,6 +35,10 @@ public abstract class PortalTest implements TestPropertyProvider {
 
     @BeforeEach
     void connect() {
-        api = new Api(server.getURI());
+        anonymous = new Api(server.getURI());
+        if (contributorToken == null) {
+            contributorToken = TestAccounts.create(anonymous, "contributor").token();
+        }
+        api = anonymous.as(contributorToken);
     }
 }

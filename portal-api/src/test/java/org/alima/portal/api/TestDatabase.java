@@ -72,11 +72,20 @@ public final class TestDatabase {
             throw new IllegalStateException("Cannot create a test database on " + url, e);
         }
         return Map.of(
-                "PORTAL_DATA_DIR", dataDirectory.toString(),
-                "PORTAL_PORT", String.valueOf(freePort()),
-                "PORTAL_DB_URL", url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"),
-                "PORTAL_DB_USER", (String) shared.get("datasources.default.username"),
-                "PORTAL_DB_PASSWORD", (String) shared.get("datasources.default.password"));
+                "PORTAL_ADMIN_EMAIL",
+                TestAccounts.ADMIN_EMAIL,
+                "PORTAL_ADMIN_PASSWORD",
+                TestAccounts.ADMIN_PASSWORD,
+                "PORTAL_DATA_DIR",
+                dataDirectory.toString(),
+                "PORTAL_PORT",
+                String.valueOf(freePort()),
+                "PORTAL_DB_URL",
+                url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"),
+                "PORTAL_DB_USER",
+                (String) shared.get("datasources.default.username"),
+                "PORTAL_DB_PASSWORD",
+                (String) shared.get("datasources.default.password"));
     }
 
     /**
@@ -85,6 +94,10 @@ public final class TestDatabase {
      */
     public static Map<String, String> portalEnvironment(Path dataDirectory, int databasePort) {
         return Map.of(
+                "PORTAL_ADMIN_EMAIL",
+                TestAccounts.ADMIN_EMAIL,
+                "PORTAL_ADMIN_PASSWORD",
+                TestAccounts.ADMIN_PASSWORD,
                 "PORTAL_DATA_DIR",
                 dataDirectory.toString(),
                 "PORTAL_PORT",

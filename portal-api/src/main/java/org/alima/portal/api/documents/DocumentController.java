@@ -22,6 +22,8 @@ import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.ConstraintViolation;
@@ -55,6 +57,7 @@ import org.alima.portal.api.system.Problem;
  * Stateless and thread-safe; blocking work (disk, database) runs on the blocking executor.
  */
 @Controller(DocumentController.BASE)
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "documents")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DocumentController {
@@ -95,6 +98,7 @@ class DocumentController {
     // server was busy, silently, in 8 of 30 uploads of a 412 KB PDF (DocumentUploadIT holds the regression).
     // CompletedFileUpload reads the part once Netty has finished it: 0 of 120 corrupted in the same test.
     @Operation(summary = "Upload a document")
+    @Secured("contributor")
     @Post(consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
     HttpResponse<UploadAccepted> upload(CompletedFileUpload file, @Part("metadata") @Nullable String metadata)
             throws IOException {
@@ -162,6 +166,7 @@ class DocumentController {
 
     /** Replaces the document's metadata with the one given: a field left out is cleared (status excepted). */
     @Operation(summary = "Replace a document's metadata")
+    @Secured("contributor")
     @Put(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
     DocumentResponse replace(@PathVariable UUID id, @Valid @Body DocumentMetadata metadata) {
         return documents.update(id, current -> metadata).orElseThrow(() -> notFound(id));
@@ -169,6 +174,7 @@ class DocumentController {
 
     /** Changes the fields given and keeps the others; a list given empty is emptied. */
     @Operation(summary = "Change some of a document's metadata")
+    @Secured("contributor")
     @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
     DocumentResponse patch(@PathVariable UUID id, @Valid @Body DocumentMetadata changes) {
         return documents.update(id, current -> current.patchedBy(changes)).orElseThrow(() -> notFound(id));
@@ -176,6 +182,7 @@ class DocumentController {
 
     /** Withdraws a document: it stays readable, marked withdrawn with the reason given, and can no longer change. */
     @Operation(summary = "Withdraw a document")
+    @Secured("contributor")
     @Post(value = "/{id}/withdraw", consumes = MediaType.APPLICATION_JSON)
     DocumentResponse withdraw(@PathVariable UUID id, @Valid @Body WithdrawRequest request) {
         return documents.withdraw(id, request.reason()).orElseThrow(() -> notFound(id));
@@ -183,6 +190,7 @@ class DocumentController {
 
     /** Deletes a document, its stored file and its pending work, for good. */
     @Operation(summary = "Delete a document")
+    @Secured("contributor")
     @Delete("/{id}")
     HttpResponse<Void> delete(@PathVariable UUID id) {
         List<String> stored = documents.delete(id).orElseThrow(() -> notFound(id));

@@ -8,6 +8,9 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,6 +24,7 @@ import org.alima.portal.indexer.index.IndexStats;
  * only the index, so it answers while the database is down. Stateless and thread-safe.
  */
 @Controller(IndexController.BASE)
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "index")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class IndexController {
@@ -56,13 +60,16 @@ class IndexController {
     /**
      * Rebuilds the search index in the background from PostgreSQL and the stored files (every searchable document's
      * file is extracted again); searches go on against the current index until the new one is swapped in. Needs the
-     * operator token ({@code PORTAL_ADMIN_TOKEN}) in {@code X-Portal-Admin-Token}; 202, then follow it at
+     * operator token ({@code PORTAL_ADMIN_TOKEN}) in {@code X-Portal-Admin-Token}, or an administrator's access token; 202, then follow it at
      * {@code /api/index}.
      */
     @Operation(summary = "Rebuild the search index (operator)")
     @Post("/rebuild")
-    HttpResponse<IndexRepair.RebuildState> rebuild(@Header(AdminToken.HEADER) @Nullable String token) {
-        adminToken.check(token);
+    HttpResponse<IndexRepair.RebuildState> rebuild(
+            @Header(AdminToken.HEADER) @Nullable String token, @Nullable Authentication authentication) {
+        if (authentication == null || !authentication.getRoles().contains("admin")) {
+            adminToken.check(token);
+        }
         if (!repair.startRebuild("asked for by an operator")) {
             throw new RebuildRunningException();
         }

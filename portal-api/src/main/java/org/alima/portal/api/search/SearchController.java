@@ -9,6 +9,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -53,6 +55,7 @@ import org.slf4j.LoggerFactory;
  * Stateless and thread-safe; searches run on the blocking executor, off the event loop.
  */
 @Controller("/api")
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "search")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SearchController {

@@ -3,6 +3,8 @@ package org.alima.portal.api.system;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 
@@ -11,6 +13,7 @@ import java.net.URI;
  * the spec from {@code /api/openapi/portal-api.yml}); stateless.
  */
 @Controller("/api/docs")
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
 final class ApiDocs {
 

@@ -34,10 +34,21 @@ public final class Portal implements AutoCloseable {
      */
     public static Portal start(Class<?> mainClass, Map<String, String> environment) {
         PortalSettings settings = PortalSettings.fromEnvironment(environment);
+        String secret = SigningSecret.resolve(environment, settings.dataDirectory());
         EmbeddedDatabase database = settings.usesEmbeddedDatabase()
                 ? EmbeddedDatabase.start(settings.embeddedDatabaseDirectory(), settings.embeddedDatabasePort())
                 : null;
         Map<String, Object> properties = new HashMap<>(settings.properties());
+        properties.put("portal.accounts.jwt-secret", secret);
+        // The first administrator (see FirstAdmin): from the environment given, which is not always the process's.
+        for (String[] variable : new String[][] {
+            {"PORTAL_ADMIN_EMAIL", "portal.accounts.first-admin.email"},
+            {"PORTAL_ADMIN_PASSWORD", "portal.accounts.first-admin.password"}
+        }) {
+            if (environment.containsKey(variable[0])) {
+                properties.put(variable[1], environment.get(variable[0]));
+            }
+        }
         if (database != null) {
             properties.putAll(database.datasourceProperties());
         }

@@ -16,4 +16,9 @@ public abstract class PortalException extends RuntimeException {
 
     /** The problem document answered to the client; its detail is this exception's message. */
     public abstract Problem problem();
+
+    /** Seconds the client should wait before trying again (sent as Retry-After), or 0 when retrying will not help. */
+    public long retryAfterSeconds() {
+        return 0;
+    }
 }

@@ -55,7 +55,9 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
         Problem problem = problemFor(context, response.code());
         MutableHttpResponse<Problem> answer = response.status(problem.status()).body(problem);
         answer.contentType(Problem.MEDIA_TYPE);
-        if (problem.status() == 503) {
+        if (context.getRootCause().orElse(null) instanceof PortalException portal && portal.retryAfterSeconds() > 0) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(portal.retryAfterSeconds()));
+        } else if (problem.status() == 503) {
             answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         return answer;
@@ -139,7 +141,19 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
             case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed", detail);
             case 406 -> Problem.of(406, "not-acceptable", "Not acceptable", detail);
             case 415 -> Problem.of(415, "unsupported-media-type", "Unsupported media type", detail);
-            case 403 -> Problem.of(403, "forbidden", "Forbidden", detail);
+            case 401 ->
+                Problem.of(
+                        401,
+                        "unauthenticated",
+                        "Sign-in required",
+                        "Sign in (POST /api/auth/login) and send the access token as 'Authorization: Bearer <token>';"
+                                + " an expired token is renewed with POST /api/auth/token.");
+            case 403 ->
+                Problem.of(
+                        403,
+                        "forbidden",
+                        "Forbidden",
+                        detail == null ? "Your role does not allow this; ask a curator or an administrator." : detail);
             default ->
                 status >= 500
                         ? Problem.of(status, "internal-error", "Internal error", "The server failed unexpectedly.")

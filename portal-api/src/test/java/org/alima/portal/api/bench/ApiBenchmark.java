@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.alima.portal.api.Api;
+import org.alima.portal.api.TestAccounts;
 import org.alima.portal.api.TestDatabase;
 import org.alima.portal.api.system.EmbeddedDatabase;
 import org.alima.portal.indexer.index.PortalIndex;
@@ -117,7 +118,7 @@ public final class ApiBenchmark {
             long launched = System.nanoTime();
             Process portal = launchPortal(port, dbPort, data);
             try {
-                Api api = new Api(URI.create("http://localhost:" + port + "/"));
+                Api api = TestAccounts.contributor(URI.create("http://localhost:" + port + "/"));
                 double startup = awaitFirstAnswer(port, portal, launched);
                 long rssAfterStart = rssKiB(portal.pid());
                 System.out.printf(
@@ -217,7 +218,11 @@ public final class ApiBenchmark {
                         "PORTAL_DB_USER",
                         "postgres",
                         "PORTAL_DB_PASSWORD",
-                        ""));
+                        "",
+                        "PORTAL_ADMIN_EMAIL",
+                        TestAccounts.ADMIN_EMAIL,
+                        "PORTAL_ADMIN_PASSWORD",
+                        TestAccounts.ADMIN_PASSWORD));
         return builder.start();
     }
 

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.Application;
+import org.alima.portal.api.TestAccounts;
 import org.alima.portal.api.TestDatabase;
 import org.alima.portal.api.TestPdfs;
 import org.alima.portal.api.system.Portal;
@@ -44,8 +45,9 @@ class IndexCrashIT {
         List<String> accepted = new ArrayList<>();
         Process portal = startProcess(environment, data.resolve("killed-portal.log"));
         try {
-            Api api = new Api(URI.create("http://localhost:" + environment.get("PORTAL_PORT") + "/"));
-            awaitReady(api, portal);
+            URI url = URI.create("http://localhost:" + environment.get("PORTAL_PORT") + "/");
+            awaitReady(new Api(url), portal);
+            Api api = TestAccounts.contributor(url);
             for (int i = 0; i < DOCUMENTS; i++) {
                 accepted.add(api.uploadAccepted(
                         i % 4 == 0 ? "scan" + i + ".pdf" : "notes" + i + ".txt",
@@ -61,7 +63,7 @@ class IndexCrashIT {
         assertThat(indexedAtKill).as("killed during indexing, not after it").isBetween(1, DOCUMENTS - 1);
 
         try (Portal restarted = Portal.start(Application.class, environment)) {
-            Api api = new Api(restarted.url());
+            Api api = TestAccounts.contributor(restarted.url());
             accepted.forEach(api::awaitIndexed);
             HttpResponse<String> search = api.get("/api/search?size=100&fields=id&topic=" + word);
             assertThat(Api.read(search).get("total").asInt()).isEqualTo(DOCUMENTS);

@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.Application;
+import org.alima.portal.api.TestAccounts;
 import org.alima.portal.api.TestDatabase;
 import org.alima.portal.api.system.EmbeddedDatabase;
 import org.alima.portal.api.system.Portal;
@@ -50,7 +51,7 @@ class IndexRecoveryIT {
         String pdf;
         String text;
         try (Portal portal = Portal.start(Application.class, environment)) {
-            Api api = new Api(portal.url());
+            Api api = TestAccounts.contributor(portal.url());
             pdf = api.uploadAccepted(
                     "tutoriel.pdf",
                     Api.uniquePdf("sante-psy-tutoriel-choruspro.pdf"),
@@ -63,7 +64,7 @@ class IndexRecoveryIT {
         deleteRecursively(data.resolve("index"));
 
         try (Portal portal = Portal.start(Application.class, environment)) {
-            Api api = new Api(portal.url());
+            Api api = TestAccounts.contributor(portal.url());
             JsonNode found = api.awaitJson(
                     "/api/search?q=" + word, page -> page.get("total").asLong() == 2, REPAIR);
             JsonNode index = api.awaitJson(
@@ -90,7 +91,7 @@ class IndexRecoveryIT {
         String word = uniqueWord();
         String before;
         try (Portal portal = Portal.start(Application.class, environment)) {
-            Api api = new Api(portal.url());
+            Api api = TestAccounts.contributor(portal.url());
             before = api.uploadAccepted("before.txt", ("before " + word).getBytes(StandardCharsets.UTF_8), null);
             api.awaitIndexed(before);
         }
@@ -102,7 +103,7 @@ class IndexRecoveryIT {
         }
 
         try (Portal portal = Portal.start(Application.class, environment)) {
-            Api api = new Api(portal.url());
+            Api api = TestAccounts.contributor(portal.url());
             String after = api.uploadAccepted("after.txt", ("after " + word).getBytes(StandardCharsets.UTF_8), null);
 
             api.awaitIndexed(after);
@@ -122,7 +123,7 @@ class IndexRecoveryIT {
         String jobsLost;
         String commitLost;
         try (Portal portal = Portal.start(Application.class, environment)) {
-            Api api = new Api(portal.url());
+            Api api = TestAccounts.contributor(portal.url());
             unindexQueued = upload(api, word);
             jobsLost = upload(api, word);
             commitLost = upload(api, word);
@@ -142,7 +143,7 @@ class IndexRecoveryIT {
         }
 
         try (Portal portal = Portal.start(Application.class, environment)) {
-            Api api = new Api(portal.url());
+            Api api = TestAccounts.contributor(portal.url());
 
             String onlyTheSurvivor = commitLost;
             api.awaitJson(
@@ -163,7 +164,7 @@ class IndexRecoveryIT {
         Map<String, String> environment = TestDatabase.portalEnvironment(directory.resolve("data"), databasePort);
         boolean databaseRunning = true;
         try (Portal portal = Portal.start(Application.class, environment)) {
-            Api api = new Api(portal.url());
+            Api api = TestAccounts.contributor(portal.url());
             String word = uniqueWord();
             String id = api.uploadAccepted(
                     "guide.txt",

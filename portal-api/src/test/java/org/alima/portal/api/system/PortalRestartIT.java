@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.Application;
+import org.alima.portal.api.TestAccounts;
 import org.alima.portal.api.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,14 +31,14 @@ class PortalRestartIT {
         byte[] pdf = Api.uniquePdf("fda-guidance-excerpt-2.pdf");
         String id;
         try (Portal portal = Portal.start(Application.class, environment)) {
-            Api api = new Api(portal.url());
+            Api api = TestAccounts.contributor(portal.url());
             id = api.uploadAccepted("guidance.pdf", pdf, "{\"title\": \"Before the restart\"}");
             api.awaitStatus(id, s -> s.get("jobState").asText().equals("done"), Duration.ofSeconds(30));
         }
         assertThat(dataDirectory.resolve("postgres").resolve("PG_VERSION")).exists();
 
         try (Portal portal = Portal.start(Application.class, environment)) {
-            Api api = new Api(portal.url());
+            Api api = TestAccounts.contributor(portal.url());
             JsonNode document = read(api.get("/api/documents/" + id));
             assertThat(document.get("title").asText()).isEqualTo("Before the restart");
             assertThat(document.at("/file/extractionStatus").asText()).isEqualTo("indexed");
@@ -53,7 +54,7 @@ class PortalRestartIT {
         EmbeddedDatabase database = EmbeddedDatabase.start(postgres, databasePort);
         Map<String, String> environment = TestDatabase.portalEnvironment(directory.resolve("data"), databasePort);
         try (Portal portal = Portal.start(Application.class, environment)) {
-            Api api = new Api(portal.url());
+            Api api = TestAccounts.contributor(portal.url());
             String id = api.uploadAccepted("a.txt", text(), null);
 
             database.close();

@@ -1,0 +1,58 @@
+package org.alima.portal.api.accounts;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who is asking: an anonymous reader, or a signed-in account and its role. Immutable. Every decision about what a
+ * request may see or change starts from one.
+ *
+ * @param accountId the account, or null for an anonymous reader
+ */
+public record Viewer(@Nullable UUID accountId, Role role) {
+
+    public static final Viewer ANONYMOUS = new Viewer(null, Role.READER);
+
+    public Viewer {
+        Objects.requireNonNull(role, "role");
+        if ((accountId == null) != (role == Role.READER)) {
+            throw new IllegalArgumentException("a reader is anonymous and an account is never a reader");
+        }
+    }
+
+    /** The viewer an authenticated request carries: its account id (the token's subject) and its highest role. */
+    public static Viewer of(@Nullable Authentication authentication) {
+        if (authentication == null) {
+            return ANONYMOUS;
+        }
+        Role highest = Role.CONTRIBUTOR;
+        for (String name : authentication.getRoles()) {
+            for (Role role : Role.values()) {
+                if (role != Role.READER && role.value().equals(name) && role.includes(highest)) {
+                    highest = role;
+                }
+            }
+        }
+        return new Viewer(UUID.fromString(authentication.getName()), highest);
+    }
+
+    public Optional<UUID> account() {
+        return Optional.ofNullable(accountId);
+    }
+
+    public boolean isAnonymous() {
+        return accountId == null;
+    }
+
+    public boolean isAtLeast(Role other) {
+        return role.includes(other);
+    }
+
+    /** Whether this viewer is the account {@code owner}. */
+    public boolean is(@Nullable UUID owner) {
+        return accountId != null && accountId.equals(owner);
+    }
+}
