@@ -1,0 +1,184 @@
+package org.alima.portal.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** A reader searches, narrows, corrects a typo and opens a hit at its page: with the mouse, and with keys alone. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchFlowIT {
+
+    private E2ePortal portal;
+    private Library library;
+    private Browser browser;
+
+    @BeforeAll
+    void start() {
+        portal = E2ePortal.get();
+        library = portal.library();
+        browser = Browser.start(portal.url(), "en-GB,en");
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+    }
+
+    @AfterEach
+    void forget() {
+        browser.forget();
+    }
+
+    @Test
+    void searchThenOpenAHitAtItsPage() {
+        browser.open("#/");
+        WebElement box = browser.shown(By.cssSelector("input[role=combobox]"));
+        box.sendKeys("dengue transmission", Keys.ENTER);
+        WebElement hit = browser.shown(By.cssSelector(".hit"));
+        assertThat(hit.findElement(By.cssSelector("h3")).getText()).startsWith("A systematic review");
+        WebElement page = hit.findElement(By.cssSelector(".page-link"));
+        String href = page.getAttribute("href");
+        assertThat(href)
+                .matches(".*/api/documents/" + library.mosquitoReview() + "/file\\?inline=true#page=\\d+")
+                .endsWith("#page=" + page.getText().replaceAll("\\D", ""));
+
+        page.click();
+        browser.waitFor(ExpectedConditions.urlContains("/file?inline=true#page="), Duration.ofSeconds(10));
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(href);
+        assertThat(browser.script("return document.contentType")).isEqualTo("application/pdf");
+
+        HttpResponse<byte[]> pdf = portal.anonymous().download(href.substring(href.indexOf("/api/")));
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("inline"));
+    }
+
+    @Test
+    void aKeyboardAloneReachesAResultAndOpensIt() {
+        browser.open("#/");
+        browser.shown(By.cssSelector("input[role=combobox]"));
+        Actions keys = new Actions(browser.driver());
+        assertThat(tabUntil("input[role=combobox]", 10)).isTrue();
+        keys.sendKeys("mosquito models").sendKeys(Keys.ENTER).perform();
+        browser.shown(By.cssSelector(".hit"));
+        assertThat(browser.script("return document.activeElement.tagName")).isEqualTo("H1");
+        assertThat(tabUntil(".hit h3 a", 5))
+                .as("the first result is a few tabs away")
+                .isTrue();
+        assertThat(browser.script("return getComputedStyle(document.activeElement).outlineStyle"))
+                .as("the focused link shows its focus")
+                .isEqualTo("solid");
+        String title = browser.driver().switchTo().activeElement().getText();
+        keys.sendKeys(Keys.ENTER).perform();
+        browser.waitFor(ExpectedConditions.urlContains("#/documents/"), Duration.ofSeconds(5));
+        assertThat(browser.shown(By.cssSelector("h1")).getText()).isEqualTo(title);
+        assertThat(browser.script("return document.activeElement.tagName")).isEqualTo("H1");
+    }
+
+    @Test
+    void typeAheadSuggestsATitleThatArrowsAndEnterOpen() {
+        browser.open("#/");
+        WebElement box = browser.shown(By.cssSelector("input[role=combobox]"));
+        box.sendKeys("coronary");
+        browser.shown(By.cssSelector("[role=listbox] [role=option]"));
+        assertThat(box.getAttribute("aria-expanded")).isEqualTo("true");
+        box.sendKeys(Keys.ARROW_DOWN);
+        String active = box.getAttribute("aria-activedescendant");
+        assertThat(browser.driver().findElement(By.id(active)).getAttribute("aria-selected"))
+                .isEqualTo("true");
+        assertThat(browser.driver().findElement(By.id(active)).getText()).containsIgnoringCase("coronary");
+        box.sendKeys(Keys.ENTER);
+        browser.waitFor(ExpectedConditions.urlContains("#/documents/" + library.strokeDeaths()), Duration.ofSeconds(5));
+        browser.shown(By.cssSelector("dl.facts"));
+        browser.assertAccessible("document opened from a suggestion");
+    }
+
+    @Test
+    void escapeClosesTheSuggestions() {
+        browser.open("#/");
+        WebElement box = browser.shown(By.cssSelector("input[role=combobox]"));
+        box.sendKeys("mosq");
+        browser.shown(By.cssSelector("[role=listbox] [role=option]"));
+        browser.assertAccessible("home with suggestions open");
+        box.sendKeys(Keys.ESCAPE);
+        browser.waitFor(
+                ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[role=listbox]")),
+                Duration.ofSeconds(2));
+        assertThat(box.getAttribute("aria-expanded")).isEqualTo("false");
+    }
+
+    @Test
+    void aFacetNarrowsTheResultsAndItsChipRemovesIt() {
+        browser.open("#/search?q=");
+        browser.shown(By.cssSelector(".hit"));
+        int all = browser.driver().findElements(By.cssSelector(".hit")).size();
+        browser.driver()
+                .findElement(By.xpath("//div[@class='facet'][h3='Language']//a[contains(., 'French')]"))
+                .click();
+        browser.waitFor(ExpectedConditions.urlContains("language=fr"), Duration.ofSeconds(5));
+        browser.settled();
+        assertThat(browser.driver().findElements(By.cssSelector(".hit h3 a")))
+                .isNotEmpty()
+                .hasSizeLessThan(all)
+                .allSatisfy(link -> assertThat(link.getAttribute("lang")).isEqualTo("fr"));
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector(".facet a[aria-current=true]"))
+                        .getText())
+                .contains("French");
+        browser.assertAccessible("results filtered by a facet");
+        browser.driver().findElement(By.cssSelector(".chips a.chip")).click();
+        browser.waitFor(d -> !d.getCurrentUrl().contains("language=fr"), Duration.ofSeconds(5));
+        browser.settled();
+        assertThat(browser.driver().findElements(By.cssSelector(".hit"))).hasSize(all);
+    }
+
+    @Test
+    void aMisspelledQueryOffersTheCorrection() {
+        browser.open("#/search?q=mosquitos%20transmision");
+        WebElement correction = browser.shown(By.cssSelector(".dym a"));
+        browser.assertAccessible("results with a did-you-mean");
+        correction.click();
+        browser.shown(By.cssSelector(".hit"));
+        assertThat(browser.driver().findElement(By.cssSelector("h1")).getText()).contains(correction.getText());
+    }
+
+    @Test
+    void aQueryThatMatchesNothingSaysWhatToTry() {
+        browser.open("#/search?q=zyxwvut&language=fr");
+        WebElement empty = browser.shown(By.cssSelector(".empty"));
+        assertThat(empty.getText()).contains("No document matches “zyxwvut”.", "Search without the filters");
+        browser.assertAccessible("results with nothing found");
+    }
+
+    @Test
+    void aQueryThePortalRefusesSaysWhy() {
+        browser.open("#/search?q=*ngue");
+        WebElement error = browser.shown(By.cssSelector("main .error"));
+        assertThat(error.getText()).contains("The query could not be read.");
+        assertThat(error.findElement(By.cssSelector(".detail")).getText()).isNotBlank();
+        browser.assertAccessible("results with a refused query");
+    }
+
+    /** Presses Tab until the focused element matches {@code css}, at most {@code presses} times. */
+    private boolean tabUntil(String css, int presses) {
+        for (int i = 0; i < presses; i++) {
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+            if (Boolean.TRUE.equals(browser.script("return document.activeElement.matches(arguments[0])", css))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,92 @@
+package org.alima.portal.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The results page on a slow link: Chromium's network emulation at 400 kbit/s each way with 400 ms of latency and
+ * no cache, the time from navigation until the page is usable (results shown, search box ready for typing), as the
+ * page itself marks it. Prints the figure; run alone with {@code ./mvnw -B -ntp -pl portal-e2e -am verify
+ * -Dit.test=SlowLinkIT -Dsurefire.failIfNoSpecifiedTests=false -Dtest=none}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SlowLinkIT {
+
+    /** 400 kbit/s in bytes per second, as DevTools counts throughput. */
+    private static final int BYTES_PER_SECOND = 400_000 / 8;
+
+    private static final int LATENCY_MILLIS = 400;
+    private static final Logger LOG = LoggerFactory.getLogger(SlowLinkIT.class);
+
+    private E2ePortal portal;
+    private Browser browser;
+
+    @BeforeAll
+    void start() {
+        portal = E2ePortal.get();
+        portal.library();
+        browser = Browser.start(portal.url(), "fr-FR,fr");
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+    }
+
+    @Test
+    void theResultsPageIsUsableWithinFiveSecondsAtFourHundredKilobitsPerSecond() {
+        browser.driver().get("about:blank");
+        browser.cdp("Network.enable", Map.of());
+        browser.cdp("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+        browser.cdp(
+                "Network.emulateNetworkConditions",
+                Map.of(
+                        "offline", false,
+                        "latency", LATENCY_MILLIS,
+                        "downloadThroughput", BYTES_PER_SECOND,
+                        "uploadThroughput", BYTES_PER_SECOND));
+        browser.driver().get(portal.url() + FirstVisitIT.RESULTS);
+        browser.waitFor(
+                d -> browser.script("return performance.getEntriesByName('results-rendered').length > 0")
+                        .equals(Boolean.TRUE),
+                Duration.ofSeconds(30));
+        long usable = millis("performance.getEntriesByName('results-rendered')[0].startTime");
+        long shell = millis("performance.getEntriesByType('navigation')[0].responseEnd");
+        long code = millis("Math.max(...performance.getEntriesByType('resource')"
+                + ".filter(e => /\\.(js|css)$/.test(e.name)).map(e => e.responseEnd))");
+        long answer = millis(
+                "performance.getEntriesByType('resource')" + ".find(e => e.name.includes('/api/search?')).responseEnd");
+        LOG.info(
+                "Results page usable after {} ms at 400 kbit/s with 400 ms latency, cache disabled"
+                        + " (page shell received at {} ms, scripts and style at {} ms, search answer at {} ms)",
+                usable,
+                shell,
+                code,
+                answer);
+
+        WebElement box = browser.driver().findElement(By.cssSelector("input[role=combobox]"));
+        assertThat(box.isEnabled()).isTrue();
+        assertThat(browser.driver().findElements(By.cssSelector(".hit"))).isNotEmpty();
+        assertThat(answer)
+                .as("the emulated link was slow (at least two round trips)")
+                .isGreaterThan(2L * LATENCY_MILLIS);
+        assertThat(usable).isLessThan(5_000);
+        browser.cdp(
+                "Network.emulateNetworkConditions",
+                Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    private long millis(String expression) {
+        return Math.round(((Number) browser.script("return " + expression)).doubleValue());
+    }
+}
