@@ -870,9 +870,13 @@ export async function route({ focus = true } = {}) {
     main.replaceChildren();
     window.scrollTo(0, 0);
     const rendering = render({ main, params, args, signal: controller.signal });
-    // Focus goes to the new page's heading at once, so that a keyboard or screen reader user starts there.
+    // Focus goes to the new page's heading, so that a keyboard or screen reader user starts there: at once when the
+    // page shows it at once, else when it has loaded, unless the user has put the focus somewhere meanwhile.
     if (focus) main.querySelector("h1")?.focus();
     await rendering;
+    if (focus && mine === renders && (!document.activeElement || document.activeElement === document.body)) {
+      main.querySelector("h1")?.focus();
+    }
   } catch (error) {
     if (error.name === "AbortError" || mine !== renders) return;
     main.replaceChildren(el("h1", { tabindex: "-1" }, t("error.title")), errorBox(error, () => route()));

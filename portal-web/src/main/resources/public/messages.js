@@ -218,7 +218,7 @@ export default {
    "other": "{n} pages indexées : le document est trouvable."
   },
   "upload.pollRetry": "Connexion interrompue ; nouvel essai dans un instant.",
-  "upload.describe": "Description",
+  "upload.describe": "Décrire le document",
   "upload.fillHelp": "Les champs laissés vides seront remplis à partir du fichier dès qu’il aura été lu.",
   "upload.filledHelp": "Les champs marqués « lu dans le fichier » viennent du fichier : vérifiez-les et corrigez-les si besoin.",
   "upload.see": "Voir le document",
@@ -492,7 +492,7 @@ export default {
    "other": "{n} pages indexed: the document can be found."
   },
   "upload.pollRetry": "Connection lost; trying again in a moment.",
-  "upload.describe": "Description",
+  "upload.describe": "Describe the document",
   "upload.fillHelp": "Fields left empty are filled from the file once it has been read.",
   "upload.filledHelp": "Fields marked “read from the file” come from the file: check them and correct them if needed.",
   "upload.see": "See the document",

@@ -220,7 +220,8 @@ function drawDescription() {
   if (!v || !job?.id) return;
   const current = job;
   if (current.form) current.typed = current.form.changes();
-  const form = metadataForm(current.doc || {}, "upload", current.typed);
+  // Drawn empty with what the person typed, then filled from the document: what the file gave is marked as such.
+  const form = metadataForm({}, "upload", current.typed);
   current.form = form;
   if (current.doc) form.fill(current.doc);
   const status = el("div", { role: "status" });
@@ -231,7 +232,7 @@ function drawDescription() {
       const changes = form.changes();
       if (Object.keys(changes).length) current.doc = await api("api/documents/" + current.id, { method: "PATCH", json: changes });
       if (then) current.doc = await api("api/documents/" + current.id + "/" + then, { method: "POST" });
-      current.typed = {};
+      current.typed = form.changes();
       announce(t(then ? "manage.done." + then : "manage.done.edit"));
       status.replaceChildren(el("p", { class: "ok" }, t(then ? "manage.done." + then : "manage.done.edit"), " ", el("a", { href: "#/documents/" + current.id }, t("upload.see"))));
     } catch (error) {

@@ -80,7 +80,12 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(System.getProperty("portal.e2e.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
                 .build();
-        return new Browser(new ChromeDriver(service, options), profile, base);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        // The window's size includes what headless Chromium keeps for its own frame: the page gets exactly 1280×800.
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1280, "height", 800, "deviceScaleFactor", 1, "mobile", false));
+        return new Browser(driver, profile, base);
     }
 
     ChromeDriver driver() {

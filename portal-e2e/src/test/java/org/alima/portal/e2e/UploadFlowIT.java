@@ -53,8 +53,8 @@ class UploadFlowIT {
     void aContributorUploadsWatchesItGetIndexedAndFindsIt() {
         browser.open("#/");
         browser.shown(By.cssSelector("#nav a[href='#/upload']")).click();
-        WebElement file = browser.driver().findElement(By.cssSelector(".drop input[type=file]"));
         browser.shown(By.cssSelector(".drop"));
+        WebElement file = browser.driver().findElement(By.cssSelector(".drop input[type=file]"));
         file.sendKeys(Library.pdf("va-mirecc-research-abstract-1.pdf")
                 .toAbsolutePath()
                 .toString());
