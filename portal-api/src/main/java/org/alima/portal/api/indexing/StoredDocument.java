@@ -22,10 +22,15 @@ public record StoredDocument(
     /**
      * The document as the search index holds it: this metadata, filled from the file when {@link #fillFromFile}, and
      * the pages of text extracted from the file. The portal's topics are its keywords: searched as text and counted
-     * as a facet. Collections do not exist yet.
+     * as a facet.
+     *
+     * @param collections the slugs of the collections holding the document
      */
     IndexableDocument indexable(
-            ProcessingOutcome.MetadataFromFile fromFile, String detectedLanguage, List<Page> pages) {
+            ProcessingOutcome.MetadataFromFile fromFile,
+            String detectedLanguage,
+            List<Page> pages,
+            List<String> collections) {
         Metadata shown = fillFromFile ? metadata.filledFrom(fromFile, detectedLanguage) : metadata;
         return new IndexableDocument(
                 documentId.toString(),
@@ -40,7 +45,7 @@ public record StoredDocument(
                 shown.publicationDate(),
                 shown.countries(),
                 shown.topics(),
-                List.of(),
+                collections,
                 pages);
     }
 
