@@ -1,5 +1,6 @@
 package org.alima.portal.api.collections;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
@@ -8,4 +9,5 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param slug the collection's address: {@code /api/collections/{slug}}, {@code /api/search?collection={slug}}
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record CollectionRef(String slug, Localized title) {}

@@ -4,9 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.ReadOnly;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,11 +28,10 @@ import org.alima.portal.api.accounts.Role;
 import org.alima.portal.api.accounts.Viewer;
 
 /**
- * Reads and writes collections, their curators and their items in PostgreSQL; thread-safe. Every method runs in the
- * caller's transaction, so that a change, its audit record and its reindex jobs commit together.
+ * Reads and writes collections, their curators and their items in PostgreSQL; thread-safe. Every method but {@link
+ * #all} runs in the caller's transaction, so that a change, its audit record and its reindex jobs commit together.
  */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
 class CollectionRepository {
 
     private static final String COLUMNS = """

@@ -29,9 +29,11 @@ record CollectionResponse(
 
     /** An account that may edit the collection. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Curator(String id, String displayName) {}
 
     /** {@code GET /api/collections}: {@code {"items": [collection…]}}. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Page(List<CollectionResponse> items) {}
 }
