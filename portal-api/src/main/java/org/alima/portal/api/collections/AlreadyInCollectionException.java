@@ -9,11 +9,9 @@ import org.alima.portal.api.system.Problem;
 /** The document is already an item of the collection (409 {@code already-in-collection}). */
 final class AlreadyInCollectionException extends PortalException {
 
-    AlreadyInCollectionException(String slug, UUID documentId, Throwable cause) {
-        super(
-                "Document " + documentId + " is already in collection '" + slug + "'; change its note with PATCH"
-                        + " /api/collections/" + slug + "/items/" + documentId + " instead.",
-                cause);
+    AlreadyInCollectionException(String slug, UUID documentId) {
+        super("Document " + documentId + " is already in collection '" + slug + "'; change its note with PATCH"
+                + " /api/collections/" + slug + "/items/" + documentId + " instead.");
     }
 
     @Override

@@ -260,10 +260,10 @@ class CollectionRepository {
     }
 
     /**
-     * Adds the document at the end of the collection.
+     * Adds the document at the end of the collection. The caller holds the collection's lock and has checked that the
+     * document is not an item yet.
      *
      * @return false when the document does not exist (any more)
-     * @throws AlreadyInCollectionException when it is already an item
      */
     boolean insertItem(StoredCollection collection, UUID document, @Nullable String note, UUID addedBy) {
         try {
@@ -281,11 +281,8 @@ class CollectionRepository {
                 return statement.executeUpdate() == 1;
             });
         } catch (RuntimeException e) {
-            if (hasState(e, UNIQUE_VIOLATION)) {
-                throw new AlreadyInCollectionException(collection.slug(), document, e);
-            }
             if (hasState(e, FOREIGN_KEY_VIOLATION)) {
-                // The document was deleted while this transaction waited for it.
+                // The document was deleted while this statement waited for it.
                 return false;
             }
             throw e;

@@ -212,7 +212,7 @@ class Curation {
         }
         List<UUID> items = collections.itemIds(collection.id());
         if (items.contains(document)) {
-            throw new AlreadyInCollectionException(slug, document, null);
+            throw new AlreadyInCollectionException(slug, document);
         }
         if (items.size() >= MAX_ITEMS) {
             throw new CollectionFullException(slug);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.alima.portal.api.Api;
@@ -76,8 +78,8 @@ final class TestCollections {
     }
 
     /** The ids of the collection's items as {@code viewer} sees them, in order. */
-    static java.util.List<String> itemIds(Api viewer, String slug) {
-        java.util.List<String> ids = new java.util.ArrayList<>();
+    static List<String> itemIds(Api viewer, String slug) {
+        List<String> ids = new ArrayList<>();
         collection(viewer, slug)
                 .get("items")
                 .forEach(item -> ids.add(item.at("/document/id").asText()));
@@ -85,9 +87,9 @@ final class TestCollections {
     }
 
     /** The slugs of a {@code {"items": [collection…]}} answer. */
-    static java.util.List<String> slugs(HttpResponse<String> list) {
+    static List<String> slugs(HttpResponse<String> list) {
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
-        java.util.List<String> slugs = new java.util.ArrayList<>();
+        List<String> slugs = new ArrayList<>();
         assertThat(Api.read(list).has("items")).as(list.body()).isTrue();
         Api.read(list).get("items").forEach(c -> slugs.add(c.get("slug").asText()));
         return slugs;
