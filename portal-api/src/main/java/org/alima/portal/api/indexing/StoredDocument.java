@@ -2,6 +2,7 @@ package org.alima.portal.api.indexing;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.alima.portal.api.files.StoredFile;
 import org.alima.portal.indexer.extract.Page;
@@ -22,10 +23,15 @@ public record StoredDocument(
     /**
      * The document as the search index holds it: this metadata, filled from the file when {@link #fillFromFile}, and
      * the pages of text extracted from the file. The portal's topics are its keywords: searched as text and counted
-     * as a facet. Collections do not exist yet.
+     * as a facet.
+     *
+     * @param collections the slugs of the collections holding the document
      */
     IndexableDocument indexable(
-            ProcessingOutcome.MetadataFromFile fromFile, String detectedLanguage, List<Page> pages) {
+            ProcessingOutcome.MetadataFromFile fromFile,
+            String detectedLanguage,
+            List<Page> pages,
+            List<String> collections) {
         Metadata shown = fillFromFile ? metadata.filledFrom(fromFile, detectedLanguage) : metadata;
         return new IndexableDocument(
                 documentId.toString(),
@@ -40,8 +46,11 @@ public record StoredDocument(
                 shown.publicationDate(),
                 shown.countries(),
                 shown.topics(),
-                List.of(),
-                pages);
+                collections,
+                pages,
+                // Until the publication workflow sets them from the row: every indexed document is public and current.
+                Set.of(IndexableDocument.PUBLIC),
+                false);
     }
 
     /**

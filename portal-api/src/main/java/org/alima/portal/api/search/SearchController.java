@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,9 +30,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.collections.CollectionDirectory;
 import org.alima.portal.api.system.InvalidInputException;
 import org.alima.portal.api.system.NotFoundException;
 import org.alima.portal.indexer.index.IndexException;
+import org.alima.portal.indexer.index.IndexSchema;
 import org.alima.portal.indexer.search.DocumentNotFoundException;
 import org.alima.portal.indexer.search.FacetValue;
 import org.alima.portal.indexer.search.Filters;
@@ -68,9 +72,11 @@ class SearchController {
     private static final String YEAR = "must be a year between 0 and 9999";
 
     private final PortalSearch search;
+    private final CollectionDirectory collections;
 
-    SearchController(PortalSearch search) {
+    SearchController(PortalSearch search, CollectionDirectory collections) {
         this.search = search;
+        this.collections = collections;
     }
 
     /**
@@ -110,7 +116,8 @@ class SearchController {
                             message = "must be at most " + SearchRequest.MAX_PAGES_PER_HIT + " pages per hit")
                     int pages,
             @QueryValue(defaultValue = "true") boolean facets,
-            @QueryValue @Nullable List<String> fields) {
+            @QueryValue @Nullable List<String> fields,
+            @Nullable Authentication authentication) {
         FieldSelection selected = FieldSelection.parse(fields);
         if ((long) page * size > MAX_DEPTH) {
             throw InvalidInputException.of(
@@ -129,12 +136,19 @@ class SearchController {
         }
         // Read raw, one value per repetition of the parameter: a topic may hold a comma ("Malnutrition, acute").
         HttpParameters parameters = http.getParameters();
+        // A collection the caller may not know of (private, to a reader) is neither searched within nor counted: a
+        // filter on it finds nothing, as one on a collection that does not exist.
+        Viewer viewer = Viewer.of(authentication);
+        collections.checkQuery(q, viewer);
+        Set<String> askedCollections = values("collection", parameters.getAll("collection"));
+        Set<String> shownCollections = collections.visibleAmong(askedCollections, viewer);
+        boolean nothingToFind = shownCollections.isEmpty() && !askedCollections.isEmpty();
         Filters filters = new Filters(
                 values("type", parameters.getAll("type")),
                 values("language", parameters.getAll("language")),
                 values("country", parameters.getAll("country")),
                 values("topic", parameters.getAll("topic")),
-                values("collection", parameters.getAll("collection")),
+                shownCollections,
                 yearFrom,
                 yearTo);
         SearchRequest request = SearchRequest.of(q)
@@ -145,13 +159,15 @@ class SearchController {
                 .withFacets(facets && selected.includes("facets"));
         request = cursor != null ? request.withCursor(cursor) : request.withFrom((page - 1) * size);
         SearchRequest asked = request;
-        SearchResponse response = run(() -> search.search(asked), cursor != null ? "cursor" : "q");
+        SearchResponse response = nothingToFind
+                ? new SearchResponse(0, List.of(), nothingCounted(), null, null, 0)
+                : run(() -> search.search(asked), cursor != null ? "cursor" : "q");
         List<SearchResults.SearchHit> hits = new ArrayList<>(response.hits().size());
         response.hits().forEach(hit -> hits.add(hit(hit, selected)));
         return new SearchResults(
                 response.total(),
                 hits,
-                asked.withFacets() ? facets(response.facets()) : null,
+                asked.withFacets() ? facets(response.facets(), viewer) : null,
                 response.nextCursor(),
                 selected.includes("didYouMean") ? response.didYouMean() : null,
                 selected.includes("tookMillis") ? response.tookMillis() : null);
@@ -257,13 +273,21 @@ class SearchController {
                 pages);
     }
 
-    private static Map<String, List<SearchResults.FacetCount>> facets(Map<String, List<FacetValue>> counted) {
+    private Map<String, List<SearchResults.FacetCount>> facets(Map<String, List<FacetValue>> counted, Viewer viewer) {
         Map<String, List<SearchResults.FacetCount>> facets = new LinkedHashMap<>();
         counted.forEach((dimension, values) -> facets.put(
                 dimension,
                 values.stream()
+                        .filter(v ->
+                                !dimension.equals(IndexSchema.COLLECTION) || collections.isVisibleTo(v.value(), viewer))
                         .map(v -> new SearchResults.FacetCount(v.value(), v.count()))
                         .toList()));
         return facets;
+    }
+
+    private static Map<String, List<FacetValue>> nothingCounted() {
+        Map<String, List<FacetValue>> none = new LinkedHashMap<>();
+        IndexSchema.FACET_DIMENSIONS.forEach(dimension -> none.put(dimension, List.of()));
+        return none;
     }
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
+import org.alima.portal.api.collections.DocumentCollections;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.indexer.extract.DocumentExtractor;
 import org.alima.portal.indexer.extract.ExtractionLimits;
@@ -48,6 +49,9 @@ class IndexingWorkerIT extends PortalTest {
 
     @Inject
     FileStore files;
+
+    @Inject
+    DocumentCollections collections;
 
     @Inject
     TransactionOperations<Connection> transactions;
@@ -191,7 +195,8 @@ class IndexingWorkerIT extends PortalTest {
         DocumentProcessor impatient = new DocumentIndexer(
                 files,
                 new DocumentExtractor(new ExtractionLimits(Duration.ofNanos(1), 1_000_000, 1 << 20, 1 << 20)),
-                index);
+                index,
+                collections);
         IndexingWorker worker = worker(impatient, 5, Duration.ofMillis(20));
 
         for (int attempt = 1; attempt <= 3; attempt++) {
