@@ -1,5 +1,5 @@
-// The work waiting for the viewer: for curators, documents to review and files the portal could not read (with why,
-// and a retry); for every contributor, their own documents and where each stands.
+// The work waiting for the viewer: for curators, documents to review, files the portal could not read (with why, and
+// a retry) and procedures past their review date; for every contributor, their own documents and where each stands.
 import { api, el, t, date, setTitle, announce, errorBox, requireRole, atLeast, route, metaLine, langOf } from "../app.js";
 
 export async function render({ main, signal }) {
@@ -10,6 +10,7 @@ export async function render({ main, signal }) {
   if (atLeast("curator")) {
     sections.push(section("review", "api/documents?status=submitted&size=50", reviewItem));
     sections.push(section("failures", "api/documents?processing=failed&size=50", failureItem));
+    sections.push(section("overdue", "api/documents?reviewDue=overdue&size=50", mineItem));
   }
   sections.push(section("mine", "api/documents?mine=true&size=50", mineItem));
   main.append(...sections.map((s) => s.element));
@@ -101,7 +102,14 @@ function mineItem(doc) {
     el(
       "p",
       { class: "meta" },
-      [doc.status ? t("doc.state." + doc.status) : null, processing ? t("status." + processing) : null, date(doc.updatedAt)].filter(Boolean).join(" · "),
+      [
+        doc.status ? t("doc.state." + doc.status) : null,
+        processing ? t("status." + processing) : null,
+        doc.reviewDueDate ? t("doc.reviewDueDate") + " " + date(doc.reviewDueDate) : null,
+        date(doc.updatedAt),
+      ]
+        .filter(Boolean)
+        .join(" · "),
     ),
     doc.status === "draft" && doc.returnComment ? el("p", null, el("strong", null, t("doc.returned")), " ", doc.returnComment) : null,
     processing === "failed" && doc.file?.failureReason ? el("p", null, doc.file.failureReason) : null,

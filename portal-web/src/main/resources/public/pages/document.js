@@ -39,23 +39,40 @@ export async function render({ main, args: [id], signal }) {
   main.append(facts(doc));
   if (doc.abstract) main.append(el("h2", null, t("doc.abstract")), el("p", { class: "abstract", lang: docLang }, doc.abstract));
   if (doc.status !== "withdrawn") main.append(citeSection(doc));
-  if (doc.collections?.length) {
-    main.append(
-      el("h2", null, t("doc.collections")),
-      el(
-        "ul",
-        null,
-        doc.collections.map((c) => {
-          const title = localized(c.title);
-          return el("li", null, el("a", { href: "#/collections/" + encodeURIComponent(c.slug), lang: title.lang }, title.text || c.slug));
-        }),
-      ),
-    );
-  }
+  const collections = el("section", { hidden: true });
+  main.append(collections);
   const versions = versionsSection(doc, signal);
   if (versions) main.append(versions);
   if (doc.actions?.length) main.append(manageSection(doc));
-  await related(main, doc, signal);
+  await Promise.all([collectionsOf(collections, doc, signal), related(main, doc, signal)]);
+}
+
+/** The collections holding the document that the viewer may know of, when it is in any. */
+async function collectionsOf(section, doc, signal) {
+  let refs = doc.collections;
+  if (!refs) {
+    try {
+      refs = await api("api/documents/" + doc.id + "/collections", { signal });
+    } catch (error) {
+      if (error.name === "AbortError") throw error;
+      // Shown without them: the collections are a way on from the document, not part of it.
+      return;
+    }
+  }
+  if (!refs?.length) return;
+  section.append(
+    el("h2", { id: "collections-h" }, t("doc.collections")),
+    el(
+      "ul",
+      null,
+      refs.map((c) => {
+        const title = localized(c.title);
+        return el("li", null, el("a", { href: "#/collections/" + encodeURIComponent(c.slug), lang: title.lang }, title.text || c.slug));
+      }),
+    ),
+  );
+  section.setAttribute("aria-labelledby", "collections-h");
+  section.hidden = false;
 }
 
 function banners(doc) {
