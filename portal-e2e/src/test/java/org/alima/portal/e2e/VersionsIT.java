@@ -1,0 +1,86 @@
+package org.alima.portal.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * A procedure's owner deposits a new version from the document's page; once a curator publishes it, the old version
+ * says so and links to the latest, and the latest lists the older one.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VersionsIT {
+
+    private static final String TITLE = "Hand hygiene before and after patient contact";
+
+    private E2ePortal portal;
+    private Browser browser;
+
+    @BeforeAll
+    void start() {
+        portal = E2ePortal.get();
+        portal.library();
+        browser = Browser.start(portal.url(), "en-GB,en");
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+    }
+
+    @Test
+    void aNewVersionDepositedFromTheDocumentPageSupersedesTheOldOne() {
+        PortalApi contributor = portal.as("contributor");
+        PortalApi curator = portal.as("curator");
+        String first = contributor.upload(
+                Library.pdf("hello-world.pdf"),
+                Map.of(
+                        "title", TITLE,
+                        "type", "operating_procedure",
+                        "language", "en",
+                        "effectiveDate", "2023-01-16",
+                        "reviewDueDate", "2025-01-16"));
+        contributor.awaitProcessed(first, Duration.ofSeconds(60));
+        curator.post("/api/documents/" + first + "/publish", null);
+
+        browser.signIn(portal.account("contributor"));
+        browser.go("#/documents/" + first);
+        assertThat(browser.shown(By.cssSelector("dl.facts")).getText())
+                .contains("In force since", "January 16, 2023", "Review due", "January 16, 2025");
+        browser.shown(By.xpath("//a[.='Deposit a new version']")).click();
+        browser.waitFor(ExpectedConditions.urlContains("#/upload?supersedes=" + first), Duration.ofSeconds(5));
+        assertThat(browser.shown(By.cssSelector("main .lead a")).getText()).isEqualTo(TITLE);
+        browser.driver()
+                .findElement(By.cssSelector(".drop input[type=file]"))
+                .sendKeys(Library.pdf("simple1-849-bytes.pdf").toAbsolutePath().toString());
+        browser.waitFor(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".steps li[data-step=indexed].done")),
+                Duration.ofSeconds(60));
+        String href = browser.shown(By.xpath("//a[.='See the document']")).getAttribute("href");
+        String second = href.substring(href.lastIndexOf('/') + 1);
+        assertThat(second).isNotEqualTo(first);
+        browser.signOut();
+        curator.post("/api/documents/" + second + "/publish", null);
+
+        browser.open("#/documents/" + first);
+        WebElement banner = browser.shown(By.cssSelector(".banner"));
+        assertThat(banner.getText()).contains("A newer version of this document exists.");
+        browser.assertAccessible("a superseded version");
+        banner.findElement(By.tagName("a")).click();
+        browser.waitFor(ExpectedConditions.urlContains("#/documents/" + second), Duration.ofSeconds(5));
+        WebElement versions = browser.shown(By.cssSelector("section[aria-labelledby=versions-h]"));
+        browser.waitFor(d -> versions.getText().contains("Version 1"), Duration.ofSeconds(5));
+        assertThat(versions.getText()).contains("Version 2 (this one)");
+        assertThat(versions.findElement(By.xpath(".//a[starts-with(., 'Version 1')]"))
+                        .getAttribute("href"))
+                .endsWith("#/documents/" + first);
+    }
+}
