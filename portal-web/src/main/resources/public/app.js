@@ -871,18 +871,32 @@ export async function route({ focus = true } = {}) {
     window.scrollTo(0, 0);
     const rendering = render({ main, params, args, signal: controller.signal });
     // Focus goes to the new page's heading, so that a keyboard or screen reader user starts there: at once when the
-    // page shows it at once, else when it has loaded, unless the user has put the focus somewhere meanwhile.
-    if (focus) main.querySelector("h1")?.focus();
+    // page shows it at once, else as soon as it appears, unless the user has put the focus somewhere meanwhile.
+    if (focus) focusHeading(main, () => mine === renders, rendering);
     await rendering;
-    if (focus && mine === renders && (!document.activeElement || document.activeElement === document.body)) {
-      main.querySelector("h1")?.focus();
-    }
   } catch (error) {
     if (error.name === "AbortError" || mine !== renders) return;
     main.replaceChildren(el("h1", { tabindex: "-1" }, t("error.title")), errorBox(error, () => route()));
   } finally {
     if (mine === renders) main.removeAttribute("aria-busy");
   }
+}
+
+function focusHeading(main, current, rendering) {
+  const heading = main.querySelector("h1");
+  if (heading) return heading.focus();
+  const observer = new MutationObserver(() => {
+    const shown = main.querySelector("h1");
+    if (!shown) return;
+    observer.disconnect();
+    if (current() && (!document.activeElement || document.activeElement === document.body)) shown.focus();
+  });
+  observer.observe(main, { childList: true, subtree: true });
+  // Stops watching once the page is rendered, or failed to (route shows that failure).
+  rendering.then(
+    () => observer.disconnect(),
+    () => observer.disconnect(),
+  );
 }
 
 function start() {

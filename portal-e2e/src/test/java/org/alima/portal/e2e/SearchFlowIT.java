@@ -84,7 +84,8 @@ class SearchFlowIT {
         keys.sendKeys(Keys.ENTER).perform();
         browser.waitFor(ExpectedConditions.urlContains("#/documents/"), Duration.ofSeconds(5));
         assertThat(browser.shown(By.cssSelector("h1")).getText()).isEqualTo(title);
-        assertThat(browser.script("return document.activeElement.tagName")).isEqualTo("H1");
+        browser.waitFor(
+                d -> "H1".equals(browser.script("return document.activeElement.tagName")), Duration.ofSeconds(2));
     }
 
     @Test
