@@ -30,6 +30,7 @@ final class ForgedTokens {
     static JWTClaimsSet.Builder claims(String subject) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
+                .issuer("portal-api")
                 .subject(subject)
                 .audience("portal-api")
                 .issueTime(Date.from(now))

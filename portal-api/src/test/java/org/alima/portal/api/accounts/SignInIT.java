@@ -56,7 +56,8 @@ class SignInIT extends PortalTest {
             assertThat(answer.statusCode()).isEqualTo(200);
             JsonNode tokens = read(answer);
             assertThat(tokens.get("token_type").asText()).isEqualTo("Bearer");
-            assertThat(tokens.get("expires_in").asInt()).isPositive();
+            // PORTAL_ACCESS_TOKEN_SECONDS, 15 minutes unless configured.
+            assertThat(tokens.get("expires_in").asInt()).isEqualTo(900);
             assertThat(tokens.get("refresh_token").asText()).isNotBlank();
             assertThat(tokens.get("username").asText()).isEqualTo(curator.id());
             assertThat(tokens.get("roles"))
@@ -249,6 +250,13 @@ class SignInIT extends PortalTest {
         void refusesATokenForAnotherAudienceSignedWithThePortalsKey() {
             assertRefused(ForgedTokens.signed(
                     ForgedTokens.claims(adminId()).audience("another-service"), ForgedTokens.PORTAL_SECRET));
+        }
+
+        @Test
+        void refusesATokenOfAnotherIssuerSignedWithThePortalsKey() {
+            assertRefused(ForgedTokens.signed(
+                    ForgedTokens.claims(adminId()).issuer("https://elsewhere.example.org"),
+                    ForgedTokens.PORTAL_SECRET));
         }
 
         @Test
