@@ -2,6 +2,7 @@ package org.alima.portal.api.indexing;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.alima.portal.api.files.StoredFile;
 import org.alima.portal.indexer.extract.Page;
@@ -41,7 +42,10 @@ public record StoredDocument(
                 shown.countries(),
                 shown.topics(),
                 List.of(),
-                pages);
+                pages,
+                // Until the publication workflow sets them from the row: every indexed document is public and current.
+                Set.of(IndexableDocument.PUBLIC),
+                false);
     }
 
     /**
