@@ -21,10 +21,10 @@ import java.util.stream.Collectors;
  *
  * <p>Micronaut checks bearer tokens and an external provider's ID tokens with the same validators and keys (each
  * configured OpenID provider's JWKS becomes a key for both). Were a provider's keys and claims enough, an ID token of
- * Keycloak would open the API with the provider's subject as an account id. So a bearer token (validated with its HTTP
- * request) must always be the portal's own; a token validated without a request, which is only the OpenID client
- * checking an ID token against the provider's issuer, client id and nonce, may come from a configured provider.
- * Stateless and thread-safe.
+ * Keycloak would open the API with the provider's subject as an account id. So a token of a configured provider's
+ * issuer passes only while the provider's callback is handled ({@code micronaut.security.oauth2.callback-uri}), where
+ * the OpenID client checks it against the provider's issuer, the client id and the nonce, and where a bearer token
+ * grants nothing. Stateless and thread-safe.
  */
 @Singleton
 final class PortalTokenClaims implements GenericJwtClaimsValidator<HttpRequest<?>> {
@@ -32,13 +32,17 @@ final class PortalTokenClaims implements GenericJwtClaimsValidator<HttpRequest<?
     private final String issuer;
     private final String audience;
     private final Set<String> providerIssuers;
+    private final String callbackPrefix;
 
     PortalTokenClaims(
             @Value("${micronaut.application.name}") String issuer,
             @Value("${portal.accounts.token-audience:portal-api}") String audience,
+            @Value("${micronaut.security.oauth2.callback-uri:/oauth/callback{/provider}}") String callbackUri,
             Collection<OauthClientConfiguration> providers) {
         this.issuer = issuer;
         this.audience = audience;
+        int variable = callbackUri.indexOf('{');
+        this.callbackPrefix = variable < 0 ? callbackUri : callbackUri.substring(0, variable);
         this.providerIssuers = providers.stream()
                 .map(OauthClientConfiguration::getOpenid)
                 .flatMap(openid -> openid.flatMap(OpenIdClientConfiguration::getIssuer).stream())
@@ -52,9 +56,9 @@ final class PortalTokenClaims implements GenericJwtClaimsValidator<HttpRequest<?
         if (issuer.equals(tokenIssuer) && audiences(claims.get(Claims.AUDIENCE)).contains(audience)) {
             return true;
         }
-        return request == null
-                && tokenIssuer != null
-                && providerIssuers.contains(withoutTrailingSlash(tokenIssuer.toString()));
+        return tokenIssuer != null
+                && providerIssuers.contains(withoutTrailingSlash(tokenIssuer.toString()))
+                && (request == null || request.getPath().startsWith(callbackPrefix));
     }
 
     private static List<String> audiences(@Nullable Object claim) {
