@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The administration commands of the portal's jar ({@code java -jar portal-api.jar create-admin --email …}): each
@@ -14,10 +15,15 @@ import picocli.CommandLine.Command;
  */
 @Command(
         name = "portal-api",
-        mixinStandardHelpOptions = true,
         description = "Without arguments: starts the portal. With a command: runs it and exits.",
         subcommands = CommandLine.HelpCommand.class)
 public final class AdminCommands {
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
+    boolean help;
 
     private AdminCommands() {}
 

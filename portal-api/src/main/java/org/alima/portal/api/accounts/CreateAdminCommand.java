@@ -29,7 +29,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "create-admin",
-        mixinStandardHelpOptions = true,
         description = {
             "Creates an administrator account in the portal's database (embedded under PORTAL_DATA_DIR, or"
                     + " PORTAL_DB_URL with PORTAL_DB_USER and PORTAL_DB_PASSWORD), then exits. Stop a portal that"
@@ -37,6 +36,12 @@ import picocli.CommandLine.Spec;
             "The password is read from PORTAL_ADMIN_PASSWORD when it is set, otherwise asked for (not echoed)."
         })
 final class CreateAdminCommand implements Callable<Integer> {
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
+    boolean help;
 
     @Option(names = "--email", required = true, description = "The administrator's email, used to sign in.")
     String email;
