@@ -839,8 +839,32 @@ const ROUTES = [
   [/^\/upload$/, lazy("upload")],
   [/^\/dashboard$/, lazy("dashboard")],
   [/^\/signin$/, lazy("signin")],
+  [/^\/signed-in$/, () => signedInPage],
   [/^/, () => notFound],
 ];
+
+/**
+ * Where an external provider's sign-in ends: the portal's own tokens in the fragment (never sent to a server), taken
+ * out of the address bar and the history at once; or the reason it failed.
+ */
+async function signedInPage({ main, params }) {
+  setTitle(t("signin.title"));
+  history.replaceState(null, "", location.pathname + "#/signed-in");
+  const error = params.get("error");
+  if (error || !params.get("access_token")) {
+    const key = "signin.error." + error;
+    main.append(
+      el("h1", { tabindex: "-1" }, t("signin.title")),
+      el("div", { class: "error", role: "alert" }, el("p", null, key in messages[lang] ? t(key) : t("signin.error.sign-in-failed"))),
+      el("p", null, el("a", { href: "#/signin" }, t("signin.again"))),
+    );
+    return;
+  }
+  keepTokens({ access_token: params.get("access_token"), refresh_token: params.get("refresh_token"), expires_in: params.get("expires_in") });
+  await loadAccount();
+  announce(t("signin.done"));
+  location.replace(location.pathname + "#/");
+}
 
 function notFound({ main }) {
   setTitle(t("notFound.title"));
