@@ -738,15 +738,6 @@ async function results({ main, params, signal }) {
     announce(t("results.failed"));
     return;
   }
-  if (response.facets?.collection?.length && !collectionTitles) {
-    try {
-      const { items } = await api("api/collections", { signal });
-      collectionTitles = new Map(items.map((c) => [c.slug, localized(c.title)]));
-    } catch (error) {
-      if (error.name === "AbortError") throw error;
-      // Slugs stand in for titles.
-    }
-  }
   status.textContent = t("results.count", { n: response.total });
   const sorts = el(
     "p",
@@ -763,7 +754,16 @@ async function results({ main, params, signal }) {
   const list = response.hits.length
     ? el("ol", { class: "hits", start: String((page - 1) * PAGE_SIZE + 1) }, response.hits.map(hitItem))
     : emptyState(params, q, response.didYouMean);
-  const facets = facetList(params, response.facets);
+  const facets = el("div", { class: "facets" });
+  const drawFacets = () =>
+    fill(
+      facets,
+      el("h2", null, t("results.refine")),
+      activeFilters(params),
+      facetList(params, response.facets),
+      response.total || params.get("yearFrom") || params.get("yearTo") ? yearForm(params) : null,
+    );
+  drawFacets();
   // The results come first in reading and tabbing order; the filters follow them (beside them on a wide screen).
   main.append(
     el(
@@ -778,18 +778,22 @@ async function results({ main, params, signal }) {
         list,
         pagination(params, page, response.total),
       ),
-      el(
-        "div",
-        { class: "facets" },
-        el("h2", null, t("results.refine")),
-        activeFilters(params),
-        facets,
-        response.total || params.get("yearFrom") || params.get("yearTo") ? yearForm(params) : null,
-      ),
+      facets,
     ),
   );
   announce(t("results.count", { n: response.total }));
   performance.mark("results-rendered");
+  // Collections are named by their slugs until their titles arrive: the results do not wait for them.
+  if ((response.facets?.collection?.length || params.get("collection")) && !collectionTitles) {
+    try {
+      const { items } = await api("api/collections", { signal });
+      collectionTitles = new Map(items.map((c) => [c.slug, localized(c.title)]));
+      drawFacets();
+    } catch (error) {
+      if (error.name === "AbortError") throw error;
+      // The slugs stay.
+    }
+  }
 }
 
 // ---------------------------------------------------------------- header and router
@@ -891,9 +895,12 @@ export async function route({ focus = true } = {}) {
   try {
     const render = await load();
     if (mine !== renders) return;
+    const early = main.querySelector("#q0");
+    const typing = early != null && document.activeElement === early;
     main.replaceChildren();
     window.scrollTo(0, 0);
     const rendering = render({ main, params, args, signal: controller.signal });
+    if (early) keepTyping(early, typing, main);
     // Focus goes to the new page's heading, so that a keyboard or screen reader user starts there: at once when the
     // page shows it at once, else as soon as it appears, unless the user has put the focus somewhere meanwhile.
     if (focus) focusHeading(main, () => mine === renders, rendering);
@@ -903,6 +910,17 @@ export async function route({ focus = true } = {}) {
     main.replaceChildren(el("h1", { tabindex: "-1" }, t("error.title")), errorBox(error, () => route()));
   } finally {
     if (mine === renders) main.removeAttribute("aria-busy");
+  }
+}
+
+/** Moves what was typed in the page shell's search box, before the script arrived, into the page's own box. */
+function keepTyping(early, typing, main) {
+  const box = main.querySelector("input[name=q]");
+  if (!box || !early.value) return;
+  if (!box.value) box.value = early.value;
+  if (typing) {
+    box.focus();
+    box.setSelectionRange(box.value.length, box.value.length);
   }
 }
 

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -51,6 +52,14 @@ final class Browser implements AutoCloseable {
      * fr-FR,fr}) on a 1280×800 window.
      */
     static Browser start(String base, String languages) {
+        return start(base, languages, PageLoadStrategy.NORMAL);
+    }
+
+    /**
+     * As {@link #start(String, String)}, with {@code loads} telling how long opening a page waits: {@link
+     * PageLoadStrategy#NONE} returns at once, to act on a page before it has loaded.
+     */
+    static Browser start(String base, String languages, PageLoadStrategy loads) {
         Path profile;
         try {
             profile = Files.createTempDirectory("portal-e2e-chromium-");
@@ -58,6 +67,7 @@ final class Browser implements AutoCloseable {
             throw new UncheckedIOException("Cannot create a Chromium profile directory", e);
         }
         ChromeOptions options = new ChromeOptions();
+        options.setPageLoadStrategy(loads);
         options.setBinary(System.getProperty("portal.e2e.chromium", "/usr/bin/chromium"));
         options.addArguments(
                 "--headless=new",

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,15 +48,7 @@ class SlowLinkIT {
     @Test
     void theResultsPageIsUsableWithinFiveSecondsAtFourHundredKilobitsPerSecond() {
         browser.driver().get("about:blank");
-        browser.cdp("Network.enable", Map.of());
-        browser.cdp("Network.setCacheDisabled", Map.of("cacheDisabled", true));
-        browser.cdp(
-                "Network.emulateNetworkConditions",
-                Map.of(
-                        "offline", false,
-                        "latency", LATENCY_MILLIS,
-                        "downloadThroughput", BYTES_PER_SECOND,
-                        "uploadThroughput", BYTES_PER_SECOND));
+        slowLink(browser);
         browser.driver().get(portal.url() + FirstVisitIT.RESULTS);
         browser.waitFor(
                 d -> browser.script("return performance.getEntriesByName('results-rendered').length > 0")
@@ -81,9 +75,38 @@ class SlowLinkIT {
                 .as("the emulated link was slow (at least two round trips)")
                 .isGreaterThan(2L * LATENCY_MILLIS);
         assertThat(usable).isLessThan(5_000);
+    }
+
+    @Test
+    void whatIsTypedBeforeTheScriptArrivesIsKept() {
+        // A browser that does not wait for pages to load: by then the script would have drawn the page.
+        try (Browser early = Browser.start(portal.url(), "fr-FR,fr", PageLoadStrategy.NONE)) {
+            early.driver().get("about:blank");
+            slowLink(early);
+            early.driver().get(portal.url() + "#/");
+            early.waitFor(ExpectedConditions.elementToBeClickable(By.id("q0")), Duration.ofSeconds(10))
+                    .sendKeys("malaria");
+            assertThat(early.script("return document.querySelector('input[role=combobox]') === null"))
+                    .as("typed before the script drew the page")
+                    .isEqualTo(true);
+            WebElement box = early.waitFor(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[role=combobox]")),
+                    Duration.ofSeconds(15));
+            assertThat(box.getAttribute("value")).isEqualTo("malaria");
+            assertThat(early.driver().switchTo().activeElement()).isEqualTo(box);
+        }
+    }
+
+    private static void slowLink(Browser browser) {
+        browser.cdp("Network.enable", Map.of());
+        browser.cdp("Network.setCacheDisabled", Map.of("cacheDisabled", true));
         browser.cdp(
                 "Network.emulateNetworkConditions",
-                Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+                Map.of(
+                        "offline", false,
+                        "latency", LATENCY_MILLIS,
+                        "downloadThroughput", BYTES_PER_SECOND,
+                        "uploadThroughput", BYTES_PER_SECOND));
     }
 
     private long millis(String expression) {
