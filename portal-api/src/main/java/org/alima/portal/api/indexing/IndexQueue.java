@@ -49,6 +49,59 @@ public class IndexQueue {
         });
     }
 
+    /**
+     * Queues the indexing of the older versions of a document whose publication changed (published, withdrawn or
+     * deleted): whether each is superseded, which search uses to show the latest version only, depends on it. The
+     * same rules as {@link #enqueueReindex} apply to each; withdrawn versions are not in search and are left alone.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void enqueueReindexOfOlderVersions(UUID documentId) {
+        jdbc.prepareStatement("""
+                WITH RECURSIVE older (id, depth) AS (
+                    SELECT supersedes_id, 1 FROM documents WHERE id = ? AND supersedes_id IS NOT NULL
+                    UNION ALL
+                    SELECT d.supersedes_id, o.depth + 1
+                      FROM documents d JOIN older o ON d.id = o.id
+                     WHERE d.supersedes_id IS NOT NULL AND o.depth < 100
+                )
+                INSERT INTO index_jobs (document_id, kind)
+                SELECT DISTINCT d.id, 'reindex'
+                  FROM older o JOIN documents d ON d.id = o.id
+                 WHERE d.status <> 'withdrawn'
+                   AND NOT EXISTS (SELECT 1 FROM index_jobs j
+                                    WHERE j.document_id = d.id AND j.state = 'pending'
+                                      AND j.kind IN ('ingest', 'reindex'))
+                   AND NOT EXISTS (SELECT 1 FROM document_files f
+                                    WHERE f.document_id = d.id AND f.extraction_status = 'failed')
+                """, statement -> {
+            statement.setObject(1, documentId);
+            return statement.executeUpdate();
+        });
+    }
+
+    /**
+     * Queues the processing of a document whose file failed, due now, and shows its file as queued again. An ingest
+     * when no ingest ever finished (the fields its uploader left empty are still to be filled from the file), a
+     * reindex otherwise.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void enqueueRetry(UUID documentId) {
+        jdbc.prepareStatement("""
+                INSERT INTO index_jobs (document_id, kind)
+                SELECT ?, CASE WHEN EXISTS (SELECT 1 FROM index_jobs
+                                             WHERE document_id = ? AND kind = 'ingest' AND state = 'done')
+                               THEN 'reindex' ELSE 'ingest' END
+                """, statement -> {
+            statement.setObject(1, documentId);
+            statement.setObject(2, documentId);
+            return statement.executeUpdate();
+        });
+        execute(
+                "UPDATE document_files SET extraction_status = 'queued', failure_reason = NULL, updated_at = now()"
+                        + " WHERE document_id = ?",
+                documentId);
+    }
+
     /** Queues taking the withdrawn document out of search, due now. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void enqueueUnindex(UUID documentId) {

@@ -2,6 +2,7 @@ package org.alima.portal.api.indexing;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.alima.portal.api.files.StoredFile;
 import org.alima.portal.indexer.extract.Page;
@@ -15,9 +16,21 @@ import org.alima.portal.indexer.index.IndexableDocument;
  * @param withdrawn a withdrawn document is processed (its file read and checked) but kept out of search
  * @param fillFromFile true for the first processing of an upload: the fields its uploader left empty are filled from
  *     the file's own metadata; false afterwards, so that a field a person cleared stays cleared
+ * @param audiences who may find it in search (see {@link Audiences}); empty: only curators
+ * @param superseded whether a newer version of it is published, which hides it from search unless asked for
  */
 public record StoredDocument(
-        UUID documentId, StoredFile file, Metadata metadata, boolean withdrawn, boolean fillFromFile) {
+        UUID documentId,
+        StoredFile file,
+        Metadata metadata,
+        boolean withdrawn,
+        boolean fillFromFile,
+        Set<String> audiences,
+        boolean superseded) {
+
+    public StoredDocument {
+        audiences = Set.copyOf(audiences);
+    }
 
     /**
      * The document as the search index holds it: this metadata, filled from the file when {@link #fillFromFile}, and
