@@ -159,8 +159,7 @@ class DocumentRepository {
      */
     @ReadOnly
     Listing list(DocumentFilter filter, Viewer viewer, int page, int size) {
-        String where = """
-                 WHERE %s
+        String where = " WHERE " + VISIBLE + """
                    AND (?::text IS NULL OR d.type = ?)
                    AND (?::text IS NULL OR d.language = ?)
                    AND (?::text IS NULL OR d.countries @> ARRAY[?::text])
@@ -171,7 +170,7 @@ class DocumentRepository {
                    AND (?::uuid IS NULL OR d.owner_id = ?)
                    AND (NOT ?::boolean OR (d.status = 'published' AND d.review_due_date < current_date
                                            AND NOT EXISTS (SELECT 1 FROM document_newer_published_versions(d.id))))
-                """.formatted(VISIBLE);
+                """;
         String from = " FROM documents d JOIN document_files f ON f.document_id = d.id";
         long total = execute("SELECT count(*)" + from + where, statement -> {
             bindFilter(statement, viewer, filter);
