@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.alima.portal.api.accounts.Role;
 import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.indexer.index.IndexableDocument;
+import org.alima.portal.indexer.search.Access;
 
 /**
  * Who may find a document in search, in the index's terms: the one place that names the audiences the portal gives
@@ -19,7 +21,7 @@ import org.alima.portal.api.accounts.Viewer;
 public final class Audiences {
 
     /** Every reader, signed in or not. */
-    public static final String PUBLIC = "public";
+    public static final String PUBLIC = IndexableDocument.PUBLIC;
 
     private static final String ACCOUNT = "account:";
 
@@ -38,14 +40,15 @@ public final class Audiences {
     }
 
     /**
-     * The audiences {@code viewer} belongs to, or null when they may find every document (a curator or an admin):
-     * {@value #PUBLIC} for anyone, and their own account for a signed-in contributor.
+     * What {@code viewer} may find: every document for a curator or an admin; otherwise the {@value #PUBLIC} ones,
+     * and for a signed-in contributor their own too.
      */
-    @Nullable
-    public static Set<String> ofViewer(Viewer viewer) {
+    public static Access of(Viewer viewer) {
         if (viewer.isAtLeast(Role.CURATOR)) {
-            return null;
+            return Access.everything();
         }
-        return viewer.account().map(id -> Set.of(PUBLIC, ACCOUNT + id)).orElse(Set.of(PUBLIC));
+        return viewer.account()
+                .map(id -> Access.audiences(PUBLIC, ACCOUNT + id))
+                .orElse(Access.audiences(PUBLIC));
     }
 }

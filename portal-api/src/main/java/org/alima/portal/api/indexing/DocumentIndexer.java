@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.UUID;
+import org.alima.portal.api.collections.DocumentCollections;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.StoredFile;
 import org.alima.portal.indexer.extract.DocumentExtractor;
@@ -34,11 +35,13 @@ final class DocumentIndexer implements DocumentProcessor {
     private final FileStore files;
     private final DocumentExtractor extractor;
     private final SearchIndex index;
+    private final DocumentCollections collections;
 
-    DocumentIndexer(FileStore files, DocumentExtractor extractor, SearchIndex index) {
+    DocumentIndexer(FileStore files, DocumentExtractor extractor, SearchIndex index, DocumentCollections collections) {
         this.files = files;
         this.extractor = extractor;
         this.index = index;
+        this.collections = collections;
     }
 
     @Override
@@ -80,7 +83,8 @@ final class DocumentIndexer implements DocumentProcessor {
             return Optional.of(document.indexable(
                     ProcessingOutcome.MetadataFromFile.none(),
                     FileMetadata.language(extracted.metadata().language()),
-                    extracted.pages()));
+                    extracted.pages(),
+                    collections.slugsOf(document.documentId())));
         }
         LOG.warn(
                 "Document {} left out of the rebuild: {}",
@@ -100,7 +104,8 @@ final class DocumentIndexer implements DocumentProcessor {
         boolean searchable = !document.withdrawn();
         if (searchable) {
             try {
-                index.upsertDurably(document.indexable(fromFile, language, extracted.pages()));
+                index.upsertDurably(document.indexable(
+                        fromFile, language, extracted.pages(), collections.slugsOf(document.documentId())));
             } catch (InvalidDocumentException e) {
                 // The API's own bounds are tighter than the index's; reaching this is a defect worth a clear record.
                 LOG.error("Document {} was refused by the index", document.documentId(), e);

@@ -34,11 +34,17 @@ public record StoredDocument(
 
     /**
      * The document as the search index holds it: this metadata, filled from the file when {@link #fillFromFile}, and
-     * the pages of text extracted from the file. The portal's topics are its keywords: searched as text and counted
-     * as a facet. Collections do not exist yet.
+     * the pages of text extracted from the file, found by its {@link #audiences} (latest versions only, unless
+     * {@link #superseded} ones are asked for). The portal's topics are its keywords: searched as text and counted as
+     * a facet.
+     *
+     * @param collections the slugs of the collections holding the document
      */
     IndexableDocument indexable(
-            ProcessingOutcome.MetadataFromFile fromFile, String detectedLanguage, List<Page> pages) {
+            ProcessingOutcome.MetadataFromFile fromFile,
+            String detectedLanguage,
+            List<Page> pages,
+            List<String> collections) {
         Metadata shown = fillFromFile ? metadata.filledFrom(fromFile, detectedLanguage) : metadata;
         return new IndexableDocument(
                 documentId.toString(),
@@ -53,8 +59,10 @@ public record StoredDocument(
                 shown.publicationDate(),
                 shown.countries(),
                 shown.topics(),
-                List.of(),
-                pages);
+                collections,
+                pages,
+                audiences,
+                superseded);
     }
 
     /**

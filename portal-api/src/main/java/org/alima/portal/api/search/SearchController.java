@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,9 +30,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.collections.CollectionDirectory;
+import org.alima.portal.api.indexing.Audiences;
 import org.alima.portal.api.system.InvalidInputException;
 import org.alima.portal.api.system.NotFoundException;
 import org.alima.portal.indexer.index.IndexException;
+import org.alima.portal.indexer.index.IndexSchema;
+import org.alima.portal.indexer.search.Access;
 import org.alima.portal.indexer.search.DocumentNotFoundException;
 import org.alima.portal.indexer.search.FacetValue;
 import org.alima.portal.indexer.search.Filters;
@@ -51,7 +57,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Search over HTTP: results pages, type-ahead and related documents. Reads only the search index, never PostgreSQL, so
- * it keeps answering while the database is down; the index holds only documents that are indexed and not withdrawn.
+ * it keeps answering while the database is down; the index holds only documents that are indexed and not withdrawn,
+ * each with who may find it (see {@link Audiences}), and every search is restricted to what its caller may see.
  * Stateless and thread-safe; searches run on the blocking executor, off the event loop.
  */
 @Controller("/api")
@@ -68,9 +75,11 @@ class SearchController {
     private static final String YEAR = "must be a year between 0 and 9999";
 
     private final PortalSearch search;
+    private final CollectionDirectory collections;
 
-    SearchController(PortalSearch search) {
+    SearchController(PortalSearch search, CollectionDirectory collections) {
         this.search = search;
+        this.collections = collections;
     }
 
     /**
@@ -78,6 +87,9 @@ class SearchController {
      * with each hit's best pages, facet counts and a did-you-mean. Filters may be repeated (values of one filter are
      * alternatives; filters combine). Page with {@code page} up to {@code page × size} = 10000, or with the previous
      * answer's {@code nextCursor} at any depth. {@code fields} (e.g. {@code id,title,pages}) keeps only those parts.
+     * Only the documents the caller may see count, in the hits, the total, the facets and the did-you-mean: published
+     * ones for everyone, a contributor's own drafts for them, everything for curators. Versions that a newer published
+     * one supersedes are left out unless {@code includeSuperseded=true}.
      */
     @Operation(summary = "Search documents")
     @Get("/search")
@@ -110,7 +122,9 @@ class SearchController {
                             message = "must be at most " + SearchRequest.MAX_PAGES_PER_HIT + " pages per hit")
                     int pages,
             @QueryValue(defaultValue = "true") boolean facets,
-            @QueryValue @Nullable List<String> fields) {
+            @QueryValue @Nullable List<String> fields,
+            @QueryValue(defaultValue = "false") boolean includeSuperseded,
+            @Nullable Authentication authentication) {
         FieldSelection selected = FieldSelection.parse(fields);
         if ((long) page * size > MAX_DEPTH) {
             throw InvalidInputException.of(
@@ -129,12 +143,19 @@ class SearchController {
         }
         // Read raw, one value per repetition of the parameter: a topic may hold a comma ("Malnutrition, acute").
         HttpParameters parameters = http.getParameters();
+        // A collection the caller may not know of (private, to a reader) is neither searched within nor counted: a
+        // filter on it finds nothing, as one on a collection that does not exist.
+        Viewer viewer = Viewer.of(authentication);
+        collections.checkQuery(q, viewer);
+        Set<String> askedCollections = values("collection", parameters.getAll("collection"));
+        Set<String> shownCollections = collections.visibleAmong(askedCollections, viewer);
+        boolean nothingToFind = shownCollections.isEmpty() && !askedCollections.isEmpty();
         Filters filters = new Filters(
                 values("type", parameters.getAll("type")),
                 values("language", parameters.getAll("language")),
                 values("country", parameters.getAll("country")),
                 values("topic", parameters.getAll("topic")),
-                values("collection", parameters.getAll("collection")),
+                shownCollections,
                 yearFrom,
                 yearTo);
         SearchRequest request = SearchRequest.of(q)
@@ -142,22 +163,29 @@ class SearchController {
                 .withSort(SortOrder.valueOf(sort.toUpperCase(Locale.ROOT)))
                 .withSize(size)
                 .withPagesPerHit(selected.includes("pages") ? pages : 0)
-                .withFacets(facets && selected.includes("facets"));
+                .withFacets(facets && selected.includes("facets"))
+                .withAccess(Audiences.of(viewer))
+                .withIncludeSuperseded(includeSuperseded);
         request = cursor != null ? request.withCursor(cursor) : request.withFrom((page - 1) * size);
         SearchRequest asked = request;
-        SearchResponse response = run(() -> search.search(asked), cursor != null ? "cursor" : "q");
+        SearchResponse response = nothingToFind
+                ? new SearchResponse(0, List.of(), nothingCounted(), null, null, 0)
+                : run(() -> search.search(asked), cursor != null ? "cursor" : "q");
         List<SearchResults.SearchHit> hits = new ArrayList<>(response.hits().size());
         response.hits().forEach(hit -> hits.add(hit(hit, selected)));
         return new SearchResults(
                 response.total(),
                 hits,
-                asked.withFacets() ? facets(response.facets()) : null,
+                asked.withFacets() ? facets(response.facets(), viewer) : null,
                 response.nextCursor(),
                 selected.includes("didYouMean") ? response.didYouMean() : null,
                 selected.includes("tookMillis") ? response.tookMillis() : null);
     }
 
-    /** Titles and keywords that complete what the user is typing, best first: titles open a document. */
+    /**
+     * Titles and keywords that complete what the user is typing, best first: titles open a document. Taken only from
+     * the latest versions of the documents the caller may see.
+     */
     @Operation(summary = "Complete what a user is typing")
     @Get("/search/suggest")
     Suggestions suggest(
@@ -165,15 +193,20 @@ class SearchController {
             @QueryValue(defaultValue = "8")
                     @Min(value = 1, message = "must be at least 1")
                     @Max(value = 20, message = "must be at most 20")
-                    int size) {
-        List<Suggestion> found = run(() -> search.autocomplete(q, size), "q");
+                    int size,
+            @Nullable Authentication authentication) {
+        Access access = Audiences.of(Viewer.of(authentication));
+        List<Suggestion> found = run(() -> search.autocomplete(q, size, access), "q");
         return new Suggestions(found.stream()
                 .map(s ->
                         new Suggestions.Suggestion(s.text(), s.kind().name().toLowerCase(Locale.ROOT), s.documentId()))
                 .toList());
     }
 
-    /** The documents most like this one (its words, authors and topics), best first. */
+    /**
+     * The documents most like this one (its words, authors and topics), best first, among the latest versions of those
+     * the caller may see. A document the caller may not see is not found, as an unknown one.
+     */
     @Operation(summary = "Find related documents")
     @Get("/documents/{id}/related")
     RelatedDocuments related(
@@ -181,13 +214,15 @@ class SearchController {
             @QueryValue(defaultValue = "5")
                     @Min(value = 1, message = "must be at least 1")
                     @Max(value = 50, message = "must be at most 50")
-                    int size) {
+                    int size,
+            @Nullable Authentication authentication) {
+        Access access = Audiences.of(Viewer.of(authentication));
         List<Hit> found;
         try {
-            found = run(() -> search.related(id.toString(), size), "size");
+            found = run(() -> search.related(id.toString(), size, access), "size");
         } catch (DocumentNotFoundException e) {
             throw new NotFoundException("Document " + id + " is not in the search index: it does not exist, is not"
-                    + " indexed yet, or was withdrawn.");
+                    + " indexed yet, was withdrawn, or is not yours to see.");
         }
         FieldSelection noPages = FieldSelection.ALL;
         return new RelatedDocuments(
@@ -257,13 +292,21 @@ class SearchController {
                 pages);
     }
 
-    private static Map<String, List<SearchResults.FacetCount>> facets(Map<String, List<FacetValue>> counted) {
+    private Map<String, List<SearchResults.FacetCount>> facets(Map<String, List<FacetValue>> counted, Viewer viewer) {
         Map<String, List<SearchResults.FacetCount>> facets = new LinkedHashMap<>();
         counted.forEach((dimension, values) -> facets.put(
                 dimension,
                 values.stream()
+                        .filter(v ->
+                                !dimension.equals(IndexSchema.COLLECTION) || collections.isVisibleTo(v.value(), viewer))
                         .map(v -> new SearchResults.FacetCount(v.value(), v.count()))
                         .toList()));
         return facets;
+    }
+
+    private static Map<String, List<FacetValue>> nothingCounted() {
+        Map<String, List<FacetValue>> none = new LinkedHashMap<>();
+        IndexSchema.FACET_DIMENSIONS.forEach(dimension -> none.put(dimension, List.of()));
+        return none;
     }
 }

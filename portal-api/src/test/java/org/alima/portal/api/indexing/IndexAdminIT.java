@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
+import org.alima.portal.indexer.index.IndexSchema;
 import org.junit.jupiter.api.Test;
 
 /** The operator's view of the search index, with an operator token configured. */
@@ -32,7 +33,7 @@ class IndexAdminIT extends PortalTest {
         assertThat(index.get("pages").asLong())
                 .isGreaterThanOrEqualTo(index.get("documents").asLong());
         assertThat(index.get("sizeOnDiskBytes").asLong()).isPositive();
-        assertThat(index.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(index.get("schemaVersion").asInt()).isEqualTo(IndexSchema.VERSION);
         assertThat(index.get("needsRebuild").asBoolean()).isFalse();
         assertThat(index.get("lastCommit").asText()).isNotBlank();
         assertThat(index.toString()).doesNotContain("/tmp").doesNotContain("portal-api-it");

@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
 import org.alima.portal.api.TestAccounts;
+import org.alima.portal.api.collections.DocumentCollections;
 import org.alima.portal.api.documents.TestDocuments;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.indexer.extract.DocumentExtractor;
@@ -51,6 +52,9 @@ class IndexingWorkerIT extends PortalTest {
 
     @Inject
     FileStore files;
+
+    @Inject
+    DocumentCollections collections;
 
     @Inject
     TransactionOperations<Connection> transactions;
@@ -194,7 +198,8 @@ class IndexingWorkerIT extends PortalTest {
         DocumentProcessor impatient = new DocumentIndexer(
                 files,
                 new DocumentExtractor(new ExtractionLimits(Duration.ofNanos(1), 1_000_000, 1 << 20, 1 << 20)),
-                index);
+                index,
+                collections);
         IndexingWorker worker = worker(impatient, 5, Duration.ofMillis(20));
 
         for (int attempt = 1; attempt <= 3; attempt++) {

@@ -25,7 +25,7 @@ class StoredDocumentTest {
         StoredDocument.Metadata given = new StoredDocument.Metadata(
                 "Uploader's title", null, List.of(), List.of("malaria"), null, "protocol", null, null, List.of("ML"));
 
-        IndexableDocument indexed = document(given, true).indexable(FROM_FILE, "fr", PAGES);
+        IndexableDocument indexed = document(given, true).indexable(FROM_FILE, "fr", PAGES, List.of());
 
         assertThat(indexed.title()).isEqualTo("Uploader's title");
         assertThat(indexed.authors()).containsExactly("File Author");
@@ -39,7 +39,7 @@ class StoredDocumentTest {
         StoredDocument.Metadata cleared =
                 new StoredDocument.Metadata(null, null, List.of(), List.of(), null, null, null, null, List.of());
 
-        IndexableDocument indexed = document(cleared, false).indexable(FROM_FILE, "fr", PAGES);
+        IndexableDocument indexed = document(cleared, false).indexable(FROM_FILE, "fr", PAGES, List.of());
 
         assertThat(indexed.title()).isNull();
         assertThat(indexed.authors()).isEmpty();
@@ -60,7 +60,8 @@ class StoredDocumentTest {
                 List.of("NE"));
         StoredDocument document = document(given, false);
 
-        IndexableDocument indexed = document.indexable(ProcessingOutcome.MetadataFromFile.none(), null, PAGES);
+        IndexableDocument indexed =
+                document.indexable(ProcessingOutcome.MetadataFromFile.none(), null, PAGES, List.of());
 
         assertThat(indexed.id()).isEqualTo(document.documentId().toString());
         assertThat(indexed.keywords()).containsExactly("malaria", "children");

@@ -27,8 +27,10 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteArrayDataInput;
@@ -51,7 +53,7 @@ public final class IndexSchema {
      * Version of this schema, written in every commit's user data. Bump it whenever a change here makes an existing
      * index wrong (new field, other analysis); {@link PortalIndex#needsRebuild()} then asks for a rebuild.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     // ---- identity
 
@@ -120,6 +122,19 @@ public final class IndexSchema {
 
     /** Binary doc value: the length of each page (variable-length ints), to map body offsets to page numbers. */
     public static final String PAGE_LENGTHS = "page_lengths";
+
+    // ---- visibility: keywords on the document only, never stored (the portal's database holds the workflow; a
+    // rebuild reads it again). Page documents carry neither, so an audience filter excludes them too.
+
+    /** Keyword, multi-valued: each audience that may find the document ({@link IndexableDocument#audiences}), exactly
+     * as given. A restricted search keeps the documents holding one of its caller's audiences (a non-scoring filter);
+     * a document without any is found by unrestricted searches only. */
+    public static final String AUDIENCE = "audience";
+
+    /** Keyword {@code true}, only on a document that a newer version supersedes: searches exclude the term unless
+     * asked for older versions. A marker on the few old versions, rather than a term on every current one, so that an
+     * exclusion never needs a rewrite of the index when versions are added. */
+    public static final String SUPERSEDED = "superseded";
 
     // ---- page documents: stored fields and the owner term only; no user query targets them, so no search returns a
     // page as a document
@@ -206,6 +221,11 @@ public final class IndexSchema {
         return new FieldExistsQuery(ID);
     }
 
+    /** Matches the documents that a newer version supersedes. */
+    public static Query supersededQuery() {
+        return new TermQuery(new Term(SUPERSEDED, "true"));
+    }
+
     /** The pages' start offsets in {@link #BODY}, decoded from {@link #PAGE_LENGTHS}; element k is page k+1's. */
     public static int[] pageStarts(BytesRef lengths) {
         ByteArrayDataInput input = new ByteArrayDataInput(lengths.bytes, lengths.offset, lengths.length);
@@ -235,6 +255,13 @@ public final class IndexSchema {
         doc.add(new StringField(ID, source.id(), Field.Store.YES));
         doc.add(new StringField(OWNER, source.id(), Field.Store.NO));
         doc.add(new SortedDocValuesField(ID, new BytesRef(source.id())));
+        for (String audience : source.audiences()) {
+            requireKeyword(id, "audience", audience);
+            doc.add(new StringField(AUDIENCE, audience, Field.Store.NO));
+        }
+        if (source.superseded()) {
+            doc.add(new StringField(SUPERSEDED, "true", Field.Store.NO));
+        }
         addText(doc, TITLE, source.title());
         for (String author : source.authors()) {
             requireKeyword(id, "author", author);

@@ -1,7 +1,9 @@
 package org.alima.portal.indexer.index;
 
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.alima.portal.indexer.extract.ExtractionResult;
 import org.alima.portal.indexer.extract.Page;
 
@@ -13,6 +15,11 @@ import org.alima.portal.indexer.extract.Page;
  * @param source where the text came from (an absolute file path), or null for metadata-only records; used to rebuild
  * @param type document type (study, article, protocol, operating procedure, guideline, report, poster, thesis), or null
  * @param countries ISO 3166 alpha-2 codes
+ * @param audiences who may find the document: a search sees it when its caller belongs to at least one of these
+ *     (e.g. {@value #PUBLIC} for a published document, {@code account:<uuid>} for its owner's draft); opaque,
+ *     case-sensitive values; empty means only an unrestricted search (a curator's, the command line's) sees it
+ * @param superseded true when a newer version of the document exists: searches leave it out unless they ask for
+ *     older versions
  */
 public record IndexableDocument(
         String id,
@@ -28,7 +35,12 @@ public record IndexableDocument(
         List<String> countries,
         List<String> topics,
         List<String> collections,
-        List<Page> pages) {
+        List<Page> pages,
+        Set<String> audiences,
+        boolean superseded) {
+
+    /** The audience of a published document: every reader, signed in or not. */
+    public static final String PUBLIC = "public";
 
     public IndexableDocument {
         if (id == null || id.isBlank()) {
@@ -40,12 +52,63 @@ public record IndexableDocument(
         topics = topics == null ? List.of() : List.copyOf(topics);
         collections = collections == null ? List.of() : List.copyOf(collections);
         pages = pages == null ? List.of() : List.copyOf(pages);
+        if (audiences == null) {
+            throw new IllegalArgumentException("document " + id + " needs its audiences: pass Set.of(\"" + PUBLIC
+                    + "\") for a published document, an empty set for one only curators may find");
+        }
+        Set<String> kept = new LinkedHashSet<>();
+        for (String audience : audiences) {
+            if (audience == null || audience.isBlank()) {
+                throw new IllegalArgumentException("document " + id
+                        + " has a blank audience; give each audience a name such as \"" + PUBLIC + "\"");
+            }
+            kept.add(audience.strip());
+        }
+        audiences = Set.copyOf(kept);
     }
 
-    /** A document built from a file's extracted text and metadata alone. */
+    /**
+     * A published, current document that every reader may find: what the command line indexes from files and
+     * JSON Lines records. The portal's documents go through the workflow and pass their audiences explicitly.
+     */
+    public static IndexableDocument published(
+            String id,
+            String source,
+            String title,
+            String abstractText,
+            List<String> authors,
+            List<String> keywords,
+            String doi,
+            String type,
+            String language,
+            LocalDate date,
+            List<String> countries,
+            List<String> topics,
+            List<String> collections,
+            List<Page> pages) {
+        return new IndexableDocument(
+                id,
+                source,
+                title,
+                abstractText,
+                authors,
+                keywords,
+                doi,
+                type,
+                language,
+                date,
+                countries,
+                topics,
+                collections,
+                pages,
+                Set.of(PUBLIC),
+                false);
+    }
+
+    /** A published, current document built from a file's extracted text and metadata alone. */
     public static IndexableDocument fromExtraction(String id, String source, ExtractionResult.Extracted extracted) {
         var meta = extracted.metadata();
-        return new IndexableDocument(
+        return published(
                 id,
                 source,
                 meta.title(),

@@ -123,7 +123,7 @@ public final class JsonLinesRecords {
             lang = sample == null ? null : language.apply(sample);
         }
         List<Page> pages = body == null ? List.of() : List.of(new Page(1, body, lang));
-        return new IndexableDocument(
+        return IndexableDocument.published(
                 id,
                 file.toAbsolutePath().toString(),
                 text(node, "title"),

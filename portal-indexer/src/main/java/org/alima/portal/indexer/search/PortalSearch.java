@@ -49,6 +49,11 @@ import org.apache.lucene.search.similarities.BM25Similarity;
  * <p>At most 1,000 characters and 200 words; breaking a bound, or using a refused construct, throws {@link
  * QuerySyntaxException} with the problem and its position. Ranking: BM25, each word scored by its best field plus a
  * share of the others, tuned by {@link SearchSettings}.
+ *
+ * <p>Visibility: each call sees only what its {@link Access} allows, and only the latest version of each document
+ * unless a search asks for older ones. Hidden documents are absent from hits, totals, facet counts, page snippets,
+ * type-ahead, did-you-mean and related documents; they are not absent from the index-wide statistics that BM25 and
+ * MoreLikeThis weigh words by, so scores are those of an unrestricted search.
  */
 public final class PortalSearch {
 
@@ -87,6 +92,9 @@ public final class PortalSearch {
         ParsedQuery query = parser.parse(request.query());
         FieldDoc after = request.cursor() == null ? null : Cursor.decode(request.cursor(), request.sort());
         Map<String, Query> filters = FacetedSearch.filterQueries(request.filters());
+        Visibility visibility = Visibility.of(request);
+        // The base of every query below (hits, facet counts of each dimension, the total): what the caller may see.
+        Query scoring = visibility.restrict(query.scoring());
         try (IndexSnapshot snapshot = index.snapshot()) {
             IndexSearcher searcher = searcher(snapshot);
             int skipped = after == null ? request.from() : 0;
@@ -98,11 +106,11 @@ public final class PortalSearch {
             Map<String, List<FacetValue>> facets = Map.of();
             if (request.withFacets() && facetState.isPresent()) {
                 FacetedSearch.Result result =
-                        FacetedSearch.run(searcher, query.scoring(), filters, collector, facetState.get());
+                        FacetedSearch.run(searcher, scoring, filters, collector, facetState.get());
                 top = result.hits();
                 facets = result.facets();
             } else {
-                top = searcher.search(FacetedSearch.filtered(query.scoring(), filters), collector);
+                top = searcher.search(FacetedSearch.filtered(scoring, filters), collector);
                 if (request.withFacets()) {
                     facets = FacetedSearch.empty();
                 }
@@ -112,7 +120,7 @@ public final class PortalSearch {
             }
             ScoreDoc[] page = slice(top.scoreDocs, skipped, request.size());
             if (request.sort() != SortOrder.RELEVANCE) {
-                TopFieldCollector.populateScores(page, searcher, query.scoring());
+                TopFieldCollector.populateScores(page, searcher, scoring);
             } else {
                 // A field-sorted collector keeps the relevance score as the first sort value, not in ScoreDoc.score.
                 for (ScoreDoc doc : page) {
@@ -124,7 +132,8 @@ public final class PortalSearch {
             String nextCursor =
                     more && page.length > 0 ? Cursor.encode(request.sort(), (FieldDoc) page[page.length - 1]) : null;
             long total = top.totalHits.value();
-            String didYouMean = total < FEW_HITS ? didYouMean(searcher, request.query(), filters, total) : null;
+            String didYouMean =
+                    total < FEW_HITS ? didYouMean(searcher, request.query(), filters, visibility, total) : null;
             return new SearchResponse(
                     total, hits, facets, nextCursor, didYouMean, (System.nanoTime() - started) / 1_000_000);
         } catch (IOException e) {
@@ -134,7 +143,8 @@ public final class PortalSearch {
 
     /**
      * Ids of the best {@code size} documents for {@code query}, best first, without filters, facets or highlights: the
-     * fast path for relevance evaluation.
+     * fast path for relevance evaluation. Every document counts, as for {@link Access#everything()}, latest versions
+     * only.
      */
     public List<String> rankedIds(String query, int size) {
         if (size < 1 || size > MAX_RANKED_IDS) {
@@ -144,7 +154,8 @@ public final class PortalSearch {
         ParsedQuery parsed = parser.parse(query);
         try (IndexSnapshot snapshot = index.snapshot()) {
             IndexSearcher searcher = searcher(snapshot);
-            TopDocs top = searcher.search(parsed.scoring(), size);
+            TopDocs top =
+                    searcher.search(Visibility.current(Access.everything()).restrict(parsed.scoring()), size);
             if (searcher.timedOut()) {
                 throw new SearchTimeoutException(settings.timeLimit());
             }
@@ -164,29 +175,50 @@ public final class PortalSearch {
     }
 
     /**
-     * Titles and keywords completing what the user is typing (see {@link TypeAhead}), best first.
+     * Titles and keywords of every document's latest version completing what the user is typing; see {@link
+     * #autocomplete(String, int, Access)}.
+     */
+    public List<Suggestion> autocomplete(String typed, int size) {
+        return autocomplete(typed, size, Access.everything());
+    }
+
+    /**
+     * Titles and keywords completing what the user is typing (see {@link TypeAhead}), best first, taken only from the
+     * latest versions of the documents {@code access} may see.
      *
      * @param size 1 to {@value TypeAhead#MAX_SIZE}
      */
-    public List<Suggestion> autocomplete(String typed, int size) {
+    public List<Suggestion> autocomplete(String typed, int size, Access access) {
+        Visibility visibility = Visibility.current(Objects.requireNonNull(access, "access"));
         try (IndexSnapshot snapshot = index.snapshot()) {
-            return typeAhead.complete(searcher(snapshot), typed, size);
+            return typeAhead.complete(searcher(snapshot), visibility, typed, size);
         } catch (IOException e) {
             throw new SearchFailedException("complete \"" + typed + "\"", e);
         }
     }
 
     /**
-     * Documents most similar to document {@code id}, best first, without pages.
-     *
-     * @param size 1 to {@value RelatedDocuments#MAX_SIZE}
-     * @throws DocumentNotFoundException when no document has this id
+     * Latest versions of documents most similar to document {@code id}, among every document; see {@link
+     * #related(String, int, Access)}.
      */
     public List<Hit> related(String id, int size) {
+        return related(id, size, Access.everything());
+    }
+
+    /**
+     * Documents most similar to document {@code id}, best first, without pages, among the latest versions of the
+     * documents {@code access} may see. The document itself may be an older version.
+     *
+     * @param size 1 to {@value RelatedDocuments#MAX_SIZE}
+     * @throws DocumentNotFoundException when no document has this id, or {@code access} may not see it (the two are
+     *     indistinguishable, so that a caller learns nothing of a document it may not see)
+     */
+    public List<Hit> related(String id, int size, Access access) {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(access, "access");
         try (IndexSnapshot snapshot = index.snapshot()) {
             IndexSearcher searcher = searcher(snapshot);
-            TopDocs top = searcher.search(related.likeQuery(searcher, id, size), size);
+            TopDocs top = searcher.search(related.likeQuery(searcher, access, id, size), size);
             if (searcher.timedOut()) {
                 throw new SearchTimeoutException(settings.timeLimit());
             }
@@ -218,18 +250,23 @@ public final class PortalSearch {
         return hits;
     }
 
-    private String didYouMean(IndexSearcher searcher, String text, Map<String, Query> filters, long total)
+    /**
+     * A corrected query, offered only when it finds more of the documents this search may see: each corrected word
+     * is taken from visible documents, and the whole correction must find more of them than the query did.
+     */
+    private String didYouMean(
+            IndexSearcher searcher, String text, Map<String, Query> filters, Visibility visibility, long total)
             throws IOException {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String corrected = spelling.correct(searcher.getIndexReader(), text);
+        String corrected = spelling.correct(searcher, visibility, text);
         if (corrected == null) {
             return null;
         }
         try {
-            int found = searcher.count(
-                    FacetedSearch.filtered(parser.parse(corrected).scoring(), filters));
+            int found = searcher.count(FacetedSearch.filtered(
+                    visibility.restrict(parser.parse(corrected).scoring()), filters));
             return found > total ? corrected : null;
         } catch (QuerySyntaxException e) {
             return null; // a correction that does not parse is no help

@@ -21,8 +21,9 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * Finds documents similar to a given one with Lucene's MoreLikeThis: the most distinctive words of its title,
- * abstract, keywords and first pages, searched across the same fields, the document itself excluded. Stateless;
- * thread-safe (MoreLikeThis, which is not, is created per call).
+ * abstract, keywords and first pages, searched across the same fields, the document itself excluded, among the latest
+ * versions of the documents the caller may see. Stateless; thread-safe (MoreLikeThis, which is not, is created per
+ * call).
  */
 final class RelatedDocuments {
 
@@ -35,14 +36,19 @@ final class RelatedDocuments {
         IndexSchema.TITLE, IndexSchema.ABSTRACT, IndexSchema.KEYWORDS, IndexSchema.BODY
     };
 
-    /** The query for documents like {@code id}, excluding it. */
-    Query likeQuery(IndexSearcher searcher, String id, int size) throws IOException {
+    /**
+     * The query for visible documents like {@code id}, excluding it.
+     *
+     * @throws DocumentNotFoundException when {@code id} is not in the index or {@code access} may not see it
+     */
+    Query likeQuery(IndexSearcher searcher, Access access, String id, int size) throws IOException {
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidSearchRequestException(
                     "related size must be between 1 and " + MAX_SIZE + " (MAX_SIZE), got " + size);
         }
         Term idTerm = new Term(IndexSchema.ID, id);
-        ScoreDoc[] found = searcher.search(new TermQuery(idTerm), 1).scoreDocs;
+        // Any version the caller may see: an older one that a reader opened by its link has related documents too.
+        ScoreDoc[] found = searcher.search(new Visibility(access, true).restrict(new TermQuery(idTerm)), 1).scoreDocs;
         if (found.length == 0) {
             throw new DocumentNotFoundException(id);
         }
@@ -55,18 +61,19 @@ final class RelatedDocuments {
                 IndexSchema.ABSTRACT, List.of((Object[]) fields.getValues(IndexSchema.ABSTRACT)),
                 IndexSchema.KEYWORDS, List.of((Object[]) fields.getValues(IndexSchema.KEYWORDS)),
                 IndexSchema.BODY, firstPages(stored, doc, fields.getField(IndexSchema.PAGE_COUNT)));
-        MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
-        like.setAnalyzer(IndexSchema.analyzer());
-        like.setFieldNames(FIELDS);
-        like.setMinTermFreq(1);
-        like.setMinDocFreq(2);
-        like.setMinWordLen(3);
-        like.setMaxQueryTerms(25);
-        like.setBoost(true);
-        return new BooleanQuery.Builder()
-                .add(like.like(text), BooleanClause.Occur.MUST)
+        MoreLikeThis similar = new MoreLikeThis(searcher.getIndexReader());
+        similar.setAnalyzer(IndexSchema.analyzer());
+        similar.setFieldNames(FIELDS);
+        similar.setMinTermFreq(1);
+        similar.setMinDocFreq(2);
+        similar.setMinWordLen(3);
+        similar.setMaxQueryTerms(25);
+        similar.setBoost(true);
+        Query like = new BooleanQuery.Builder()
+                .add(similar.like(text), BooleanClause.Occur.MUST)
                 .add(new TermQuery(idTerm), BooleanClause.Occur.MUST_NOT)
                 .build();
+        return Visibility.current(access).restrict(like);
     }
 
     /** The text of the first pages, up to {@link #BODY_CHARS_READ} characters; page k follows its document by k. */

@@ -12,6 +12,9 @@ import java.util.Objects;
  *     from}
  * @param pagesPerHit best-matching pages to return per hit, 0 to {@value #MAX_PAGES_PER_HIT}
  * @param withFacets whether to count the facet values of all matching documents
+ * @param access the documents the caller may find; everything else is absent from the hits, the total, the facet
+ *     counts and did-you-mean, as if not indexed
+ * @param includeSuperseded whether versions that a newer one supersedes are searched too (false: latest only)
  */
 public record SearchRequest(
         String query,
@@ -21,7 +24,9 @@ public record SearchRequest(
         int from,
         String cursor,
         int pagesPerHit,
-        boolean withFacets) {
+        boolean withFacets,
+        Access access,
+        boolean includeSuperseded) {
 
     public static final int MAX_SIZE = 100;
     public static final int MAX_FROM = 10_000;
@@ -31,6 +36,11 @@ public record SearchRequest(
     public SearchRequest {
         filters = filters == null ? Filters.none() : filters;
         sort = Objects.requireNonNullElse(sort, SortOrder.RELEVANCE);
+        if (access == null) {
+            // No default here: a forgotten access must not widen what a reader sees.
+            throw new InvalidSearchRequestException(
+                    "access must not be null; pass Access.everything() for an unrestricted search");
+        }
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidSearchRequestException(
                     "size must be between 1 and " + MAX_SIZE + " (MAX_SIZE), got " + size);
@@ -54,36 +64,57 @@ public record SearchRequest(
         }
     }
 
-    /** The first 10 hits by relevance, 3 pages each, with facets. */
+    /**
+     * The first 10 hits by relevance, 3 pages each, with facets, among the latest versions of every document ({@link
+     * Access#everything()}); restrict it with {@link #withAccess} for a reader.
+     */
     public static SearchRequest of(String query) {
-        return new SearchRequest(query, Filters.none(), SortOrder.RELEVANCE, 10, 0, null, 3, true);
+        return new SearchRequest(
+                query, Filters.none(), SortOrder.RELEVANCE, 10, 0, null, 3, true, Access.everything(), false);
     }
 
     public SearchRequest withFilters(Filters filters) {
-        return new SearchRequest(query, filters, sort, size, from, cursor, pagesPerHit, withFacets);
+        return new SearchRequest(
+                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
     }
 
     public SearchRequest withSort(SortOrder sort) {
-        return new SearchRequest(query, filters, sort, size, from, cursor, pagesPerHit, withFacets);
+        return new SearchRequest(
+                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
     }
 
     public SearchRequest withSize(int size) {
-        return new SearchRequest(query, filters, sort, size, from, cursor, pagesPerHit, withFacets);
+        return new SearchRequest(
+                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
     }
 
     public SearchRequest withFrom(int from) {
-        return new SearchRequest(query, filters, sort, size, from, null, pagesPerHit, withFacets);
+        return new SearchRequest(
+                query, filters, sort, size, from, null, pagesPerHit, withFacets, access, includeSuperseded);
     }
 
     public SearchRequest withCursor(String cursor) {
-        return new SearchRequest(query, filters, sort, size, 0, cursor, pagesPerHit, withFacets);
+        return new SearchRequest(
+                query, filters, sort, size, 0, cursor, pagesPerHit, withFacets, access, includeSuperseded);
     }
 
     public SearchRequest withPagesPerHit(int pagesPerHit) {
-        return new SearchRequest(query, filters, sort, size, from, cursor, pagesPerHit, withFacets);
+        return new SearchRequest(
+                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
     }
 
     public SearchRequest withFacets(boolean withFacets) {
-        return new SearchRequest(query, filters, sort, size, from, cursor, pagesPerHit, withFacets);
+        return new SearchRequest(
+                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
+    }
+
+    public SearchRequest withAccess(Access access) {
+        return new SearchRequest(
+                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
+    }
+
+    public SearchRequest withIncludeSuperseded(boolean includeSuperseded) {
+        return new SearchRequest(
+                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
     }
 }

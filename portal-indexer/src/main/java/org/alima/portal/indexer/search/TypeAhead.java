@@ -22,8 +22,9 @@ import org.apache.lucene.search.TermQuery;
  * Completes what a user is typing into document titles and keywords. Every typed word must begin a word of the title
  * (or of one keyword), in any order, ignoring case and accents: "malar ind" → "Malaria Indicator Survey 2021",
  * "reani" → "Réanimation néonatale". It queries prefix terms indexed with each document, so it is as fresh as the
- * index (a deleted document disappears at the next refresh) and needs no separate structure to rebuild. Stateless;
- * thread-safe.
+ * index (a deleted document disappears at the next refresh) and needs no separate structure to rebuild. Suggestions
+ * are read from the matching documents themselves, so restricting those to the visible ones means a hidden document's
+ * words are never proposed. Stateless; thread-safe.
  */
 final class TypeAhead {
 
@@ -34,7 +35,8 @@ final class TypeAhead {
     /** Titles outrank keywords: a title names a document the user can open directly. */
     private static final float TITLE_BOOST = 2f;
 
-    List<Suggestion> complete(IndexSearcher searcher, String typed, int size) throws IOException {
+    List<Suggestion> complete(IndexSearcher searcher, Visibility visibility, String typed, int size)
+            throws IOException {
         if (typed == null) {
             return List.of();
         }
@@ -64,7 +66,7 @@ final class TypeAhead {
                             .build(),
                     BooleanClause.Occur.MUST);
         }
-        ScoreDoc[] top = searcher.search(query.build(), size * 4).scoreDocs;
+        ScoreDoc[] top = searcher.search(visibility.restrict(query.build()), size * 4).scoreDocs;
         StoredFields stored = searcher.storedFields();
         List<Suggestion> suggestions = new ArrayList<>();
         Set<String> seenKeywords = new HashSet<>();

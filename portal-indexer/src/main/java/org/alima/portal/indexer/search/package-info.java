@@ -33,6 +33,16 @@
  *       type-ahead queries 2–20 character prefixes indexed with each title and keyword, so it is as fresh as the
  *       index and forgets deleted documents at once (an AnalyzingInfixSuggester would need rebuilding and cannot
  *       delete); related documents use MoreLikeThis over the first 20,000 characters of the body.
+ * <li><b>Visibility.</b> Each document's audiences and superseded mark are keywords on it, never on its pages (so a
+ *       page can never pass the filter). Every query that finds, counts or proposes something is wrapped in clauses
+ *       that do not score ({@link org.alima.portal.indexer.search.Access}: a filter on the caller's audiences; a
+ *       must-not on the superseded mark), so hits keep their scores and order, while totals, facet counts (drill-
+ *       sideways passes included), type-ahead and related documents see only what the caller may. Did-you-mean counts
+ *       the typed word and each candidate among the visible documents only. A filter rather than a per-audience
+ *       index: one index, any combination of audiences. BM25's statistics (document frequencies, average lengths) stay
+ *       those of the whole index: per-caller statistics would make scores differ between callers and cost a count per
+ *       query term. On the 809 SciFact claims, ids, scores (to the last bit), totals and did-you-mean are identical
+ *       before the change, with everything visible, and through a reader's filter (nDCG@10 0.690 each).
  * </ul>
  */
 package org.alima.portal.indexer.search;

@@ -47,7 +47,7 @@ class PortalIndexIT {
         for (String text : pages) {
             numbered.add(new Page(numbered.size() + 1, text, "en"));
         }
-        return new IndexableDocument(
+        return IndexableDocument.published(
                 id,
                 "/files/" + id + ".pdf",
                 "Title " + id,
@@ -386,7 +386,7 @@ class PortalIndexIT {
                 RebuildResult result = index.rebuild(Stream.of(
                         document("a", "x"),
                         document("b", "y"),
-                        new IndexableDocument(
+                        IndexableDocument.published(
                                 "bad",
                                 null,
                                 null,

@@ -84,7 +84,9 @@ class QueryLanguageIT {
                 d.countries(),
                 d.topics(),
                 d.collections(),
-                d.pages());
+                d.pages(),
+                d.audiences(),
+                d.superseded());
     }
 
     @AfterAll

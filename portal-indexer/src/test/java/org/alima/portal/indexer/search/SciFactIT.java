@@ -55,7 +55,7 @@ class SciFactIT {
         index = PortalIndex.open(directory);
         try (Stream<String> lines = Files.lines(scifact.resolve("corpus.jsonl"))) {
             lines.map(SciFactIT::json)
-                    .forEach(doc -> index.upsert(new IndexableDocument(
+                    .forEach(doc -> index.upsert(IndexableDocument.published(
                             doc.get("_id").asText(),
                             null,
                             doc.get("title").asText(),

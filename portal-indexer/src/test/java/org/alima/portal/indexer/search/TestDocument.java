@@ -3,6 +3,7 @@ package org.alima.portal.indexer.search;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.alima.portal.indexer.extract.Page;
 import org.alima.portal.indexer.index.IndexableDocument;
 
@@ -21,6 +22,8 @@ final class TestDocument {
     private List<String> topics = List.of();
     private List<String> collections = List.of();
     private final List<Page> pages = new ArrayList<>();
+    private Set<String> audiences = Set.of(IndexableDocument.PUBLIC);
+    private boolean superseded;
 
     private TestDocument(String id) {
         this.id = id;
@@ -84,6 +87,18 @@ final class TestDocument {
         return this;
     }
 
+    /** Who may find it; public by default. */
+    TestDocument audiences(String... audiences) {
+        this.audiences = Set.of(audiences);
+        return this;
+    }
+
+    /** Marks it as an older version that a newer one supersedes. */
+    TestDocument superseded() {
+        this.superseded = true;
+        return this;
+    }
+
     /** Appends pages numbered after the existing ones. */
     TestDocument pages(String... texts) {
         for (String text : texts) {
@@ -107,6 +122,8 @@ final class TestDocument {
                 countries,
                 topics,
                 collections,
-                pages);
+                pages,
+                audiences,
+                superseded);
     }
 }

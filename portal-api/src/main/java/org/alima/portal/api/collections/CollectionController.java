@@ -1,0 +1,131 @@
+package org.alima.portal.api.collections;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import org.alima.portal.api.accounts.Viewer;
+
+/**
+ * Curated collections over HTTP: everyone reads public collections (and the published documents in them); curators
+ * create collections and curate those they are curators of, administrators any. Stateless and thread-safe; database
+ * work runs on the blocking executor.
+ */
+@Controller(CollectionController.BASE)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Tag(name = "collections")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class CollectionController {
+
+    static final String BASE = "/api/collections";
+
+    private final Curation curation;
+
+    CollectionController(Curation curation) {
+        this.curation = curation;
+    }
+
+    /** The collections the caller may see (private ones only for curators), by slug; {@code featured=true}: the home page's. */
+    @Operation(summary = "List collections")
+    @Get
+    CollectionResponse.Page list(
+            @QueryValue(defaultValue = "false") boolean featured, @Nullable Authentication authentication) {
+        return new CollectionResponse.Page(curation.list(Viewer.of(authentication), featured));
+    }
+
+    /** Creates a collection; its creator is one of its curators. */
+    @Operation(summary = "Create a collection")
+    @Secured("curator")
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<CollectionResponse> create(@Valid @Body CollectionRequest body, Authentication authentication) {
+        CollectionResponse created = curation.create(body, Viewer.of(authentication));
+        return HttpResponse.created(created, URI.create(BASE + "/" + created.slug()));
+    }
+
+    /** The collection with its items in the curators' order: only the documents the caller may see. */
+    @Operation(summary = "Read a collection")
+    @Get("/{slug}")
+    CollectionResponse get(@PathVariable String slug, @Nullable Authentication authentication) {
+        return curation.get(slug, Viewer.of(authentication));
+    }
+
+    /**
+     * Replaces the collection's title and description (a language left out is cleared), and its visibility, featured
+     * flag and curators when given. The slug never changes.
+     */
+    @Operation(summary = "Change a collection")
+    @Secured("curator")
+    @Put(value = "/{slug}", consumes = MediaType.APPLICATION_JSON)
+    CollectionResponse replace(
+            @PathVariable String slug, @Valid @Body CollectionRequest body, Authentication authentication) {
+        return curation.replace(slug, body, Viewer.of(authentication));
+    }
+
+    /** Deletes the collection; its documents stay. */
+    @Operation(summary = "Delete a collection")
+    @Secured("curator")
+    @Delete("/{slug}")
+    HttpResponse<Void> delete(@PathVariable String slug, Authentication authentication) {
+        curation.delete(slug, Viewer.of(authentication));
+        return HttpResponse.noContent();
+    }
+
+    /** Adds a document at the end of the collection, with a note. */
+    @Operation(summary = "Add a document to a collection")
+    @Secured("curator")
+    @Post(value = "/{slug}/items", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<ItemResponse> addItem(
+            @PathVariable String slug, @Valid @Body ItemRequest body, Authentication authentication) {
+        ItemResponse item = curation.addItem(slug, body, Viewer.of(authentication));
+        return HttpResponse.created(item, URI.create(BASE + "/" + slug));
+    }
+
+    /** Changes an item's note; null or blank removes it. */
+    @Operation(summary = "Change the note of a collection's document")
+    @Secured("curator")
+    @Patch(value = "/{slug}/items/{documentId}", consumes = MediaType.APPLICATION_JSON)
+    ItemResponse changeNote(
+            @PathVariable String slug,
+            @PathVariable UUID documentId,
+            @Valid @Body NoteRequest body,
+            Authentication authentication) {
+        return curation.changeNote(slug, documentId, body, Viewer.of(authentication));
+    }
+
+    /** Takes a document out of the collection; the document stays. */
+    @Operation(summary = "Remove a document from a collection")
+    @Secured("curator")
+    @Delete("/{slug}/items/{documentId}")
+    HttpResponse<Void> removeItem(
+            @PathVariable String slug, @PathVariable UUID documentId, Authentication authentication) {
+        curation.removeItem(slug, documentId, Viewer.of(authentication));
+        return HttpResponse.noContent();
+    }
+
+    /** Puts the collection's documents in the order given, which must name each of them once. */
+    @Operation(summary = "Reorder a collection")
+    @Secured("curator")
+    @Put(value = "/{slug}/order", consumes = MediaType.APPLICATION_JSON)
+    CollectionResponse reorder(
+            @PathVariable String slug, @Valid @Body OrderRequest body, Authentication authentication) {
+        return curation.reorder(slug, body, Viewer.of(authentication));
+    }
+}

@@ -1,0 +1,39 @@
+package org.alima.portal.api.collections;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/**
+ * A document in a collection, as one viewer sees the collection. Immutable.
+ *
+ * @param position 1 for the first item this viewer sees, then 2, 3… in the curators' order
+ * @param note the curators' note, or null
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record ItemResponse(int position, @Nullable String note, DocumentSummary document) {
+
+    /**
+     * What a collection's page shows of a document; the whole record is at {@code /api/documents/{id}}.
+     *
+     * @param authors in byline order, as in the document's record: {@code {"name", "orcid"}}
+     * @param publicationDate YYYY-MM-DD
+     * @param status draft, submitted, published or withdrawn
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record DocumentSummary(
+            String id,
+            @Nullable String title,
+            List<Author> authors,
+            @Nullable String type,
+            @Nullable String language,
+            @Nullable String publicationDate,
+            String status) {}
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Author(String name, @Nullable String orcid) {}
+}

@@ -1,0 +1,175 @@
+package org.alima.portal.api.collections;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.alima.portal.api.accounts.Role;
+import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.system.InvalidInputException;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class CollectionDirectoryTest {
+
+    private static final Instant T1 = Instant.parse("2025-01-01T10:00:00Z");
+    private static final Instant T2 = T1.plusMillis(1);
+
+    private static final Viewer CONTRIBUTOR = new Viewer(UUID.randomUUID(), Role.CONTRIBUTOR);
+    private static final Viewer CURATOR = new Viewer(UUID.randomUUID(), Role.CURATOR);
+
+    private final CollectionDirectory directory = new CollectionDirectory();
+
+    @Nested
+    class WhoSeesWhat {
+
+        @Test
+        void showsPublicCollectionsToEveryoneAndPrivateOnesToCuratorsOnly() {
+            directory.load(List.of(collection("open-one", "public", T1), collection("closed-one", "private", T1)));
+
+            assertThat(directory.isVisibleTo("open-one", Viewer.ANONYMOUS)).isTrue();
+            assertThat(directory.isVisibleTo("open-one", CONTRIBUTOR)).isTrue();
+            assertThat(directory.isVisibleTo("closed-one", Viewer.ANONYMOUS)).isFalse();
+            assertThat(directory.isVisibleTo("closed-one", CONTRIBUTOR)).isFalse();
+            assertThat(directory.isVisibleTo("closed-one", CURATOR)).isTrue();
+        }
+
+        @Test
+        void hidesFromReadersASlugItDoesNotKnowSoThatNothingLeaksBeforeItIsLoaded() {
+            assertThat(directory.isLoaded()).isFalse();
+            assertThat(directory.isVisibleTo("anything", Viewer.ANONYMOUS)).isFalse();
+            assertThat(directory.isVisibleTo("anything", CURATOR)).isTrue();
+        }
+
+        @Test
+        void comparesSlugsAsTheIndexDoesIgnoringCaseAndAccents() {
+            directory.record(collection("closed-one", "private", T1));
+            directory.record(collection("open-one", "public", T1));
+
+            assertThat(directory.isVisibleTo("Open-One", Viewer.ANONYMOUS)).isTrue();
+            assertThat(directory.isVisibleTo("ópen-one", Viewer.ANONYMOUS)).isTrue();
+            assertThat(directory.isVisibleTo("CLOSED-ONE", Viewer.ANONYMOUS)).isFalse();
+        }
+
+        @Test
+        void keepsTheVisibleOnesOfSeveralSlugsInTheirOrder() {
+            directory.load(List.of(
+                    collection("b-open", "public", T1),
+                    collection("a-closed", "private", T1),
+                    collection("c-open", "public", T1)));
+
+            Set<String> visible = directory.visibleAmong(List.of("c-open", "a-closed", "b-open"), Viewer.ANONYMOUS);
+
+            assertThat(visible).containsExactly("c-open", "b-open");
+        }
+    }
+
+    @Nested
+    class Revisions {
+
+        @Test
+        void keepsTheLaterOfTwoChangesWhateverTheOrderTheyArrive() {
+            directory.record(collection("flip-flop", "private", T2));
+            directory.record(collection("flip-flop", "public", T1));
+
+            assertThat(directory.isVisibleTo("flip-flop", Viewer.ANONYMOUS)).isFalse();
+        }
+
+        @Test
+        void aLoadOlderThanAChangeDoesNotUndoIt() {
+            directory.record(collection("was-closed", "public", T2));
+
+            directory.load(List.of(collection("was-closed", "private", T1)));
+
+            assertThat(directory.isVisibleTo("was-closed", Viewer.ANONYMOUS)).isTrue();
+        }
+
+        @Test
+        void forgetsADeletedCollectionUnlessItWasMadeAgainLater() {
+            directory.record(collection("gone-one", "public", T1));
+            directory.forget("gone-one", T2);
+            directory.record(collection("gone-one", "public", T1));
+
+            assertThat(directory.isVisibleTo("gone-one", Viewer.ANONYMOUS)).isFalse();
+
+            directory.record(collection("gone-one", "public", T2.plusMillis(1)));
+
+            assertThat(directory.isVisibleTo("gone-one", Viewer.ANONYMOUS)).isTrue();
+        }
+    }
+
+    @Nested
+    class Queries {
+
+        @Test
+        void letsReadersSearchByAPublicCollectionsSlug() {
+            directory.record(collection("open-one", "public", T1));
+
+            directory.checkQuery("malaria collection:open-one", Viewer.ANONYMOUS);
+            directory.checkQuery("(collection:\"open-one\")", Viewer.ANONYMOUS);
+            directory.checkQuery("a:collection:b recollection: notcollection:x", Viewer.ANONYMOUS);
+            directory.checkQuery(null, Viewer.ANONYMOUS);
+        }
+
+        @Test
+        void refusesReadersAClauseOnAPrivateUnknownOrPatternedCollection() {
+            directory.record(collection("closed-one", "private", T1));
+            directory.record(collection("open-one", "public", T1));
+
+            for (String query : List.of(
+                    "collection:closed-one",
+                    "malaria -collection:closed-one",
+                    "+Collection:CLOSED-ONE",
+                    "(collection:closed-one)",
+                    "!collection:\"closed-one\"",
+                    "collection:no-such-one",
+                    "collection:open*",
+                    "collection:closed~",
+                    "collection:clo\\sed-one",
+                    "x\tcollection:closed-one")) {
+                assertThatThrownBy(() -> directory.checkQuery(query, CONTRIBUTOR))
+                        .as(query)
+                        .isInstanceOf(InvalidInputException.class)
+                        .satisfies(e -> assertThat(((InvalidInputException) e)
+                                        .problem()
+                                        .errors()
+                                        .getFirst()
+                                        .field())
+                                .isEqualTo("q"));
+            }
+        }
+
+        @Test
+        void letsCuratorsSearchByAnyCollection() {
+            directory.checkQuery("collection:closed-one collection:any*", CURATOR);
+        }
+    }
+
+    @Test
+    void neverTouchesTheDatabaseSoThatSearchCanAskItWhilePostgresqlIsDown() {
+        noClasses()
+                .that()
+                .haveSimpleName("CollectionDirectory")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..", "io.micronaut.data..", "io.micronaut.transaction..")
+                .check(new ClassFileImporter().importClasses(CollectionDirectory.class));
+    }
+
+    private static StoredCollection collection(String slug, String visibility, Instant revision) {
+        return new StoredCollection(
+                UUID.randomUUID(),
+                slug,
+                new Localized(null, slug),
+                new Localized(null, null),
+                Visibility.of(visibility),
+                false,
+                T1,
+                revision);
+    }
+}

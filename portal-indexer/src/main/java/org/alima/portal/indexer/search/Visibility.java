@@ -1,0 +1,68 @@
+package org.alima.portal.indexer.search;
+
+import java.io.IOException;
+import java.util.Objects;
+import org.alima.portal.indexer.index.IndexSchema;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * The documents one search may see: its caller's {@link Access}, and whether superseded versions count. Every query
+ * that finds, counts or proposes anything goes through {@link #restrict}, so results, totals, facet counts, type-ahead,
+ * did-you-mean and related documents all agree on what the caller may see. Immutable; thread-safe.
+ */
+record Visibility(Access access, boolean includeSuperseded) {
+
+    Visibility {
+        Objects.requireNonNull(access, "access");
+    }
+
+    /** What a search request may see. */
+    static Visibility of(SearchRequest request) {
+        return new Visibility(request.access(), request.includeSuperseded());
+    }
+
+    /** The current versions among the documents this access may see. */
+    static Visibility current(Access access) {
+        return new Visibility(access, false);
+    }
+
+    /** Whether some document may be hidden from this search. */
+    boolean restricts() {
+        return !access.unrestricted() || !includeSuperseded;
+    }
+
+    /**
+     * The query limited to the visible documents by clauses that do not score: a hit keeps its score, and counts of
+     * any kind (total, facets) include visible documents only.
+     */
+    Query restrict(Query query) {
+        if (!restricts()) {
+            return query;
+        }
+        BooleanQuery.Builder restricted = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+        Query audiences = access.filter();
+        if (audiences != null) {
+            restricted.add(audiences, BooleanClause.Occur.FILTER);
+        }
+        if (!includeSuperseded) {
+            restricted.add(IndexSchema.supersededQuery(), BooleanClause.Occur.MUST_NOT);
+        }
+        return restricted.build();
+    }
+
+    /**
+     * Visible documents holding this term: its document frequency as if the index held only them. Unrestricted, the
+     * index's own statistic (deleted documents included until merged away, as Lucene counts them).
+     */
+    int documentFrequency(IndexSearcher searcher, Term term) throws IOException {
+        if (!restricts()) {
+            return searcher.getIndexReader().docFreq(term);
+        }
+        return searcher.count(restrict(new TermQuery(term)));
+    }
+}
