@@ -328,7 +328,7 @@ class IndexingWorkerIT extends PortalTest {
 
         JsonNode queued = status(id);
         assertThat(queued.get("status").asText()).isEqualTo("queued");
-        assertThat(queued.get("failureReason").isNull()).isTrue();
+        assertThat(queued.hasNonNull("failureReason")).isFalse();
         assertThat(pendingJobs(id)).isEqualTo(1);
         assertThat(kindOfPendingJob(id)).isEqualTo("ingest");
         runAll(worker);
