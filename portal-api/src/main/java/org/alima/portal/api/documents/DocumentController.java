@@ -131,6 +131,8 @@ class DocumentController {
             throws IOException {
         Viewer viewer = Viewer.of(authentication);
         DocumentMetadata given = metadataJson.part(metadata, "metadata");
+        // Checked before the file is received, so that a refusal costs no disk; checked again under the row's lock.
+        documents.find(id).orElseThrow(() -> Document.notFound(id)).require(viewer, Action.NEW_VERSION);
         UUID created = receive(
                 file, viewer, (incoming, name) -> workflow.newVersion(viewer, id, given, incoming, name, files::store));
         return accepted(created);

@@ -66,6 +66,9 @@ class SearchVisibilityIT extends PortalTest {
         for (Map.Entry<String, Api> viewer : viewers.entrySet()) {
             boolean sees = seesDrafts(viewer.getKey());
             HttpResponse<String> response = viewer.getValue().get("/api/search?size=100&q=" + shared);
+            assertThat(response.statusCode())
+                    .as(viewer.getKey() + ": " + response.body())
+                    .isEqualTo(200);
             JsonNode page = read(response);
 
             assertThat(ids(page)).as(viewer.getKey()).contains(published);
@@ -104,7 +107,8 @@ class SearchVisibilityIT extends PortalTest {
         for (Map.Entry<String, Api> viewer : viewers.entrySet()) {
             HttpResponse<String> response = viewer.getValue().get("/api/search/suggest?q=" + secret.substring(0, 7));
 
-            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.statusCode()).as(viewer.getKey()).isEqualTo(200);
+            assertThat(read(response).has("suggestions")).as(response.body()).isTrue();
             assertThat(response.body().contains(secret))
                     .as(viewer.getKey() + ": " + response.body())
                     .isEqualTo(seesDrafts(viewer.getKey()));
