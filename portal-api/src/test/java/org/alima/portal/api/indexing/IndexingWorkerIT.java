@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
@@ -43,6 +46,9 @@ class IndexingWorkerIT extends PortalTest {
 
     @Inject
     DocumentProcessor indexer;
+
+    @Inject
+    IndexQueue queue;
 
     @Inject
     DocumentLocks locks;
@@ -230,6 +236,28 @@ class IndexingWorkerIT extends PortalTest {
         assertThat(api.finds(second, id)).isTrue();
         assertThat(api.finds(first, id)).isFalse();
         assertThat(status(id).get("status").asText()).isEqualTo("indexed");
+    }
+
+    @Test
+    void keepsWorkersFromTheJobAChangeJoinsUntilTheChangeCommits() throws Exception {
+        String id = uploadText();
+
+        Optional<IndexJobs.ClaimedJob> claimedMeanwhile = transactions.executeWrite(status -> {
+            // A change (an edit, a publication) that finds the upload's job waiting and lets it index its result.
+            queue.enqueueReindex(UUID.fromString(id));
+            try {
+                return CompletableFuture.supplyAsync(() -> jobs.claimNext(Duration.ofMinutes(1)))
+                        .get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(claimedMeanwhile)
+                .as("claimed before the change committed, the job would index the document as it was")
+                .isEmpty();
+        assertThat(pendingJobs(id)).as("the change joined the waiting job").isEqualTo(1);
+        assertThat(jobs.claimNext(Duration.ofMinutes(1))).isPresent();
     }
 
     @Test
