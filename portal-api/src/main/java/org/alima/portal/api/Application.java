@@ -2,11 +2,15 @@ package org.alima.portal.api;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.alima.portal.api.accounts.AdminCommands;
 import org.alima.portal.api.system.Portal;
 
 /**
  * Starts the portal from the command line (see {@link org.alima.portal.api.system.PortalSettings} for the
- * environment variables) and stops it cleanly on SIGTERM or Ctrl-C.
+ * environment variables) and stops it cleanly on SIGTERM or Ctrl-C; with arguments, runs an administration command
+ * instead (see {@link AdminCommands}: {@code create-admin --email …}) and exits.
  */
 @OpenAPIDefinition(
         info =
@@ -20,6 +24,14 @@ public final class Application {
     private Application() {}
 
     public static void main(String[] args) {
+        if (args.length > 0) {
+            System.exit(AdminCommands.run(
+                    args,
+                    System.getenv(),
+                    System.console(),
+                    new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                    new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        }
         Portal portal = Portal.start(Application.class, System.getenv());
         Runtime.getRuntime().addShutdownHook(new Thread(portal::close, "portal-shutdown"));
         // The one line the ./portal script and an operator wait for; the CLI's own output, not a log entry.

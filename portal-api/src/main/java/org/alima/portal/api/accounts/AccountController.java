@@ -1,7 +1,16 @@
 package org.alima.portal.api.accounts;
 
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -9,27 +18,96 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.alima.portal.api.system.NotFoundException;
 
-/** The signed-in account's own page. */
+/**
+ * The signed-in account's own page: who am I, my password, my API tokens. Everything here acts on the caller's own
+ * account, named by the token; nothing in a request body can point it at another account or change its role.
+ */
 @Controller("/api/account")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Accounts")
 class AccountController {
 
-    private final AccountRepository accounts;
+    private final Accounts accounts;
+    private final ApiTokens tokens;
+    private final HttpClientAddressResolver addresses;
 
-    AccountController(AccountRepository accounts) {
+    AccountController(Accounts accounts, ApiTokens tokens, HttpClientAddressResolver addresses) {
         this.accounts = accounts;
+        this.tokens = tokens;
+        this.addresses = addresses;
     }
 
     @Operation(summary = "Who am I")
     @Get
     AccountResponse me(Authentication authentication) {
-        return accounts.findById(UUID.fromString(authentication.getName()))
-                .map(AccountResponse::of)
-                .orElseThrow(() -> new NotFoundException("this account no longer exists; sign in again"));
+        return AccountResponse.of(accounts.find(idOf(authentication))
+                .orElseThrow(() -> new NotFoundException("this account no longer exists; sign in again")));
+    }
+
+    /**
+     * Changes the caller's password after checking the current one; every other session of the account ends (their
+     * refresh tokens are revoked), this one goes on. Not with an API token.
+     */
+    @Operation(summary = "Change my password")
+    @Put(value = "/password", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<Void> changePassword(
+            Authentication authentication, @Valid @Body PasswordChange body, HttpRequest<?> request) {
+        requireSession(authentication);
+        accounts.changePassword(
+                idOf(authentication),
+                SignIn.sessionOf(authentication),
+                body.currentPassword(),
+                body.newPassword(),
+                addresses.resolve(request));
+        return HttpResponse.noContent();
+    }
+
+    @Operation(summary = "My API tokens", description = "Unrevoked ones, newest first, expired ones included.")
+    @Get("/tokens")
+    List<ApiTokenResponse> tokens(Authentication authentication) {
+        return tokens.list(idOf(authentication)).stream()
+                .map(ApiTokenResponse::of)
+                .toList();
+    }
+
+    /**
+     * Creates a personal API token for scripts, acting with the caller's role (as it is at each use); its secret is
+     * in this answer only. Not with an API token.
+     */
+    @Operation(summary = "Create an API token")
+    @Post(value = "/tokens", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<CreatedApiToken> createToken(Authentication authentication, @Valid @Body NewApiToken body) {
+        requireSession(authentication);
+        UUID account = idOf(authentication);
+        CreatedApiToken created =
+                tokens.create(Viewer.of(authentication), account, body.name().strip(), body.days());
+        return HttpResponse.created(created, URI.create("/api/account/tokens/" + created.id()));
+    }
+
+    @Operation(summary = "Revoke one of my API tokens")
+    @Delete("/tokens/{id}")
+    HttpResponse<Void> revokeToken(Authentication authentication, @PathVariable UUID id) {
+        if (!tokens.revoke(Viewer.of(authentication), idOf(authentication), id)) {
+            throw new NotFoundException(
+                    "you have no unrevoked API token with the id " + id + "; list yours with GET /api/account/tokens");
+        }
+        return HttpResponse.noContent();
+    }
+
+    private static UUID idOf(Authentication authentication) {
+        return UUID.fromString(authentication.getName());
+    }
+
+    private static void requireSession(Authentication authentication) {
+        if (ApiTokens.isApiToken(authentication)) {
+            throw new SessionRequiredException();
+        }
     }
 }

@@ -1,6 +1,8 @@
 package org.alima.portal.api.accounts;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -8,16 +10,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads and writes accounts and refresh tokens in PostgreSQL; thread-safe, each method one transaction. */
+/**
+ * Reads and writes accounts and refresh tokens in PostgreSQL; thread-safe, each method one transaction or a part of
+ * the caller's.
+ */
 @Singleton
 class AccountRepository {
 
-    private static final String SELECT =
-            "SELECT id, email, display_name, role, password_hash, disabled, created_at FROM accounts";
+    private static final String COLUMNS = "id, email, display_name, role, password_hash, disabled, created_at";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM accounts";
 
     private final JdbcOperations jdbc;
 
@@ -35,11 +41,32 @@ class AccountRepository {
         return one(SELECT + " WHERE id = ?", id);
     }
 
+    /** The account an external provider knows by {@code subject}. */
+    @ReadOnly
+    Optional<Account> findByProvider(String provider, String subject) {
+        return jdbc.prepareStatement(SELECT + " WHERE oidc_provider = ? AND oidc_subject = ?", statement -> {
+            statement.setString(1, provider);
+            statement.setString(2, subject);
+            ResultSet rows = statement.executeQuery();
+            return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+        });
+    }
+
+    /** The provider an account is linked to, if any. */
+    @ReadOnly
+    Optional<String> providerOf(UUID id) {
+        return jdbc.prepareStatement("SELECT oidc_provider FROM accounts WHERE id = ?", statement -> {
+            statement.setObject(1, id);
+            ResultSet rows = statement.executeQuery();
+            return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+        });
+    }
+
     @ReadOnly
     List<Account> list() {
         return jdbc.prepareStatement(SELECT + " ORDER BY lower(email)", statement -> {
             ResultSet rows = statement.executeQuery();
-            List<Account> accounts = new java.util.ArrayList<>();
+            List<Account> accounts = new ArrayList<>();
             while (rows.next()) {
                 accounts.add(read(rows));
             }
@@ -57,25 +84,58 @@ class AccountRepository {
     }
 
     /**
-     * Creates a local account.
+     * The enabled administrators, locked until the caller's transaction ends: two administrators demoting each other
+     * at the same moment are serialised, so that the second sees the first's change and one administrator remains.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    List<UUID> lockEnabledAdmins() {
+        return jdbc.prepareStatement(
+                "SELECT id FROM accounts WHERE role = 'admin' AND NOT disabled ORDER BY id FOR UPDATE", statement -> {
+                    ResultSet rows = statement.executeQuery();
+                    List<UUID> ids = new ArrayList<>();
+                    while (rows.next()) {
+                        ids.add(rows.getObject(1, UUID.class));
+                    }
+                    return ids;
+                });
+    }
+
+    /** The account, locked until the caller's transaction ends. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    Optional<Account> lock(UUID id) {
+        return one(SELECT + " WHERE id = ? FOR UPDATE", id);
+    }
+
+    /**
+     * Creates an account.
      *
+     * @param passwordHash null for an account that signs in only through an external provider
+     * @param provider the external provider and the subject it gave, or null for a local account
      * @throws EmailTakenException when another account signs in with the same email, whatever its case
      */
     @Transactional
-    Account create(String email, String displayName, Role role, String passwordHash) {
+    Account create(
+            String email,
+            String displayName,
+            Role role,
+            @Nullable String passwordHash,
+            @Nullable String provider,
+            @Nullable String subject) {
         try {
-            return jdbc.prepareStatement("""
-                    INSERT INTO accounts (email, display_name, role, password_hash) VALUES (?, ?, ?, ?)
-                    RETURNING id, email, display_name, role, password_hash, disabled, created_at
-                    """, statement -> {
-                statement.setString(1, email);
-                statement.setString(2, displayName);
-                statement.setString(3, role.value());
-                statement.setString(4, passwordHash);
-                ResultSet rows = statement.executeQuery();
-                rows.next();
-                return read(rows);
-            });
+            return jdbc.prepareStatement(
+                    "INSERT INTO accounts (email, display_name, role, password_hash, oidc_provider, oidc_subject)"
+                            + " VALUES (?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS,
+                    statement -> {
+                        statement.setString(1, email);
+                        statement.setString(2, displayName);
+                        statement.setString(3, role.value());
+                        statement.setString(4, passwordHash);
+                        statement.setString(5, provider);
+                        statement.setString(6, subject);
+                        ResultSet rows = statement.executeQuery();
+                        rows.next();
+                        return read(rows);
+                    });
         } catch (RuntimeException e) {
             if (isUniqueViolation(e)) {
                 throw new EmailTakenException(email, e);
@@ -84,24 +144,73 @@ class AccountRepository {
         }
     }
 
-    @Transactional
-    void storeRefreshToken(UUID account, String tokenHash, Instant expiresAt) {
+    /** Writes the role, the disabled flag and the display name of an account; the new state. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    Account update(UUID id, Role role, boolean disabled, String displayName) {
+        return jdbc.prepareStatement(
+                "UPDATE accounts SET role = ?, disabled = ?, display_name = ?, updated_at = now() WHERE id = ?"
+                        + " RETURNING " + COLUMNS,
+                statement -> {
+                    statement.setString(1, role.value());
+                    statement.setBoolean(2, disabled);
+                    statement.setString(3, displayName);
+                    statement.setObject(4, id);
+                    ResultSet rows = statement.executeQuery();
+                    rows.next();
+                    return read(rows);
+                });
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void setPasswordHash(UUID id, String passwordHash) {
+        jdbc.prepareStatement("UPDATE accounts SET password_hash = ?, updated_at = now() WHERE id = ?", statement -> {
+            statement.setString(1, passwordHash);
+            statement.setObject(2, id);
+            return statement.executeUpdate();
+        });
+    }
+
+    /** Links an existing account to an external provider's subject. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void link(UUID id, String provider, String subject) {
         jdbc.prepareStatement(
-                "INSERT INTO refresh_tokens (account_id, token_hash, expires_at) VALUES (?, ?, ?)", statement -> {
-                    statement.setObject(1, account);
-                    statement.setString(2, tokenHash);
-                    statement.setTimestamp(3, Timestamp.from(expiresAt));
+                "UPDATE accounts SET oidc_provider = ?, oidc_subject = ?, updated_at = now() WHERE id = ?",
+                statement -> {
+                    statement.setString(1, provider);
+                    statement.setString(2, subject);
+                    statement.setObject(3, id);
                     return statement.executeUpdate();
                 });
     }
 
-    /** The enabled account a live (unrevoked, unexpired) refresh token belongs to. */
+    @Transactional
+    void storeRefreshToken(UUID account, String tokenHash, Instant expiresAt, @Nullable UUID session) {
+        jdbc.prepareStatement(
+                "INSERT INTO refresh_tokens (account_id, token_hash, expires_at, session_id) VALUES (?, ?, ?, ?)",
+                statement -> {
+                    statement.setObject(1, account);
+                    statement.setString(2, tokenHash);
+                    statement.setTimestamp(3, Timestamp.from(expiresAt));
+                    statement.setObject(4, session);
+                    return statement.executeUpdate();
+                });
+    }
+
+    /** The enabled account a live (unrevoked, unexpired) refresh token belongs to, and its session. */
     @ReadOnly
-    Optional<Account> findByRefreshToken(String tokenHash) {
-        return one(SELECT + """
-                 WHERE NOT disabled AND id = (SELECT account_id FROM refresh_tokens
-                                               WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > now())
-                """, tokenHash);
+    Optional<RefreshTokenOwner> findByRefreshToken(String tokenHash) {
+        return jdbc.prepareStatement(
+                "SELECT a.id, a.email, a.display_name, a.role, a.password_hash, a.disabled, a.created_at,"
+                        + " t.session_id FROM refresh_tokens t JOIN accounts a ON a.id = t.account_id"
+                        + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > now()"
+                        + " AND NOT a.disabled",
+                statement -> {
+                    statement.setString(1, tokenHash);
+                    ResultSet rows = statement.executeQuery();
+                    return rows.next()
+                            ? Optional.of(new RefreshTokenOwner(read(rows), rows.getObject("session_id", UUID.class)))
+                            : Optional.empty();
+                });
     }
 
     /** Revokes a refresh token; true when it was live. */
@@ -114,6 +223,22 @@ class AccountRepository {
                             return statement.executeUpdate();
                         })
                 > 0;
+    }
+
+    /**
+     * Revokes the account's refresh tokens, except those of session {@code keep} when given; how many were live.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    int revokeRefreshTokens(UUID account, @Nullable UUID keep) {
+        return jdbc.prepareStatement(
+                "UPDATE refresh_tokens SET revoked_at = now() WHERE account_id = ? AND revoked_at IS NULL"
+                        + " AND session_id IS DISTINCT FROM ?",
+                statement -> {
+                    statement.setObject(1, account);
+                    // IS DISTINCT FROM NULL holds for every row: with no session to keep, all are revoked.
+                    statement.setObject(2, keep);
+                    return statement.executeUpdate();
+                });
     }
 
     private Optional<Account> one(String sql, Object parameter) {
@@ -135,7 +260,7 @@ class AccountRepository {
                 rows.getTimestamp("created_at").toInstant());
     }
 
-    private static boolean isUniqueViolation(Throwable failure) {
+    static boolean isUniqueViolation(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;
@@ -143,4 +268,7 @@ class AccountRepository {
         }
         return false;
     }
+
+    /** An account signed in with a refresh token, and the session the token belongs to (null for older tokens). */
+    record RefreshTokenOwner(Account account, @Nullable UUID session) {}
 }

@@ -5,20 +5,27 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.oauth2.client.OauthClient;
+import io.micronaut.security.oauth2.url.OauthRouteUrlBuilder;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.token.render.AccessRefreshToken;
 import io.micronaut.security.token.validator.RefreshTokenValidator;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.Comparator;
+import java.util.List;
 
 /**
- * Sign-in with a password and sign-out. Refreshing an access token is Micronaut's own endpoint, configured at
- * {@code POST /api/auth/token}.
+ * Sign-in with a password, sign-out, and the external providers one may sign in with. Refreshing an access token is
+ * Micronaut's own endpoint, configured at {@code POST /api/auth/token}; signing in through a provider is Micronaut's
+ * {@code /oauth/login/{provider}} (see {@link OidcSignIn}).
  */
 @Controller("/api/auth")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -29,11 +36,25 @@ class AuthController {
     private final SignIn signIn;
     private final RefreshTokens refreshTokens;
     private final RefreshTokenValidator refreshTokenValidator;
+    private final HttpClientAddressResolver addresses;
+    private final List<ProviderResponse> providers;
 
-    AuthController(SignIn signIn, RefreshTokens refreshTokens, RefreshTokenValidator refreshTokenValidator) {
+    AuthController(
+            SignIn signIn,
+            RefreshTokens refreshTokens,
+            RefreshTokenValidator refreshTokenValidator,
+            HttpClientAddressResolver addresses,
+            List<OauthClient> clients,
+            OauthRouteUrlBuilder<?> routes) {
         this.signIn = signIn;
         this.refreshTokens = refreshTokens;
         this.refreshTokenValidator = refreshTokenValidator;
+        this.addresses = addresses;
+        this.providers = clients.stream()
+                .map(client -> new ProviderResponse(
+                        client.getName(), routes.buildLoginUri(client.getName()).toString()))
+                .sorted(Comparator.comparing(ProviderResponse::name))
+                .toList();
     }
 
     /**
@@ -44,8 +65,18 @@ class AuthController {
     @Operation(summary = "Sign in")
     @Post(value = "/login", consumes = MediaType.APPLICATION_JSON)
     AccessRefreshToken login(@Valid @Body SignInRequest body, HttpRequest<?> request) {
-        String address = request.getRemoteAddress().getAddress().getHostAddress();
-        return signIn.withPassword(body.username().strip(), body.password(), address);
+        return signIn.withPassword(body.username().strip(), body.password(), addresses.resolve(request));
+    }
+
+    /**
+     * The external OpenID Connect providers configured (none by default): the web page sends the browser to a
+     * provider's {@code loginUrl}; after the provider's sign-in it comes back to the portal's page with the portal's
+     * own tokens in the fragment, {@code /#/signed-in?access_token=…&refresh_token=…}.
+     */
+    @Operation(summary = "External sign-in providers")
+    @Get("/providers")
+    List<ProviderResponse> providers() {
+        return providers;
     }
 
     /** Signs out: revokes the refresh token, so that it can no longer renew access. Idempotent. */

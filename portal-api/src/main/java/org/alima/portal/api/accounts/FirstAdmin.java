@@ -10,12 +10,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the first administrator from configuration (PORTAL_ADMIN_EMAIL and PORTAL_ADMIN_PASSWORD) when no
- * administrator exists yet; never from a default password. Once any administrator exists it does nothing, so the
- * variables can be removed after the first start.
+ * administrator exists yet; never from a default password. Once any administrator exists it creates nothing, so the
+ * variables can be removed after the first start; while they are set, a weak password stops the portal at startup,
+ * naming the variable and the rule. The command line's {@code create-admin} does the same without configuration.
  */
 @Singleton
 @Requires(property = "portal.accounts.first-admin.email", pattern = ".+")
 final class FirstAdmin {
+
+    static final String EMAIL_VARIABLE = "PORTAL_ADMIN_EMAIL";
+    static final String PASSWORD_VARIABLE = "PORTAL_ADMIN_PASSWORD";
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdmin.class);
 
@@ -31,16 +35,35 @@ final class FirstAdmin {
             @Value("${portal.accounts.first-admin.password:}") String password) {
         this.repository = repository;
         this.accounts = accounts;
-        this.email = email;
+        this.email = email.strip();
         this.password = password;
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
+        check(email, password);
         if (repository.anyAdmin()) {
             return;
         }
-        accounts.create(email, "Administrator", Role.ADMIN, password);
+        accounts.create(Viewer.ANONYMOUS, email, "Administrator", Role.ADMIN, password, "configuration");
         LOG.info("Created the first administrator, {}", email);
+    }
+
+    /**
+     * Refuses a first administrator that could not sign in safely.
+     *
+     * @throws AccountConfigurationException naming the variable and the rule it breaks
+     */
+    static void check(String email, String password) {
+        if (!email.matches("[^@\\s]+@[^@\\s]+") || email.length() > 320) {
+            throw new AccountConfigurationException(EMAIL_VARIABLE + " (portal.accounts.first-admin.email) must be an"
+                    + " email address such as admin@example.org; got '" + email + "'");
+        }
+        String weakness = Passwords.weakness(password, email);
+        if (weakness != null) {
+            throw new AccountConfigurationException(PASSWORD_VARIABLE + " (portal.accounts.first-admin.password) "
+                    + weakness + ". Set it with " + EMAIL_VARIABLE + ", or unset " + EMAIL_VARIABLE
+                    + " and create the administrator with `portal-api create-admin --email " + email + "`.");
+        }
     }
 }

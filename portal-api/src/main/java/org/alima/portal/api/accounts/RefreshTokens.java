@@ -15,7 +15,8 @@ import org.reactivestreams.Publisher;
 
 /**
  * Keeps the refresh tokens handed out at sign-in (hashed), so that a refresh is honoured only while its token is
- * live: unrevoked, unexpired, and its account enabled; the refreshed token carries the account's current role.
+ * live: unrevoked, unexpired, and its account enabled; the refreshed token carries the account's current role and the
+ * session the refresh token belongs to.
  * Thread-safe.
  */
 @Singleton
@@ -35,14 +36,15 @@ final class RefreshTokens implements RefreshTokenPersistence {
         accounts.storeRefreshToken(
                 UUID.fromString(event.getAuthentication().getName()),
                 SignIn.hash(event.getRefreshToken()),
-                Instant.now().plus(lifetime));
+                Instant.now().plus(lifetime),
+                SignIn.sessionOf(event.getAuthentication()));
     }
 
     // A single indexed lookup on the local database; not worth a reactive driver.
     @Override
     public Publisher<Authentication> getAuthentication(String refreshToken) {
         return accounts.findByRefreshToken(SignIn.hash(refreshToken))
-                .map(account -> Publishers.just(SignIn.authentication(account)))
+                .map(owner -> Publishers.just(SignIn.authentication(owner.account(), owner.session())))
                 .orElseGet(() -> Publishers.just(new OauthErrorResponseException(
                         IssuingAnAccessTokenErrorCode.INVALID_GRANT,
                         "the refresh token is revoked or expired, or its account disabled; sign in again",

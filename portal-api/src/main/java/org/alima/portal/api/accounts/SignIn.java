@@ -1,5 +1,6 @@
 package org.alima.portal.api.accounts;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import io.micronaut.security.token.render.AccessRefreshToken;
@@ -8,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Signs accounts in with their password, turning an account into the Micronaut {@link Authentication} that tokens
@@ -18,6 +21,9 @@ import java.util.Optional;
  */
 @Singleton
 final class SignIn {
+
+    /** The claim naming the sign-in session, shared by the access tokens renewed with one refresh token. */
+    static final String SESSION = "sid";
 
     private final AccountRepository accounts;
     private final Passwords passwords;
@@ -59,16 +65,41 @@ final class SignIn {
             throw new BadCredentialsException();
         }
         throttle.succeeded(email);
-        return tokens.generate(authentication(found.get()))
+        return tokens(found.get());
+    }
+
+    /** A new session's access and refresh tokens for {@code account}. */
+    AccessRefreshToken tokens(Account account) {
+        return tokens.generate(authentication(account, UUID.randomUUID()))
                 .orElseThrow(() -> new IllegalStateException("the token generator produced no token"));
     }
 
-    /** What a token says about {@code account}: its id as the subject, its granted roles, its email and name. */
-    static Authentication authentication(Account account) {
-        return Authentication.build(
-                account.id().toString(),
-                account.role().grantedNames(),
-                Map.of("email", account.email(), "displayName", account.displayName()));
+    /**
+     * What a token says about {@code account}: its id as the subject, its granted roles, its email and name, and the
+     * sign-in session it belongs to ({@value #SESSION} claim; null for an API token, which belongs to none).
+     */
+    static Authentication authentication(Account account, @Nullable UUID session) {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("email", account.email());
+        attributes.put("displayName", account.displayName());
+        if (session != null) {
+            attributes.put(SESSION, session.toString());
+        }
+        return Authentication.build(account.id().toString(), account.role().grantedNames(), attributes);
+    }
+
+    /** The session an authentication belongs to, or null for an API token's. */
+    static @Nullable UUID sessionOf(Authentication authentication) {
+        Object session = authentication.getAttributes().get(SESSION);
+        if (session == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(session.toString());
+        } catch (IllegalArgumentException e) {
+            // A signed token always carries what we wrote; anything else is no session of ours.
+            return null;
+        }
     }
 
     /** SHA-256 of a secret token, hex: how refresh and API tokens are stored. */

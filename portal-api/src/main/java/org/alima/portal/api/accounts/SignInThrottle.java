@@ -14,13 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Refuses sign-in attempts after too many recent failures, counted both per email and per client address, so that
- * guessing one account's password and spraying one password over many accounts are both slowed. In memory: the portal
- * is one process, and a restart forgiving the count is acceptable. Thread-safe.
+ * guessing one account's password and spraying one password over many accounts are both slowed. An address is allowed
+ * more failures than an email: a whole office behind one NAT address shares it. In memory: the portal is one process,
+ * and a restart forgiving the count is acceptable. Thread-safe.
  */
 @Singleton
 final class SignInThrottle {
 
     private final int maxFailures;
+    private final int maxFailuresPerAddress;
     private final Duration window;
     private final Clock clock;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
@@ -28,16 +30,25 @@ final class SignInThrottle {
     @Inject
     SignInThrottle(
             @Value("${portal.accounts.sign-in.max-failures:5}") int maxFailures,
+            @Value("${portal.accounts.sign-in.max-failures-per-address:50}") int maxFailuresPerAddress,
             @Value("${portal.accounts.sign-in.window:15m}") Duration window) {
-        this(maxFailures, window, Clock.systemUTC());
+        this(maxFailures, maxFailuresPerAddress, window, Clock.systemUTC());
     }
 
-    SignInThrottle(int maxFailures, Duration window, Clock clock) {
+    SignInThrottle(int maxFailures, int maxFailuresPerAddress, Duration window, Clock clock) {
         if (maxFailures < 1) {
             throw new IllegalArgumentException(
                     "portal.accounts.sign-in.max-failures must be at least 1, got " + maxFailures);
         }
+        if (maxFailuresPerAddress < maxFailures) {
+            throw new IllegalArgumentException("portal.accounts.sign-in.max-failures-per-address must be at least"
+                    + " max-failures (" + maxFailures + "), got " + maxFailuresPerAddress);
+        }
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("portal.accounts.sign-in.window must be positive, got " + window);
+        }
         this.maxFailures = maxFailures;
+        this.maxFailuresPerAddress = maxFailuresPerAddress;
         this.window = window;
         this.clock = clock;
     }
@@ -45,15 +56,15 @@ final class SignInThrottle {
     /** How long the caller must wait before trying again, or {@link Duration#ZERO} when it may try now. */
     Duration waitBefore(String email, String address) {
         Instant now = clock.instant();
-        Duration wait = wait(keyOf("email", email), now);
-        Duration byAddress = wait(keyOf("address", address), now);
+        Duration wait = wait(keyOf("email", email), maxFailures, now);
+        Duration byAddress = wait(keyOf("address", address), maxFailuresPerAddress, now);
         return wait.compareTo(byAddress) >= 0 ? wait : byAddress;
     }
 
     void failed(String email, String address) {
         Instant now = clock.instant();
-        record(keyOf("email", email), now);
-        record(keyOf("address", address), now);
+        record(keyOf("email", email), maxFailures, now);
+        record(keyOf("address", address), maxFailuresPerAddress, now);
     }
 
     /** A success forgives the account's failures, not the address's: one good password must not unlock spraying. */
@@ -61,14 +72,14 @@ final class SignInThrottle {
         failures.remove(keyOf("email", email));
     }
 
-    private Duration wait(String key, Instant now) {
+    private Duration wait(String key, int max, Instant now) {
         Deque<Instant> times = failures.get(key);
         if (times == null) {
             return Duration.ZERO;
         }
         synchronized (times) {
             prune(times, now);
-            if (times.size() < maxFailures) {
+            if (times.size() < max) {
                 return Duration.ZERO;
             }
             // Open again when the oldest failure that counts leaves the window.
@@ -76,18 +87,23 @@ final class SignInThrottle {
         }
     }
 
-    private void record(String key, Instant now) {
+    private void record(String key, int max, Instant now) {
         Deque<Instant> times = failures.computeIfAbsent(key, ignored -> new ArrayDeque<>());
         synchronized (times) {
             prune(times, now);
             times.addLast(now);
-            // Only the last maxFailures matter; bound the memory an attacker can make us hold.
-            while (times.size() > maxFailures) {
+            // Only the last max failures matter; bound the memory an attacker can make us hold.
+            while (times.size() > max) {
                 times.removeFirst();
             }
         }
         if (failures.size() > 100_000) {
-            failures.entrySet().removeIf(entry -> wait(entry.getKey(), now).isZero());
+            failures.entrySet().removeIf(entry -> {
+                synchronized (entry.getValue()) {
+                    prune(entry.getValue(), now);
+                    return entry.getValue().isEmpty();
+                }
+            });
         }
     }
 
