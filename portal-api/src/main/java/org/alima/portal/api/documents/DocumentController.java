@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.collections.DocumentCollections;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.SafeFileName;
 import org.alima.portal.api.files.StoredFile;
@@ -75,13 +76,17 @@ class DocumentController {
     private final Citation citation;
     private final MetadataJson metadataJson;
 
+    private final DocumentCollections collections;
+
     DocumentController(
             DocumentRepository documents,
             DocumentWorkflow workflow,
             FileStore files,
             StoredFiles storedFiles,
             Citation citation,
-            MetadataJson metadataJson) {
+            MetadataJson metadataJson,
+            DocumentCollections collections) {
+        this.collections = collections;
         this.documents = documents;
         this.workflow = workflow;
         this.files = files;
@@ -194,7 +199,7 @@ class DocumentController {
                 type, language, country, year, status, processing, mine ? viewer.accountId() : null, reviewDue != null);
         DocumentRepository.Listing found = documents.list(filter, viewer, page, size);
         List<DocumentResponse> items = found.documents().stream()
-                .map(document -> DocumentResponse.of(document, viewer))
+                .map(document -> response(document, viewer))
                 .toList();
         return new DocumentPage(items, page, size, found.total(), (found.total() + size - 1) / size);
     }
@@ -203,7 +208,7 @@ class DocumentController {
     @Get("/{id}")
     DocumentResponse get(@PathVariable UUID id, @Nullable Authentication authentication) {
         Viewer viewer = Viewer.of(authentication);
-        return DocumentResponse.of(visible(id, viewer), viewer);
+        return response(visible(id, viewer), viewer);
     }
 
     /**
@@ -218,7 +223,7 @@ class DocumentController {
     DocumentResponse replace(@PathVariable UUID id, @Body JsonNode body, @Nullable Authentication authentication) {
         Viewer viewer = Viewer.of(authentication);
         DocumentMetadata metadata = metadataJson.body(body);
-        return DocumentResponse.of(workflow.edit(viewer, id, current -> metadata), viewer);
+        return response(workflow.edit(viewer, id, current -> metadata), viewer);
     }
 
     /** Changes the fields given and keeps the others; a list given empty is emptied. The rules of PUT apply. */
@@ -229,7 +234,7 @@ class DocumentController {
     DocumentResponse patch(@PathVariable UUID id, @Body JsonNode body, @Nullable Authentication authentication) {
         Viewer viewer = Viewer.of(authentication);
         DocumentMetadata changes = metadataJson.body(body);
-        return DocumentResponse.of(workflow.edit(viewer, id, current -> current.patchedBy(changes)), viewer);
+        return response(workflow.edit(viewer, id, current -> current.patchedBy(changes)), viewer);
     }
 
     /** draft → submitted: its owner asks the curators to review and publish it. */
@@ -238,7 +243,7 @@ class DocumentController {
     @Post("/{id}/submit")
     DocumentResponse submit(@PathVariable UUID id, @Nullable Authentication authentication) {
         Viewer viewer = Viewer.of(authentication);
-        return DocumentResponse.of(workflow.submit(viewer, id), viewer);
+        return response(workflow.submit(viewer, id), viewer);
     }
 
     /** submitted (or draft) → published: a curator makes it visible to everyone. */
@@ -247,7 +252,7 @@ class DocumentController {
     @Post("/{id}/publish")
     DocumentResponse publish(@PathVariable UUID id, @Nullable Authentication authentication) {
         Viewer viewer = Viewer.of(authentication);
-        return DocumentResponse.of(workflow.publish(viewer, id), viewer);
+        return response(workflow.publish(viewer, id), viewer);
     }
 
     /** submitted → draft: a curator returns it to its owner with a comment, shown to the owner until publication. */
@@ -257,7 +262,7 @@ class DocumentController {
     DocumentResponse returnToOwner(
             @PathVariable UUID id, @Valid @Body ReturnRequest request, @Nullable Authentication authentication) {
         Viewer viewer = Viewer.of(authentication);
-        return DocumentResponse.of(workflow.returnToOwner(viewer, id, request.comment()), viewer);
+        return response(workflow.returnToOwner(viewer, id, request.comment()), viewer);
     }
 
     /**
@@ -270,7 +275,7 @@ class DocumentController {
     DocumentResponse withdraw(
             @PathVariable UUID id, @Valid @Body WithdrawRequest request, @Nullable Authentication authentication) {
         Viewer viewer = Viewer.of(authentication);
-        return DocumentResponse.of(workflow.withdraw(viewer, id, request.reason()), viewer);
+        return response(workflow.withdraw(viewer, id, request.reason()), viewer);
     }
 
     /** Queues the failed processing of the document's file again (after a fix on the server, or a passing fault). */
@@ -279,7 +284,7 @@ class DocumentController {
     @Post("/{id}/retry")
     DocumentResponse retry(@PathVariable UUID id, @Nullable Authentication authentication) {
         Viewer viewer = Viewer.of(authentication);
-        return DocumentResponse.of(workflow.retry(viewer, id), viewer);
+        return response(workflow.retry(viewer, id), viewer);
     }
 
     /** Deletes a document, its stored file and its pending work, for good: its owner while a draft, or an admin. */
@@ -445,5 +450,10 @@ class DocumentController {
             }
             return response;
         }
+    }
+
+    /** The document as {@code viewer} sees it, with the collections it belongs to that the viewer may know of. */
+    private DocumentResponse response(Document document, Viewer viewer) {
+        return DocumentResponse.of(document, viewer, collections.collectionsOf(document.id(), viewer));
     }
 }

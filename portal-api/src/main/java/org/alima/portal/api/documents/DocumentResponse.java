@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.collections.CollectionRef;
 
 /**
  * A document as the API shows it to one viewer: its metadata, where it stands in the workflow, its versions, what the
@@ -23,6 +24,7 @@ import org.alima.portal.api.accounts.Viewer;
  * @param latestVersionId the id of the newest published version of its line; its own id when none is newer
  * @param publishedAt when it was last published, or null
  * @param actions what the viewer may do now, among edit, submit, publish, return, withdraw, delete, newVersion, retry
+ * @param collections the collections holding it that the viewer may know of
  * @param file the stored file and its processing; null for a withdrawn document shown to a reader (only its page
  *     stays)
  */
@@ -43,10 +45,11 @@ record DocumentResponse(
         Instant createdAt,
         Instant updatedAt,
         List<String> actions,
+        List<CollectionRef> collections,
         @Nullable FileResponse file) {
 
     /** The document as {@code viewer} sees it; the caller has checked that they may see it at all. */
-    static DocumentResponse of(Document document, Viewer viewer) {
+    static DocumentResponse of(Document document, Viewer viewer, List<CollectionRef> collections) {
         return new DocumentResponse(
                 document.id().toString(),
                 document.metadata(),
@@ -62,6 +65,7 @@ record DocumentResponse(
                 document.createdAt(),
                 document.updatedAt(),
                 document.actionsOf(viewer).stream().map(Action::wireName).toList(),
+                collections,
                 document.isFileServedTo(viewer) ? document.file() : null);
     }
 

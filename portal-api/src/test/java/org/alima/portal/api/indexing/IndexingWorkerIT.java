@@ -22,7 +22,6 @@ import java.util.function.Predicate;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
 import org.alima.portal.api.TestAccounts;
-import org.alima.portal.api.collections.DocumentCollections;
 import org.alima.portal.api.documents.TestDocuments;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.indexer.extract.DocumentExtractor;
@@ -60,7 +59,7 @@ class IndexingWorkerIT extends PortalTest {
     FileStore files;
 
     @Inject
-    DocumentCollections collections;
+    CollectionMemberships collections;
 
     @Inject
     TransactionOperations<Connection> transactions;
