@@ -67,8 +67,11 @@ class IndexRecoveryIT {
             Api api = TestAccounts.contributor(portal.url());
             JsonNode found = api.awaitJson(
                     "/api/search?q=" + word, page -> page.get("total").asLong() == 2, REPAIR);
-            JsonNode index = api.awaitJson(
-                    "/api/index", status -> status.at("/rebuild/state").asText().equals("done"), REPAIR);
+            JsonNode index = api.as(TestAccounts.admin(api))
+                    .awaitJson(
+                            "/api/index",
+                            status -> status.at("/rebuild/state").asText().equals("done"),
+                            REPAIR);
             JsonNode page = read(api.get("/api/search?q=" + encode("ligne TVA correcte") + "&topic=" + word));
 
             assertThat(found.toString()).contains(pdf).contains(text);
@@ -107,7 +110,7 @@ class IndexRecoveryIT {
             String after = api.uploadAccepted("after.txt", ("after " + word).getBytes(StandardCharsets.UTF_8), null);
 
             api.awaitIndexed(after);
-            JsonNode index = read(api.get("/api/index"));
+            JsonNode index = read(api.as(TestAccounts.admin(api)).get("/api/index"));
             assertThat(index.get("needsRebuild").asBoolean()).isFalse();
             assertThat(index.at("/rebuild/reason").asText()).contains("older schema");
             assertThat(api.finds(word, before)).isTrue();
@@ -172,12 +175,13 @@ class IndexRecoveryIT {
                     ("guide " + word).getBytes(StandardCharsets.UTF_8),
                     "{\"title\": \"Guide " + word + "\"}");
             api.awaitIndexed(id);
+            Api admin = api.as(TestAccounts.admin(api));
 
             database.close();
             databaseRunning = false;
             HttpResponse<String> search = api.get("/api/search?q=" + word);
             HttpResponse<String> suggest = api.get("/api/search/suggest?q=" + word.substring(0, 6));
-            HttpResponse<String> stats = api.get("/api/index");
+            HttpResponse<String> stats = admin.get("/api/index");
 
             assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
             assertThat(read(search).at("/hits/0/id").asText()).isEqualTo(id);
