@@ -97,7 +97,12 @@ public final class Api {
     }
 
     public HttpResponse<String> upload(Multipart body) {
-        return send(request("/api/documents")
+        return upload("/api/documents", body);
+    }
+
+    /** Posts a multipart body to {@code path}: an upload, or a new version at {@code /api/documents/{id}/versions}. */
+    public HttpResponse<String> upload(String path, Multipart body) {
+        return send(request(path)
                 .header("Content-Type", "multipart/form-data; boundary=" + body.boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))
                 .build());

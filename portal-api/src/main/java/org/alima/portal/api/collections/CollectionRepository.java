@@ -42,8 +42,7 @@ class CollectionRepository {
      * Whether the viewer may see document {@code d} in a collection: curators see every document, readers published
      * ones, and an account also the documents it uploaded. Two parameters: sees everything, the viewer's account id.
      */
-    // The owner is documents.created_by until the workflow gives documents an owner column; then only this changes.
-    private static final String DOCUMENT_VISIBLE = "(?::boolean OR d.status = 'published' OR d.created_by = ?::text)";
+    private static final String DOCUMENT_VISIBLE = "(?::boolean OR d.status = 'published' OR d.owner_id = ?::uuid)";
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
@@ -328,7 +327,7 @@ class CollectionRepository {
 
     /** The document's status, or empty when it does not exist. */
     Optional<DocumentAccess> document(UUID id) {
-        return jdbc.prepareStatement("SELECT status, created_by FROM documents WHERE id = ?", statement -> {
+        return jdbc.prepareStatement("SELECT status, owner_id::text FROM documents WHERE id = ?", statement -> {
             statement.setObject(1, id);
             ResultSet rows = statement.executeQuery();
             return rows.next()
@@ -352,7 +351,7 @@ class CollectionRepository {
     /**
      * Who may see a document, as its collections' pages decide it.
      *
-     * @param owner the account that uploaded it, as documents.created_by holds it, or null
+     * @param owner the account that uploaded it, (documents.owner_id), or null
      */
     record DocumentAccess(String status, @Nullable String owner) {
 

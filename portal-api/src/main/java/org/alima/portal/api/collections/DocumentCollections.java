@@ -7,13 +7,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.alima.portal.api.accounts.Role;
 import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.indexing.CollectionMemberships;
 
 /**
  * The collections a document belongs to: all of them for the search index, those a viewer may know of for the
  * document's record. Thread-safe; each method reads PostgreSQL in a transaction of its own, or in the caller's.
  */
 @Singleton
-public class DocumentCollections {
+public class DocumentCollections implements CollectionMemberships {
 
     private final CollectionRepository collections;
 
@@ -25,6 +26,7 @@ public class DocumentCollections {
      * The slugs of every collection holding the document, private ones included, by slug: what the index's {@code
      * collection} field holds. Search hides the private ones from readers (see {@link CollectionDirectory}).
      */
+    @Override
     @ReadOnly
     public List<String> slugsOf(UUID documentId) {
         return collections.holding(documentId, true).stream()

@@ -27,7 +27,7 @@ final class Citation {
         this.json = json;
     }
 
-    String write(DocumentResponse document, CitationFormat format) {
+    String write(Document document, CitationFormat format) {
         return switch (format) {
             case BIBTEX -> bibtex(document);
             case RIS -> ris(document);
@@ -35,7 +35,7 @@ final class Citation {
         };
     }
 
-    private static String bibtex(DocumentResponse document) {
+    private static String bibtex(Document document) {
         DocumentMetadata m = document.metadata();
         String entry = switch (type(m)) {
             case ARTICLE -> "article";
@@ -88,7 +88,7 @@ final class Citation {
     }
 
     /** A key made of the first author's family name and the year, then the id's start to keep keys unique. */
-    private static String citationKey(DocumentResponse document) {
+    private static String citationKey(Document document) {
         DocumentMetadata m = document.metadata();
         String family = m.authorList().isEmpty()
                 ? "portal"
@@ -99,10 +99,10 @@ final class Citation {
         LocalDate date = m.publicationLocalDate();
         return (ascii.isEmpty() ? "portal" : ascii)
                 + (date == null ? "" : String.valueOf(date.getYear()))
-                + "_" + document.id().substring(0, 8);
+                + "_" + document.id().toString().substring(0, 8);
     }
 
-    private static String ris(DocumentResponse document) {
+    private static String ris(Document document) {
         DocumentMetadata m = document.metadata();
         String type = switch (type(m)) {
             case ARTICLE -> "JOUR";
@@ -133,7 +133,7 @@ final class Citation {
         }
         risLine(out, "DO", m.doi());
         risLine(out, "LA", m.language());
-        risLine(out, "ID", document.id());
+        risLine(out, "ID", document.id().toString());
         risLine(out, "ER", "");
         return out.toString();
     }
@@ -146,10 +146,10 @@ final class Citation {
         out.append(tag).append("  - ").append(oneLine(value)).append("\r\n");
     }
 
-    private String cslJson(DocumentResponse document) {
+    private String cslJson(Document document) {
         DocumentMetadata m = document.metadata();
         Map<String, Object> item = new LinkedHashMap<>();
-        item.put("id", document.id());
+        item.put("id", document.id().toString());
         item.put(
                 "type",
                 switch (type(m)) {

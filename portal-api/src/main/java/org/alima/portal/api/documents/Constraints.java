@@ -1,6 +1,5 @@
 package org.alima.portal.api.documents;
 
-import org.alima.portal.api.system.InvalidInputException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -8,7 +7,6 @@ import org.postgresql.util.ServerErrorMessage;
 final class Constraints {
 
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private Constraints() {}
 
@@ -20,10 +18,6 @@ final class Constraints {
                 String constraint = message.getConstraint() == null ? "" : message.getConstraint();
                 if (UNIQUE_VIOLATION.equals(sql.getSQLState()) && constraint.equals("document_files_sha256_key")) {
                     return new SameBytesStoredException(failure);
-                }
-                if (FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())
-                        && constraint.equals("documents_supersedes_id_fkey")) {
-                    return InvalidInputException.of("supersedesId", "must be the id of an existing document");
                 }
             }
         }

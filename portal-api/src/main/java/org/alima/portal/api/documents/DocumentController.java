@@ -19,17 +19,18 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.server.types.files.StreamedFile;
-import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -40,21 +41,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.collections.DocumentCollections;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.SafeFileName;
 import org.alima.portal.api.files.StoredFile;
 import org.alima.portal.api.files.StoredFiles;
 import org.alima.portal.api.files.StoredMediaType;
 import org.alima.portal.api.system.InvalidInputException;
-import org.alima.portal.api.system.MalformedJsonException;
-import org.alima.portal.api.system.NotFoundException;
 import org.alima.portal.api.system.Problem;
 
 /**
- * The documents area of the API: upload, list, read, edit, withdraw, delete, download, cite, follow processing.
- * Stateless and thread-safe; blocking work (disk, database) runs on the blocking executor.
+ * The documents area of the API: upload, list, read, edit, move through the workflow (submit, publish, return,
+ * withdraw), new versions, delete, download, cite, follow processing. Stateless and thread-safe; blocking work (disk,
+ * database) runs on the blocking executor.
+ *
+ * <p>Every endpoint starts from the {@link Viewer} the request carries, and answers 404 for a document that viewer may
+ * not see, exactly as for an unknown id; what they may do with one they see is decided by {@link Document}.
  */
 @Controller(DocumentController.BASE)
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -66,32 +70,36 @@ class DocumentController {
     static final int MAX_PAGE_SIZE = 100;
 
     private final DocumentRepository documents;
+    private final DocumentWorkflow workflow;
     private final FileStore files;
     private final StoredFiles storedFiles;
     private final Citation citation;
-    private final JsonMapper json;
-    private final Validator validator;
+    private final MetadataJson metadataJson;
+
+    private final DocumentCollections collections;
 
     DocumentController(
             DocumentRepository documents,
+            DocumentWorkflow workflow,
             FileStore files,
             StoredFiles storedFiles,
             Citation citation,
-            JsonMapper json,
-            Validator validator) {
+            MetadataJson metadataJson,
+            DocumentCollections collections) {
+        this.collections = collections;
         this.documents = documents;
+        this.workflow = workflow;
         this.files = files;
         this.storedFiles = storedFiles;
         this.citation = citation;
-        this.json = json;
-        this.validator = validator;
+        this.metadataJson = metadataJson;
     }
 
     /**
-     * Uploads a document: the {@code file} part (PDF, DOCX, HTML, Markdown or UTF-8 text, recognised by its bytes)
-     * and an optional {@code metadata} part, a JSON object with the fields of a document, in either order. Fields
-     * left out are read from the file when it is processed. The file is stored, its processing queued, and the answer
-     * is 202 with where to follow it.
+     * Uploads a document, a draft of the caller: the {@code file} part (PDF, DOCX, HTML, Markdown or UTF-8 text,
+     * recognised by its bytes) and an optional {@code metadata} part, a JSON object with the fields of a document, in
+     * either order. Fields left out are read from the file when it is processed. The file is stored, its processing
+     * queued, and the answer is 202 with where to follow it.
      */
     // The whole part is received (on disk beyond 16 KB) before it is read: Micronaut 4.10.15's streaming reader of a
     // part (StreamingFileUpload.asInputStream) repeated 8 KB chunks of a file sent after the metadata part when the
@@ -100,34 +108,47 @@ class DocumentController {
     @Operation(summary = "Upload a document")
     @Secured("contributor")
     @Post(consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<UploadAccepted> upload(CompletedFileUpload file, @Part("metadata") @Nullable String metadata)
+    HttpResponse<UploadAccepted> upload(
+            CompletedFileUpload file,
+            @Part("metadata") @Nullable String metadata,
+            @Nullable Authentication authentication)
             throws IOException {
-        DocumentMetadata meta = metadataPart(metadata);
-        SafeFileName name = SafeFileName.of(file.getFilename());
-        FileStore.IncomingFile incoming;
-        try (InputStream content = file.getInputStream()) {
-            incoming = files.receive(content, name);
-        }
-        UUID id;
-        try {
-            Optional<UUID> existing = documents.findBySha256(incoming.sha256());
-            if (existing.isPresent()) {
-                throw new DuplicateFileException(existing.get());
-            }
-            id = documents.create(meta, incoming, name, files::store);
-        } catch (Constraints.SameBytesStoredException raced) {
-            throw new DuplicateFileException(documents
-                    .findBySha256(incoming.sha256())
-                    .orElseThrow(() -> new IllegalStateException("a duplicate vanished", raced)));
-        } finally {
-            files.discard(incoming);
-        }
-        String statusUrl = BASE + "/" + id + "/status";
-        return HttpResponse.accepted(URI.create(BASE + "/" + id))
-                .body(new UploadAccepted(id.toString(), "queued", statusUrl));
+        Viewer viewer = Viewer.of(authentication);
+        DocumentMetadata meta = metadataJson.part(metadata, "metadata");
+        UUID id =
+                receive(file, viewer, (incoming, name) -> workflow.upload(viewer, meta, incoming, name, files::store));
+        return accepted(id);
     }
 
-    /** Lists documents, newest first, optionally filtered by type, language, country and publication year. */
+    /**
+     * Uploads a new version of a published or withdrawn document, as an upload (multipart {@code file} and optional
+     * {@code metadata}): a draft of the caller that supersedes the document once published. Metadata left out is
+     * copied from the document. Its owner or a curator; one new version at a time.
+     */
+    @Operation(summary = "Upload a new version of a document")
+    @Secured("contributor")
+    @Post(value = "/{id}/versions", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<UploadAccepted> newVersion(
+            @PathVariable UUID id,
+            CompletedFileUpload file,
+            @Part("metadata") @Nullable String metadata,
+            @Nullable Authentication authentication)
+            throws IOException {
+        Viewer viewer = Viewer.of(authentication);
+        DocumentMetadata given = metadataJson.part(metadata, "metadata");
+        // Checked before the file is received, so that a refusal costs no disk; checked again under the row's lock.
+        documents.find(id).orElseThrow(() -> Document.notFound(id)).require(viewer, Action.NEW_VERSION);
+        UUID created = receive(
+                file, viewer, (incoming, name) -> workflow.newVersion(viewer, id, given, incoming, name, files::store));
+        return accepted(created);
+    }
+
+    /**
+     * Lists the documents the caller may see, newest publication (or upload) first, filtered by type, language,
+     * country, publication year, {@code status} ({@code submitted}: the review queue), {@code processing} ({@code
+     * failed}: extraction failures), {@code mine=true} (the caller's own) and {@code reviewDue=overdue} (published
+     * operating procedures whose review date has passed).
+     */
     @Operation(summary = "List documents")
     @Get
     DocumentPage list(
@@ -145,6 +166,20 @@ class DocumentController {
                     @Min(value = 1000, message = "must be a year between 1000 and 9999")
                     @Max(value = 9999, message = "must be a year between 1000 and 9999")
                     Integer year,
+            @QueryValue
+                    @Nullable
+                    @Pattern(
+                            regexp = DocumentStatus.PATTERN,
+                            message = "must be draft, submitted, published or withdrawn")
+                    String status,
+            @QueryValue
+                    @Nullable
+                    @Pattern(
+                            regexp = "queued|extracting|extracted|indexed|failed",
+                            message = "must be queued, extracting, extracted, indexed or failed")
+                    String processing,
+            @QueryValue(defaultValue = "false") boolean mine,
+            @QueryValue @Nullable @Pattern(regexp = "overdue", message = "must be overdue") String reviewDue,
             @QueryValue(defaultValue = "1")
                     @Min(value = 1, message = "must be 1 or more (pages count from 1)")
                     @Max(value = 100_000, message = "must be at most 100000; narrow the list with filters")
@@ -154,46 +189,110 @@ class DocumentController {
                     @Max(
                             value = MAX_PAGE_SIZE,
                             message = "must be at most " + MAX_PAGE_SIZE + ", the largest page size")
-                    int size) {
-        return documents.list(new DocumentFilter(type, language, country, year), page, size);
+                    int size,
+            @Nullable Authentication authentication) {
+        Viewer viewer = Viewer.of(authentication);
+        if (mine && viewer.isAnonymous()) {
+            throw InvalidInputException.of("mine", "lists a signed-in account's own documents; sign in first");
+        }
+        DocumentFilter filter = new DocumentFilter(
+                type, language, country, year, status, processing, mine ? viewer.accountId() : null, reviewDue != null);
+        DocumentRepository.Listing found = documents.list(filter, viewer, page, size);
+        List<DocumentResponse> items = found.documents().stream()
+                .map(document -> response(document, viewer))
+                .toList();
+        return new DocumentPage(items, page, size, found.total(), (found.total() + size - 1) / size);
     }
 
     @Operation(summary = "Read a document")
     @Get("/{id}")
-    DocumentResponse get(@PathVariable UUID id) {
-        return documents.find(id).orElseThrow(() -> notFound(id));
+    DocumentResponse get(@PathVariable UUID id, @Nullable Authentication authentication) {
+        Viewer viewer = Viewer.of(authentication);
+        return response(visible(id, viewer), viewer);
     }
 
-    /** Replaces the document's metadata with the one given: a field left out is cleared (status excepted). */
+    /**
+     * Replaces the document's metadata with the one given: a field left out is cleared. Its owner while it is a draft,
+     * a curator until it is withdrawn. {@code status}, {@code owner} and {@code supersedes} are refused (400): they
+     * change through their own endpoints.
+     */
     @Operation(summary = "Replace a document's metadata")
     @Secured("contributor")
     @Put(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
-    DocumentResponse replace(@PathVariable UUID id, @Valid @Body DocumentMetadata metadata) {
-        return documents.update(id, current -> metadata).orElseThrow(() -> notFound(id));
+    @RequestBody(content = @Content(schema = @Schema(implementation = DocumentMetadata.class)))
+    DocumentResponse replace(@PathVariable UUID id, @Body JsonNode body, @Nullable Authentication authentication) {
+        Viewer viewer = Viewer.of(authentication);
+        DocumentMetadata metadata = metadataJson.body(body);
+        return response(workflow.edit(viewer, id, current -> metadata), viewer);
     }
 
-    /** Changes the fields given and keeps the others; a list given empty is emptied. */
+    /** Changes the fields given and keeps the others; a list given empty is emptied. The rules of PUT apply. */
     @Operation(summary = "Change some of a document's metadata")
     @Secured("contributor")
     @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
-    DocumentResponse patch(@PathVariable UUID id, @Valid @Body DocumentMetadata changes) {
-        return documents.update(id, current -> current.patchedBy(changes)).orElseThrow(() -> notFound(id));
+    @RequestBody(content = @Content(schema = @Schema(implementation = DocumentMetadata.class)))
+    DocumentResponse patch(@PathVariable UUID id, @Body JsonNode body, @Nullable Authentication authentication) {
+        Viewer viewer = Viewer.of(authentication);
+        DocumentMetadata changes = metadataJson.body(body);
+        return response(workflow.edit(viewer, id, current -> current.patchedBy(changes)), viewer);
     }
 
-    /** Withdraws a document: it stays readable, marked withdrawn with the reason given, and can no longer change. */
+    /** draft → submitted: its owner asks the curators to review and publish it. */
+    @Operation(summary = "Submit a draft for review")
+    @Secured("contributor")
+    @Post("/{id}/submit")
+    DocumentResponse submit(@PathVariable UUID id, @Nullable Authentication authentication) {
+        Viewer viewer = Viewer.of(authentication);
+        return response(workflow.submit(viewer, id), viewer);
+    }
+
+    /** submitted (or draft) → published: a curator makes it visible to everyone. */
+    @Operation(summary = "Publish a document")
+    @Secured("contributor")
+    @Post("/{id}/publish")
+    DocumentResponse publish(@PathVariable UUID id, @Nullable Authentication authentication) {
+        Viewer viewer = Viewer.of(authentication);
+        return response(workflow.publish(viewer, id), viewer);
+    }
+
+    /** submitted → draft: a curator returns it to its owner with a comment, shown to the owner until publication. */
+    @Operation(summary = "Return a submitted document to its owner")
+    @Secured("contributor")
+    @Post(value = "/{id}/return", consumes = MediaType.APPLICATION_JSON)
+    DocumentResponse returnToOwner(
+            @PathVariable UUID id, @Valid @Body ReturnRequest request, @Nullable Authentication authentication) {
+        Viewer viewer = Viewer.of(authentication);
+        return response(workflow.returnToOwner(viewer, id, request.comment()), viewer);
+    }
+
+    /**
+     * published → withdrawn: its page stays readable with the reason given, its file is no longer served to readers,
+     * search drops it. Its owner or a curator.
+     */
     @Operation(summary = "Withdraw a document")
     @Secured("contributor")
     @Post(value = "/{id}/withdraw", consumes = MediaType.APPLICATION_JSON)
-    DocumentResponse withdraw(@PathVariable UUID id, @Valid @Body WithdrawRequest request) {
-        return documents.withdraw(id, request.reason()).orElseThrow(() -> notFound(id));
+    DocumentResponse withdraw(
+            @PathVariable UUID id, @Valid @Body WithdrawRequest request, @Nullable Authentication authentication) {
+        Viewer viewer = Viewer.of(authentication);
+        return response(workflow.withdraw(viewer, id, request.reason()), viewer);
     }
 
-    /** Deletes a document, its stored file and its pending work, for good. */
+    /** Queues the failed processing of the document's file again (after a fix on the server, or a passing fault). */
+    @Operation(summary = "Retry a failed processing")
+    @Secured("contributor")
+    @Post("/{id}/retry")
+    DocumentResponse retry(@PathVariable UUID id, @Nullable Authentication authentication) {
+        Viewer viewer = Viewer.of(authentication);
+        return response(workflow.retry(viewer, id), viewer);
+    }
+
+    /** Deletes a document, its stored file and its pending work, for good: its owner while a draft, or an admin. */
     @Operation(summary = "Delete a document")
     @Secured("contributor")
     @Delete("/{id}")
-    HttpResponse<Void> delete(@PathVariable UUID id) {
-        List<String> stored = documents.delete(id).orElseThrow(() -> notFound(id));
+    HttpResponse<Void> delete(@PathVariable UUID id, @Nullable Authentication authentication) {
+        List<String> stored = workflow.delete(Viewer.of(authentication), id);
         stored.forEach(files::delete);
         return HttpResponse.noContent();
     }
@@ -211,9 +310,15 @@ class DocumentController {
             @QueryValue(defaultValue = "false") boolean inline,
             @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch,
             @Header(HttpHeaders.RANGE) @Nullable String range,
-            @Header(HttpHeaders.IF_RANGE) @Nullable String ifRange)
+            @Header(HttpHeaders.IF_RANGE) @Nullable String ifRange,
+            @Nullable Authentication authentication)
             throws IOException {
-        StoredFile stored = storedFiles.ofDocument(id).orElseThrow(() -> notFound(id));
+        Viewer viewer = Viewer.of(authentication);
+        Document document = visible(id, viewer);
+        if (!document.isFileServedTo(viewer)) {
+            throw new FileWithdrawnException(id, document.withdrawnReason());
+        }
+        StoredFile stored = storedFiles.ofDocument(id).orElseThrow(() -> Document.notFound(id));
         Headers headers = new Headers(stored, inline && stored.mediaType() == StoredMediaType.PDF);
         String etag = headers.etag();
         if (ifNoneMatch != null && EntityTags.matches(ifNoneMatch, etag)) {
@@ -249,10 +354,13 @@ class DocumentController {
     /** The document's citation in {@code bibtex}, {@code ris} or {@code csl-json}. */
     @Operation(summary = "Cite a document")
     @Get(value = "/{id}/citation", produces = MediaType.ALL)
-    HttpResponse<String> citation(@PathVariable UUID id, @QueryValue(defaultValue = "bibtex") String format) {
+    HttpResponse<String> citation(
+            @PathVariable UUID id,
+            @QueryValue(defaultValue = "bibtex") String format,
+            @Nullable Authentication authentication) {
         CitationFormat chosen = CitationFormat.of(format)
                 .orElseThrow(() -> InvalidInputException.of("format", "must be one of " + CitationFormat.NAMES));
-        DocumentResponse document = documents.find(id).orElseThrow(() -> notFound(id));
+        Document document = visible(id, Viewer.of(authentication));
         return HttpResponse.ok(citation.write(document, chosen))
                 .contentType(chosen.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + id + "." + chosen.extension() + "\"");
@@ -261,28 +369,52 @@ class DocumentController {
     /** Where the background processing of the document's file stands. */
     @Operation(summary = "Follow a document's processing")
     @Get("/{id}/status")
-    ProcessingStatus status(@PathVariable UUID id) {
-        return documents.status(id).orElseThrow(() -> notFound(id));
+    ProcessingStatus status(@PathVariable UUID id, @Nullable Authentication authentication) {
+        visible(id, Viewer.of(authentication));
+        return documents.status(id).orElseThrow(() -> Document.notFound(id));
     }
 
-    private DocumentMetadata metadataPart(@Nullable String part) {
-        if (part == null || part.isBlank()) {
-            return DocumentMetadata.empty();
+    /** The document, when {@code viewer} may see it; 404 otherwise, as for an unknown id. */
+    private Document visible(UUID id, Viewer viewer) {
+        return documents.find(id).filter(d -> d.isVisibleTo(viewer)).orElseThrow(() -> Document.notFound(id));
+    }
+
+    /**
+     * Receives an uploaded file to disk, then records it with {@code record}; the received copy is discarded either
+     * way (the record stores its own).
+     *
+     * @throws DuplicateFileException when a document already holds the same bytes
+     */
+    private UUID receive(CompletedFileUpload file, Viewer viewer, Recorder record) throws IOException {
+        SafeFileName name = SafeFileName.of(file.getFilename());
+        FileStore.IncomingFile incoming;
+        try (InputStream content = file.getInputStream()) {
+            incoming = files.receive(content, name);
         }
-        DocumentMetadata metadata;
         try {
-            metadata = json.readValue(part, DocumentMetadata.class);
-        } catch (IOException | RuntimeException e) {
-            throw new MalformedJsonException("metadata", e);
+            Optional<DocumentRepository.Holder> existing = documents.findBySha256(incoming.sha256(), viewer);
+            if (existing.isPresent()) {
+                throw DuplicateFileException.of(existing.get());
+            }
+            return record.record(incoming, name);
+        } catch (Constraints.SameBytesStoredException raced) {
+            throw DuplicateFileException.of(documents
+                    .findBySha256(incoming.sha256(), viewer)
+                    .orElseThrow(() -> new IllegalStateException("a duplicate vanished", raced)));
+        } finally {
+            files.discard(incoming);
         }
-        if (metadata == null) {
-            return DocumentMetadata.empty();
-        }
-        Set<ConstraintViolation<DocumentMetadata>> violations = validator.validate(metadata);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return metadata;
+    }
+
+    private static HttpResponse<UploadAccepted> accepted(UUID id) {
+        String statusUrl = BASE + "/" + id + "/status";
+        return HttpResponse.accepted(URI.create(BASE + "/" + id))
+                .body(new UploadAccepted(id.toString(), "queued", statusUrl));
+    }
+
+    @FunctionalInterface
+    private interface Recorder {
+        UUID record(FileStore.IncomingFile incoming, SafeFileName name);
     }
 
     /**
@@ -320,7 +452,8 @@ class DocumentController {
         }
     }
 
-    private static NotFoundException notFound(UUID id) {
-        return new NotFoundException("No document has the id " + id + "; list documents at " + BASE + ".");
+    /** The document as {@code viewer} sees it, with the collections it belongs to that the viewer may know of. */
+    private DocumentResponse response(Document document, Viewer viewer) {
+        return DocumentResponse.of(document, viewer, collections.collectionsOf(document.id(), viewer));
     }
 }

@@ -10,8 +10,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.alima.portal.api.system.FieldError;
+import org.alima.portal.api.system.InvalidInputException;
 import org.alima.portal.api.system.PlainText;
 
 /**
@@ -21,9 +24,13 @@ import org.alima.portal.api.system.PlainText;
  * <p>Every bound is checked here, at the door, with a message that names the fix; the database CHECKs repeat the
  * essential ones so that no other path can store what the API would refuse.
  *
+ * <p>What the workflow decides is not here: the status, the owner and the version a document supersedes change only
+ * through their own endpoints (see {@link MetadataJson}, which refuses them in a body).
+ *
  * @param publicationDate YYYY-MM-DD; kept as text so that a wrong date is reported against this field
- * @param status draft, submitted or published; withdrawal has its own endpoint because it needs a reason
- * @param supersedesId the id of the document this one replaces (a new version), or null
+ * @param effectiveDate operating procedures only: from when the procedure applies (YYYY-MM-DD)
+ * @param reviewDueDate operating procedures only: when the procedure must be reviewed (YYYY-MM-DD), not before its
+ *     effective date
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -74,20 +81,15 @@ record DocumentMetadata(
         @PlainText
         String license,
 
-        @Nullable
-        @Pattern(
-                regexp = "draft|submitted|published",
-                message = "must be draft, submitted or published; use POST .../withdraw to withdraw")
-        String status,
+        @Nullable @CalendarDate String effectiveDate,
 
-        @Nullable
-        @Pattern(
-                regexp = "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
-                message = "must be the id of an existing document")
-        String supersedesId) {
+        @Nullable @CalendarDate String reviewDueDate) {
 
     /** Some visible character; unlike {@code @NotBlank}, lets an absent (null) field pass. */
     static final String NOT_BLANK = "(?s).*\\S.*";
+
+    /** The one type of document that carries an effective date and a review-due date. */
+    static final String PROCEDURE = "operating_procedure";
 
     static DocumentMetadata empty() {
         return new DocumentMetadata(null, null, null, null, null, null, null, null, null, null, null, null);
@@ -107,12 +109,80 @@ record DocumentMetadata(
 
     @Nullable
     LocalDate publicationLocalDate() {
-        return publicationDate == null ? null : LocalDate.parse(publicationDate);
+        return date(publicationDate);
+    }
+
+    @Nullable
+    LocalDate effectiveLocalDate() {
+        return date(effectiveDate);
+    }
+
+    @Nullable
+    LocalDate reviewDueLocalDate() {
+        return date(reviewDueDate);
+    }
+
+    /**
+     * Checks the rules that tie fields together, on the metadata as it will be stored (after a PATCH has merged):
+     * only an operating procedure carries an effective date and a review-due date, and its review is not due before
+     * it takes effect.
+     *
+     * @throws InvalidInputException naming each field at fault
+     */
+    void checkDates() {
+        List<FieldError> errors = new ArrayList<>();
+        if (!PROCEDURE.equals(type)) {
+            String message = "is only for operating procedures (type " + PROCEDURE + "); leave it out, or set the type";
+            if (effectiveDate != null) {
+                errors.add(new FieldError("effectiveDate", message));
+            }
+            if (reviewDueDate != null) {
+                errors.add(new FieldError("reviewDueDate", message));
+            }
+        }
+        LocalDate effective = effectiveLocalDate();
+        LocalDate reviewDue = reviewDueLocalDate();
+        if (effective != null && reviewDue != null && reviewDue.isBefore(effective)) {
+            errors.add(
+                    new FieldError("reviewDueDate", "must not be before the effective date (" + effectiveDate + ")"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    /** The names (as in JSON) of the fields whose values differ from {@code other}'s, for the audit log. */
+    List<String> changedFrom(DocumentMetadata other) {
+        List<String> changed = new ArrayList<>();
+        addIfDifferent(changed, "title", title, other.title);
+        addIfDifferent(changed, "abstract", abstractText, other.abstractText);
+        addIfDifferent(changed, "authors", authorList(), other.authorList());
+        addIfDifferent(changed, "publicationDate", publicationDate, other.publicationDate);
+        addIfDifferent(changed, "type", type, other.type);
+        addIfDifferent(changed, "language", language, other.language);
+        addIfDifferent(changed, "countries", countryList(), other.countryList());
+        addIfDifferent(changed, "topics", topicList(), other.topicList());
+        addIfDifferent(changed, "doi", doi, other.doi);
+        addIfDifferent(changed, "license", license, other.license);
+        addIfDifferent(changed, "effectiveDate", effectiveDate, other.effectiveDate);
+        addIfDifferent(changed, "reviewDueDate", reviewDueDate, other.reviewDueDate);
+        return changed;
+    }
+
+    private static void addIfDifferent(List<String> changed, String field, Object value, Object other) {
+        if (!Objects.equals(value, other)) {
+            changed.add(field);
+        }
+    }
+
+    @Nullable
+    private static LocalDate date(@Nullable String value) {
+        return value == null ? null : LocalDate.parse(value);
     }
 
     /**
      * Whether the search index shows this metadata as it shows {@code other}: the same in every field it holds
-     * (license, status and the superseded version are not searched).
+     * (license and the dates of a procedure are not searched).
      */
     boolean showsInSearchAs(DocumentMetadata other) {
         return Objects.equals(title, other.title)
@@ -145,7 +215,7 @@ record DocumentMetadata(
                 patch.topics != null ? patch.topics : topics,
                 patch.doi != null ? patch.doi : doi,
                 patch.license != null ? patch.license : license,
-                patch.status != null ? patch.status : status,
-                patch.supersedesId != null ? patch.supersedesId : supersedesId);
+                patch.effectiveDate != null ? patch.effectiveDate : effectiveDate,
+                patch.reviewDueDate != null ? patch.reviewDueDate : reviewDueDate);
     }
 }

@@ -1,5 +1,6 @@
 package org.alima.portal.api.documents;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
@@ -14,67 +15,96 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
+import org.alima.portal.api.accounts.Role;
+import org.alima.portal.api.accounts.Viewer;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.SafeFileName;
-import org.alima.portal.api.indexing.IndexQueue;
-import org.alima.portal.api.system.InvalidInputException;
 
 /**
- * Reads and writes documents and their files in PostgreSQL with plain SQL (arrays, JSONB and row locks say what they
- * do better in SQL than through a mapping); thread-safe, each public method one transaction.
+ * Reads and writes documents and their files in PostgreSQL with plain SQL (arrays, JSONB, recursive version chains
+ * and row locks say what they do better in SQL than through a mapping); thread-safe. Reads open their own read-only
+ * transaction; writes join the caller's ({@link DocumentWorkflow}), so that a change, its audit record and its index
+ * jobs commit together.
  */
 @Singleton
 class DocumentRepository {
 
+    /**
+     * A document with its file, its owner's name and its place among its versions. The newer versions come from
+     * {@code document_newer_published_versions} (V4), which the indexer uses too, so that the page and search agree
+     * on what supersedes what.
+     */
     private static final String SELECT = """
             SELECT d.id, d.title, d.abstract, d.authors::text AS authors, d.publication_date, d.type, d.language,
-                   d.countries, d.topics, d.doi, d.license, d.status, d.withdrawn_reason, d.version, d.supersedes_id,
-                   d.created_at, d.updated_at,
+                   d.countries, d.topics, d.doi, d.license, d.effective_date, d.review_due_date,
+                   d.status, d.owner_id, o.display_name AS owner_name, d.return_comment, d.withdrawn_reason,
+                   d.version, d.supersedes_id, d.published_at, d.created_at, d.updated_at,
+                   (SELECT n.newer_id FROM document_newer_published_versions(d.id) n
+                     ORDER BY n.steps, n.newer_published_at DESC LIMIT 1) AS superseded_by,
+                   (SELECT n.newer_id FROM document_newer_published_versions(d.id) n
+                     ORDER BY n.steps DESC, n.newer_published_at DESC LIMIT 1) AS latest_version,
+                   EXISTS (SELECT 1 FROM documents s WHERE s.supersedes_id = d.id) AS has_newer_version,
                    f.original_name, f.media_type, f.size_bytes, f.sha256, f.page_count, f.extraction_status,
                    f.failure_reason, f.image_only_pages, f.text_truncated
               FROM documents d
               JOIN document_files f ON f.document_id = d.id
+              LEFT JOIN accounts o ON o.id = d.owner_id
             """;
+
+    /**
+     * What a viewer may see (see {@link Document#isVisibleTo}), as SQL: the published and withdrawn, their own, or
+     * everything for a curator. Parameters: the viewer's account id (null when anonymous), whether they are a curator.
+     */
+    private static final String VISIBLE =
+            "(d.status IN ('published', 'withdrawn') OR d.owner_id = ?::uuid OR ?::boolean)";
 
     private final JdbcOperations jdbc;
     private final JsonMapper json;
-    private final IndexQueue queue;
 
-    DocumentRepository(JdbcOperations jdbc, JsonMapper json, IndexQueue queue) {
+    DocumentRepository(JdbcOperations jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.queue = queue;
     }
 
     /**
-     * Records a new document, its file and the job that will process it, in one transaction; {@code store} puts the
-     * file in place before the transaction commits.
+     * Records a new draft of {@code owner} with its file; {@code store} puts the file in place before the transaction
+     * commits.
      *
-     * @throws DuplicateFileException when another document holds the same bytes (checked by the UNIQUE constraint,
-     *     so that two simultaneous uploads cannot both win)
+     * @param supersedes the document this one is a new version of (its version counts on from it), or null
+     * @throws Constraints.SameBytesStoredException when another document holds the same bytes (checked by the UNIQUE
+     *     constraint, so that two simultaneous uploads cannot both win)
      */
     @Transactional
     UUID create(
             DocumentMetadata metadata,
+            @Nullable UUID supersedes,
+            UUID owner,
             FileStore.IncomingFile file,
             SafeFileName name,
             Function<FileStore.IncomingFile, String> store) {
         UUID id = execute("""
                 INSERT INTO documents (title, abstract, authors, publication_date, type, language, countries, topics,
-                                       doi, license, status, supersedes_id, version)
-                VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'submitted'), ?::uuid,
-                        COALESCE((SELECT version + 1 FROM documents WHERE id = ?::uuid), 1))
+                                       doi, license, effective_date, review_due_date, status, owner_id, created_by,
+                                       updated_by, supersedes_id, version)
+                VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?,
+                        COALESCE((SELECT version + 1 FROM documents WHERE id = ?), 1))
                 RETURNING id
                 """, statement -> {
             int next = bindMetadata(statement, metadata);
-            statement.setString(next, metadata.supersedesId());
+            statement.setObject(next, owner);
+            statement.setString(next + 1, owner.toString());
+            statement.setString(next + 2, owner.toString());
+            statement.setObject(next + 3, supersedes);
+            statement.setObject(next + 4, supersedes);
             ResultSet rows = statement.executeQuery();
             rows.next();
             return rows.getObject(1, UUID.class);
@@ -92,144 +122,154 @@ class DocumentRepository {
             statement.setString(6, storagePath);
             return statement.executeUpdate();
         });
-        queue.enqueueIngest(id);
         return id;
     }
 
+    /** The document that holds these bytes, with whether {@code viewer} may see it. */
     @ReadOnly
-    Optional<UUID> findBySha256(String sha256) {
-        return execute("SELECT document_id FROM document_files WHERE sha256 = ?", statement -> {
-            statement.setString(1, sha256);
-            ResultSet rows = statement.executeQuery();
-            return rows.next() ? Optional.of(rows.getObject(1, UUID.class)) : Optional.empty();
-        });
+    Optional<Holder> findBySha256(String sha256, Viewer viewer) {
+        return execute(
+                "SELECT d.id, " + VISIBLE
+                        + " FROM document_files f JOIN documents d ON d.id = f.document_id WHERE f.sha256 = ?",
+                statement -> {
+                    int next = bindViewer(statement, 1, viewer);
+                    statement.setString(next, sha256);
+                    ResultSet rows = statement.executeQuery();
+                    return rows.next()
+                            ? Optional.of(new Holder(rows.getObject(1, UUID.class), rows.getBoolean(2)))
+                            : Optional.empty();
+                });
     }
 
+    /** The document, whoever may see it: the caller decides with {@link Document#isVisibleTo}. */
     @ReadOnly
-    Optional<DocumentResponse> find(UUID id) {
-        return execute(SELECT + " WHERE d.id = ?", statement -> {
-            statement.setObject(1, id);
-            ResultSet rows = statement.executeQuery();
-            return rows.next() ? Optional.of(read(rows)) : Optional.empty();
-        });
+    Optional<Document> find(UUID id) {
+        return one(SELECT + " WHERE d.id = ?", id);
     }
 
-    /** The newest documents first, then by id, so that pages are stable while documents are added. */
+    /** The document, locked until the caller's transaction ends, so that two changes do not lose one another. */
+    @Transactional
+    Optional<Document> lock(UUID id) {
+        return one(SELECT + " WHERE d.id = ? FOR NO KEY UPDATE OF d", id);
+    }
+
+    /**
+     * The documents {@code viewer} may see that pass the filter: the newest publication (or upload, for what is not
+     * published) first, then by id, so that pages are stable while documents are added.
+     */
     @ReadOnly
-    DocumentPage list(DocumentFilter filter, int page, int size) {
-        String where = """
-                 WHERE (?::text IS NULL OR d.type = ?)
+    Listing list(DocumentFilter filter, Viewer viewer, int page, int size) {
+        String where = " WHERE " + VISIBLE + """
+                   AND (?::text IS NULL OR d.type = ?)
                    AND (?::text IS NULL OR d.language = ?)
                    AND (?::text IS NULL OR d.countries @> ARRAY[?::text])
                    AND (?::int IS NULL OR (d.publication_date >= make_date(?, 1, 1)
                                            AND d.publication_date < make_date(? + 1, 1, 1)))
+                   AND (?::text IS NULL OR d.status = ?)
+                   AND (?::text IS NULL OR f.extraction_status = ?)
+                   AND (?::uuid IS NULL OR d.owner_id = ?)
+                   AND (NOT ?::boolean OR (d.status = 'published' AND d.review_due_date < current_date
+                                           AND NOT EXISTS (SELECT 1 FROM document_newer_published_versions(d.id))))
                 """;
-        long total = execute("SELECT count(*) FROM documents d" + where, statement -> {
-            bindFilter(statement, filter);
+        String from = " FROM documents d JOIN document_files f ON f.document_id = d.id";
+        long total = execute("SELECT count(*)" + from + where, statement -> {
+            bindFilter(statement, viewer, filter);
             ResultSet rows = statement.executeQuery();
             rows.next();
             return rows.getLong(1);
         });
-        List<DocumentResponse> items =
-                execute(SELECT + where + " ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?", statement -> {
-                    int next = bindFilter(statement, filter);
+        List<Document> items = execute(
+                SELECT + where + " ORDER BY COALESCE(d.published_at, d.created_at) DESC, d.id DESC LIMIT ? OFFSET ?",
+                statement -> {
+                    int next = bindFilter(statement, viewer, filter);
                     statement.setInt(next, size);
                     statement.setLong(next + 1, (long) (page - 1) * size);
                     ResultSet rows = statement.executeQuery();
-                    List<DocumentResponse> found = new ArrayList<>();
+                    List<Document> found = new ArrayList<>();
                     while (rows.next()) {
                         found.add(read(rows));
                     }
                     return found;
                 });
-        return new DocumentPage(items, page, size, total, (total + size - 1) / size);
+        return new Listing(items, total);
     }
 
-    /**
-     * Applies {@code change} to the document's metadata under a row lock, so that two simultaneous edits do not lose
-     * one another.
-     *
-     * @throws DocumentStateException when the document is withdrawn
-     */
+    /** Replaces the editable metadata of a document the caller has locked. */
     @Transactional
-    Optional<DocumentResponse> update(UUID id, UnaryOperator<DocumentMetadata> change) {
-        Optional<DocumentResponse> current = lock(id);
-        if (current.isEmpty()) {
-            return current;
-        }
-        if ("withdrawn".equals(current.get().metadata().status())) {
-            throw DocumentStateException.withdrawn(id);
-        }
-        DocumentMetadata changed = change.apply(current.get().metadata());
-        if (id.toString().equalsIgnoreCase(changed.supersedesId())) {
-            throw InvalidInputException.of("supersedesId", "must name another document, not this one");
-        }
+    void updateMetadata(UUID id, DocumentMetadata metadata, Viewer actor) {
         execute("""
                 UPDATE documents
                    SET title = ?, abstract = ?, authors = ?::jsonb, publication_date = ?, type = ?, language = ?,
-                       countries = ?, topics = ?, doi = ?, license = ?, status = COALESCE(?, status),
-                       supersedes_id = ?::uuid,
-                       version = COALESCE((SELECT s.version + 1 FROM documents s WHERE s.id = ?::uuid), 1),
-                       updated_at = now()
+                       countries = ?, topics = ?, doi = ?, license = ?, effective_date = ?, review_due_date = ?,
+                       updated_by = ?, updated_at = now()
                  WHERE id = ?
                 """, statement -> {
-            int next = bindMetadata(statement, changed);
-            statement.setString(next, changed.supersedesId());
+            int next = bindMetadata(statement, metadata);
+            statement.setString(next, actorOf(actor));
             statement.setObject(next + 1, id);
             return statement.executeUpdate();
         });
-        if (!changed.showsInSearchAs(current.get().metadata())) {
-            queue.enqueueReindex(id);
-        }
-        return find(id);
     }
 
-    /** @throws DocumentStateException when the document is already withdrawn */
+    /** draft → submitted, or submitted → draft with the curator's comment (kept until publication). */
     @Transactional
-    Optional<DocumentResponse> withdraw(UUID id, String reason) {
-        Optional<DocumentResponse> current = lock(id);
-        if (current.isEmpty()) {
-            return current;
-        }
-        if ("withdrawn".equals(current.get().metadata().status())) {
-            throw DocumentStateException.withdrawn(id);
-        }
-        execute(
-                "UPDATE documents SET status = 'withdrawn', withdrawn_reason = ?, updated_at = now() WHERE id = ?",
-                statement -> {
-                    statement.setString(1, reason);
-                    statement.setObject(2, id);
-                    return statement.executeUpdate();
-                });
-        queue.enqueueUnindex(id);
-        return find(id);
+    void moveTo(UUID id, DocumentStatus status, @Nullable String returnComment, Viewer actor) {
+        execute("""
+                UPDATE documents
+                   SET status = ?, return_comment = COALESCE(?, return_comment), updated_by = ?, updated_at = now()
+                 WHERE id = ?
+                """, statement -> {
+            statement.setString(1, status.value());
+            statement.setString(2, returnComment);
+            statement.setString(3, actorOf(actor));
+            statement.setObject(4, id);
+            return statement.executeUpdate();
+        });
     }
 
-    /**
-     * Deletes the document with its files' rows, and replaces its jobs by one that takes it out of search; returns the
-     * storage paths of its files to remove.
-     */
+    /** Publishes: the return comment has served its purpose. */
     @Transactional
-    Optional<List<String>> delete(UUID id) {
-        queue.lockJobsOf(id);
-        Optional<List<String>> deleted = execute("""
+    void publish(UUID id, Viewer actor) {
+        execute("""
+                UPDATE documents
+                   SET status = 'published', published_at = now(), return_comment = NULL, updated_by = ?,
+                       updated_at = now()
+                 WHERE id = ?
+                """, statement -> {
+            statement.setString(1, actorOf(actor));
+            statement.setObject(2, id);
+            return statement.executeUpdate();
+        });
+    }
+
+    @Transactional
+    void withdraw(UUID id, String reason, Viewer actor) {
+        execute("""
+                UPDATE documents
+                   SET status = 'withdrawn', withdrawn_reason = ?, updated_by = ?, updated_at = now()
+                 WHERE id = ?
+                """, statement -> {
+            statement.setString(1, reason);
+            statement.setString(2, actorOf(actor));
+            statement.setObject(3, id);
+            return statement.executeUpdate();
+        });
+    }
+
+    /** Deletes the document with its files' rows; returns the storage paths of its files, to remove once committed. */
+    @Transactional
+    List<String> delete(UUID id) {
+        return execute("""
                 WITH files AS (SELECT storage_path FROM document_files WHERE document_id = ?),
                      gone AS (DELETE FROM documents WHERE id = ? RETURNING id)
-                SELECT (SELECT count(*) FROM gone), (SELECT array_agg(storage_path) FROM files)
+                SELECT (SELECT array_agg(storage_path) FROM files)
                 """, statement -> {
             statement.setObject(1, id);
             statement.setObject(2, id);
             ResultSet rows = statement.executeQuery();
             rows.next();
-            if (rows.getLong(1) == 0) {
-                return Optional.<List<String>>empty();
-            }
-            return Optional.of(strings(rows.getArray(2)));
+            return strings(rows.getArray(1));
         });
-        if (deleted.isPresent()) {
-            queue.replaceJobsWithUnindex(id);
-        }
-        return deleted;
     }
 
     @ReadOnly
@@ -261,27 +301,27 @@ class DocumentRepository {
                     jobState,
                     rows.getInt(7),
                     "pending".equals(jobState)
-                            ? rows.getObject(8, java.time.OffsetDateTime.class).toInstant()
+                            ? rows.getObject(8, OffsetDateTime.class).toInstant()
                             : null,
                     rows.getString(9)));
         });
     }
 
-    private Optional<DocumentResponse> lock(UUID id) {
-        return execute(SELECT + " WHERE d.id = ? FOR NO KEY UPDATE OF d", statement -> {
+    private Optional<Document> one(String sql, UUID id) {
+        return execute(sql, statement -> {
             statement.setObject(1, id);
             ResultSet rows = statement.executeQuery();
             return rows.next() ? Optional.of(read(rows)) : Optional.empty();
         });
     }
 
-    /** Binds the eleven editable columns in table order, and returns the next parameter index. */
+    /** Binds the twelve editable columns in table order, and returns the next parameter index. */
     private int bindMetadata(PreparedStatement statement, DocumentMetadata metadata) throws SQLException {
         Connection connection = statement.getConnection();
         statement.setString(1, metadata.title());
         statement.setString(2, metadata.abstractText());
         statement.setString(3, toJson(metadata.authorList()));
-        statement.setDate(4, metadata.publicationDate() == null ? null : Date.valueOf(metadata.publicationLocalDate()));
+        statement.setObject(4, date(metadata.publicationLocalDate()), Types.DATE);
         statement.setString(5, metadata.type());
         statement.setString(6, metadata.language());
         statement.setArray(
@@ -290,41 +330,52 @@ class DocumentRepository {
                 8, connection.createArrayOf("text", metadata.topicList().toArray()));
         statement.setString(9, metadata.doi());
         statement.setString(10, metadata.license());
-        statement.setString(11, metadata.status());
-        statement.setString(12, metadata.supersedesId());
+        statement.setObject(11, date(metadata.effectiveLocalDate()), Types.DATE);
+        statement.setObject(12, date(metadata.reviewDueLocalDate()), Types.DATE);
         return 13;
     }
 
-    private static int bindFilter(PreparedStatement statement, DocumentFilter filter) throws SQLException {
-        statement.setString(1, filter.type());
-        statement.setString(2, filter.type());
-        statement.setString(3, filter.language());
-        statement.setString(4, filter.language());
-        statement.setString(5, filter.country());
-        statement.setString(6, filter.country());
-        statement.setObject(7, filter.year(), java.sql.Types.INTEGER);
-        statement.setObject(8, filter.year(), java.sql.Types.INTEGER);
-        statement.setObject(9, filter.year(), java.sql.Types.INTEGER);
-        return 10;
+    private static int bindViewer(PreparedStatement statement, int first, Viewer viewer) throws SQLException {
+        statement.setObject(first, viewer.accountId(), Types.OTHER);
+        statement.setBoolean(first + 1, viewer.isAtLeast(Role.CURATOR));
+        return first + 2;
     }
 
-    private DocumentResponse read(ResultSet rows) throws SQLException {
-        String id = rows.getObject("id", UUID.class).toString();
-        Date published = rows.getDate("publication_date");
-        UUID supersedes = rows.getObject("supersedes_id", UUID.class);
+    private static int bindFilter(PreparedStatement statement, Viewer viewer, DocumentFilter filter)
+            throws SQLException {
+        int i = bindViewer(statement, 1, viewer);
+        for (String value : new String[] {filter.type(), filter.language(), filter.country()}) {
+            statement.setString(i++, value);
+            statement.setString(i++, value);
+        }
+        for (int repeat = 0; repeat < 3; repeat++) {
+            statement.setObject(i++, filter.year(), Types.INTEGER);
+        }
+        for (String value : new String[] {filter.status(), filter.processing()}) {
+            statement.setString(i++, value);
+            statement.setString(i++, value);
+        }
+        statement.setObject(i++, filter.owner(), Types.OTHER);
+        statement.setObject(i++, filter.owner(), Types.OTHER);
+        statement.setBoolean(i++, filter.reviewOverdue());
+        return i;
+    }
+
+    private Document read(ResultSet rows) throws SQLException {
+        UUID id = rows.getObject("id", UUID.class);
         DocumentMetadata metadata = new DocumentMetadata(
                 rows.getString("title"),
                 rows.getString("abstract"),
                 fromJson(rows.getString("authors")),
-                published == null ? null : published.toLocalDate().toString(),
+                text(rows.getDate("publication_date")),
                 rows.getString("type"),
                 rows.getString("language"),
                 strings(rows.getArray("countries")),
                 strings(rows.getArray("topics")),
                 rows.getString("doi"),
                 rows.getString("license"),
-                rows.getString("status"),
-                supersedes == null ? null : supersedes.toString());
+                text(rows.getDate("effective_date")),
+                text(rows.getDate("review_due_date")));
         DocumentResponse.FileResponse file = new DocumentResponse.FileResponse(
                 rows.getString("original_name"),
                 rows.getString("media_type"),
@@ -336,14 +387,39 @@ class DocumentRepository {
                 rows.getString("extraction_status"),
                 rows.getString("failure_reason"),
                 DocumentController.BASE + "/" + id + "/file");
-        return new DocumentResponse(
+        UUID latest = rows.getObject("latest_version", UUID.class);
+        OffsetDateTime published = rows.getObject("published_at", OffsetDateTime.class);
+        return new Document(
                 id,
                 metadata,
+                DocumentStatus.of(rows.getString("status")),
+                rows.getObject("owner_id", UUID.class),
+                rows.getString("owner_name"),
+                rows.getString("return_comment"),
                 rows.getString("withdrawn_reason"),
                 rows.getInt("version"),
-                rows.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
-                rows.getObject("updated_at", java.time.OffsetDateTime.class).toInstant(),
+                rows.getObject("supersedes_id", UUID.class),
+                rows.getObject("superseded_by", UUID.class),
+                latest == null ? id : latest,
+                rows.getBoolean("has_newer_version"),
+                published == null ? null : published.toInstant(),
+                rows.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rows.getObject("updated_at", OffsetDateTime.class).toInstant(),
                 file);
+    }
+
+    private static String actorOf(Viewer actor) {
+        return actor.accountId() == null ? null : actor.accountId().toString();
+    }
+
+    @Nullable
+    private static Date date(@Nullable LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    @Nullable
+    private static String text(@Nullable Date date) {
+        return date == null ? null : date.toLocalDate().toString();
     }
 
     private static List<String> strings(Array array) throws SQLException {
@@ -378,4 +454,14 @@ class DocumentRepository {
     private interface Statement<R> {
         R run(PreparedStatement statement) throws SQLException;
     }
+
+    /** A page of documents and how many pass the filter in all. */
+    record Listing(List<Document> documents, long total) {}
+
+    /**
+     * The document that holds some bytes.
+     *
+     * @param visible whether the viewer who asked may see it
+     */
+    record Holder(UUID id, boolean visible) {}
 }

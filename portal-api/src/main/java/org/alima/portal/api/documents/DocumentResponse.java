@@ -5,23 +5,77 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.collections.CollectionRef;
 
 /**
- * A document as the API shows it: its metadata, lifecycle and stored file. Immutable.
+ * A document as the API shows it to one viewer: its metadata, where it stands in the workflow, its versions, what the
+ * viewer may do with it, and its stored file. Immutable.
  *
- * @param version 1 for a first upload; a document that supersedes another counts on from it
- * @param withdrawnReason why the document was withdrawn, when its status is {@code withdrawn}
+ * @param status draft, submitted, published or withdrawn
+ * @param owner the account that uploaded it; null for documents uploaded before accounts existed
+ * @param returnComment what the curator who returned it to its owner asked for; kept until it is published
+ * @param withdrawnReason why it was withdrawn, when its status is {@code withdrawn}
+ * @param version 1 for a first upload; a new version counts on from the one it supersedes
+ * @param supersedes the id of the version this one replaces, or null
+ * @param supersededBy the id of the nearest newer version that is published, or null
+ * @param latestVersionId the id of the newest published version of its line; its own id when none is newer
+ * @param publishedAt when it was last published, or null
+ * @param actions what the viewer may do now, among edit, submit, publish, return, withdraw, delete, newVersion, retry
+ * @param collections the collections holding it that the viewer may know of
+ * @param file the stored file and its processing; null for a withdrawn document shown to a reader (only its page
+ *     stays)
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record DocumentResponse(
         String id,
         @JsonUnwrapped DocumentMetadata metadata,
+        String status,
+        @Nullable Owner owner,
+        @Nullable String returnComment,
         @Nullable String withdrawnReason,
         int version,
+        @Nullable String supersedes,
+        @Nullable String supersededBy,
+        String latestVersionId,
+        @Nullable Instant publishedAt,
         Instant createdAt,
         Instant updatedAt,
-        FileResponse file) {
+        List<String> actions,
+        List<CollectionRef> collections,
+        @Nullable FileResponse file) {
+
+    /** The document as {@code viewer} sees it; the caller has checked that they may see it at all. */
+    static DocumentResponse of(Document document, Viewer viewer, List<CollectionRef> collections) {
+        return new DocumentResponse(
+                document.id().toString(),
+                document.metadata(),
+                document.status().value(),
+                document.ownerId() == null ? null : new Owner(document.ownerId().toString(), document.ownerName()),
+                document.returnComment(),
+                document.withdrawnReason(),
+                document.version(),
+                text(document.supersedes()),
+                text(document.supersededBy()),
+                document.latestVersionId().toString(),
+                document.publishedAt(),
+                document.createdAt(),
+                document.updatedAt(),
+                document.actionsOf(viewer).stream().map(Action::wireName).toList(),
+                collections,
+                document.isFileServedTo(viewer) ? document.file() : null);
+    }
+
+    private static String text(@Nullable UUID id) {
+        return id == null ? null : id.toString();
+    }
+
+    /** Who a document belongs to. */
+    @Serdeable
+    record Owner(String id, String displayName) {}
 
     /**
      * The stored file and where its processing stands.
@@ -29,7 +83,7 @@ record DocumentResponse(
      * @param imageOnlyPages pages that are scans without text, left out of search
      * @param textTruncated true when the text went past the extraction limit and its end is not searchable
      * @param extractionStatus queued, extracting, extracted (read and checked, not searchable: withdrawn), indexed
-     *     (searchable), failed
+     *     (searchable by those who may see the document), failed
      * @param failureReason why processing failed, in words meant for the uploader
      */
     @Serdeable

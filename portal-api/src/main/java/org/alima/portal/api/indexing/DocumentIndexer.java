@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.UUID;
-import org.alima.portal.api.collections.DocumentCollections;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.StoredFile;
 import org.alima.portal.indexer.extract.DocumentExtractor;
@@ -35,9 +34,10 @@ final class DocumentIndexer implements DocumentProcessor {
     private final FileStore files;
     private final DocumentExtractor extractor;
     private final SearchIndex index;
-    private final DocumentCollections collections;
+    private final CollectionMemberships collections;
 
-    DocumentIndexer(FileStore files, DocumentExtractor extractor, SearchIndex index, DocumentCollections collections) {
+    DocumentIndexer(
+            FileStore files, DocumentExtractor extractor, SearchIndex index, CollectionMemberships collections) {
         this.files = files;
         this.extractor = extractor;
         this.index = index;

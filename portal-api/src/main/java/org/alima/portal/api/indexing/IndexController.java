@@ -41,8 +41,12 @@ class IndexController {
         this.adminToken = adminToken;
     }
 
-    /** Documents and pages in the search index, its size, last commit, schema, and the latest rebuild. */
+    /**
+     * Documents and pages in the search index, its size, last commit, schema, and the latest rebuild; for curators and
+     * administrators, since the counts include drafts that readers may not know of.
+     */
     @Operation(summary = "Search index statistics")
+    @Secured("curator")
     @Get
     IndexStatus status() {
         IndexStats stats = index.index().stats();

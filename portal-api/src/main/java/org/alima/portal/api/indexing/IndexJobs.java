@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.alima.portal.api.files.StoredFiles;
 
@@ -95,7 +96,8 @@ class IndexJobs {
     Optional<StoredDocument> load(UUID documentId, boolean fillFromFile) {
         return query("""
                 SELECT d.title, d.abstract, d.doi, d.type, d.language, d.publication_date, d.countries, d.topics,
-                       d.status,
+                       d.status, d.owner_id,
+                       EXISTS (SELECT 1 FROM document_newer_published_versions(d.id)) AS superseded,
                        ARRAY(SELECT a.author ->> 'name'
                                FROM jsonb_array_elements(d.authors) WITH ORDINALITY AS a(author, position)
                               ORDER BY a.position) AS author_names
@@ -118,9 +120,19 @@ class IndexJobs {
                     rows.getString("language"),
                     published == null ? null : published.toLocalDate(),
                     strings(rows.getArray("countries")));
-            boolean withdrawn = "withdrawn".equals(rows.getString("status"));
+            String status = rows.getString("status");
+            Set<String> audiences =
+                    Audiences.ofDocument("published".equals(status), rows.getObject("owner_id", UUID.class));
+            boolean superseded = rows.getBoolean("superseded");
             return files.ofDocument(documentId)
-                    .map(file -> new StoredDocument(documentId, file, metadata, withdrawn, fillFromFile));
+                    .map(file -> new StoredDocument(
+                            documentId,
+                            file,
+                            metadata,
+                            "withdrawn".equals(status),
+                            fillFromFile,
+                            audiences,
+                            superseded));
         });
     }
 

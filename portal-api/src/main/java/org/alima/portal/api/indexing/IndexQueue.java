@@ -4,6 +4,9 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -31,22 +34,88 @@ public class IndexQueue {
      * Queues the indexing of the document with its changed metadata, due now. Nothing is queued when a job that will
      * read the metadata is already waiting (it reads them when it runs, so it sees this change), nor when the file
      * failed processing (it is not in search, and another try would fail the same way).
+     *
+     * <p>The waiting job is locked until the caller's transaction ends: a worker claims jobs with {@code SKIP LOCKED},
+     * so it cannot take that job, and read the document, before this change is committed; and a job claimed while
+     * this looks for one is no longer waiting once the claim commits, so a new one is queued. Without the lock, a job
+     * claimed between the two could index the document as it was, and nothing would index it as it is.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void enqueueReindex(UUID documentId) {
+        boolean waiting = jdbc.prepareStatement("""
+                SELECT id FROM index_jobs
+                 WHERE document_id = ? AND state = 'pending' AND kind IN ('ingest', 'reindex')
+                   FOR UPDATE
+                """, statement -> {
+            statement.setObject(1, documentId);
+            return statement.executeQuery().next();
+        });
+        if (waiting) {
+            return;
+        }
         jdbc.prepareStatement("""
                 INSERT INTO index_jobs (document_id, kind)
                 SELECT ?, 'reindex'
-                 WHERE NOT EXISTS (SELECT 1 FROM index_jobs
-                                    WHERE document_id = ? AND state = 'pending' AND kind IN ('ingest', 'reindex'))
-                   AND NOT EXISTS (SELECT 1 FROM document_files
+                 WHERE NOT EXISTS (SELECT 1 FROM document_files
                                     WHERE document_id = ? AND extraction_status = 'failed')
                 """, statement -> {
             statement.setObject(1, documentId);
             statement.setObject(2, documentId);
-            statement.setObject(3, documentId);
             return statement.executeUpdate();
         });
+    }
+
+    /**
+     * Queues the indexing of the older versions of a document whose publication changed (published, withdrawn or
+     * deleted): whether each is superseded, which search uses to show the latest version only, depends on it. Each is
+     * queued as by {@link #enqueueReindex}; withdrawn versions are not in search and are left alone.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void enqueueReindexOfOlderVersions(UUID documentId) {
+        List<UUID> older = jdbc.prepareStatement("""
+                WITH RECURSIVE older (id, depth) AS (
+                    SELECT supersedes_id, 1 FROM documents WHERE id = ? AND supersedes_id IS NOT NULL
+                    UNION ALL
+                    SELECT d.supersedes_id, o.depth + 1
+                      FROM documents d JOIN older o ON d.id = o.id
+                     WHERE d.supersedes_id IS NOT NULL AND o.depth < 100
+                )
+                SELECT DISTINCT d.id FROM older o JOIN documents d ON d.id = o.id
+                 WHERE d.status <> 'withdrawn'
+                 ORDER BY d.id
+                """, statement -> {
+            statement.setObject(1, documentId);
+            ResultSet rows = statement.executeQuery();
+            List<UUID> ids = new ArrayList<>();
+            while (rows.next()) {
+                ids.add(rows.getObject(1, UUID.class));
+            }
+            return ids;
+        });
+        older.forEach(this::enqueueReindex);
+    }
+
+    /**
+     * Queues the processing of a document whose file failed, due now, and shows its file as queued again. An ingest
+     * when no ingest ever finished (the fields its uploader left empty are still to be filled from the file), a
+     * reindex otherwise.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void enqueueRetry(UUID documentId) {
+        jdbc.prepareStatement("""
+                INSERT INTO index_jobs (document_id, kind)
+                SELECT ?, CASE WHEN EXISTS (SELECT 1 FROM index_jobs
+                                             WHERE document_id = ? AND kind = 'ingest' AND state = 'done')
+                               THEN 'reindex' ELSE 'ingest' END
+                """, statement -> {
+            statement.setObject(1, documentId);
+            statement.setObject(2, documentId);
+            return statement.executeUpdate();
+        });
+        execute(
+                "UPDATE document_files SET extraction_status = 'queued', failure_reason = NULL, updated_at = now()"
+                        + " WHERE document_id = ?",
+                documentId);
     }
 
     /** Queues taking the withdrawn document out of search, due now. */

@@ -16,14 +16,27 @@ import org.alima.portal.indexer.index.IndexableDocument;
  * @param withdrawn a withdrawn document is processed (its file read and checked) but kept out of search
  * @param fillFromFile true for the first processing of an upload: the fields its uploader left empty are filled from
  *     the file's own metadata; false afterwards, so that a field a person cleared stays cleared
+ * @param audiences who may find it in search (see {@link Audiences}); empty: only curators
+ * @param superseded whether a newer version of it is published, which hides it from search unless asked for
  */
 public record StoredDocument(
-        UUID documentId, StoredFile file, Metadata metadata, boolean withdrawn, boolean fillFromFile) {
+        UUID documentId,
+        StoredFile file,
+        Metadata metadata,
+        boolean withdrawn,
+        boolean fillFromFile,
+        Set<String> audiences,
+        boolean superseded) {
+
+    public StoredDocument {
+        audiences = Set.copyOf(audiences);
+    }
 
     /**
      * The document as the search index holds it: this metadata, filled from the file when {@link #fillFromFile}, and
-     * the pages of text extracted from the file. The portal's topics are its keywords: searched as text and counted
-     * as a facet.
+     * the pages of text extracted from the file, found by its {@link #audiences} (latest versions only, unless
+     * {@link #superseded} ones are asked for). The portal's topics are its keywords: searched as text and counted as
+     * a facet.
      *
      * @param collections the slugs of the collections holding the document
      */
@@ -48,9 +61,8 @@ public record StoredDocument(
                 shown.topics(),
                 collections,
                 pages,
-                // Until the publication workflow sets them from the row: every indexed document is public and current.
-                Set.of(IndexableDocument.PUBLIC),
-                false);
+                audiences,
+                superseded);
     }
 
     /**

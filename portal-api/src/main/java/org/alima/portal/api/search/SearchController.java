@@ -32,10 +32,12 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.alima.portal.api.accounts.Viewer;
 import org.alima.portal.api.collections.CollectionDirectory;
+import org.alima.portal.api.indexing.Audiences;
 import org.alima.portal.api.system.InvalidInputException;
 import org.alima.portal.api.system.NotFoundException;
 import org.alima.portal.indexer.index.IndexException;
 import org.alima.portal.indexer.index.IndexSchema;
+import org.alima.portal.indexer.search.Access;
 import org.alima.portal.indexer.search.DocumentNotFoundException;
 import org.alima.portal.indexer.search.FacetValue;
 import org.alima.portal.indexer.search.Filters;
@@ -55,7 +57,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Search over HTTP: results pages, type-ahead and related documents. Reads only the search index, never PostgreSQL, so
- * it keeps answering while the database is down; the index holds only documents that are indexed and not withdrawn.
+ * it keeps answering while the database is down; the index holds only documents that are indexed and not withdrawn,
+ * each with who may find it (see {@link Audiences}), and every search is restricted to what its caller may see.
  * Stateless and thread-safe; searches run on the blocking executor, off the event loop.
  */
 @Controller("/api")
@@ -84,6 +87,9 @@ class SearchController {
      * with each hit's best pages, facet counts and a did-you-mean. Filters may be repeated (values of one filter are
      * alternatives; filters combine). Page with {@code page} up to {@code page × size} = 10000, or with the previous
      * answer's {@code nextCursor} at any depth. {@code fields} (e.g. {@code id,title,pages}) keeps only those parts.
+     * Only the documents the caller may see count, in the hits, the total, the facets and the did-you-mean: published
+     * ones for everyone, a contributor's own drafts for them, everything for curators. Versions that a newer published
+     * one supersedes are left out unless {@code includeSuperseded=true}.
      */
     @Operation(summary = "Search documents")
     @Get("/search")
@@ -117,6 +123,7 @@ class SearchController {
                     int pages,
             @QueryValue(defaultValue = "true") boolean facets,
             @QueryValue @Nullable List<String> fields,
+            @QueryValue(defaultValue = "false") boolean includeSuperseded,
             @Nullable Authentication authentication) {
         FieldSelection selected = FieldSelection.parse(fields);
         if ((long) page * size > MAX_DEPTH) {
@@ -156,7 +163,9 @@ class SearchController {
                 .withSort(SortOrder.valueOf(sort.toUpperCase(Locale.ROOT)))
                 .withSize(size)
                 .withPagesPerHit(selected.includes("pages") ? pages : 0)
-                .withFacets(facets && selected.includes("facets"));
+                .withFacets(facets && selected.includes("facets"))
+                .withAccess(Audiences.of(viewer))
+                .withIncludeSuperseded(includeSuperseded);
         request = cursor != null ? request.withCursor(cursor) : request.withFrom((page - 1) * size);
         SearchRequest asked = request;
         SearchResponse response = nothingToFind
@@ -173,7 +182,10 @@ class SearchController {
                 selected.includes("tookMillis") ? response.tookMillis() : null);
     }
 
-    /** Titles and keywords that complete what the user is typing, best first: titles open a document. */
+    /**
+     * Titles and keywords that complete what the user is typing, best first: titles open a document. Taken only from
+     * the latest versions of the documents the caller may see.
+     */
     @Operation(summary = "Complete what a user is typing")
     @Get("/search/suggest")
     Suggestions suggest(
@@ -181,15 +193,20 @@ class SearchController {
             @QueryValue(defaultValue = "8")
                     @Min(value = 1, message = "must be at least 1")
                     @Max(value = 20, message = "must be at most 20")
-                    int size) {
-        List<Suggestion> found = run(() -> search.autocomplete(q, size), "q");
+                    int size,
+            @Nullable Authentication authentication) {
+        Access access = Audiences.of(Viewer.of(authentication));
+        List<Suggestion> found = run(() -> search.autocomplete(q, size, access), "q");
         return new Suggestions(found.stream()
                 .map(s ->
                         new Suggestions.Suggestion(s.text(), s.kind().name().toLowerCase(Locale.ROOT), s.documentId()))
                 .toList());
     }
 
-    /** The documents most like this one (its words, authors and topics), best first. */
+    /**
+     * The documents most like this one (its words, authors and topics), best first, among the latest versions of those
+     * the caller may see. A document the caller may not see is not found, as an unknown one.
+     */
     @Operation(summary = "Find related documents")
     @Get("/documents/{id}/related")
     RelatedDocuments related(
@@ -197,13 +214,15 @@ class SearchController {
             @QueryValue(defaultValue = "5")
                     @Min(value = 1, message = "must be at least 1")
                     @Max(value = 50, message = "must be at most 50")
-                    int size) {
+                    int size,
+            @Nullable Authentication authentication) {
+        Access access = Audiences.of(Viewer.of(authentication));
         List<Hit> found;
         try {
-            found = run(() -> search.related(id.toString(), size), "size");
+            found = run(() -> search.related(id.toString(), size, access), "size");
         } catch (DocumentNotFoundException e) {
             throw new NotFoundException("Document " + id + " is not in the search index: it does not exist, is not"
-                    + " indexed yet, or was withdrawn.");
+                    + " indexed yet, was withdrawn, or is not yours to see.");
         }
         FieldSelection noPages = FieldSelection.ALL;
         return new RelatedDocuments(

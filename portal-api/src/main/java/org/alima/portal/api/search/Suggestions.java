@@ -5,8 +5,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
-/** Completions of what a user is typing, best first. Immutable. */
+/** Completions of what a user is typing, best first. Immutable; {@code suggestions} is present even when empty. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record Suggestions(List<Suggestion> suggestions) {
 
     /**

@@ -520,6 +520,12 @@ class CollectionsIT extends PortalTest {
             JsonNode ref = read(roles.anonymous().get("/api/documents/" + document + "/collections"))
                     .get(0);
             assertThat(ref.at("/title/en").asText()).startsWith("Procedures it-");
+            // The document's own record carries the same list, private collections only for curators.
+            assertThat(read(roles.anonymous().get("/api/documents/" + document)).findValuesAsText("slug"))
+                    .containsExactlyInAnyOrder(first, second);
+            assertThat(read(roles.otherCurator().get("/api/documents/" + document))
+                            .findValuesAsText("slug"))
+                    .containsExactlyInAnyOrder(first, second, hidden);
             assertProblem(
                     roles.anonymous().get("/api/documents/" + UUID.randomUUID() + "/collections"), 404, "not-found");
         }

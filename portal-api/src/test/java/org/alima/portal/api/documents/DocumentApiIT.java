@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
+import org.alima.portal.api.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,15 @@ class DocumentApiIT extends PortalTest {
              "countries": ["ML", "NE"], "topics": ["nutrition", "pédiatrie"],
              "doi": "10.1371/journal.pmed.1002134", "license": "CC-BY-4.0"}
             """;
+
+    private Api curator;
+
+    @BeforeEach
+    void signInACurator() {
+        if (curator == null) {
+            curator = anonymous.as(TestAccounts.create(anonymous, "curator").token());
+        }
+    }
 
     private String upload(String metadata) {
         return api.uploadAccepted("note.txt", ("text " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8), metadata);
@@ -157,17 +169,15 @@ class DocumentApiIT extends PortalTest {
             assertThat(document.get("title").asText()).isEqualTo("Replaced");
             assertThat(document.get("doi").isNull()).isTrue();
             assertThat(document.get("authors")).isEmpty();
-            assertThat(document.get("status").asText()).isEqualTo("submitted");
+            assertThat(document.get("status").asText()).isEqualTo("draft");
         }
 
         @Test
         void changesOnlyTheGivenFieldsWithPatch() {
             String id = upload(FULL_METADATA);
 
-            JsonNode document =
-                    read(api.json("PATCH", "/api/documents/" + id, "{\"status\": \"published\", \"countries\": []}"));
+            JsonNode document = read(api.json("PATCH", "/api/documents/" + id, "{\"countries\": []}"));
 
-            assertThat(document.get("status").asText()).isEqualTo("published");
             assertThat(document.get("countries")).isEmpty();
             assertThat(document.get("doi").asText()).isEqualTo("10.1371/journal.pmed.1002134");
             assertThat(document.get("authors")).hasSize(2);
@@ -244,26 +254,34 @@ class DocumentApiIT extends PortalTest {
         @Test
         void countsVersionsOfADocumentThatSupersedesAnother() {
             String first = upload(null);
+            TestDocuments.publish(curator, first);
 
-            String second = upload("{\"supersedesId\": \"" + first + "\"}");
+            String second = newVersion(first);
 
             JsonNode document = read(api.get("/api/documents/" + second));
-            assertThat(document.get("supersedesId").asText()).isEqualTo(first);
+            assertThat(document.get("supersedes").asText()).isEqualTo(first);
             assertThat(document.get("version").asInt()).isEqualTo(2);
-            String third = upload(null);
-            JsonNode patched =
-                    read(api.json("PATCH", "/api/documents/" + third, "{\"supersedesId\": \"" + second + "\"}"));
-            assertThat(patched.get("version").asInt()).isEqualTo(3);
+            TestDocuments.publish(curator, second);
+            String third = newVersion(second);
+            assertThat(read(api.get("/api/documents/" + third)).get("version").asInt())
+                    .isEqualTo(3);
         }
 
         @Test
-        void answers400WhenTheSupersededDocumentDoesNotExist() {
-            String id = upload(null);
+        void answers404ForANewVersionOfAnUnknownDocument() {
+            HttpResponse<String> response = api.upload(
+                    "/api/documents/" + UUID.randomUUID() + "/versions",
+                    new Api.Multipart().file("v.txt", ("v " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)));
 
-            HttpResponse<String> response =
-                    api.json("PATCH", "/api/documents/" + id, "{\"supersedesId\": \"" + UUID.randomUUID() + "\"}");
+            assertProblem(response, 404, "not-found");
+        }
 
-            assertThat(fields(assertProblem(response, 400, "invalid-field"))).containsExactly("supersedesId");
+        private String newVersion(String of) {
+            HttpResponse<String> response = api.upload(
+                    "/api/documents/" + of + "/versions",
+                    new Api.Multipart().file("v.txt", ("v " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            return read(response).get("id").asText();
         }
     }
 
@@ -273,6 +291,7 @@ class DocumentApiIT extends PortalTest {
         @Test
         void withdrawsWithAReasonAndRefusesLaterEdits() {
             String id = upload(FULL_METADATA);
+            TestDocuments.publish(curator, id);
 
             JsonNode withdrawn = read(api.json(
                     "POST", "/api/documents/" + id + "/withdraw", "{\"reason\": \"Data error found in table 2\"}"));

@@ -1,8 +1,11 @@
 package org.alima.portal.api.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.alima.portal.api.system.FieldError;
+import org.alima.portal.api.system.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class DocumentMetadataTest {
@@ -18,11 +21,11 @@ class DocumentMetadataTest {
             List.of("malnutrition"),
             null,
             "CC BY 4.0",
-            "draft",
+            null,
             null);
 
     @Test
-    void showsInSearchAsBeforeWhenOnlyLicenseStatusOrOrcidChanged() {
+    void showsInSearchAsBeforeWhenOnlyLicenseOrOrcidChanged() {
         DocumentMetadata changed = new DocumentMetadata(
                 "Protocole MAS",
                 null,
@@ -34,7 +37,7 @@ class DocumentMetadataTest {
                 List.of("malnutrition"),
                 null,
                 "CC0",
-                "published",
+                null,
                 null);
 
         assertThat(changed.showsInSearchAs(PROTOCOL)).isTrue();
@@ -46,6 +49,50 @@ class DocumentMetadataTest {
                 .isFalse();
         assertThat(PROTOCOL.patchedBy(patch("topics", null)).showsInSearchAs(PROTOCOL))
                 .isFalse();
+    }
+
+    @Test
+    void acceptsAnOperatingProcedureReviewedOnItsEffectiveDateOrLater() {
+        procedure("2024-01-01", "2024-01-01").checkDates();
+        procedure("2024-01-01", "2026-06-30").checkDates();
+        procedure(null, "2026-06-30").checkDates();
+    }
+
+    @Test
+    void refusesAReviewDueBeforeTheProcedureTakesEffect() {
+        assertThatThrownBy(() -> procedure("2024-01-02", "2024-01-01").checkDates())
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problem().errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("reviewDueDate"));
+    }
+
+    @Test
+    void refusesProcedureDatesOnAnotherTypeNamingEachDate() {
+        DocumentMetadata protocol = new DocumentMetadata(
+                null, null, null, null, "protocol", null, null, null, null, null, "2024-01-01", "2025-01-01");
+
+        assertThatThrownBy(() -> protocol.checkDates())
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problem().errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("effectiveDate", "reviewDueDate"));
+    }
+
+    @Test
+    void namesTheFieldsAnEditChanged() {
+        DocumentMetadata edited =
+                PROTOCOL.patchedBy(patch("title", "Protocole MAS 2")).patchedBy(patch("topics", null));
+
+        assertThat(edited.changedFrom(PROTOCOL)).containsExactly("title", "topics");
+        assertThat(PROTOCOL.changedFrom(PROTOCOL)).isEmpty();
+    }
+
+    private static DocumentMetadata procedure(String effective, String reviewDue) {
+        return new DocumentMetadata(
+                null, null, null, null, "operating_procedure", null, null, null, null, null, effective, reviewDue);
     }
 
     private static DocumentMetadata patch(String field, String title) {

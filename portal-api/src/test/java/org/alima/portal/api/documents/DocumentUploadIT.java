@@ -50,7 +50,8 @@ class DocumentUploadIT extends PortalTest {
             JsonNode document = read(api.get("/api/documents/" + id));
             assertThat(document.get("title").asText()).isEqualTo("Guidance for industry");
             assertThat(document.get("type").asText()).isEqualTo("guideline");
-            assertThat(document.get("status").asText()).isEqualTo("submitted");
+            assertThat(document.get("status").asText()).isEqualTo("draft");
+            assertThat(document.at("/owner/displayName").asText()).isEqualTo("Test contributor");
             assertThat(document.at("/file/mediaType").asText()).isEqualTo("application/pdf");
             assertThat(document.at("/file/sizeBytes").asLong()).isEqualTo(pdf.length);
             assertThat(document.at("/file/pageCount").asInt()).isEqualTo(3);

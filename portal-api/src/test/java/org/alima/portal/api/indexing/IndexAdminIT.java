@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
+import org.alima.portal.api.TestAccounts;
 import org.alima.portal.indexer.index.IndexSchema;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class IndexAdminIT extends PortalTest {
         api.awaitIndexed(
                 api.uploadAccepted("notes.txt", ("notes " + Api.uniqueWord()).getBytes(StandardCharsets.UTF_8), null));
 
-        JsonNode index = read(api.get("/api/index"));
+        JsonNode index = read(api.as(TestAccounts.admin(api)).get("/api/index"));
 
         assertThat(index.get("documents").asLong()).isPositive();
         assertThat(index.get("pages").asLong())
@@ -59,8 +60,11 @@ class IndexAdminIT extends PortalTest {
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         assertThat(started.headers().firstValue("Location")).hasValue("/api/index");
         assertThat(read(started).get("reason").asText()).isEqualTo("asked for by an operator");
-        JsonNode done = api.awaitJson(
-                "/api/index", index -> index.at("/rebuild/state").asText().equals("done"), Duration.ofSeconds(60));
+        JsonNode done = api.as(TestAccounts.admin(api))
+                .awaitJson(
+                        "/api/index",
+                        index -> index.at("/rebuild/state").asText().equals("done"),
+                        Duration.ofSeconds(60));
         assertThat(done.at("/rebuild/documents").asLong()).isPositive();
         assertThat(done.at("/rebuild/finishedAt").asText()).isNotBlank();
         assertThat(api.finds(word, id)).isTrue();

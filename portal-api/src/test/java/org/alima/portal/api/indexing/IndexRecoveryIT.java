@@ -25,6 +25,7 @@ import org.alima.portal.api.Api;
 import org.alima.portal.api.Application;
 import org.alima.portal.api.TestAccounts;
 import org.alima.portal.api.TestDatabase;
+import org.alima.portal.api.documents.TestDocuments;
 import org.alima.portal.api.system.EmbeddedDatabase;
 import org.alima.portal.api.system.Portal;
 import org.alima.portal.indexer.index.PortalIndex;
@@ -57,8 +58,7 @@ class IndexRecoveryIT {
                     Api.uniquePdf("sante-psy-tutoriel-choruspro.pdf"),
                     "{\"topics\": [\"" + word + "\"]}");
             text = api.uploadAccepted("notes.txt", ("notes " + word).getBytes(StandardCharsets.UTF_8), null);
-            api.awaitIndexed(pdf);
-            api.awaitIndexed(text);
+            publish(api, pdf, text);
         }
 
         deleteRecursively(data.resolve("index"));
@@ -67,8 +67,11 @@ class IndexRecoveryIT {
             Api api = TestAccounts.contributor(portal.url());
             JsonNode found = api.awaitJson(
                     "/api/search?q=" + word, page -> page.get("total").asLong() == 2, REPAIR);
-            JsonNode index = api.awaitJson(
-                    "/api/index", status -> status.at("/rebuild/state").asText().equals("done"), REPAIR);
+            JsonNode index = api.as(TestAccounts.admin(api))
+                    .awaitJson(
+                            "/api/index",
+                            status -> status.at("/rebuild/state").asText().equals("done"),
+                            REPAIR);
             JsonNode page = read(api.get("/api/search?q=" + encode("ligne TVA correcte") + "&topic=" + word));
 
             assertThat(found.toString()).contains(pdf).contains(text);
@@ -93,7 +96,7 @@ class IndexRecoveryIT {
         try (Portal portal = Portal.start(Application.class, environment)) {
             Api api = TestAccounts.contributor(portal.url());
             before = api.uploadAccepted("before.txt", ("before " + word).getBytes(StandardCharsets.UTF_8), null);
-            api.awaitIndexed(before);
+            publish(api, before);
         }
         // What an index written by an earlier release looks like: its commits record schema version 0.
         try (FSDirectory directory = FSDirectory.open(data.resolve("index"));
@@ -107,7 +110,7 @@ class IndexRecoveryIT {
             String after = api.uploadAccepted("after.txt", ("after " + word).getBytes(StandardCharsets.UTF_8), null);
 
             api.awaitIndexed(after);
-            JsonNode index = read(api.get("/api/index"));
+            JsonNode index = read(api.as(TestAccounts.admin(api)).get("/api/index"));
             assertThat(index.get("needsRebuild").asBoolean()).isFalse();
             assertThat(index.at("/rebuild/reason").asText()).contains("older schema");
             assertThat(api.finds(word, before)).isTrue();
@@ -127,6 +130,7 @@ class IndexRecoveryIT {
             unindexQueued = upload(api, word);
             jobsLost = upload(api, word);
             commitLost = upload(api, word);
+            publish(api, unindexQueued, jobsLost, commitLost);
         }
         try (Connection db = connect(environment)) {
             // A deletion committed with its unindex job, the process stopped before the job ran.
@@ -171,12 +175,13 @@ class IndexRecoveryIT {
                     ("guide " + word).getBytes(StandardCharsets.UTF_8),
                     "{\"title\": \"Guide " + word + "\"}");
             api.awaitIndexed(id);
+            Api admin = api.as(TestAccounts.admin(api));
 
             database.close();
             databaseRunning = false;
             HttpResponse<String> search = api.get("/api/search?q=" + word);
             HttpResponse<String> suggest = api.get("/api/search/suggest?q=" + word.substring(0, 6));
-            HttpResponse<String> stats = api.get("/api/index");
+            HttpResponse<String> stats = admin.get("/api/index");
 
             assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
             assertThat(read(search).at("/hits/0/id").asText()).isEqualTo(id);
@@ -192,10 +197,22 @@ class IndexRecoveryIT {
     }
 
     private static String upload(Api api, String word) {
-        String id = api.uploadAccepted(
+        return api.uploadAccepted(
                 "notes.txt", ("notes " + word + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8), null);
-        api.awaitIndexed(id);
-        return id;
+    }
+
+    /**
+     * Has an admin publish the documents and waits until search shows them to everyone: the portal started again is
+     * searched by other accounts than the one that uploaded them.
+     */
+    private static void publish(Api api, String... ids) {
+        Api admin = api.as(TestAccounts.admin(api));
+        for (String id : ids) {
+            TestDocuments.publish(admin, id);
+        }
+        for (String id : ids) {
+            TestDocuments.awaitSearchable(admin, id);
+        }
     }
 
     private static Connection connect(Map<String, String> environment) throws SQLException {

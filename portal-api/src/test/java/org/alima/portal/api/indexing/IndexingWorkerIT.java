@@ -9,15 +9,20 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
-import org.alima.portal.api.collections.DocumentCollections;
+import org.alima.portal.api.TestAccounts;
+import org.alima.portal.api.documents.TestDocuments;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.indexer.extract.DocumentExtractor;
 import org.alima.portal.indexer.extract.ExtractionLimits;
@@ -42,6 +47,9 @@ class IndexingWorkerIT extends PortalTest {
     DocumentProcessor indexer;
 
     @Inject
+    IndexQueue queue;
+
+    @Inject
     DocumentLocks locks;
 
     @Inject
@@ -51,7 +59,7 @@ class IndexingWorkerIT extends PortalTest {
     FileStore files;
 
     @Inject
-    DocumentCollections collections;
+    CollectionMemberships collections;
 
     @Inject
     TransactionOperations<Connection> transactions;
@@ -230,11 +238,33 @@ class IndexingWorkerIT extends PortalTest {
     }
 
     @Test
+    void keepsWorkersFromTheJobAChangeJoinsUntilTheChangeCommits() throws Exception {
+        String id = uploadText();
+
+        Optional<IndexJobs.ClaimedJob> claimedMeanwhile = transactions.executeWrite(status -> {
+            // A change (an edit, a publication) that finds the upload's job waiting and lets it index its result.
+            queue.enqueueReindex(UUID.fromString(id));
+            try {
+                return CompletableFuture.supplyAsync(() -> jobs.claimNext(Duration.ofMinutes(1)))
+                        .get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(claimedMeanwhile)
+                .as("claimed before the change committed, the job would index the document as it was")
+                .isEmpty();
+        assertThat(pendingJobs(id)).as("the change joined the waiting job").isEqualTo(1);
+        assertThat(jobs.claimNext(Duration.ofMinutes(1))).isPresent();
+    }
+
+    @Test
     void queuesNothingForAnEditThatSearchDoesNotShow() {
         String id = uploadText();
         assertThat(worker(indexer).runOnce()).isTrue();
 
-        api.json("PATCH", "/api/documents/" + id, "{\"license\": \"CC BY 4.0\", \"status\": \"published\"}");
+        api.json("PATCH", "/api/documents/" + id, "{\"license\": \"CC BY 4.0\"}");
 
         assertThat(pendingJobs(id)).isZero();
     }
@@ -261,7 +291,8 @@ class IndexingWorkerIT extends PortalTest {
     void keepsOutOfSearchADocumentWithdrawnBeforeItsFileWasProcessed() {
         String word = Api.uniqueWord();
         String id = api.uploadAccepted("notes.txt", ("notes " + word).getBytes(StandardCharsets.UTF_8), null);
-        api.json("POST", "/api/documents/" + id + "/withdraw", "{\"reason\": \"uploaded by mistake\"}");
+        TestDocuments.publish(admin(), id);
+        TestDocuments.transition(api, id, "withdraw", "{\"reason\": \"uploaded by mistake\"}");
         IndexingWorker worker = worker(indexer);
 
         assertThat(worker.runOnce()).isTrue();
@@ -271,6 +302,84 @@ class IndexingWorkerIT extends PortalTest {
         assertThat(status.get("status").asText()).isEqualTo("extracted");
         assertThat(status.get("pageCount").asInt()).isEqualTo(1);
         assertThat(api.finds(word, id)).isFalse();
+    }
+
+    @Test
+    void indexesADraftForItsOwnerAndAPublishedDocumentForEveryone() {
+        String id = uploadText();
+        String owner = Api.read(api.get("/api/account")).get("id").asText();
+
+        StoredDocument draft = jobs.load(UUID.fromString(id), true).orElseThrow();
+        TestDocuments.publish(admin(), id);
+        StoredDocument published = jobs.load(UUID.fromString(id), false).orElseThrow();
+
+        assertThat(draft.audiences()).containsExactly("account:" + owner);
+        assertThat(published.audiences()).containsExactlyInAnyOrder(Audiences.PUBLIC, "account:" + owner);
+        assertThat(published.superseded()).isFalse();
+    }
+
+    @Test
+    void reindexesTheOlderVersionWhenANewerOneIsPublishedThenWithdrawn() {
+        Api admin = admin();
+        String first = uploadText();
+        TestDocuments.publish(admin, first);
+        IndexingWorker worker = worker(indexer);
+        runAll(worker);
+        HttpResponse<String> created = api.upload(
+                "/api/documents/" + first + "/versions",
+                new Api.Multipart().file("v2.txt", ("v2 " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)));
+        String second = Api.read(created).get("id").asText();
+        runAll(worker);
+        assertThat(pendingJobs(first)).as("a draft supersedes nothing yet").isZero();
+
+        TestDocuments.publish(admin, second);
+
+        assertThat(pendingJobs(first)).isEqualTo(1);
+        assertThat(jobs.load(UUID.fromString(first), false).orElseThrow().superseded())
+                .isTrue();
+        runAll(worker);
+        TestDocuments.transition(admin, second, "withdraw", "{\"reason\": \"wrong file\"}");
+        assertThat(pendingJobs(first)).isEqualTo(1);
+        assertThat(jobs.load(UUID.fromString(first), false).orElseThrow().superseded())
+                .isFalse();
+    }
+
+    @Test
+    void retriesAFailedFileAsAnIngestUntilOneHasSucceeded() {
+        String id = api.uploadAccepted("scan.pdf", org.alima.portal.api.TestPdfs.pages(true), null);
+        IndexingWorker worker = worker(indexer);
+        runAll(worker);
+        assertThat(status(id).get("status").asText()).isEqualTo("failed");
+
+        TestDocuments.transition(api, id, "retry", "");
+
+        JsonNode queued = status(id);
+        assertThat(queued.get("status").asText()).isEqualTo("queued");
+        assertThat(queued.hasNonNull("failureReason")).isFalse();
+        assertThat(pendingJobs(id)).isEqualTo(1);
+        assertThat(kindOfPendingJob(id)).isEqualTo("ingest");
+        runAll(worker);
+        assertThat(status(id).get("failureReason").asText()).contains("OCR");
+    }
+
+    private void runAll(IndexingWorker worker) {
+        for (int i = 0; i < 100 && worker.runOnce(); i++) {
+            // until no job is due
+        }
+    }
+
+    private Api admin() {
+        return anonymous.as(TestAccounts.admin(anonymous));
+    }
+
+    private String kindOfPendingJob(String id) {
+        return transactions.executeRead(status -> jdbc.prepareStatement(
+                "SELECT kind FROM index_jobs WHERE document_id = ?::uuid AND state = 'pending'", statement -> {
+                    statement.setString(1, id);
+                    ResultSet rows = statement.executeQuery();
+                    rows.next();
+                    return rows.getString(1);
+                }));
     }
 
     private int pendingJobs(String id) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.alima.portal.api.files.SafeFileName;
 import org.alima.portal.api.files.StoredFile;
@@ -75,6 +76,6 @@ class StoredDocumentTest {
         UUID id = UUID.randomUUID();
         StoredFile file = new StoredFile(
                 id, Path.of("/data/files/ab/abc"), "a".repeat(64), StoredMediaType.PDF, 10, new SafeFileName("a.pdf"));
-        return new StoredDocument(id, file, metadata, false, fillFromFile);
+        return new StoredDocument(id, file, metadata, false, fillFromFile, Set.of(), false);
     }
 }

@@ -15,15 +15,33 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
+import org.alima.portal.api.TestAccounts;
+import org.alima.portal.api.documents.TestDocuments;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Search over HTTP against the real worker, index and database. Other tests' documents share the index. */
+/**
+ * Search over HTTP against the real worker, index and database, as an anonymous reader of published documents (what
+ * each viewer may find is SearchVisibilityIT's). Other tests' documents share the index.
+ */
 @MicronautTest
 class SearchIT extends PortalTest {
 
     private static final Duration INDEXING = Duration.ofSeconds(30);
+
+    private Api curator;
+    private Api admin;
+
+    @BeforeEach
+    void signInACuratorAndAnAdmin() {
+        if (curator == null) {
+            curator = anonymous.as(TestAccounts.create(anonymous, "curator").token());
+            admin = anonymous.as(TestAccounts.admin(anonymous));
+        }
+    }
 
     @Nested
     class FindingPages {
@@ -34,7 +52,8 @@ class SearchIT extends PortalTest {
                     "tutoriel.pdf",
                     uniquePdf("sante-psy-tutoriel-choruspro.pdf"),
                     "{\"type\": \"operating_procedure\", \"language\": \"fr\"}");
-            api.awaitIndexed(id);
+            TestDocuments.publish(curator, id);
+            awaitSearchable(id);
 
             // Page 4 reads "vérifier bien si la ligne TVA est correcte".
             JsonNode hit = hitOf(search("q=" + encode("verifier bien si la ligne TVA est correcte") + "&size=100"), id);
@@ -92,15 +111,15 @@ class SearchIT extends PortalTest {
             String before = uniqueWord();
             String after = uniqueWord();
             String id = uploadText("{\"title\": \"Protocole " + before + "\"}", "notes " + uniqueWord());
-            api.awaitIndexed(id);
-            assertThat(api.finds(before, id)).isTrue();
+            awaitSearchable(id);
+            assertThat(anonymous.finds(before, id)).isTrue();
 
             HttpResponse<String> patched =
-                    api.json("PATCH", "/api/documents/" + id, "{\"title\": \"Protocole " + after + "\"}");
+                    curator.json("PATCH", "/api/documents/" + id, "{\"title\": \"Protocole " + after + "\"}");
 
             assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
             awaitFound(after, id);
-            assertThat(api.finds(before, id)).isFalse();
+            assertThat(anonymous.finds(before, id)).isFalse();
             assertThat(read(api.get("/api/documents/" + id + "/status"))
                             .get("status")
                             .asText())
@@ -111,25 +130,26 @@ class SearchIT extends PortalTest {
         void dropsAWithdrawnDocumentFromSearchWhileItsPageStays() {
             String word = uniqueWord();
             String id = uploadText(null, "note " + word);
-            api.awaitIndexed(id);
-            assertThat(api.finds(word, id)).isTrue();
+            awaitSearchable(id);
+            assertThat(anonymous.finds(word, id)).isTrue();
 
-            api.json("POST", "/api/documents/" + id + "/withdraw", "{\"reason\": \"superseded by a new protocol\"}");
+            TestDocuments.transition(api, id, "withdraw", "{\"reason\": \"superseded by a new protocol\"}");
 
             awaitNotFound(word, id);
-            assertThat(api.get("/api/documents/" + id).statusCode()).isEqualTo(200);
+            assertThat(admin.finds(word, id)).as("not even for an admin").isFalse();
+            assertThat(anonymous.get("/api/documents/" + id).statusCode()).isEqualTo(200);
             api.awaitStatus(id, s -> s.get("status").asText().equals("extracted"), INDEXING);
-            assertProblem(api.get("/api/documents/" + id + "/related"), 404, "not-found");
+            assertProblem(anonymous.get("/api/documents/" + id + "/related"), 404, "not-found");
         }
 
         @Test
         void dropsADeletedDocumentFromSearch() {
             String word = uniqueWord();
             String id = uploadText(null, "note " + word);
-            api.awaitIndexed(id);
-            assertThat(api.finds(word, id)).isTrue();
+            awaitSearchable(id);
+            assertThat(anonymous.finds(word, id)).isTrue();
 
-            assertThat(api.delete("/api/documents/" + id).statusCode()).isEqualTo(204);
+            assertThat(admin.delete("/api/documents/" + id).statusCode()).isEqualTo(204);
 
             awaitNotFound(word, id);
         }
@@ -152,7 +172,7 @@ class SearchIT extends PortalTest {
             String thesis = uploadText(
                     "{\"type\": \"thesis\", \"language\": \"en\", \"publicationDate\": \"2010-01-10\"}",
                     "thesis " + word);
-            List.of(report, protocol, thesis).forEach(api::awaitIndexed);
+            List.of(report, protocol, thesis).forEach(SearchIT.this::awaitSearchable);
 
             JsonNode two = search("q=" + word + "&type=report&type=protocol");
             JsonNode commaTopic = search("q=" + word + "&topic=" + encode("Malnutrition, acute"));
@@ -176,7 +196,7 @@ class SearchIT extends PortalTest {
             for (int i = 0; i < 3; i++) {
                 uploaded.add(uploadText(null, "page " + word + " " + i));
             }
-            uploaded.forEach(api::awaitIndexed);
+            uploaded.forEach(SearchIT.this::awaitSearchable);
 
             JsonNode first = search("q=" + word + "&size=2");
             JsonNode second = search("q=" + word + "&size=2&cursor="
@@ -192,7 +212,7 @@ class SearchIT extends PortalTest {
         @Test
         void sendsOnlyTheFieldsAskedFor() {
             String word = uniqueWord();
-            api.awaitIndexed(uploadText("{\"title\": \"Guide " + word + "\"}", "guide " + word));
+            awaitSearchable(uploadText("{\"title\": \"Guide " + word + "\"}", "guide " + word));
 
             JsonNode page = search("q=" + word + "&fields=id,title,pages");
 
@@ -212,9 +232,9 @@ class SearchIT extends PortalTest {
         void completesATitleFromTheStartOfAWord() {
             String word = uniqueWord();
             String id = uploadText("{\"title\": \"Prise en charge " + word + "\"}", "texte " + uniqueWord());
-            api.awaitIndexed(id);
+            awaitSearchable(id);
 
-            JsonNode suggestions = read(api.get("/api/search/suggest?q=" + word.substring(0, 7)));
+            JsonNode suggestions = read(anonymous.get("/api/search/suggest?q=" + word.substring(0, 7)));
 
             assertThat(suggestions.get("suggestions").toString())
                     .contains("\"text\":\"Prise en charge " + word + "\"")
@@ -227,10 +247,10 @@ class SearchIT extends PortalTest {
             String shared = uniqueWord() + " " + uniqueWord() + " " + uniqueWord();
             String one = uploadText(null, "paludisme grave " + shared);
             String other = uploadText(null, "paludisme simple " + shared);
-            api.awaitIndexed(one);
-            api.awaitIndexed(other);
+            awaitSearchable(one);
+            awaitSearchable(other);
 
-            JsonNode related = read(api.get("/api/documents/" + one + "/related?size=10"));
+            JsonNode related = read(anonymous.get("/api/documents/" + one + "/related?size=10"));
 
             assertThat(related.get("id").asText()).isEqualTo(one);
             assertThat(ids(related)).contains(other).doesNotContain(one);
@@ -289,12 +309,19 @@ class SearchIT extends PortalTest {
         }
     }
 
+    /** Uploads a text file as the contributor's draft and has a curator publish it at once. */
     private String uploadText(String metadata, String text) {
-        return api.uploadAccepted("notes.txt", text.getBytes(StandardCharsets.UTF_8), metadata);
+        String id = api.uploadAccepted("notes.txt", text.getBytes(StandardCharsets.UTF_8), metadata);
+        TestDocuments.publish(curator, id);
+        return id;
+    }
+
+    private void awaitSearchable(String id) {
+        TestDocuments.awaitSearchable(api, id);
     }
 
     private JsonNode search(String query) {
-        HttpResponse<String> response = api.get("/api/search?" + query);
+        HttpResponse<String> response = anonymous.get("/api/search?" + query);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return read(response);
     }
@@ -315,14 +342,14 @@ class SearchIT extends PortalTest {
     }
 
     private void awaitFound(String query, String id) {
-        api.awaitJson(
+        anonymous.awaitJson(
                 "/api/search?size=100&fields=id&q=" + encode(query),
                 page -> ids(page).contains(id),
                 INDEXING);
     }
 
     private void awaitNotFound(String query, String id) {
-        api.awaitJson(
+        anonymous.awaitJson(
                 "/api/search?size=100&fields=id&q=" + encode(query),
                 page -> !ids(page).contains(id),
                 INDEXING);

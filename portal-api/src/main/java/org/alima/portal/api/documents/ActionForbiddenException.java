@@ -1,0 +1,18 @@
+package org.alima.portal.api.documents;
+
+import java.util.UUID;
+import org.alima.portal.api.system.PortalException;
+import org.alima.portal.api.system.Problem;
+
+/** The caller may see the document but the action is not theirs to do, whatever its status (403 {@code forbidden}). */
+final class ActionForbiddenException extends PortalException {
+
+    ActionForbiddenException(UUID id, Action action, String who) {
+        super("You may not " + action.wireName() + " document " + id + ": " + who + ".");
+    }
+
+    @Override
+    public Problem problem() {
+        return Problem.of(403, "forbidden", "Forbidden", getMessage());
+    }
+}

@@ -1,0 +1,218 @@
+package org.alima.portal.api.documents;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.audit.AuditLog;
+import org.alima.portal.api.files.FileStore;
+import org.alima.portal.api.files.SafeFileName;
+import org.alima.portal.api.indexing.IndexQueue;
+
+/**
+ * Every change to a document, from upload to deletion, each in one transaction with its audit record and the index
+ * jobs it calls for; thread-safe.
+ *
+ * <p>Each change locks the document's row, asks the {@link Document} whether the viewer may make it now (404 when
+ * they may not see the document, 403 when the change is not theirs, 409 when its status does not allow it), makes it,
+ * and queues what search needs: the document's audiences change when it is published, and its older versions become
+ * superseded (or current again) when a newer one is published (or withdrawn, or deleted). Submitting and returning
+ * change neither, and queue nothing.
+ */
+@Singleton
+class DocumentWorkflow {
+
+    private static final String TARGET = "document";
+
+    private final DocumentRepository documents;
+    private final IndexQueue queue;
+    private final AuditLog audit;
+
+    DocumentWorkflow(DocumentRepository documents, IndexQueue queue, AuditLog audit) {
+        this.documents = documents;
+        this.queue = queue;
+        this.audit = audit;
+    }
+
+    /** Records an upload: a draft of the uploader, whose file is queued for processing. */
+    @Transactional
+    UUID upload(
+            Viewer viewer,
+            DocumentMetadata metadata,
+            FileStore.IncomingFile file,
+            SafeFileName name,
+            Function<FileStore.IncomingFile, String> store) {
+        metadata.checkDates();
+        UUID id = documents.create(metadata, null, owner(viewer), file, name, store);
+        queue.enqueueIngest(id);
+        audit.record(viewer, "document.upload", TARGET, id.toString(), uploadDetail(file, name, null));
+        return id;
+    }
+
+    /**
+     * Records a new version of a published (or withdrawn) document: a draft of the uploader that supersedes it once
+     * published, with the old version's metadata where {@code given} leaves a field out.
+     */
+    @Transactional
+    UUID newVersion(
+            Viewer viewer,
+            UUID id,
+            DocumentMetadata given,
+            FileStore.IncomingFile file,
+            SafeFileName name,
+            Function<FileStore.IncomingFile, String> store) {
+        Document old = locked(id);
+        old.require(viewer, Action.NEW_VERSION);
+        DocumentMetadata metadata = old.metadata().patchedBy(given);
+        metadata.checkDates();
+        UUID created = documents.create(metadata, id, owner(viewer), file, name, store);
+        queue.enqueueIngest(created);
+        audit.record(viewer, "document.new_version", TARGET, created.toString(), uploadDetail(file, name, old));
+        return created;
+    }
+
+    /** Changes the metadata with {@code change}, applied to the current metadata under the row's lock. */
+    @Transactional
+    Document edit(Viewer viewer, UUID id, UnaryOperator<DocumentMetadata> change) {
+        Document current = locked(id);
+        current.require(viewer, Action.EDIT);
+        DocumentMetadata changed = change.apply(current.metadata());
+        changed.checkDates();
+        documents.updateMetadata(id, changed, viewer);
+        if (!changed.showsInSearchAs(current.metadata())) {
+            queue.enqueueReindex(id);
+        }
+        audit.record(
+                viewer,
+                "document.edit",
+                TARGET,
+                id.toString(),
+                Map.of("fields", changed.changedFrom(current.metadata())));
+        return reread(id);
+    }
+
+    /** draft → submitted: the owner hands the document to the curators. */
+    @Transactional
+    Document submit(Viewer viewer, UUID id) {
+        locked(id).require(viewer, Action.SUBMIT);
+        documents.moveTo(id, DocumentStatus.SUBMITTED, null, viewer);
+        audit.record(viewer, "document.submit", TARGET, id.toString(), Map.of());
+        return reread(id);
+    }
+
+    /** draft or submitted → published: everyone may find it; the versions it supersedes leave default search. */
+    @Transactional
+    Document publish(Viewer viewer, UUID id) {
+        Document current = locked(id);
+        current.require(viewer, Action.PUBLISH);
+        documents.publish(id, viewer);
+        queue.enqueueReindex(id);
+        queue.enqueueReindexOfOlderVersions(id);
+        audit.record(
+                viewer,
+                "document.publish",
+                TARGET,
+                id.toString(),
+                Map.of("from", current.status().value()));
+        return reread(id);
+    }
+
+    /** submitted → draft, with what the curator asks the owner to change. */
+    @Transactional
+    Document returnToOwner(Viewer viewer, UUID id, String comment) {
+        locked(id).require(viewer, Action.RETURN);
+        documents.moveTo(id, DocumentStatus.DRAFT, comment, viewer);
+        audit.record(viewer, "document.return", TARGET, id.toString(), Map.of("comment", comment));
+        return reread(id);
+    }
+
+    /** published → withdrawn: its page stays with the reason; search drops it, and its older version may return. */
+    @Transactional
+    Document withdraw(Viewer viewer, UUID id, String reason) {
+        locked(id).require(viewer, Action.WITHDRAW);
+        documents.withdraw(id, reason, viewer);
+        queue.enqueueUnindex(id);
+        queue.enqueueReindexOfOlderVersions(id);
+        audit.record(viewer, "document.withdraw", TARGET, id.toString(), Map.of("reason", reason));
+        return reread(id);
+    }
+
+    /** Queues the failed processing of the document's file again. */
+    @Transactional
+    Document retry(Viewer viewer, UUID id) {
+        // Jobs before the document's row, in the worker's order, so that the two cannot deadlock.
+        queue.lockJobsOf(id);
+        Document current = locked(id);
+        current.require(viewer, Action.RETRY);
+        queue.enqueueRetry(id);
+        audit.record(
+                viewer,
+                "document.retry",
+                TARGET,
+                id.toString(),
+                Map.of("failureReason", String.valueOf(current.file().failureReason())));
+        return reread(id);
+    }
+
+    /**
+     * Deletes the document and its rows for good, replacing its jobs by one that takes it out of search; returns the
+     * storage paths of its files, which the caller removes once this has committed.
+     */
+    @Transactional
+    List<String> delete(Viewer viewer, UUID id) {
+        // Jobs before the document's row, in the worker's order, so that the two cannot deadlock.
+        queue.lockJobsOf(id);
+        Document current = locked(id);
+        current.require(viewer, Action.DELETE);
+        if (current.status() == DocumentStatus.PUBLISHED) {
+            // Its older versions are no longer superseded by it; the chain is read before the row goes.
+            queue.enqueueReindexOfOlderVersions(id);
+        }
+        List<String> paths = documents.delete(id);
+        queue.replaceJobsWithUnindex(id);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("status", current.status().value());
+        detail.put("title", current.metadata().title());
+        detail.put("owner", current.ownerId() == null ? null : current.ownerId().toString());
+        audit.record(viewer, "document.delete", TARGET, id.toString(), detail);
+        return paths;
+    }
+
+    /**
+     * The document, locked until the transaction ends, as it stands once every change that held the lock before has
+     * committed: read again by a statement after the lock, since the locking statement's own snapshot may predate
+     * them (a newer version created meanwhile, for instance).
+     */
+    private Document locked(UUID id) {
+        documents.lock(id).orElseThrow(() -> Document.notFound(id));
+        return reread(id);
+    }
+
+    private Document reread(UUID id) {
+        return documents.find(id).orElseThrow(() -> new IllegalStateException("document " + id + " vanished"));
+    }
+
+    private static UUID owner(Viewer viewer) {
+        return viewer.account()
+                .orElseThrow(() -> new IllegalStateException("an anonymous request reached an upload; it is secured"));
+    }
+
+    private static Map<String, Object> uploadDetail(
+            FileStore.IncomingFile file, SafeFileName name, @Nullable Document supersedes) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("file", name.value());
+        detail.put("sha256", file.sha256());
+        detail.put("sizeBytes", file.size());
+        if (supersedes != null) {
+            detail.put("supersedes", supersedes.id().toString());
+            detail.put("version", supersedes.version() + 1);
+        }
+        return detail;
+    }
+}
