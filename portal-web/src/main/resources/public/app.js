@@ -909,7 +909,11 @@ export async function route({ focus = true } = {}) {
     if (error.name === "AbortError" || mine !== renders) return;
     main.replaceChildren(el("h1", { tabindex: "-1" }, t("error.title")), errorBox(error, () => route()));
   } finally {
-    if (mine === renders) main.removeAttribute("aria-busy");
+    if (mine === renders) {
+      main.removeAttribute("aria-busy");
+      // Which route the content shows, for whoever waits for a page (the browser tests).
+      main.dataset.shown = location.hash;
+    }
   }
 }
 

@@ -141,10 +141,13 @@ final class Browser implements AutoCloseable {
         waitFor(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", lang), Duration.ofSeconds(5));
     }
 
-    /** Waits until the page has finished loading what it shows (no element is busy). */
+    /** Waits until the page shows the route in the address bar, and has finished loading what it shows. */
     void settled() {
         waitFor(
-                d -> Boolean.TRUE.equals(script("return !document.querySelector('[aria-busy=true]')")),
+                d -> Boolean.TRUE.equals(
+                        script(
+                                "const main = document.getElementById('main');"
+                                        + "return main.dataset.shown === location.hash && !document.querySelector('[aria-busy=true]')")),
                 Duration.ofSeconds(15));
     }
 

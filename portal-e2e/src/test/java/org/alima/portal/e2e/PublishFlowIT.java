@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** A curator publishes a submitted document from the dashboard; an anonymous reader then finds it and reads it. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,8 +61,9 @@ class PublishFlowIT {
         WebElement hit = browser.shown(By.cssSelector(".hit h3 a"));
         assertThat(hit.getText()).isEqualTo(TITLE);
         hit.click();
-        assertThat(browser.shown(By.cssSelector("h1")).getText()).isEqualTo(TITLE);
+        browser.waitFor(ExpectedConditions.urlContains("#/documents/" + id), Duration.ofSeconds(5));
         browser.settled();
+        assertThat(browser.shown(By.cssSelector("h1")).getText()).isEqualTo(TITLE);
         assertThat(browser.driver().findElements(By.cssSelector(".banner")))
                 .as("no draft or submitted banner on a published document")
                 .isEmpty();

@@ -83,6 +83,7 @@ class SearchFlowIT {
         String title = browser.driver().switchTo().activeElement().getText();
         keys.sendKeys(Keys.ENTER).perform();
         browser.waitFor(ExpectedConditions.urlContains("#/documents/"), Duration.ofSeconds(5));
+        browser.settled();
         assertThat(browser.shown(By.cssSelector("h1")).getText()).isEqualTo(title);
         browser.waitFor(
                 d -> "H1".equals(browser.script("return document.activeElement.tagName")), Duration.ofSeconds(2));
@@ -102,6 +103,7 @@ class SearchFlowIT {
         assertThat(browser.driver().findElement(By.id(active)).getText()).containsIgnoringCase("coronary");
         box.sendKeys(Keys.ENTER);
         browser.waitFor(ExpectedConditions.urlContains("#/documents/" + library.strokeDeaths()), Duration.ofSeconds(5));
+        browser.settled();
         browser.shown(By.cssSelector("dl.facts"));
         browser.assertAccessible("document opened from a suggestion");
     }

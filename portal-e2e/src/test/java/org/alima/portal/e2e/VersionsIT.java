@@ -57,6 +57,7 @@ class VersionsIT {
                 .contains("In force since", "January 16, 2023", "Review due", "January 16, 2025");
         browser.shown(By.xpath("//a[.='Deposit a new version']")).click();
         browser.waitFor(ExpectedConditions.urlContains("#/upload?supersedes=" + first), Duration.ofSeconds(5));
+        browser.settled();
         assertThat(browser.shown(By.cssSelector("main .lead a")).getText()).isEqualTo(TITLE);
         browser.driver()
                 .findElement(By.cssSelector(".drop input[type=file]"))
@@ -76,6 +77,7 @@ class VersionsIT {
         browser.assertAccessible("a superseded version");
         banner.findElement(By.tagName("a")).click();
         browser.waitFor(ExpectedConditions.urlContains("#/documents/" + second), Duration.ofSeconds(5));
+        browser.settled();
         WebElement versions = browser.shown(By.cssSelector("section[aria-labelledby=versions-h]"));
         browser.waitFor(d -> versions.getText().contains("Version 1"), Duration.ofSeconds(5));
         assertThat(versions.getText()).contains("Version 2 (this one)");
