@@ -85,6 +85,7 @@ record Library(
                 pdf("sante-psy-flyer-etudiant-fr.pdf"),
                 Map.of(
                         "title", "Santé Psy Étudiant : des séances gratuites avec un psychologue",
+                        "authors", List.of(Map.of("name", "Santé Psy Étudiant")),
                         "type", "poster",
                         "language", "fr",
                         "publicationDate", "2022-09-01",
@@ -94,6 +95,7 @@ record Library(
                 pdf("sante-psy-tutoriel-choruspro.pdf"),
                 Map.of(
                         "title", "Facturer ses séances sur Chorus Pro : tutoriel pour les psychologues",
+                        "authors", List.of(Map.of("name", "Santé Psy Étudiant")),
                         "type", "operating_procedure",
                         "language", "fr",
                         "publicationDate", "2021-11-15",
