@@ -84,7 +84,7 @@ final class PortalApi {
                             + "Content-Type: application/json\r\n\r\n" + JSON.writeValueAsString(metadata) + "\r\n")
                     .getBytes(StandardCharsets.UTF_8));
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                            + file.getFileName() + "\"\r\nContent-Type: application/pdf\r\n\r\n")
+                            + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8));
             body.writeBytes(Files.readAllBytes(file));
             body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
