@@ -1,6 +1,6 @@
 // One collection: its description and curators, its documents in the curators' order with their notes, and a search
 // within it (the results page with the collection as a filter).
-import { api, el, t, date, setTitle, errorBox, route, searchForm, localized, langOf, metaLine, add } from "../app.js";
+import { api, el, t, date, setTitle, errorBox, route, searchForm, localized, langOf, metaLine, add, atLeast } from "../app.js";
 
 export async function render({ main, args: [slug], signal }) {
   let collection;
@@ -38,21 +38,19 @@ export async function render({ main, args: [slug], signal }) {
     el("h2", null, t("collection.documents")),
   );
   const items = (collection.items || []).slice().sort((a, b) => a.position - b.position);
-  main.append(
-    items.length
-      ? el(
-          "ol",
-          { class: "hits" },
-          items.map(({ document: doc, note }) =>
-            el(
-              "li",
-              { class: "hit" },
-              el("h3", null, el("a", { href: "#/documents/" + doc.id, lang: langOf(doc.language) }, doc.title || t("doc.untitled"))),
-              metaLine(doc),
-              note ? el("p", { class: "note" }, el("strong", null, t("collection.note")), " ", note) : null,
-            ),
-          ),
-        )
-      : el("p", null, t("collection.empty")),
+  const nodes = items.map(({ document: doc, note }) =>
+    el(
+      "li",
+      { class: "hit" },
+      el("h3", null, el("a", { href: "#/documents/" + doc.id, lang: langOf(doc.language) }, doc.title || t("doc.untitled"))),
+      metaLine(doc),
+      note ? el("p", { class: "note" }, el("strong", null, t("collection.note")), " ", note) : null,
+    ),
   );
+  main.append(items.length ? el("ol", { class: "hits" }, nodes) : el("p", null, t("collection.empty")));
+  // Only curators load the curating tools: a reader's first visit stays as light as it was.
+  if (atLeast("curator")) {
+    const curate = await import("./curate.js");
+    if (await curate.curates(collection)) main.append(curate.curateCollection(collection, nodes));
+  }
 }

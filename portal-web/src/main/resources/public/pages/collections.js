@@ -1,9 +1,11 @@
 // The list of collections: curated, ordered sets of documents (featured ones first).
-import { api, el, t, setTitle, errorBox, route, collectionCard } from "../app.js";
+import { api, el, t, setTitle, errorBox, route, collectionCard, atLeast } from "../app.js";
 
 export async function render({ main, signal }) {
   setTitle(t("collections.title"));
   main.append(el("h1", { tabindex: "-1" }, t("collections.title")), el("p", { class: "lead" }, t("collections.lead")));
+  // Only curators load the curating tools: a reader's first visit stays as light as it was.
+  if (atLeast("curator")) main.append((await import("./curate.js")).newCollectionForm());
   let answer;
   try {
     answer = await api("api/collections", { signal });

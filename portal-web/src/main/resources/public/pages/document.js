@@ -2,7 +2,7 @@
 // workflow actions the API says the viewer may take now.
 import {
   api, el, t, date, bytes, number, typeName, languageName, countryName, langOf, localized, setTitle, announce,
-  errorBox, link, metaLine, route, go, signedIn, add,
+  errorBox, link, metaLine, route, go, signedIn, add, atLeast,
 } from "../app.js";
 
 export async function render({ main, args: [id], signal }) {
@@ -44,7 +44,17 @@ export async function render({ main, args: [id], signal }) {
   const versions = versionsSection(doc, signal);
   if (versions) main.append(versions);
   if (doc.actions?.length) main.append(manageSection(doc));
-  await Promise.all([collectionsOf(collections, doc, signal), related(main, doc, signal)]);
+  const adding = el("div");
+  main.append(adding);
+  await Promise.all([collectionsOf(collections, doc, signal), related(main, doc, signal), curating(adding, doc, signal)]);
+}
+
+/** For curators: "Add to a collection" among those they curate (loaded only for them). */
+async function curating(slot, doc, signal) {
+  if (!atLeast("curator") || doc.status === "withdrawn") return;
+  const { addToCollection } = await import("./curate.js");
+  const section = await addToCollection(doc, signal);
+  if (section) slot.replaceWith(section);
 }
 
 /** The collections holding the document that the viewer may know of, when it is in any. */
