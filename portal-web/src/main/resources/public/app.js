@@ -809,7 +809,11 @@ export function drawHeader() {
       el(
         "li",
         null,
-        account?.displayName ? el("span", { class: "who" }, account.displayName) : null,
+        el(
+          "a",
+          { href: "#/account", class: "who", "aria-current": current.startsWith("/account") ? "page" : null },
+          account?.displayName || t("nav.account"),
+        ),
         el("button", { type: "button", class: "link", onclick: signOut }, t("nav.signOut")),
       ),
     );
@@ -843,6 +847,7 @@ const ROUTES = [
   [/^\/upload$/, lazy("upload")],
   [/^\/dashboard$/, lazy("dashboard")],
   [/^\/signin$/, lazy("signin")],
+  [/^\/account$/, lazy("account")],
   [/^\/signed-in$/, () => signedInPage],
   [/^/, () => notFound],
 ];

@@ -34,9 +34,9 @@ function check(label, control) {
 
 /**
  * Shows the API's field errors under the controls of `form` whose name is the error's field (or its first part);
- * errors with no such control go to `status`. Returns the first invalid control to move focus to.
+ * the error itself goes to `status` (emptied when `error` is null). Returns the first invalid control to move focus to.
  */
-function showErrors(form, status, error) {
+export function showErrors(form, status, error) {
   for (const old of form.querySelectorAll(".invalid")) old.remove();
   for (const control of form.querySelectorAll("[aria-invalid]")) {
     control.removeAttribute("aria-invalid");
@@ -44,9 +44,10 @@ function showErrors(form, status, error) {
     if (control.dataset.help) control.setAttribute("aria-describedby", control.dataset.help);
     else control.removeAttribute("aria-describedby");
   }
-  status.replaceChildren(errorBox(error));
+  if (error) status.replaceChildren(errorBox(error));
+  else status.replaceChildren();
   let first = null;
-  for (const problem of error.problem?.errors || []) {
+  for (const problem of error?.problem?.errors || []) {
     const name = String(problem.field || "").replace(/^body\./, "");
     const head = CSS.escape(name.split(/[.[]/)[0]);
     // "title" (neither language given) goes to the first of its controls.
