@@ -361,7 +361,8 @@ export default {
   "account.tokenDone": "C’est fait, masquer le jeton",
   "account.revoke": "Révoquer",
   "account.revokeOf": "Révoquer le jeton « {name} »",
-  "account.revoked": "Jeton révoqué."
+  "account.revoked": "Jeton révoqué.",
+  "error.wrong-password": "Le mot de passe actuel n’est pas le bon."
  },
  "en": {
   "brand": "Evidence portal",
@@ -723,6 +724,7 @@ export default {
   "account.tokenDone": "Done, hide the token",
   "account.revoke": "Revoke",
   "account.revokeOf": "Revoke the token “{name}”",
-  "account.revoked": "Token revoked."
+  "account.revoked": "Token revoked.",
+  "error.wrong-password": "The current password is wrong."
  }
 };
