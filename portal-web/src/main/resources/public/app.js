@@ -804,6 +804,7 @@ export function drawHeader() {
     el("li", null, el("a", { href, "aria-current": current.startsWith(section) ? "page" : null }, t(key)));
   const items = [item("#/collections", "nav.collections", "/collections")];
   if (atLeast("contributor")) items.push(item("#/upload", "nav.upload", "/upload"), item("#/dashboard", "nav.dashboard", "/dashboard"));
+  if (atLeast("admin")) items.push(item("#/admin", "nav.admin", "/admin"));
   if (signedIn()) {
     items.push(
       el(
@@ -848,6 +849,7 @@ const ROUTES = [
   [/^\/dashboard$/, lazy("dashboard")],
   [/^\/signin$/, lazy("signin")],
   [/^\/account$/, lazy("account")],
+  [/^\/admin$/, lazy("admin")],
   [/^\/signed-in$/, () => signedInPage],
   [/^/, () => notFound],
 ];
