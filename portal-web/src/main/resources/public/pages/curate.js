@@ -46,7 +46,6 @@ export function showErrors(form, status, error) {
   }
   if (error) status.replaceChildren(errorBox(error));
   else status.replaceChildren();
-  let first = null;
   for (const problem of error?.problem?.errors || []) {
     const name = String(problem.field || "").replace(/^body\./, "");
     const head = CSS.escape(name.split(/[.[]/)[0]);
@@ -58,9 +57,9 @@ export function showErrors(form, status, error) {
     control.setAttribute("aria-invalid", "true");
     control.dataset.help ??= control.getAttribute("aria-describedby") || "";
     control.setAttribute("aria-describedby", (control.dataset.help + " " + id).trim());
-    first ||= control;
   }
-  return first;
+  // The first in the form's order, whatever the order of the API's errors.
+  return form.querySelector("[aria-invalid=true]");
 }
 
 /** The fields of a collection (filled from `current` when editing): texts in both languages, visibility, featured. */

@@ -3,6 +3,7 @@ package org.alima.portal.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,12 +39,14 @@ class AdminPageIT {
         String email = "contributor-" + run + "@portal.test";
         String name = "Fatou Ndiaye " + run;
         browser.forget();
-        browser.signIn(portal.account("admin"));
+        browser.signIn(new E2ePortal.Account(E2ePortal.ADMIN_EMAIL, "Administrator", null));
         browser.shown(By.xpath("//nav//a[.='Administration']")).click();
         browser.settled();
         assertThat(browser.shown(By.tagName("h1")).getText()).isEqualTo("Administration");
 
-        browser.driver().findElement(By.xpath("//button[.='Create the account']")).click();
+        browser.driver()
+                .findElement(By.xpath("//button[.='Create the account']"))
+                .click();
         WebElement emailField = browser.shown(By.id("new-email"));
         browser.shown(By.id("new-email-error"));
         assertThat(emailField.getAttribute("aria-invalid")).isEqualTo("true");
@@ -53,7 +56,9 @@ class AdminPageIT {
         browser.driver().findElement(By.id("new-displayName")).sendKeys(name);
         new Select(browser.driver().findElement(By.id("new-role"))).selectByValue("contributor");
         browser.driver().findElement(By.id("new-password")).sendKeys("a first password 2026");
-        browser.driver().findElement(By.xpath("//button[.='Create the account']")).click();
+        browser.driver()
+                .findElement(By.xpath("//button[.='Create the account']"))
+                .click();
         browser.shown(By.xpath("//tr[td[.='" + email + "']]"));
         browser.settled();
         WebElement row = browser.shown(By.xpath("//tr[td[.='" + email + "']]"));
@@ -72,13 +77,17 @@ class AdminPageIT {
                                 email)),
                 Duration.ofSeconds(10));
         browser.settled();
-        assertThat(portal.as("admin").get("/api/admin/accounts"))
-                .anySatisfy(account -> {
-                    assertThat(account.path("email").asText()).isEqualTo(email);
-                    assertThat(account.path("role").asText()).isEqualTo("curator");
-                });
+        String adminToken = portal.anonymous()
+                .post("/api/auth/login", Map.of("username", E2ePortal.ADMIN_EMAIL, "password", E2ePortal.PASSWORD))
+                .path("access_token")
+                .asText();
+        assertThat(portal.anonymous().as(adminToken).get("/api/admin/accounts")).anySatisfy(account -> {
+            assertThat(account.path("email").asText()).isEqualTo(email);
+            assertThat(account.path("role").asText()).isEqualTo("curator");
+        });
 
-        browser.shown(By.xpath("//button[@aria-label='Disable the account of " + name + "']")).click();
+        browser.shown(By.xpath("//button[@aria-label='Disable the account of " + name + "']"))
+                .click();
         browser.shown(By.xpath("//button[@aria-label='Enable the account of " + name + "']"));
         browser.settled();
         assertThat(browser.shown(By.xpath("//tr[td[.='" + email + "']]")).getText())
