@@ -118,9 +118,10 @@ public final class ApiBenchmark {
             long launched = System.nanoTime();
             Process portal = launchPortal(port, dbPort, data);
             try {
-                Api api = TestAccounts.contributor(URI.create("http://localhost:" + port + "/"));
                 double startup = awaitFirstAnswer(port, portal, launched);
                 long rssAfterStart = rssKiB(portal.pid());
+                // Signed in once the portal answers: uploads need a contributor.
+                Api api = TestAccounts.contributor(URI.create("http://localhost:" + port + "/"));
                 System.out.printf(
                         Locale.ROOT,
                         "%nPortal startup (external PostgreSQL, empty database): first answered search after %.2f s;"
