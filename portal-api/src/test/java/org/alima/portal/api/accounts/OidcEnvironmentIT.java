@@ -4,17 +4,14 @@ import static org.alima.portal.api.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.alima.portal.api.Api;
-import org.alima.portal.api.Application;
+import org.alima.portal.api.PortalProcess;
 import org.alima.portal.api.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,10 +31,10 @@ class OidcEnvironmentIT {
             environment.put("PORTAL_OIDC_CLIENT_SECRET", FakeOpenIdProvider.CLIENT_SECRET);
             environment.put("PORTAL_OIDC_NAME", "keycloak");
             Path log = data.resolve("portal.log");
-            Process portal = start(environment, log);
+            Process portal = PortalProcess.start(environment, log);
             try {
                 Api api = new Api(URI.create("http://localhost:" + environment.get("PORTAL_PORT") + "/"));
-                awaitReady(api, portal, log);
+                PortalProcess.awaitReady(api, portal, log);
 
                 JsonNode providers = read(api.get("/api/auth/providers"));
                 HttpResponse<String> login = api.get("/oauth/login/keycloak");
@@ -57,42 +54,5 @@ class OidcEnvironmentIT {
                 }
             }
         }
-    }
-
-    /** This test JVM's classpath with the portal's main class, as {@code ./portal} runs it, in the given environment. */
-    private static Process start(Map<String, String> environment, Path log) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(
-                        java,
-                        "--add-modules",
-                        "jdk.incubator.vector",
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-Xmx512m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Application.class.getName())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        return builder.start();
-    }
-
-    private static void awaitReady(Api api, Process portal, Path log) throws IOException {
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(deadline)) {
-            if (!portal.isAlive()) {
-                throw new AssertionError(
-                        "the portal process exited with " + portal.exitValue() + ":\n" + Files.readString(log));
-            }
-            try {
-                if (api.get("/health/readiness").statusCode() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notListeningYet) {
-                // connection refused until the server is up
-            }
-            Api.sleep(200);
-        }
-        throw new AssertionError("the portal process did not start within 90 s");
     }
 }

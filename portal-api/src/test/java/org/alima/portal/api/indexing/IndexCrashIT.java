@@ -2,7 +2,6 @@ package org.alima.portal.api.indexing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.Application;
+import org.alima.portal.api.PortalProcess;
 import org.alima.portal.api.TestAccounts;
 import org.alima.portal.api.TestDatabase;
 import org.alima.portal.api.TestPdfs;
@@ -43,10 +43,11 @@ class IndexCrashIT {
         Map<String, String> environment = TestDatabase.portalEnvironment(data);
         String word = Api.uniqueWord();
         List<String> accepted = new ArrayList<>();
-        Process portal = startProcess(environment, data.resolve("killed-portal.log"));
+        Path log = data.resolve("killed-portal.log");
+        Process portal = PortalProcess.start(environment, log);
         try {
             URI url = URI.create("http://localhost:" + environment.get("PORTAL_PORT") + "/");
-            awaitReady(new Api(url), portal);
+            PortalProcess.awaitReady(new Api(url), portal, log);
             Api api = TestAccounts.contributor(url);
             for (int i = 0; i < DOCUMENTS; i++) {
                 accepted.add(api.uploadAccepted(
@@ -79,42 +80,6 @@ class IndexCrashIT {
     /** A page of text and a scan: extraction takes a little longer, so that the kill finds work in progress. */
     private static byte[] mixedPdf() {
         return TestPdfs.pages(false, true, false, true);
-    }
-
-    /** This test JVM's own classpath and Lucene's flags, with the portal's main class: as {@code ./portal} runs it. */
-    private static Process startProcess(Map<String, String> environment, Path log) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(
-                        java,
-                        "--add-modules",
-                        "jdk.incubator.vector",
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-Xmx512m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Application.class.getName())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        return builder.start();
-    }
-
-    private static void awaitReady(Api api, Process portal) throws IOException {
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(deadline)) {
-            if (!portal.isAlive()) {
-                throw new AssertionError("the portal process exited with " + portal.exitValue());
-            }
-            try {
-                if (api.get("/health/readiness").statusCode() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notListeningYet) {
-                // connection refused until the server is up
-            }
-            Api.sleep(200);
-        }
-        throw new AssertionError("the portal process did not start within 90 s");
     }
 
     private static void awaitFirstIndexed(Map<String, String> environment) throws SQLException {

@@ -1,0 +1,58 @@
+package org.alima.portal.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A portal in a process of its own, for tests that kill it or that need an environment of their own: this test JVM's
+ * classpath and Lucene's flags with the portal's main class, as {@code ./portal} runs it.
+ */
+public final class PortalProcess {
+
+    private PortalProcess() {}
+
+    /** Starts the portal with {@code environment} added to this JVM's, its output written to {@code log}. */
+    public static Process start(Map<String, String> environment, Path log) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "--add-modules",
+                        "jdk.incubator.vector",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Application.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    /**
+     * Waits up to 90 s until the portal answers ready.
+     *
+     * @throws AssertionError with the process's log when it exits, or when it is not ready in time
+     */
+    public static void awaitReady(Api api, Process portal, Path log) throws IOException {
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(deadline)) {
+            if (!portal.isAlive()) {
+                throw new AssertionError(
+                        "the portal process exited with " + portal.exitValue() + ":\n" + Files.readString(log));
+            }
+            try {
+                if (api.get("/health/readiness").statusCode() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notListeningYet) {
+                // connection refused until the server is up
+            }
+            Api.sleep(200);
+        }
+        throw new AssertionError("the portal process did not start within 90 s");
+    }
+}
