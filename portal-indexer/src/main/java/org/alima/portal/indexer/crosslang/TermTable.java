@@ -27,11 +27,13 @@ import java.util.Set;
  */
 final class TermTable {
 
-    /** Linking words skipped inside multi-word terms, folded. */
+    /**
+     * Linking words skipped inside multi-word terms, folded. Not "à" or "a": folded, they are also the letter of
+     * "vitamine A", "vitamin A", as "d" and "l" are of "vitamine D" (elided d' and l' never reach here).
+     */
     private static final Map<Language, Set<String>> LINKING_WORDS = Map.of(
-            Language.FRENCH,
-                    Set.of("de", "du", "des", "la", "le", "les", "en", "a", "au", "aux", "un", "une", "d", "l"),
-            Language.ENGLISH, Set.of("of", "the", "a", "an", "in", "to", "for", "on"));
+            Language.FRENCH, Set.of("de", "du", "des", "la", "le", "les", "en", "au", "aux", "un", "une"),
+            Language.ENGLISH, Set.of("of", "the", "an", "in", "to", "for", "on"));
 
     /** One line of a table, from one side: the key words (folded, linking words removed) and the other side. */
     private record Term(List<String> key, List<Alternative> translations) {}
@@ -166,21 +168,23 @@ final class TermTable {
         translations.add(alternative);
     }
 
-    /** The folded words of a term with its linking words removed (all of them kept when the term is only those). */
+    /**
+     * The folded words of a term with its linking words removed; empty for a multi-word term with fewer than two other
+     * words ("au sein de", "dû à"): such a term adds nothing to its one word's own line but would mix its senses into
+     * it ("sein": breast, "au sein de": within).
+     */
     static List<String> key(String term, Language language) {
         List<String> words = new ArrayList<>();
         for (String part : term.strip().split("\\s+")) {
             words.addAll(WordForms.folded(part));
         }
-        if (words.size() > 1) {
-            List<String> content = words.stream()
-                    .filter(w -> !LINKING_WORDS.get(language).contains(w))
-                    .toList();
-            if (!content.isEmpty()) {
-                return content;
-            }
+        if (words.size() < 2) {
+            return words;
         }
-        return words;
+        List<String> content = words.stream()
+                .filter(w -> !LINKING_WORDS.get(language).contains(w))
+                .toList();
+        return content.size() >= 2 ? content : List.of();
     }
 
     static boolean isLinkingWord(String folded, Language language) {

@@ -20,15 +20,26 @@ import org.alima.portal.indexer.search.SearchRequest;
  * Immutable.
  *
  * <p>File format (UTF-8, tab-separated, "#" comments): the question, its language (ISO 639-1), the document's id in the
- * index (for files, the path relative to the indexed folder), and the answering pages separated by commas.
+ * index (for files, the path relative to the indexed folder; several versions of one leaflet, any of which answers,
+ * separated by "|"), and the answering pages separated by commas.
  */
 public record KnownItems(List<KnownItems.Question> questions) {
 
     /** Hits a reader looks at: the first screen of a results page on a phone. */
     public static final int TOP = 3;
 
-    /** One question, immutable. */
-    public record Question(String text, String language, String document, Set<Integer> pages) {}
+    /**
+     * One question, immutable.
+     *
+     * @param documents ids of the documents that answer it (versions of one text), any of which counts
+     */
+    public record Question(String text, String language, Set<String> documents, Set<Integer> pages) {
+
+        public Question {
+            documents = Set.copyOf(documents);
+            pages = Set.copyOf(pages);
+        }
+    }
 
     /**
      * Of {@code questions} questions, how many found their document in the first {@value #TOP} hits, and how many of
@@ -75,7 +86,11 @@ public record KnownItems(List<KnownItems.Question> questions) {
                                 file + ":" + number + ": pages must be numbers such as 7 or 7,8, got " + columns[3]);
                     }
                 }
-                questions.add(new Question(columns[0].strip(), columns[1].strip(), columns[2].strip(), pages));
+                Set<String> documents = new TreeSet<>();
+                for (String document : columns[2].split("\\|")) {
+                    documents.add(document.strip());
+                }
+                questions.add(new Question(columns[0].strip(), columns[1].strip(), documents, pages));
             }
         }
         return new KnownItems(questions);
@@ -100,7 +115,7 @@ public record KnownItems(List<KnownItems.Question> questions) {
                             .withReaderLanguage(question.language()))
                     .hits();
             Hit hit = hits.stream()
-                    .filter(h -> h.id().equals(question.document()))
+                    .filter(h -> question.documents().contains(h.id()))
                     .findFirst()
                     .orElse(null);
             if (hit == null) {
