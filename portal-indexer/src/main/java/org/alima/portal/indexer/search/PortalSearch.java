@@ -249,6 +249,18 @@ public final class PortalSearch {
         }
     }
 
+    /**
+     * The query in the other language as {@link #search} reads it, cognates checked against the index's words; what a
+     * sentence encoder takes ({@link Translation#text()}) to search the other language by meaning.
+     *
+     * @param readerLanguage the reader's language ("fr", "en"), which decides when the query's words do not; may be null
+     */
+    public Translation translate(String query, String readerLanguage) {
+        try (IndexSnapshot snapshot = index.snapshot()) {
+            return translate(query, readerLanguage, snapshot);
+        }
+    }
+
     /** The query in the other language, its cognates checked against this snapshot's words. */
     private Translation translate(String query, String readerLanguage, IndexSnapshot snapshot) {
         return translator.translate(
