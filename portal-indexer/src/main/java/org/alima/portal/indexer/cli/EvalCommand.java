@@ -74,7 +74,7 @@ final class EvalCommand implements Callable<Integer> {
             names = "--translation",
             split = ",",
             paramLabel = "SOURCE=WEIGHT",
-            description = "Translation sources and weights instead of the portal's (curated, induced, cognates),"
+            description = "Translation sources and weights instead of the portal's (curated, cognates),"
                     + " e.g. curated=1,cognates=0.5.")
     Map<String, Float> translation;
 
@@ -188,8 +188,7 @@ final class EvalCommand implements Callable<Integer> {
                 sources.put(TranslationSource.valueOf(name.strip().toUpperCase(Locale.ROOT)), weight);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(
-                        spec.commandLine(),
-                        "--translation: unknown source " + name + "; use curated, induced or cognates");
+                        spec.commandLine(), "--translation: unknown source " + name + "; use curated or cognates");
             }
         });
         try {

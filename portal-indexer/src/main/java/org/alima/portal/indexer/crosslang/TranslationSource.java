@@ -7,8 +7,6 @@ package org.alima.portal.indexer.crosslang;
 public enum TranslationSource {
     /** The French–English health and humanitarian term table written by the project ({@code terms-fr-en.tsv}). */
     CURATED("terms-fr-en.tsv"),
-    /** Terms induced from multilingual BERT as a teacher, over untied French and English medical text. */
-    INDUCED("terms-fr-en-induced.tsv"),
     /** Cognates made by French ↔ English suffix rules, kept only when the index holds the result. */
     COGNATES("cognate-suffixes-fr-en.tsv");
 
