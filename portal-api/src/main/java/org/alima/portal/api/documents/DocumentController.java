@@ -48,9 +48,9 @@ import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.SafeFileName;
 import org.alima.portal.api.files.StoredFile;
 import org.alima.portal.api.files.StoredFiles;
-import org.alima.portal.api.files.StoredMediaType;
 import org.alima.portal.api.system.InvalidInputException;
 import org.alima.portal.api.system.Problem;
+import org.alima.portal.indexer.extract.Format;
 
 /**
  * The documents area of the API: upload, list, read, edit, move through the workflow (submit, publish, return,
@@ -319,13 +319,13 @@ class DocumentController {
             throw new FileWithdrawnException(id, document.withdrawnReason());
         }
         StoredFile stored = storedFiles.ofDocument(id).orElseThrow(() -> Document.notFound(id));
-        Headers headers = new Headers(stored, inline && stored.mediaType() == StoredMediaType.PDF);
+        Headers headers = new Headers(stored, inline && stored.format() == Format.PDF);
         String etag = headers.etag();
         if (ifNoneMatch != null && EntityTags.matches(ifNoneMatch, etag)) {
             return headers.on(HttpResponse.status(HttpStatus.NOT_MODIFIED));
         }
         Path path = stored.path();
-        MediaType type = MediaType.of(stored.mediaType().contentType());
+        MediaType type = MediaType.of(stored.contentType());
         Optional<ByteRange> slice;
         try {
             // A range is for the version the client already holds part of: If-Range names it.

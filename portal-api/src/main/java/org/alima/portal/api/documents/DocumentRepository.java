@@ -28,6 +28,7 @@ import org.alima.portal.api.accounts.Role;
 import org.alima.portal.api.accounts.Viewer;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.SafeFileName;
+import org.alima.portal.api.files.StoredFile;
 
 /**
  * Reads and writes documents and their files in PostgreSQL with plain SQL (arrays, JSONB, recursive version chains
@@ -53,7 +54,7 @@ class DocumentRepository {
                    (SELECT n.newer_id FROM document_newer_published_versions(d.id) n
                      ORDER BY n.steps DESC, n.newer_published_at DESC LIMIT 1) AS latest_version,
                    EXISTS (SELECT 1 FROM documents s WHERE s.supersedes_id = d.id) AS has_newer_version,
-                   f.original_name, f.media_type, f.size_bytes, f.sha256, f.page_count, f.extraction_status,
+                   f.original_name, f.format, f.size_bytes, f.sha256, f.page_count, f.extraction_status,
                    f.failure_reason, f.image_only_pages, f.text_truncated
               FROM documents d
               JOIN document_files f ON f.document_id = d.id
@@ -111,13 +112,13 @@ class DocumentRepository {
         });
         String storagePath = store.apply(file);
         execute("""
-                INSERT INTO document_files (document_id, sha256, size_bytes, media_type, original_name, storage_path)
+                INSERT INTO document_files (document_id, sha256, size_bytes, format, original_name, storage_path)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """, statement -> {
             statement.setObject(1, id);
             statement.setString(2, file.sha256());
             statement.setLong(3, file.size());
-            statement.setString(4, file.mediaType().value());
+            statement.setString(4, StoredFile.column(file.format()));
             statement.setString(5, name.value());
             statement.setString(6, storagePath);
             return statement.executeUpdate();
@@ -378,7 +379,7 @@ class DocumentRepository {
                 text(rows.getDate("review_due_date")));
         DocumentResponse.FileResponse file = new DocumentResponse.FileResponse(
                 rows.getString("original_name"),
-                rows.getString("media_type"),
+                StoredFile.format(rows.getString("format")).mediaType(),
                 rows.getLong("size_bytes"),
                 rows.getString("sha256"),
                 (Integer) rows.getObject("page_count"),

@@ -3,10 +3,17 @@ package org.alima.portal.api.files;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.server.HttpServerConfiguration;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -16,12 +23,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.alima.portal.indexer.extract.Format;
+import org.alima.portal.indexer.extract.FormatSniffer;
 
 /**
  * Keeps uploaded files under {@code <dataDir>/files/}, content-addressed by SHA-256 ({@code files/ab/abcd...}); safe
  * for concurrent use.
  *
- * <p>An upload is first streamed to {@code files/.incoming/} while its hash, size and format are computed, then moved
+ * <p>An upload is first streamed to {@code files/.incoming/} while its hash and size are computed, its format decided, then moved
  * into place atomically once the database accepted it: a crash leaves at worst a stray file in {@code .incoming}, never
  * a half-written stored file.
  */
@@ -35,10 +44,15 @@ public final class FileStore {
     private final Path files;
     private final long maxFileSize;
 
+    @Inject
     FileStore(@Value("${portal.data-dir}") String dataDirectory, HttpServerConfiguration server) {
-        this.dataDirectory = Path.of(dataDirectory).toAbsolutePath().normalize();
+        this(Path.of(dataDirectory), server.getMultipart().getMaxFileSize());
+    }
+
+    FileStore(Path dataDirectory, long maxFileSize) {
+        this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
         this.files = this.dataDirectory.resolve("files");
-        this.maxFileSize = server.getMultipart().getMaxFileSize();
+        this.maxFileSize = maxFileSize;
         try {
             Files.createDirectories(files.resolve(INCOMING));
         } catch (IOException e) {
@@ -48,10 +62,12 @@ public final class FileStore {
     }
 
     /**
-     * Streams {@code content} to a temporary file, hashing and recognising it on the way.
+     * Streams {@code content} to a temporary file, hashing it on the way, then decides its format once and for all
+     * with portal-indexer's {@link FormatSniffer}: the format is stored with the file and the extractor reads it as
+     * that format. A text format must also be UTF-8 without NUL bytes, since the portal serves it as UTF-8.
      *
-     * @throws UploadRejectedException when the file is empty, larger than the limit, or of no supported format;
-     *     nothing is left on disk then
+     * @throws UploadRejectedException when the file is empty, larger than the limit, of no supported format, or text
+     *     that is not UTF-8; nothing is left on disk then
      */
     public IncomingFile receive(InputStream content, SafeFileName name) throws IOException {
         Path temporary = files.resolve(INCOMING).resolve(UUID.randomUUID() + ".part");
@@ -64,10 +80,15 @@ public final class FileStore {
             if (scan.size() == 0) {
                 throw UploadRejectedException.empty();
             }
-            StoredMediaType type =
-                    scan.sniffer().finish(temporary, name).orElseThrow(UploadRejectedException::unsupportedType);
+            Format format = switch (FormatSniffer.sniff(temporary, name.value())) {
+                case FormatSniffer.Verdict.Supported supported -> supported.format();
+                case FormatSniffer.Verdict.Refused refused -> throw UploadRejectedException.refused(refused);
+            };
+            if (format.isText() && !isUtf8WithoutNul(temporary)) {
+                throw UploadRejectedException.notUtf8();
+            }
             kept = true;
-            return new IncomingFile(temporary, scan.sha256(), scan.size(), type);
+            return new IncomingFile(temporary, scan.sha256(), scan.size(), format);
         } finally {
             if (!kept) {
                 Files.deleteIfExists(temporary);
@@ -75,22 +96,15 @@ public final class FileStore {
         }
     }
 
-    /**
-     * Reads a stored file again and says what its bytes are now: their SHA-256 and format, to compare with what was
-     * recorded when it was stored.
-     */
-    public FileFacts inspect(Path path, SafeFileName name) throws IOException {
-        Scan scan;
+    /** The SHA-256 of a stored file's bytes as they are now, to compare with the one recorded when it was stored. */
+    public String sha256Of(Path path) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
-            scan = scan(in, OutputStream.nullOutputStream(), Long.MAX_VALUE);
+            return scan(in, OutputStream.nullOutputStream(), Long.MAX_VALUE).sha256();
         }
-        return new FileFacts(
-                scan.sha256(), scan.size(), scan.sniffer().finish(path, name).orElse(null));
     }
 
-    /** One pass over the bytes: copied to {@code out}, hashed, counted against {@code limit} and sniffed. */
+    /** One pass over the bytes: copied to {@code out}, hashed and counted against {@code limit}. */
     private static Scan scan(InputStream content, OutputStream out, long limit) throws IOException {
-        ContentSniffer sniffer = new ContentSniffer();
         MessageDigest sha256 = sha256();
         long size = 0;
         byte[] buffer = new byte[64 * 1024];
@@ -100,13 +114,36 @@ public final class FileStore {
                 throw UploadRejectedException.tooLarge(limit);
             }
             sha256.update(buffer, 0, n);
-            sniffer.update(buffer, 0, n);
             out.write(buffer, 0, n);
         }
-        return new Scan(HexFormat.of().formatHex(sha256.digest()), size, sniffer);
+        return new Scan(HexFormat.of().formatHex(sha256.digest()), size);
     }
 
-    private record Scan(String sha256, long size, ContentSniffer sniffer) {}
+    private record Scan(String sha256, long size) {}
+
+    /**
+     * Whether a text file decodes as UTF-8 without a NUL: the portal serves text formats with {@code charset=utf-8}
+     * (the extractor would read other encodings, a browser shown the file would not).
+     */
+    private static boolean isUtf8WithoutNul(Path file) throws IOException {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader reader = new InputStreamReader(Files.newInputStream(file), utf8)) {
+            char[] buffer = new char[8192];
+            for (int n; (n = reader.read(buffer)) >= 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == 0) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (CharacterCodingException notUtf8) {
+            return false;
+        }
+    }
 
     /**
      * Moves an accepted file to its content address and returns that address relative to the data directory. Bytes
@@ -163,13 +200,10 @@ public final class FileStore {
         }
     }
 
-    /** A received file waiting for the database's answer. */
-    public record IncomingFile(Path path, String sha256, long size, StoredMediaType mediaType) {}
-
     /**
-     * What a stored file's bytes are.
+     * A received file waiting for the database's answer.
      *
-     * @param mediaType the format recognised from the bytes, or null when they are of no supported format
+     * @param format decided from the bytes by {@link FormatSniffer}, stored with the file
      */
-    public record FileFacts(String sha256, long size, StoredMediaType mediaType) {}
+    public record IncomingFile(Path path, String sha256, long size, Format format) {}
 }

@@ -23,7 +23,7 @@ public class StoredFiles {
     @ReadOnly
     public Optional<StoredFile> ofDocument(UUID documentId) {
         return jdbc.prepareStatement(
-                "SELECT storage_path, sha256, media_type, size_bytes, original_name FROM document_files"
+                "SELECT storage_path, sha256, format, size_bytes, original_name FROM document_files"
                         + " WHERE document_id = ? ORDER BY created_at LIMIT 1",
                 statement -> {
                     statement.setObject(1, documentId);
@@ -35,7 +35,7 @@ public class StoredFiles {
                             documentId,
                             store.resolve(rows.getString(1)),
                             rows.getString(2),
-                            StoredMediaType.of(rows.getString(3)),
+                            StoredFile.format(rows.getString(3)),
                             rows.getLong(4),
                             new SafeFileName(rows.getString(5))));
                 });

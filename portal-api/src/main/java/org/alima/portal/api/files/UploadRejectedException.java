@@ -2,6 +2,7 @@ package org.alima.portal.api.files;
 
 import org.alima.portal.api.system.PortalException;
 import org.alima.portal.api.system.Problem;
+import org.alima.portal.indexer.extract.FormatSniffer;
 
 /** An uploaded file that the portal does not keep: empty, too large, or of a type it cannot read. */
 public final class UploadRejectedException extends PortalException {
@@ -30,13 +31,24 @@ public final class UploadRejectedException extends PortalException {
                 "The file is larger than the limit of " + limit + " bytes; upload a smaller or compressed version.");
     }
 
-    static UploadRejectedException unsupportedType() {
+    /** The file's bytes are of no format the portal reads, as {@link FormatSniffer} says what they are. */
+    static UploadRejectedException refused(FormatSniffer.Verdict.Refused verdict) {
         return new UploadRejectedException(
                 415,
                 "unsupported-media-type",
                 "Unsupported file type",
-                "The file's content is not PDF, DOCX, HTML, Markdown or UTF-8 text, whatever its name says;"
-                        + " convert it to PDF and upload again.");
+                "The file's content is not PDF, DOCX, HTML, Markdown or UTF-8 text, whatever its name says (it is "
+                        + verdict.detail() + "); convert it to PDF and upload again.");
+    }
+
+    static UploadRejectedException notUtf8() {
+        return new UploadRejectedException(
+                415,
+                "unsupported-media-type",
+                "Unsupported file type",
+                "The file's content is not PDF, DOCX, HTML, Markdown or UTF-8 text, whatever its name says (it is"
+                        + " text in another encoding, or holds NUL bytes); save it as UTF-8 or convert it to PDF and"
+                        + " upload again.");
     }
 
     @Override

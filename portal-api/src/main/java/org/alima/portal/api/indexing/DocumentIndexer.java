@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes a stored document searchable: checks that its bytes are still those uploaded, extracts its pages of text with
- * portal-indexer's {@link DocumentExtractor}, and puts them with the document's metadata from PostgreSQL into the
+ * portal-indexer's {@link DocumentExtractor} as the format decided at upload, and puts them with the document's metadata from PostgreSQL into the
  * {@link SearchIndex}, committed before it returns. Stateless and thread-safe.
  *
  * <p>A file that cannot give text fails for good with the extractor's advice (damaged, password-protected, scanned
@@ -53,7 +53,7 @@ final class DocumentIndexer implements DocumentProcessor {
         }
         ExtractionResult result;
         try {
-            result = extractor.extract(stored.path(), nameHint(stored));
+            result = extractor.extract(stored.path(), stored.format());
         } catch (UncheckedIOException e) {
             LOG.warn("Cannot read the stored file of document {}", document.documentId(), e);
             return new ProcessingOutcome.Failed(
@@ -74,7 +74,7 @@ final class DocumentIndexer implements DocumentProcessor {
         StoredFile stored = document.file();
         ExtractionResult result;
         try {
-            result = extractor.extract(stored.path(), nameHint(stored));
+            result = extractor.extract(stored.path(), stored.format());
         } catch (UncheckedIOException e) {
             LOG.warn("Cannot read the stored file of document {} for the rebuild", document.documentId(), e);
             return Optional.empty();
@@ -126,20 +126,17 @@ final class DocumentIndexer implements DocumentProcessor {
     }
 
     private ProcessingOutcome.Failed changedSinceUpload(StoredFile stored) {
-        FileStore.FileFacts facts;
+        String sha256;
         try {
-            facts = files.inspect(stored.path(), stored.name());
+            sha256 = files.sha256Of(stored.path());
         } catch (IOException e) {
             return new ProcessingOutcome.Failed(
                     "the stored file cannot be read at the moment; it will be tried again", true);
         }
-        if (!facts.sha256().equals(stored.sha256())) {
+        // The same bytes are the same format: the one decided at upload, which the extractor is given.
+        if (!sha256.equals(stored.sha256())) {
             return new ProcessingOutcome.Failed(
                     "the stored file no longer matches the upload (its SHA-256 differs); upload the file again", false);
-        }
-        if (facts.mediaType() != stored.mediaType()) {
-            return new ProcessingOutcome.Failed(
-                    "the stored file's format no longer matches the upload; upload the file again", false);
         }
         return null;
     }
@@ -161,20 +158,6 @@ final class DocumentIndexer implements DocumentProcessor {
                         imageOnly);
             case ENCRYPTED, MALFORMED, EMPTY, UNSUPPORTED_TYPE, TOO_LARGE ->
                 new ProcessingOutcome.Failed(failed.reason(), false, 1, pages, imageOnly);
-        };
-    }
-
-    /**
-     * Files are stored under their hash, without a name; the extractor is given one that agrees with the format
-     * recognised at upload, since it tells Markdown from plain text by the name.
-     */
-    private static String nameHint(StoredFile stored) {
-        return switch (stored.mediaType()) {
-            case PDF -> "document.pdf";
-            case DOCX -> "document.docx";
-            case HTML -> "document.html";
-            case MARKDOWN -> "document.md";
-            case TEXT -> "document.txt";
         };
     }
 }

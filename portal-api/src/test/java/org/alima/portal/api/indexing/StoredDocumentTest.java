@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.alima.portal.api.files.SafeFileName;
 import org.alima.portal.api.files.StoredFile;
-import org.alima.portal.api.files.StoredMediaType;
+import org.alima.portal.indexer.extract.Format;
 import org.alima.portal.indexer.extract.Page;
 import org.alima.portal.indexer.index.IndexableDocument;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,7 @@ class StoredDocumentTest {
     private static StoredDocument document(StoredDocument.Metadata metadata, boolean fillFromFile) {
         UUID id = UUID.randomUUID();
         StoredFile file = new StoredFile(
-                id, Path.of("/data/files/ab/abc"), "a".repeat(64), StoredMediaType.PDF, 10, new SafeFileName("a.pdf"));
+                id, Path.of("/data/files/ab/abc"), "a".repeat(64), Format.PDF, 10, new SafeFileName("a.pdf"));
         return new StoredDocument(id, file, metadata, false, fillFromFile, Set.of(), false);
     }
 }

@@ -131,7 +131,25 @@ public final class DocumentExtractor {
         return extractFile(file, fileNameHint == null ? "" : fileNameHint);
     }
 
+    /**
+     * Extracts one file whose format was decided already, by {@link FormatSniffer} when the file was received (the
+     * portal stores that decision with the file): the bytes are read as {@code format} without being sniffed again.
+     *
+     * @throws UncheckedIOException when the file cannot be read at all, as for {@link #extract(Path)}
+     */
+    public ExtractionResult extract(Path file, Format format) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(format, "format");
+        Path name = file.getFileName();
+        return extractFile(file, name == null ? "" : name.toString(), format);
+    }
+
     private ExtractionResult extractFile(Path file, String name) {
+        return extractFile(file, name, null);
+    }
+
+    /** @param known the format decided when the file was received, or null to sniff it now */
+    private ExtractionResult extractFile(Path file, String name, Format known) {
         long size;
         try {
             if (!Files.isRegularFile(file)) {
@@ -153,7 +171,7 @@ public final class DocumentExtractor {
         Optional<ExtractionResult> result;
         try {
             result = WorkerThread.run(
-                    "extraction of " + name, () -> extractNow(file, name, deadline, mediaType), backstopNanos());
+                    "extraction of " + name, () -> extractNow(file, name, known, deadline, mediaType), backstopNanos());
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());
         }
@@ -179,10 +197,11 @@ public final class DocumentExtractor {
 
     /** Runs on the worker thread: every failure of the document becomes a result here. */
     private ExtractionResult extractNow(
-            Path file, String name, Deadline deadline, AtomicReference<String> mediaTypeSeen) {
+            Path file, String name, Format known, Deadline deadline, AtomicReference<String> mediaTypeSeen) {
         String mediaType = null;
         try {
-            FormatSniffer.Verdict verdict = FormatSniffer.sniff(file, name);
+            FormatSniffer.Verdict verdict =
+                    known != null ? new FormatSniffer.Verdict.Supported(known) : FormatSniffer.sniff(file, name);
             if (verdict instanceof FormatSniffer.Verdict.Refused refused) {
                 return new ExtractionResult.Failed(refused.mediaType(), refused.kind(), 0, 0, refused.detail());
             }

@@ -1,7 +1,12 @@
 package org.alima.portal.indexer.extract;
 
-/** The document formats the extractor reads, each with the media type reported in results. */
-enum Format {
+import java.nio.file.Path;
+
+/**
+ * The document formats the extractor reads, each with its media type. Decided once per file by {@link FormatSniffer}
+ * (portal-api stores the decision with the file and extracts it with {@link DocumentExtractor#extract(Path, Format)}).
+ */
+public enum Format {
     PDF("application/pdf"),
     DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     HTML("text/html"),
@@ -14,7 +19,12 @@ enum Format {
         this.mediaType = mediaType;
     }
 
-    String mediaType() {
+    public String mediaType() {
         return mediaType;
+    }
+
+    /** Whether the format is text that the extractor decodes (HTML, Markdown, plain text), not a binary container. */
+    public boolean isText() {
+        return this == HTML || this == MARKDOWN || this == TEXT;
     }
 }

@@ -25,12 +25,19 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * misnamed file ({@link FailureKind#UNSUPPORTED_TYPE}). Bytes that hold PDF objects ({@code 1 0 obj ... endobj})
  * without the {@code %PDF} header are a damaged PDF ({@link FailureKind#MALFORMED}), whatever the name.
  */
-final class FormatSniffer {
+public final class FormatSniffer {
 
     /** What the sniffer decided: a format to extract, or a refusal. */
-    sealed interface Verdict {
+    public sealed interface Verdict {
+        /** The file is of this format, which the extractor reads. */
         record Supported(Format format) implements Verdict {}
 
+        /**
+         * The file is of no format the extractor reads, or a damaged one.
+         *
+         * @param mediaType what the bytes look like, e.g. {@code image/png}
+         * @param detail what the file is, in words for the person who gave it
+         */
         record Refused(String mediaType, FailureKind kind, String detail) implements Verdict {}
     }
 
@@ -40,7 +47,15 @@ final class FormatSniffer {
 
     private FormatSniffer() {}
 
-    static Verdict sniff(Path file, String fileName) throws IOException {
+    /**
+     * The format of {@code file}, read from its first {@value #HEAD_BYTES} bytes (and a ZIP's or OLE2 container's
+     * directory).
+     *
+     * @param fileName the name the file came with (its original name, not a storage path), for the Markdown rule and
+     *     to refuse a file whose name claims a format its bytes are not; may be null
+     * @throws IOException when the file cannot be read
+     */
+    public static Verdict sniff(Path file, String fileName) throws IOException {
         byte[] head = readHead(file);
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (indexOf(head, Math.min(head.length, PDF_HEADER_WINDOW), "%PDF") >= 0) {

@@ -167,6 +167,38 @@ class DocumentExtractorTest {
         }
     }
 
+    /** A file stored under a name that is not its own (the portal's content-addressed store), format decided before. */
+    @Nested
+    class FormatDecidedBefore {
+
+        @Test
+        void readsAFileAsTheFormatGivenWithoutLookingAtItsName() throws IOException {
+            Path stored = Files.writeString(dir.resolve("3f9a0c"), "# Title\n\nIntro.\n\n## Part two\n\nMore.\n");
+
+            ExtractionResult.Extracted asMarkdown =
+                    (ExtractionResult.Extracted) extractor.extract(stored, Format.MARKDOWN);
+            ExtractionResult.Extracted asText = (ExtractionResult.Extracted) extractor.extract(stored, Format.TEXT);
+
+            assertThat(asMarkdown.mediaType()).isEqualTo("text/markdown");
+            assertThat(asMarkdown.pages()).hasSize(2);
+            assertThat(asText.mediaType()).isEqualTo("text/plain");
+            assertThat(asText.pages()).hasSize(1);
+        }
+
+        @Test
+        void agreesWithTheSnifferOnAPdfItDecidedAtUpload() throws IOException {
+            Path pdf = PdfFixtures.pages(dir.resolve("report.pdf"), List.of(PdfExtractionTest.ENGLISH));
+            FormatSniffer.Verdict verdict = FormatSniffer.sniff(pdf, "report.pdf");
+
+            assertThat(verdict).isEqualTo(new FormatSniffer.Verdict.Supported(Format.PDF));
+            assertThat(extractor.extract(pdf, Format.PDF))
+                    .isInstanceOfSatisfying(
+                            ExtractionResult.Extracted.class,
+                            e -> assertThat(e.pages())
+                                    .isEqualTo(((ExtractionResult.Extracted) extractor.extract(pdf)).pages()));
+        }
+    }
+
     @Nested
     class Limits {
 
