@@ -1,8 +1,10 @@
 package org.alima.portal.api;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -67,6 +69,21 @@ class ArchitectureTest {
                         "io.micronaut.data..",
                         "io.micronaut.transaction..")
                 .as("search reads only the Lucene index, so that it answers while PostgreSQL is down")
+                .check(API);
+    }
+
+    @Test
+    void everyTableHasAnOwner() {
+        assertThat(TableOwners.OWNERS.keySet())
+                .as("the tables and functions of the migrations, each with its owning package in TableOwners")
+                .containsExactlyInAnyOrderElementsOf(TableOwners.created());
+    }
+
+    @Test
+    void sqlThatNamesATableLivesInItsOwnersPackage() {
+        classes()
+                .should(TableOwners.nameOnlyTablesOfTheirPackage())
+                .as("SQL that names a table lives in the package that owns the table; others ask it through a port")
                 .check(API);
     }
 

@@ -7,10 +7,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.alima.portal.api.audit.AuditLog;
 import org.alima.portal.api.system.EmbeddedDatabase;
 import org.alima.portal.api.system.PortalSettings;
 import org.flywaydb.core.Flyway;
@@ -213,20 +215,15 @@ final class CreateAdminCommand implements Callable<Integer> {
         }
     }
 
-    /** As {@link org.alima.portal.api.audit.AuditLog} writes it, with no actor: the operator at the console. */
+    /** Through the audit log, with no actor: the operator at the console. */
     private void audit(Connection connection, String action, String id, String role, @Nullable String formerRole)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO audit_events (actor_id, actor_email, action, target_type, target_id, detail)"
-                        + " VALUES (NULL, NULL, ?, 'account', ?, jsonb_strip_nulls(jsonb_build_object('email', ?::text,"
-                        + " 'role', ?::text, 'from', ?::text, 'via', 'command-line')))")) {
-            insert.setString(1, action);
-            insert.setString(2, id);
-            insert.setString(3, email);
-            insert.setString(4, role);
-            insert.setString(5, formerRole);
-            insert.executeUpdate();
-        }
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("email", email);
+        detail.put("role", role);
+        detail.put("from", formerRole);
+        detail.put("via", "command-line");
+        AuditLog.recordBySystem(connection, action, "account", id, detail);
     }
 
     private Optional<String> password() {

@@ -1,15 +1,10 @@
 package org.alima.portal.api.collections;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Array;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,13 +12,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.alima.portal.api.accounts.AccountDirectory;
 import org.alima.portal.api.accounts.Role;
 import org.alima.portal.api.accounts.Viewer;
 
@@ -38,21 +37,17 @@ class CollectionRepository {
             id, slug, title_fr, title_en, description_fr, description_en, visibility, featured, created_at, updated_at
             """;
 
-    /**
-     * Whether the viewer may see document {@code d} in a collection: curators see every document, readers published
-     * ones, and an account also the documents it uploaded. Two parameters: sees everything, the viewer's account id.
-     */
-    private static final String DOCUMENT_VISIBLE = "(?::boolean OR d.status = 'published' OR d.owner_id = ?::uuid)";
-
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private final JdbcOperations jdbc;
-    private final JsonMapper json;
+    private final CollectedDocuments documents;
+    private final AccountDirectory accounts;
 
-    CollectionRepository(JdbcOperations jdbc, JsonMapper json) {
+    CollectionRepository(JdbcOperations jdbc, CollectedDocuments documents, AccountDirectory accounts) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.documents = documents;
+        this.accounts = accounts;
     }
 
     /** The collections {@code viewer} may know of, by slug; only featured ones when asked. */
@@ -146,22 +141,32 @@ class CollectionRepository {
 
     /** The curators of each collection given, by display name. */
     Map<UUID, List<CollectionResponse.Curator>> curators(Collection<UUID> collections) {
-        return jdbc.prepareStatement("""
-                SELECT cc.collection_id, a.id, a.display_name
-                  FROM collection_curators cc JOIN accounts a ON a.id = cc.account_id
-                 WHERE cc.collection_id = ANY (?)
-                 ORDER BY lower(a.display_name), a.id
-                """, statement -> {
-            statement.setArray(1, uuids(statement, collections));
-            ResultSet rows = statement.executeQuery();
-            Map<UUID, List<CollectionResponse.Curator>> found = new HashMap<>();
-            while (rows.next()) {
-                found.computeIfAbsent(rows.getObject(1, UUID.class), id -> new ArrayList<>())
-                        .add(new CollectionResponse.Curator(
-                                rows.getObject(2, UUID.class).toString(), rows.getString(3)));
-            }
-            return found;
-        });
+        Map<UUID, List<UUID>> curatorIds = jdbc.prepareStatement(
+                "SELECT collection_id, account_id FROM collection_curators WHERE collection_id = ANY (?)",
+                statement -> {
+                    statement.setArray(1, uuids(statement, collections));
+                    ResultSet rows = statement.executeQuery();
+                    Map<UUID, List<UUID>> found = new HashMap<>();
+                    while (rows.next()) {
+                        found.computeIfAbsent(rows.getObject(1, UUID.class), id -> new ArrayList<>())
+                                .add(rows.getObject(2, UUID.class));
+                    }
+                    return found;
+                });
+        Map<UUID, String> names = accounts.displayNames(
+                curatorIds.values().stream().flatMap(List::stream).toList());
+        Comparator<CollectionResponse.Curator> byName = Comparator.comparing((CollectionResponse.Curator curator) ->
+                        curator.displayName().toLowerCase(Locale.ROOT))
+                .thenComparing(CollectionResponse.Curator::id);
+        Map<UUID, List<CollectionResponse.Curator>> found = new HashMap<>();
+        curatorIds.forEach((collection, ids) -> found.put(
+                collection,
+                ids.stream()
+                        .filter(names::containsKey)
+                        .map(id -> new CollectionResponse.Curator(id.toString(), names.get(id)))
+                        .sorted(byName)
+                        .toList()));
+        return found;
     }
 
     boolean isCurator(UUID collection, UUID account) {
@@ -178,15 +183,7 @@ class CollectionRepository {
 
     /** Those of {@code accounts} that are not enabled accounts of curators or administrators. */
     List<UUID> notCurators(Collection<UUID> accounts) {
-        return jdbc.prepareStatement("""
-                SELECT x.id FROM unnest(?) WITH ORDINALITY AS x(id, n)
-                 WHERE NOT EXISTS (SELECT 1 FROM accounts a
-                                    WHERE a.id = x.id AND a.role IN ('curator', 'admin') AND NOT a.disabled)
-                 ORDER BY x.n
-                """, statement -> {
-            statement.setArray(1, uuids(statement, accounts));
-            return ids(statement.executeQuery());
-        });
+        return this.accounts.notCurators(accounts);
     }
 
     void replaceCurators(UUID collection, Set<UUID> accounts) {
@@ -204,49 +201,52 @@ class CollectionRepository {
 
     /** How many items of each collection given {@code viewer} may see; a collection without any is left out. */
     Map<UUID, Integer> itemCounts(Collection<UUID> collections, Viewer viewer) {
-        return jdbc.prepareStatement("""
-                SELECT i.collection_id, count(*)
-                  FROM collection_items i JOIN documents d ON d.id = i.document_id
-                 WHERE i.collection_id = ANY (?) AND\s""" + DOCUMENT_VISIBLE + " GROUP BY i.collection_id", statement -> {
-            statement.setArray(1, uuids(statement, collections));
-            bindViewer(statement, 2, viewer);
-            ResultSet rows = statement.executeQuery();
-            Map<UUID, Integer> counts = new HashMap<>();
-            while (rows.next()) {
-                counts.put(rows.getObject(1, UUID.class), rows.getInt(2));
+        Map<UUID, List<UUID>> items = jdbc.prepareStatement(
+                "SELECT collection_id, document_id FROM collection_items WHERE collection_id = ANY (?)", statement -> {
+                    statement.setArray(1, uuids(statement, collections));
+                    ResultSet rows = statement.executeQuery();
+                    Map<UUID, List<UUID>> found = new HashMap<>();
+                    while (rows.next()) {
+                        found.computeIfAbsent(rows.getObject(1, UUID.class), id -> new ArrayList<>())
+                                .add(rows.getObject(2, UUID.class));
+                    }
+                    return found;
+                });
+        Set<UUID> listed = documents
+                .listed(items.values().stream().flatMap(List::stream).toList(), viewer)
+                .keySet();
+        Map<UUID, Integer> counts = new HashMap<>();
+        items.forEach((collection, ids) -> {
+            int count = (int) ids.stream().filter(listed::contains).count();
+            if (count > 0) {
+                counts.put(collection, count);
             }
-            return counts;
         });
+        return counts;
     }
 
     /** The items of the collection that {@code viewer} may see, in the curators' order, numbered from 1. */
     List<ItemResponse> items(UUID collection, Viewer viewer) {
-        return jdbc.prepareStatement("""
-                SELECT i.document_id, i.note, d.title, d.authors, d.type, d.language, d.publication_date, d.status
-                  FROM collection_items i JOIN documents d ON d.id = i.document_id
-                 WHERE i.collection_id = ? AND\s""" + DOCUMENT_VISIBLE + " ORDER BY i.position", statement -> {
-            statement.setObject(1, collection);
-            bindViewer(statement, 2, viewer);
-            ResultSet rows = statement.executeQuery();
-            List<ItemResponse> items = new ArrayList<>();
-            while (rows.next()) {
-                Date published = rows.getDate("publication_date");
-                items.add(new ItemResponse(
-                        items.size() + 1,
-                        rows.getString("note"),
-                        new ItemResponse.DocumentSummary(
-                                rows.getObject("document_id", UUID.class).toString(),
-                                rows.getString("title"),
-                                authors(rows.getString("authors")),
-                                rows.getString("type"),
-                                rows.getString("language"),
-                                published == null
-                                        ? null
-                                        : published.toLocalDate().toString(),
-                                rows.getString("status"))));
+        Map<UUID, String> notes = new LinkedHashMap<>();
+        jdbc.prepareStatement(
+                "SELECT document_id, note FROM collection_items WHERE collection_id = ? ORDER BY position",
+                statement -> {
+                    statement.setObject(1, collection);
+                    ResultSet rows = statement.executeQuery();
+                    while (rows.next()) {
+                        notes.put(rows.getObject(1, UUID.class), rows.getString(2));
+                    }
+                    return notes;
+                });
+        Map<UUID, ItemResponse.DocumentSummary> listed = documents.listed(notes.keySet(), viewer);
+        List<ItemResponse> items = new ArrayList<>();
+        notes.forEach((document, note) -> {
+            ItemResponse.DocumentSummary summary = listed.get(document);
+            if (summary != null) {
+                items.add(new ItemResponse(items.size() + 1, note, summary));
             }
-            return items;
         });
+        return items;
     }
 
     /** Every item's document, in the curators' order. */
@@ -262,21 +262,20 @@ class CollectionRepository {
      * Adds the document at the end of the collection. The caller holds the collection's lock and has checked that the
      * document is not an item yet.
      *
-     * @return false when the document does not exist (any more)
+     * @return false when the document does not exist (any more): its foreign key says so
      */
     boolean insertItem(StoredCollection collection, UUID document, @Nullable String note, UUID addedBy) {
         try {
             return jdbc.prepareStatement("""
                     INSERT INTO collection_items (collection_id, document_id, position, note, added_by)
-                    SELECT ?, d.id,
-                           COALESCE((SELECT max(position) FROM collection_items WHERE collection_id = ?), 0) + 1, ?, ?
-                      FROM documents d WHERE d.id = ?
+                    VALUES (?, ?, COALESCE((SELECT max(position) FROM collection_items WHERE collection_id = ?), 0) + 1,
+                            ?, ?)
                     """, statement -> {
                 statement.setObject(1, collection.id());
-                statement.setObject(2, collection.id());
-                statement.setString(3, note);
-                statement.setObject(4, addedBy);
-                statement.setObject(5, document);
+                statement.setObject(2, document);
+                statement.setObject(3, collection.id());
+                statement.setString(4, note);
+                statement.setObject(5, addedBy);
                 return statement.executeUpdate() == 1;
             });
         } catch (RuntimeException e) {
@@ -325,17 +324,6 @@ class CollectionRepository {
         });
     }
 
-    /** The document's status, or empty when it does not exist. */
-    Optional<DocumentAccess> document(UUID id) {
-        return jdbc.prepareStatement("SELECT status, owner_id::text FROM documents WHERE id = ?", statement -> {
-            statement.setObject(1, id);
-            ResultSet rows = statement.executeQuery();
-            return rows.next()
-                    ? Optional.of(new DocumentAccess(rows.getString(1), rows.getString(2)))
-                    : Optional.empty();
-        });
-    }
-
     /** The collections that hold the document, by slug; private ones only when {@code includePrivate}. */
     List<StoredCollection> holding(UUID document, boolean includePrivate) {
         return jdbc.prepareStatement(
@@ -346,25 +334,6 @@ class CollectionRepository {
                     statement.setObject(2, document);
                     return collections(statement.executeQuery());
                 });
-    }
-
-    /**
-     * Who may see a document, as its collections' pages decide it.
-     *
-     * @param owner the account that uploaded it, (documents.owner_id), or null
-     */
-    record DocumentAccess(String status, @Nullable String owner) {
-
-        /** Readers see published documents and the notices of withdrawn ones; owners their own; curators all. */
-        boolean visibleTo(Viewer viewer) {
-            return viewer.isAtLeast(Role.CURATOR)
-                    || status.equals("published")
-                    || status.equals("withdrawn")
-                    || (owner != null
-                            && viewer.account()
-                                    .map(id -> id.toString().equals(owner))
-                                    .orElse(false));
-        }
     }
 
     private static boolean hasState(Throwable failure, String state) {
@@ -408,12 +377,6 @@ class CollectionRepository {
         return first + 4;
     }
 
-    private static void bindViewer(PreparedStatement statement, int first, Viewer viewer) throws SQLException {
-        statement.setBoolean(first, viewer.isAtLeast(Role.CURATOR));
-        statement.setString(
-                first + 1, viewer.isAnonymous() ? null : viewer.accountId().toString());
-    }
-
     private static Array uuids(PreparedStatement statement, Collection<UUID> ids) throws SQLException {
         return statement.getConnection().createArrayOf("uuid", new LinkedHashSet<>(ids).toArray());
     }
@@ -424,13 +387,5 @@ class CollectionRepository {
             ids.add(rows.getObject(1, UUID.class));
         }
         return ids;
-    }
-
-    private List<ItemResponse.Author> authors(String stored) {
-        try {
-            return json.readValue(stored, Argument.listOf(ItemResponse.Author.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the authors stored as JSON", e);
-        }
     }
 }

@@ -44,6 +44,7 @@ class Curation {
     private static final int QUOTED_IDS = 10;
 
     private final CollectionRepository collections;
+    private final CollectedDocuments documents;
     private final CollectionDirectory directory;
     private final AuditLog audit;
     private final IndexQueue index;
@@ -51,11 +52,13 @@ class Curation {
 
     Curation(
             CollectionRepository collections,
+            CollectedDocuments documents,
             CollectionDirectory directory,
             AuditLog audit,
             IndexQueue index,
             TransactionOperations<Connection> transactions) {
         this.collections = collections;
+        this.documents = documents;
         this.directory = directory;
         this.audit = audit;
         this.index = index;
@@ -207,7 +210,7 @@ class Curation {
         UUID document = UUID.fromString(request.documentId());
         InvalidInputException unknown = InvalidInputException.of(
                 "documentId", "names no document (" + document + "); give the id of a document from /api/documents");
-        if (collections.document(document).filter(d -> d.visibleTo(viewer)).isEmpty()) {
+        if (!documents.isVisible(document, viewer)) {
             throw unknown;
         }
         List<UUID> items = collections.itemIds(collection.id());

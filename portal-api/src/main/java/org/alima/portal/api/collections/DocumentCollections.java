@@ -17,9 +17,11 @@ import org.alima.portal.api.indexing.CollectionMemberships;
 public class DocumentCollections implements CollectionMemberships {
 
     private final CollectionRepository collections;
+    private final CollectedDocuments documents;
 
-    DocumentCollections(CollectionRepository collections) {
+    DocumentCollections(CollectionRepository collections, CollectedDocuments documents) {
         this.collections = collections;
+        this.documents = documents;
     }
 
     /**
@@ -48,9 +50,8 @@ public class DocumentCollections implements CollectionMemberships {
     /** {@link #collectionsOf}, or empty when the document does not exist or {@code viewer} may not see it. */
     @ReadOnly
     Optional<List<CollectionRef>> ofVisibleDocument(UUID documentId, Viewer viewer) {
-        return collections
-                .document(documentId)
-                .filter(document -> document.visibleTo(viewer))
-                .map(document -> collectionsOf(documentId, viewer));
+        return documents.isVisible(documentId, viewer)
+                ? Optional.of(collectionsOf(documentId, viewer))
+                : Optional.empty();
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record ItemResponse(int position, @Nullable String note, DocumentSummary document) {
+public record ItemResponse(int position, @Nullable String note, DocumentSummary document) {
 
     /**
      * What a collection's page shows of a document; the whole record is at {@code /api/documents/{id}}.
@@ -24,7 +24,7 @@ record ItemResponse(int position, @Nullable String note, DocumentSummary documen
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record DocumentSummary(
+    public record DocumentSummary(
             String id,
             @Nullable String title,
             List<Author> authors,
@@ -35,5 +35,5 @@ record ItemResponse(int position, @Nullable String note, DocumentSummary documen
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Author(String name, @Nullable String orcid) {}
+    public record Author(String name, @Nullable String orcid) {}
 }

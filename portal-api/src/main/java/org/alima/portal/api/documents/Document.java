@@ -40,6 +40,27 @@ record Document(
         Instant updatedAt,
         DocumentResponse.FileResponse file) {
 
+    /** The same document, with its owner's name as the accounts feature keeps it. */
+    Document withOwnerName(@Nullable String name) {
+        return new Document(
+                id,
+                metadata,
+                status,
+                ownerId,
+                name,
+                returnComment,
+                withdrawnReason,
+                version,
+                supersedes,
+                supersededBy,
+                latestVersionId,
+                hasNewerVersion,
+                publishedAt,
+                createdAt,
+                updatedAt,
+                file);
+    }
+
     /** Whether {@code viewer} may read the document's page (its metadata, status, citation). */
     boolean isVisibleTo(Viewer viewer) {
         return status.isPublic() || viewer.is(ownerId) || viewer.isAtLeast(Role.CURATOR);

@@ -47,7 +47,6 @@ import org.alima.portal.api.collections.DocumentCollections;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.SafeFileName;
 import org.alima.portal.api.files.StoredFile;
-import org.alima.portal.api.files.StoredFiles;
 import org.alima.portal.api.system.InvalidInputException;
 import org.alima.portal.api.system.Problem;
 import org.alima.portal.indexer.extract.Format;

@@ -21,14 +21,18 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.alima.portal.api.accounts.AccountDirectory;
 import org.alima.portal.api.accounts.Role;
 import org.alima.portal.api.accounts.Viewer;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.SafeFileName;
 import org.alima.portal.api.files.StoredFile;
+import org.alima.portal.api.indexing.IndexQueue;
 
 /**
  * Reads and writes documents and their files in PostgreSQL with plain SQL (arrays, JSONB, recursive version chains
@@ -47,7 +51,7 @@ class DocumentRepository {
     private static final String SELECT = """
             SELECT d.id, d.title, d.abstract, d.authors::text AS authors, d.publication_date, d.type, d.language,
                    d.countries, d.topics, d.doi, d.license, d.effective_date, d.review_due_date,
-                   d.status, d.owner_id, o.display_name AS owner_name, d.return_comment, d.withdrawn_reason,
+                   d.status, d.owner_id, d.return_comment, d.withdrawn_reason,
                    d.version, d.supersedes_id, d.published_at, d.created_at, d.updated_at,
                    (SELECT n.newer_id FROM document_newer_published_versions(d.id) n
                      ORDER BY n.steps, n.newer_published_at DESC LIMIT 1) AS superseded_by,
@@ -58,7 +62,6 @@ class DocumentRepository {
                    f.failure_reason, f.image_only_pages, f.text_truncated
               FROM documents d
               JOIN document_files f ON f.document_id = d.id
-              LEFT JOIN accounts o ON o.id = d.owner_id
             """;
 
     /**
@@ -70,10 +73,14 @@ class DocumentRepository {
 
     private final JdbcOperations jdbc;
     private final JsonMapper json;
+    private final AccountDirectory accounts;
+    private final IndexQueue queue;
 
-    DocumentRepository(JdbcOperations jdbc, JsonMapper json) {
+    DocumentRepository(JdbcOperations jdbc, JsonMapper json, AccountDirectory accounts, IndexQueue queue) {
         this.jdbc = jdbc;
         this.json = json;
+        this.accounts = accounts;
+        this.queue = queue;
     }
 
     /**
@@ -192,7 +199,7 @@ class DocumentRepository {
                     }
                     return found;
                 });
-        return new Listing(items, total);
+        return new Listing(withOwnerNames(items), total);
     }
 
     /** Replaces the editable metadata of a document the caller has locked. */
@@ -275,12 +282,10 @@ class DocumentRepository {
 
     @ReadOnly
     Optional<ProcessingStatus> status(UUID id) {
-        return execute("""
+        Optional<ProcessingStatus.FileState> file = execute("""
                 SELECT f.extraction_status, f.failure_reason, f.page_count, f.character_count, f.detected_language,
-                       j.state, j.attempts, j.next_attempt_at, j.last_error, f.image_only_pages, f.text_truncated
+                       f.image_only_pages, f.text_truncated
                   FROM document_files f
-                  LEFT JOIN LATERAL (SELECT * FROM index_jobs WHERE document_id = f.document_id
-                                      ORDER BY id DESC LIMIT 1) j ON true
                  WHERE f.document_id = ?
                  ORDER BY f.created_at LIMIT 1
                 """, statement -> {
@@ -289,31 +294,37 @@ class DocumentRepository {
             if (!rows.next()) {
                 return Optional.empty();
             }
-            String jobState = rows.getString(6);
-            return Optional.of(new ProcessingStatus(
-                    id.toString(),
+            return Optional.of(new ProcessingStatus.FileState(
                     rows.getString(1),
                     rows.getString(2),
                     (Integer) rows.getObject(3),
                     (Long) rows.getObject(4),
                     rows.getString(5),
-                    (Integer) rows.getObject(10),
-                    rows.getBoolean(11),
-                    jobState,
-                    rows.getInt(7),
-                    "pending".equals(jobState)
-                            ? rows.getObject(8, OffsetDateTime.class).toInstant()
-                            : null,
-                    rows.getString(9)));
+                    (Integer) rows.getObject(6),
+                    rows.getBoolean(7)));
         });
+        return file.map(state -> ProcessingStatus.of(id, state, queue.latestJob(id)));
     }
 
     private Optional<Document> one(String sql, UUID id) {
-        return execute(sql, statement -> {
+        Optional<Document> found = execute(sql, statement -> {
             statement.setObject(1, id);
             ResultSet rows = statement.executeQuery();
             return rows.next() ? Optional.of(read(rows)) : Optional.empty();
         });
+        return found.map(document -> withOwnerNames(List.of(document)).get(0));
+    }
+
+    /** The documents with their owners' names, which the accounts feature keeps. */
+    private List<Document> withOwnerNames(List<Document> documents) {
+        Map<UUID, String> names = accounts.displayNames(documents.stream()
+                .map(Document::ownerId)
+                .filter(Objects::nonNull)
+                .toList());
+        return documents.stream()
+                .map(document ->
+                        document.ownerId() == null ? document : document.withOwnerName(names.get(document.ownerId())))
+                .toList();
     }
 
     /** Binds the twelve editable columns in table order, and returns the next parameter index. */
@@ -395,7 +406,7 @@ class DocumentRepository {
                 metadata,
                 DocumentStatus.of(rows.getString("status")),
                 rows.getObject("owner_id", UUID.class),
-                rows.getString("owner_name"),
+                null,
                 rows.getString("return_comment"),
                 rows.getString("withdrawn_reason"),
                 rows.getInt("version"),

@@ -3,6 +3,9 @@ package org.alima.portal.api.documents;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.alima.portal.api.indexing.IndexQueue;
 
 /**
  * Where the background processing of a document's file stands. Immutable.
@@ -29,4 +32,34 @@ record ProcessingStatus(
         @Nullable String jobState,
         int attempts,
         @Nullable Instant nextAttemptAt,
-        @Nullable String lastError) {}
+        @Nullable String lastError) {
+
+    /** Where the file stands ({@code document_files}) and its latest job ({@code index_jobs}, indexing's). */
+    static ProcessingStatus of(UUID id, FileState file, Optional<IndexQueue.LatestJob> job) {
+        return new ProcessingStatus(
+                id.toString(),
+                file.status(),
+                file.failureReason(),
+                file.pageCount(),
+                file.characterCount(),
+                file.detectedLanguage(),
+                file.imageOnlyPages(),
+                file.textTruncated(),
+                job.map(IndexQueue.LatestJob::state).orElse(null),
+                job.map(IndexQueue.LatestJob::attempts).orElse(0),
+                job.filter(j -> "pending".equals(j.state()))
+                        .map(IndexQueue.LatestJob::nextAttemptAt)
+                        .orElse(null),
+                job.map(IndexQueue.LatestJob::lastError).orElse(null));
+    }
+
+    /** The processing columns of a document's file. */
+    record FileState(
+            String status,
+            @Nullable String failureReason,
+            @Nullable Integer pageCount,
+            @Nullable Long characterCount,
+            @Nullable String detectedLanguage,
+            @Nullable Integer imageOnlyPages,
+            boolean textTruncated) {}
+}

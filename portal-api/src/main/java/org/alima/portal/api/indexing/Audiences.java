@@ -28,7 +28,7 @@ public final class Audiences {
     private Audiences() {}
 
     /** The audiences of a document that is {@code published} or not, owned by {@code owner} (null: nobody). */
-    static Set<String> ofDocument(boolean published, @Nullable UUID owner) {
+    public static Set<String> ofDocument(boolean published, @Nullable UUID owner) {
         Set<String> audiences = new LinkedHashSet<>();
         if (published) {
             audiences.add(PUBLIC);

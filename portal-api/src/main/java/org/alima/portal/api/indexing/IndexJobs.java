@@ -4,44 +4,34 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.Array;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import org.alima.portal.api.files.StoredFiles;
 
 /**
- * The {@code index_jobs} queue as the worker sees it, plus the processing columns of {@code document_files} that it
- * owns; thread-safe, each method one transaction.
+ * The {@code index_jobs} queue as the worker sees it; thread-safe, each method one transaction. What a job does to its
+ * document's file (extracting, indexed, failed…) is recorded through {@link IndexedDocuments}, in the same
+ * transaction.
  *
  * <p>A job is {@code pending} until due ({@code next_attempt_at}), then claimed with {@code FOR UPDATE SKIP LOCKED}
  * so that concurrent workers never take the same one. A claimed job is {@code running} with its lease in {@code
  * next_attempt_at}; once the lease has passed, the job counts as orphaned by a process that died and is claimed again.
  * It ends {@code done}, or {@code failed} after its last attempt.
- *
- * <p>A document is <em>searchable</em> when its file is {@code indexed} and it is not withdrawn: the set of documents
- * the search index must hold once every job is done.
  */
 @Singleton
 class IndexJobs {
 
-    private static final String SEARCHABLE = "f.extraction_status = 'indexed' AND d.status <> 'withdrawn'";
-
     private final JdbcOperations jdbc;
-    private final StoredFiles files;
+    private final IndexedDocuments documents;
 
-    IndexJobs(JdbcOperations jdbc, StoredFiles files) {
+    IndexJobs(JdbcOperations jdbc, IndexedDocuments documents) {
         this.jdbc = jdbc;
-        this.files = files;
+        this.documents = documents;
     }
 
     /**
@@ -72,10 +62,7 @@ class IndexJobs {
                     : Optional.empty();
         });
         job.filter(claimed -> claimed.kind() != JobKind.UNINDEX)
-                .ifPresent(claimed -> update(
-                        "UPDATE document_files SET extraction_status = 'extracting', failure_reason = NULL,"
-                                + " updated_at = now() WHERE document_id = ?",
-                        claimed.documentId()));
+                .ifPresent(claimed -> documents.markExtracting(claimed.documentId()));
         return job;
     }
 
@@ -94,83 +81,25 @@ class IndexJobs {
     /** The document as it stands now, with its file; empty when it was deleted. */
     @ReadOnly
     Optional<StoredDocument> load(UUID documentId, boolean fillFromFile) {
-        return query("""
-                SELECT d.title, d.abstract, d.doi, d.type, d.language, d.publication_date, d.countries, d.topics,
-                       d.status, d.owner_id,
-                       EXISTS (SELECT 1 FROM document_newer_published_versions(d.id)) AS superseded,
-                       ARRAY(SELECT a.author ->> 'name'
-                               FROM jsonb_array_elements(d.authors) WITH ORDINALITY AS a(author, position)
-                              ORDER BY a.position) AS author_names
-                  FROM documents d
-                 WHERE d.id = ?
-                """, statement -> {
-            statement.setObject(1, documentId);
-            ResultSet rows = statement.executeQuery();
-            if (!rows.next()) {
-                return Optional.<StoredDocument>empty();
-            }
-            Date published = rows.getDate("publication_date");
-            StoredDocument.Metadata metadata = new StoredDocument.Metadata(
-                    rows.getString("title"),
-                    rows.getString("abstract"),
-                    strings(rows.getArray("author_names")),
-                    strings(rows.getArray("topics")),
-                    rows.getString("doi"),
-                    rows.getString("type"),
-                    rows.getString("language"),
-                    published == null ? null : published.toLocalDate(),
-                    strings(rows.getArray("countries")));
-            String status = rows.getString("status");
-            Set<String> audiences =
-                    Audiences.ofDocument("published".equals(status), rows.getObject("owner_id", UUID.class));
-            boolean superseded = rows.getBoolean("superseded");
-            return files.ofDocument(documentId)
-                    .map(file -> new StoredDocument(
-                            documentId,
-                            file,
-                            metadata,
-                            "withdrawn".equals(status),
-                            fillFromFile,
-                            audiences,
-                            superseded));
-        });
+        return documents.load(documentId, fillFromFile);
     }
 
     /** Whether the document exists and is not withdrawn (so that search may show it once indexed). */
     @ReadOnly
     boolean isListed(UUID documentId) {
-        return query("SELECT 1 FROM documents WHERE id = ? AND status <> 'withdrawn'", statement -> {
-            statement.setObject(1, documentId);
-            return statement.executeQuery().next();
-        });
+        return documents.isListed(documentId);
     }
 
     /** Whether the document is searchable: indexed and not withdrawn. */
     @ReadOnly
     boolean isSearchable(UUID documentId) {
-        return query(
-                "SELECT 1 FROM documents d JOIN document_files f ON f.document_id = d.id WHERE d.id = ? AND "
-                        + SEARCHABLE,
-                statement -> {
-                    statement.setObject(1, documentId);
-                    return statement.executeQuery().next();
-                });
+        return documents.isSearchable(documentId);
     }
 
     /** Every searchable document, in id order. */
     @ReadOnly
     List<UUID> searchableIds() {
-        return query(
-                "SELECT d.id FROM documents d JOIN document_files f ON f.document_id = d.id WHERE " + SEARCHABLE
-                        + " ORDER BY d.id",
-                statement -> {
-                    ResultSet rows = statement.executeQuery();
-                    List<UUID> ids = new ArrayList<>();
-                    while (rows.next()) {
-                        ids.add(rows.getObject(1, UUID.class));
-                    }
-                    return ids;
-                });
+        return documents.searchableIds();
     }
 
     /**
@@ -190,88 +119,31 @@ class IndexJobs {
             return statement.executeUpdate() == 1;
         });
         if (queued) {
-            update(
-                    "UPDATE document_files SET extraction_status = 'queued', updated_at = now()"
-                            + " WHERE document_id = ? AND extraction_status = 'indexed'",
-                    documentId);
+            documents.markQueuedIfIndexed(documentId);
         }
         return queued;
     }
 
     /**
-     * Records a processed file and ends the job; for an ingest, fields of the document still empty are filled from
-     * the file. Does nothing when the job is no longer this worker's (its lease passed and another worker claimed it
-     * again, or its document was deleted).
+     * Records a processed file and ends the job; for an ingest, fields of the document still empty are filled as the
+     * index shows them. Does nothing when the job is no longer this worker's (its lease passed and another worker
+     * claimed it again, or its document was deleted).
+     *
+     * @param document the document as the job read and processed it
      */
     @Transactional
-    void succeed(ClaimedJob job, ProcessingOutcome.Processed outcome) {
+    void succeed(ClaimedJob job, ProcessingOutcome.Processed outcome, StoredDocument document) {
         if (!finish(job, "done", null, null)) {
             return;
         }
-        query("""
-                UPDATE document_files
-                   SET extraction_status = ?, failure_reason = NULL, page_count = ?, character_count = ?,
-                       detected_language = ?, image_only_pages = ?, text_truncated = ?, updated_at = now()
-                 WHERE document_id = ?
-                """, statement -> {
-            statement.setString(1, outcome.searchable() ? "indexed" : "extracted");
-            statement.setObject(2, outcome.pageCount(), Types.INTEGER);
-            statement.setObject(3, outcome.characterCount(), Types.BIGINT);
-            statement.setString(4, outcome.detectedLanguage());
-            statement.setInt(5, outcome.imageOnlyPages());
-            statement.setBoolean(6, outcome.textTruncated());
-            statement.setObject(7, job.documentId());
-            return statement.executeUpdate();
-        });
+        documents.recordProcessed(job.documentId(), outcome);
         if (job.kind() == JobKind.INGEST) {
-            fillEmptyFields(job.documentId(), outcome);
+            StoredDocument.Metadata filled = document.shown(outcome.fromFile(), outcome.detectedLanguage())
+                    .addedTo(document.metadata());
+            if (!filled.isEmpty()) {
+                documents.fillEmptyFields(job.documentId(), filled);
+            }
         }
-    }
-
-    /**
-     * Only what the uploader left empty: metadata that people wrote always wins over what a file claims. The same
-     * rule as {@link StoredDocument.Metadata#filledFrom}, which decided what the index shows.
-     */
-    private void fillEmptyFields(UUID documentId, ProcessingOutcome.Processed outcome) {
-        ProcessingOutcome.MetadataFromFile found = outcome.fromFile();
-        query("""
-                WITH found AS (SELECT ?::text AS title, ?::text[] AS authors, ?::text[] AS topics, ?::text AS language,
-                                      ?::text AS doi)
-                UPDATE documents d
-                   SET title = COALESCE(d.title, found.title),
-                       authors = CASE WHEN d.authors = '[]'::jsonb
-                                      THEN (SELECT COALESCE(jsonb_agg(jsonb_build_object('name', n)), '[]'::jsonb)
-                                              FROM unnest(found.authors) AS n)
-                                      ELSE d.authors END,
-                       topics = CASE WHEN d.topics = '{}' THEN found.topics ELSE d.topics END,
-                       language = COALESCE(d.language, found.language),
-                       doi = COALESCE(d.doi, found.doi),
-                       updated_at = now()
-                  FROM found
-                 WHERE d.id = ?
-                   -- Touch the row (and its updated_at) only when there is something to fill.
-                   AND (d.title IS NULL AND found.title IS NOT NULL
-                        OR d.authors = '[]'::jsonb AND cardinality(found.authors) > 0
-                        OR d.topics = '{}' AND cardinality(found.topics) > 0
-                        OR d.language IS NULL AND found.language IS NOT NULL
-                        OR d.doi IS NULL AND found.doi IS NOT NULL)
-                """, statement -> {
-            statement.setString(1, found.title());
-            statement.setArray(
-                    2,
-                    statement
-                            .getConnection()
-                            .createArrayOf("text", found.authors().toArray()));
-            statement.setArray(
-                    3,
-                    statement
-                            .getConnection()
-                            .createArrayOf("text", found.keywords().toArray()));
-            statement.setString(4, outcome.detectedLanguage());
-            statement.setString(5, found.doi());
-            statement.setObject(6, documentId);
-            return statement.executeUpdate();
-        });
     }
 
     /**
@@ -283,26 +155,12 @@ class IndexJobs {
         if (finalTry) {
             // An unindex job that fails concerns the index, not the file: the file keeps its status.
             if (finish(job, "failed", failure.reason(), null) && job.kind() != JobKind.UNINDEX) {
-                query("""
-                        UPDATE document_files
-                           SET extraction_status = 'failed', failure_reason = ?,
-                               page_count = COALESCE(?, page_count), image_only_pages = COALESCE(?, image_only_pages),
-                               updated_at = now()
-                         WHERE document_id = ?
-                        """, statement -> {
-                    statement.setString(1, failure.reason());
-                    statement.setObject(2, failure.pageCount(), Types.INTEGER);
-                    statement.setObject(3, failure.imageOnlyPages(), Types.INTEGER);
-                    statement.setObject(4, job.documentId());
-                    return statement.executeUpdate();
-                });
+                documents.recordFailed(job.documentId(), failure);
             }
             return;
         }
         if (finish(job, "pending", failure.reason(), retryDelay) && job.kind() != JobKind.UNINDEX) {
-            update(
-                    "UPDATE document_files SET extraction_status = 'queued', updated_at = now() WHERE document_id = ?",
-                    job.documentId());
+            documents.markQueued(job.documentId());
         }
     }
 
@@ -313,11 +171,7 @@ class IndexJobs {
     @Transactional
     void unindexed(ClaimedJob job) {
         if (finish(job, "done", null, null)) {
-            update(
-                    "UPDATE document_files f SET extraction_status = 'extracted', updated_at = now()"
-                            + "  FROM documents d WHERE d.id = f.document_id AND f.document_id = ?"
-                            + "   AND f.extraction_status = 'indexed' AND d.status = 'withdrawn'",
-                    job.documentId());
+            documents.markUnindexed(job.documentId());
         }
     }
 
@@ -339,17 +193,6 @@ class IndexJobs {
             statement.setInt(6, job.attempt());
             return statement.executeUpdate() == 1;
         });
-    }
-
-    private void update(String sql, UUID documentId) {
-        query(sql, statement -> {
-            statement.setObject(1, documentId);
-            return statement.executeUpdate();
-        });
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
     private <R> R query(String sql, Statement<R> body) {

@@ -1,12 +1,16 @@
 package org.alima.portal.api.indexing;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -19,9 +23,11 @@ import java.util.UUID;
 public class IndexQueue {
 
     private final JdbcOperations jdbc;
+    private final IndexedDocuments documents;
 
-    IndexQueue(JdbcOperations jdbc) {
+    IndexQueue(JdbcOperations jdbc, IndexedDocuments documents) {
         this.jdbc = jdbc;
+        this.documents = documents;
     }
 
     /** Queues the check, extraction and indexing of the document's newly stored file, due now. */
@@ -50,19 +56,10 @@ public class IndexQueue {
             statement.setObject(1, documentId);
             return statement.executeQuery().next();
         });
-        if (waiting) {
+        if (waiting || documents.fileFailed(documentId)) {
             return;
         }
-        jdbc.prepareStatement("""
-                INSERT INTO index_jobs (document_id, kind)
-                SELECT ?, 'reindex'
-                 WHERE NOT EXISTS (SELECT 1 FROM document_files
-                                    WHERE document_id = ? AND extraction_status = 'failed')
-                """, statement -> {
-            statement.setObject(1, documentId);
-            statement.setObject(2, documentId);
-            return statement.executeUpdate();
-        });
+        execute("INSERT INTO index_jobs (document_id, kind) VALUES (?, 'reindex')", documentId);
     }
 
     /**
@@ -72,26 +69,7 @@ public class IndexQueue {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void enqueueReindexOfOlderVersions(UUID documentId) {
-        List<UUID> older = jdbc.prepareStatement("""
-                WITH RECURSIVE older (id, depth) AS (
-                    SELECT supersedes_id, 1 FROM documents WHERE id = ? AND supersedes_id IS NOT NULL
-                    UNION ALL
-                    SELECT d.supersedes_id, o.depth + 1
-                      FROM documents d JOIN older o ON d.id = o.id
-                     WHERE d.supersedes_id IS NOT NULL AND o.depth < 100
-                )
-                SELECT DISTINCT d.id FROM older o JOIN documents d ON d.id = o.id
-                 WHERE d.status <> 'withdrawn'
-                 ORDER BY d.id
-                """, statement -> {
-            statement.setObject(1, documentId);
-            ResultSet rows = statement.executeQuery();
-            List<UUID> ids = new ArrayList<>();
-            while (rows.next()) {
-                ids.add(rows.getObject(1, UUID.class));
-            }
-            return ids;
-        });
+        List<UUID> older = documents.olderVersions(documentId);
         older.forEach(this::enqueueReindex);
     }
 
@@ -112,10 +90,7 @@ public class IndexQueue {
             statement.setObject(2, documentId);
             return statement.executeUpdate();
         });
-        execute(
-                "UPDATE document_files SET extraction_status = 'queued', failure_reason = NULL, updated_at = now()"
-                        + " WHERE document_id = ?",
-                documentId);
+        documents.markQueued(documentId);
     }
 
     /** Queues taking the withdrawn document out of search, due now. */
@@ -145,6 +120,39 @@ public class IndexQueue {
             return statement.executeQuery().next();
         });
     }
+
+    /** The document's latest job, for its processing status; empty when it never had one. */
+    @ReadOnly
+    public Optional<LatestJob> latestJob(UUID documentId) {
+        return jdbc.prepareStatement(
+                "SELECT state, attempts, next_attempt_at, last_error FROM index_jobs WHERE document_id = ?"
+                        + " ORDER BY id DESC LIMIT 1",
+                statement -> {
+                    statement.setObject(1, documentId);
+                    ResultSet rows = statement.executeQuery();
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new LatestJob(
+                            rows.getString(1),
+                            rows.getInt(2),
+                            rows.getObject(3, OffsetDateTime.class).toInstant(),
+                            rows.getString(4)));
+                });
+    }
+
+    /**
+     * The latest job of a document.
+     *
+     * @param state pending, running, done or failed
+     * @param nextAttemptAt when a pending job is due (a running one's lease)
+     * @param lastError the reason of its last failed try, or null
+     */
+    public record LatestJob(
+            String state,
+            int attempts,
+            Instant nextAttemptAt,
+            @Nullable String lastError) {}
 
     private void execute(String sql, UUID documentId) {
         jdbc.prepareStatement(sql, statement -> {

@@ -202,7 +202,7 @@ class IndexingWorker {
             outcome = new ProcessingOutcome.Failed("processing failed unexpectedly; it will be tried again", true);
         }
         switch (outcome) {
-            case ProcessingOutcome.Processed processed -> jobs.succeed(job, processed);
+            case ProcessingOutcome.Processed processed -> jobs.succeed(job, processed, document.get());
             case ProcessingOutcome.Failed failed -> retryOrGiveUp(job, failed);
         }
     }

@@ -2,6 +2,7 @@ package org.alima.portal.api.indexing;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.alima.portal.api.files.StoredFile;
@@ -45,7 +46,7 @@ public record StoredDocument(
             String detectedLanguage,
             List<Page> pages,
             List<String> collections) {
-        Metadata shown = fillFromFile ? metadata.filledFrom(fromFile, detectedLanguage) : metadata;
+        Metadata shown = shown(fromFile, detectedLanguage);
         return new IndexableDocument(
                 documentId.toString(),
                 file.path().toString(),
@@ -63,6 +64,14 @@ public record StoredDocument(
                 pages,
                 audiences,
                 superseded);
+    }
+
+    /**
+     * The metadata as search shows it and PostgreSQL keeps it once processed: filled from the file when {@link
+     * #fillFromFile}, as it stands otherwise.
+     */
+    Metadata shown(ProcessingOutcome.MetadataFromFile fromFile, String detectedLanguage) {
+        return fillFromFile ? metadata.filledFrom(fromFile, detectedLanguage) : metadata;
     }
 
     /**
@@ -91,8 +100,9 @@ public record StoredDocument(
         }
 
         /**
-         * This metadata with its empty fields filled from the file: the rule {@link IndexJobs#succeed} applies to
-         * the stored row in SQL, so that the index shows what PostgreSQL will hold.
+         * This metadata with its empty fields filled from the file: the one rule of what a file may fill, for the
+         * index and for PostgreSQL ({@link IndexedDocuments#fillEmptyFields} stores its result), so that the index
+         * shows what PostgreSQL will hold. Metadata that people wrote always wins over what a file claims.
          */
         Metadata filledFrom(ProcessingOutcome.MetadataFromFile file, String detectedLanguage) {
             return new Metadata(
@@ -105,6 +115,28 @@ public record StoredDocument(
                     language != null ? language : detectedLanguage,
                     publicationDate,
                     countries);
+        }
+
+        /**
+         * What this metadata holds that {@code before} did not: each field that differs, the others null or empty.
+         * Applied to {@link #filledFrom}'s result, the fields a file filled, which PostgreSQL stores.
+         */
+        Metadata addedTo(Metadata before) {
+            return new Metadata(
+                    Objects.equals(title, before.title) ? null : title,
+                    Objects.equals(abstractText, before.abstractText) ? null : abstractText,
+                    authors.equals(before.authors) ? List.of() : authors,
+                    topics.equals(before.topics) ? List.of() : topics,
+                    Objects.equals(doi, before.doi) ? null : doi,
+                    Objects.equals(type, before.type) ? null : type,
+                    Objects.equals(language, before.language) ? null : language,
+                    Objects.equals(publicationDate, before.publicationDate) ? null : publicationDate,
+                    countries.equals(before.countries) ? List.of() : countries);
+        }
+
+        /** Whether every field is null or empty. */
+        boolean isEmpty() {
+            return equals(new Metadata(null, null, null, null, null, null, null, null, null));
         }
     }
 }

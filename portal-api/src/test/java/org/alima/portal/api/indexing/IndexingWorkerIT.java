@@ -150,7 +150,7 @@ class IndexingWorkerIT extends PortalTest {
 
         assertThat(status(id).get("jobState").asText()).isEqualTo("running");
         StoredDocument document = jobs.load(reclaimed.documentId(), true).orElseThrow();
-        jobs.succeed(reclaimed, (ProcessingOutcome.Processed) indexer.process(document));
+        jobs.succeed(reclaimed, (ProcessingOutcome.Processed) indexer.process(document), document);
         assertThat(status(id).get("status").asText()).isEqualTo("indexed");
     }
 
@@ -279,7 +279,7 @@ class IndexingWorkerIT extends PortalTest {
         assertThat(api.finds(word, id)).as("indexed, not yet recorded").isTrue();
 
         assertThat(api.delete("/api/documents/" + id).statusCode()).isEqualTo(204);
-        jobs.succeed(claimed, (ProcessingOutcome.Processed) outcome);
+        jobs.succeed(claimed, (ProcessingOutcome.Processed) outcome, document);
         assertThat(worker(indexer).runOnce())
                 .as("the unindex job queued by the deletion")
                 .isTrue();

@@ -1,4 +1,4 @@
-package org.alima.portal.api.files;
+package org.alima.portal.api.documents;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -6,10 +6,13 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.util.Optional;
 import java.util.UUID;
+import org.alima.portal.api.files.FileStore;
+import org.alima.portal.api.files.SafeFileName;
+import org.alima.portal.api.files.StoredFile;
 
 /** Finds a document's stored file from its {@code document_files} row; thread-safe. */
 @Singleton
-public class StoredFiles {
+class StoredFiles {
 
     private final JdbcOperations jdbc;
     private final FileStore store;
@@ -21,7 +24,7 @@ public class StoredFiles {
 
     /** The document's file (its first, should it ever have several), or empty for an unknown document. */
     @ReadOnly
-    public Optional<StoredFile> ofDocument(UUID documentId) {
+    Optional<StoredFile> ofDocument(UUID documentId) {
         return jdbc.prepareStatement(
                 "SELECT storage_path, sha256, format, size_bytes, original_name FROM document_files"
                         + " WHERE document_id = ? ORDER BY created_at LIMIT 1",
