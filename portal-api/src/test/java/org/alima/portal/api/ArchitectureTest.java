@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -69,6 +70,32 @@ class ArchitectureTest {
                         "io.micronaut.data..",
                         "io.micronaut.transaction..")
                 .as("search reads only the Lucene index, so that it answers while PostgreSQL is down")
+                .check(API);
+    }
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("org.alima.portal.api.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(API);
+    }
+
+    @Test
+    void whoIsCallingKnowsNoFeature() {
+        noClasses()
+                .that()
+                .resideInAPackage("..api.access..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..api.accounts..",
+                        "..api.audit..",
+                        "..api.collections..",
+                        "..api.documents..",
+                        "..api.indexing..",
+                        "..api.search..")
+                .as("access (Viewer, Role) is what every feature uses of who is calling, and uses none of them")
                 .check(API);
     }
 

@@ -22,6 +22,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.system.NotFoundException;
 
 /**
@@ -83,18 +84,18 @@ class AccountController {
      */
     @Operation(summary = "Create an API token")
     @Post(value = "/tokens", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<CreatedApiToken> createToken(Authentication authentication, @Valid @Body NewApiToken body) {
+    HttpResponse<CreatedApiToken> createToken(
+            Viewer viewer, Authentication authentication, @Valid @Body NewApiToken body) {
         requireSession(authentication);
         UUID account = idOf(authentication);
-        CreatedApiToken created =
-                tokens.create(Viewer.of(authentication), account, body.name().strip(), body.days());
+        CreatedApiToken created = tokens.create(viewer, account, body.name().strip(), body.days());
         return HttpResponse.created(created, URI.create("/api/account/tokens/" + created.id()));
     }
 
     @Operation(summary = "Revoke one of my API tokens")
     @Delete("/tokens/{id}")
-    HttpResponse<Void> revokeToken(Authentication authentication, @PathVariable UUID id) {
-        if (!tokens.revoke(Viewer.of(authentication), idOf(authentication), id)) {
+    HttpResponse<Void> revokeToken(Viewer viewer, @PathVariable UUID id) {
+        if (!tokens.revoke(viewer, viewer.accountId(), id)) {
             throw new NotFoundException(
                     "you have no unrevoked API token with the id " + id + "; list yours with GET /api/account/tokens");
         }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.alima.portal.api.access.Role;
 
 /**
  * Reads and writes accounts and refresh tokens in PostgreSQL; thread-safe, each method one transaction or a part of

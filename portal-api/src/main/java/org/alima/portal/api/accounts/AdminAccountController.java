@@ -12,13 +12,14 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.alima.portal.api.access.Role;
+import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.system.NotFoundException;
 
 /** Accounts and their API tokens, for administrators. */
@@ -50,14 +51,9 @@ class AdminAccountController {
 
     @Operation(summary = "Create an account")
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<AccountResponse> create(Authentication authentication, @Valid @Body NewAccount body) {
+    HttpResponse<AccountResponse> create(Viewer viewer, @Valid @Body NewAccount body) {
         Account account = accounts.create(
-                Viewer.of(authentication),
-                body.email(),
-                body.displayName(),
-                Role.ofAccount(body.role()),
-                body.password(),
-                "admin");
+                viewer, body.email(), body.displayName(), Role.ofAccount(body.role()), body.password(), "admin");
         return HttpResponse.created(AccountResponse.of(account), URI.create("/api/admin/accounts/" + account.id()));
     }
 
@@ -67,8 +63,8 @@ class AdminAccountController {
      */
     @Operation(summary = "Change an account")
     @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
-    AccountResponse update(Authentication authentication, @PathVariable UUID id, @Valid @Body AccountChange body) {
-        return AccountResponse.of(accounts.update(Viewer.of(authentication), id, body));
+    AccountResponse update(Viewer viewer, @PathVariable UUID id, @Valid @Body AccountChange body) {
+        return AccountResponse.of(accounts.update(viewer, id, body));
     }
 
     @Operation(summary = "An account's API tokens")
@@ -80,8 +76,8 @@ class AdminAccountController {
 
     @Operation(summary = "Revoke an account's API token")
     @Delete("/{id}/tokens/{tokenId}")
-    HttpResponse<Void> revokeToken(Authentication authentication, @PathVariable UUID id, @PathVariable UUID tokenId) {
-        if (!tokens.revoke(Viewer.of(authentication), id, tokenId)) {
+    HttpResponse<Void> revokeToken(Viewer viewer, @PathVariable UUID id, @PathVariable UUID tokenId) {
+        if (!tokens.revoke(viewer, id, tokenId)) {
             throw new NotFoundException("the account " + id + " has no unrevoked API token with the id " + tokenId);
         }
         return HttpResponse.noContent();

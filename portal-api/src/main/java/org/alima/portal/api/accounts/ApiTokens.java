@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.audit.AuditLog;
 
 /**

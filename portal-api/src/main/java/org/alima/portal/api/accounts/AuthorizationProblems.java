@@ -12,6 +12,7 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import jakarta.inject.Singleton;
+import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.system.PortalException;
 
 /**

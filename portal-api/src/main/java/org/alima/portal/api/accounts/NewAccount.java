@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.alima.portal.api.access.Role;
 
 /** An account for an administrator to create, with its first password (the holder should change it). */
 @Serdeable

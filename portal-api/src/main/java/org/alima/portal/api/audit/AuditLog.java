@@ -11,7 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.access.Viewer;
 
 /**
  * Records who did what and when, in the transaction of the change itself (joining the caller's), so that a change and

@@ -3,7 +3,7 @@ package org.alima.portal.api.collections;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
-import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.access.Viewer;
 
 /**
  * What collections read of documents, answered by the documents feature, which owns their tables and decides who may

@@ -1,6 +1,5 @@
 package org.alima.portal.api.collections;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -15,14 +14,13 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
-import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.access.Viewer;
 
 /**
  * Curated collections over HTTP: everyone reads public collections (and the published documents in them); curators
@@ -46,25 +44,24 @@ class CollectionController {
     /** The collections the caller may see (private ones only for curators), by slug; {@code featured=true}: the home page's. */
     @Operation(summary = "List collections")
     @Get
-    CollectionResponse.Page list(
-            @QueryValue(defaultValue = "false") boolean featured, @Nullable Authentication authentication) {
-        return new CollectionResponse.Page(curation.list(Viewer.of(authentication), featured));
+    CollectionResponse.Page list(@QueryValue(defaultValue = "false") boolean featured, Viewer viewer) {
+        return new CollectionResponse.Page(curation.list(viewer, featured));
     }
 
     /** Creates a collection; its creator is one of its curators. */
     @Operation(summary = "Create a collection")
     @Secured("curator")
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<CollectionResponse> create(@Valid @Body CollectionRequest body, Authentication authentication) {
-        CollectionResponse created = curation.create(body, Viewer.of(authentication));
+    HttpResponse<CollectionResponse> create(@Valid @Body CollectionRequest body, Viewer viewer) {
+        CollectionResponse created = curation.create(body, viewer);
         return HttpResponse.created(created, URI.create(BASE + "/" + created.slug()));
     }
 
     /** The collection with its items in the curators' order: only the documents the caller may see. */
     @Operation(summary = "Read a collection")
     @Get("/{slug}")
-    CollectionResponse get(@PathVariable String slug, @Nullable Authentication authentication) {
-        return curation.get(slug, Viewer.of(authentication));
+    CollectionResponse get(@PathVariable String slug, Viewer viewer) {
+        return curation.get(slug, viewer);
     }
 
     /**
@@ -74,17 +71,16 @@ class CollectionController {
     @Operation(summary = "Change a collection")
     @Secured("curator")
     @Put(value = "/{slug}", consumes = MediaType.APPLICATION_JSON)
-    CollectionResponse replace(
-            @PathVariable String slug, @Valid @Body CollectionRequest body, Authentication authentication) {
-        return curation.replace(slug, body, Viewer.of(authentication));
+    CollectionResponse replace(@PathVariable String slug, @Valid @Body CollectionRequest body, Viewer viewer) {
+        return curation.replace(slug, body, viewer);
     }
 
     /** Deletes the collection; its documents stay. */
     @Operation(summary = "Delete a collection")
     @Secured("curator")
     @Delete("/{slug}")
-    HttpResponse<Void> delete(@PathVariable String slug, Authentication authentication) {
-        curation.delete(slug, Viewer.of(authentication));
+    HttpResponse<Void> delete(@PathVariable String slug, Viewer viewer) {
+        curation.delete(slug, viewer);
         return HttpResponse.noContent();
     }
 
@@ -92,9 +88,8 @@ class CollectionController {
     @Operation(summary = "Add a document to a collection")
     @Secured("curator")
     @Post(value = "/{slug}/items", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<ItemResponse> addItem(
-            @PathVariable String slug, @Valid @Body ItemRequest body, Authentication authentication) {
-        ItemResponse item = curation.addItem(slug, body, Viewer.of(authentication));
+    HttpResponse<ItemResponse> addItem(@PathVariable String slug, @Valid @Body ItemRequest body, Viewer viewer) {
+        ItemResponse item = curation.addItem(slug, body, viewer);
         return HttpResponse.created(item, URI.create(BASE + "/" + slug));
     }
 
@@ -103,20 +98,16 @@ class CollectionController {
     @Secured("curator")
     @Patch(value = "/{slug}/items/{documentId}", consumes = MediaType.APPLICATION_JSON)
     ItemResponse changeNote(
-            @PathVariable String slug,
-            @PathVariable UUID documentId,
-            @Valid @Body NoteRequest body,
-            Authentication authentication) {
-        return curation.changeNote(slug, documentId, body, Viewer.of(authentication));
+            @PathVariable String slug, @PathVariable UUID documentId, @Valid @Body NoteRequest body, Viewer viewer) {
+        return curation.changeNote(slug, documentId, body, viewer);
     }
 
     /** Takes a document out of the collection; the document stays. */
     @Operation(summary = "Remove a document from a collection")
     @Secured("curator")
     @Delete("/{slug}/items/{documentId}")
-    HttpResponse<Void> removeItem(
-            @PathVariable String slug, @PathVariable UUID documentId, Authentication authentication) {
-        curation.removeItem(slug, documentId, Viewer.of(authentication));
+    HttpResponse<Void> removeItem(@PathVariable String slug, @PathVariable UUID documentId, Viewer viewer) {
+        curation.removeItem(slug, documentId, viewer);
         return HttpResponse.noContent();
     }
 
@@ -124,8 +115,7 @@ class CollectionController {
     @Operation(summary = "Reorder a collection")
     @Secured("curator")
     @Put(value = "/{slug}/order", consumes = MediaType.APPLICATION_JSON)
-    CollectionResponse reorder(
-            @PathVariable String slug, @Valid @Body OrderRequest body, Authentication authentication) {
-        return curation.reorder(slug, body, Viewer.of(authentication));
+    CollectionResponse reorder(@PathVariable String slug, @Valid @Body OrderRequest body, Viewer viewer) {
+        return curation.reorder(slug, body, viewer);
     }
 }

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.alima.portal.api.accounts.Role;
-import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.access.Role;
+import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.system.InvalidInputException;
 import org.alima.portal.indexer.index.IndexSchema;
 

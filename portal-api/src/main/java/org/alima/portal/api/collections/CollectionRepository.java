@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.alima.portal.api.access.Role;
+import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.accounts.AccountDirectory;
-import org.alima.portal.api.accounts.Role;
-import org.alima.portal.api.accounts.Viewer;
 
 /**
  * Reads and writes collections, their curators and their items in PostgreSQL; thread-safe. Every method but {@link

@@ -1,19 +1,17 @@
 package org.alima.portal.api.collections;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
-import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.system.NotFoundException;
 
 /** The collections a document belongs to, for its page. Stateless and thread-safe. */
@@ -32,9 +30,9 @@ class DocumentCollectionsController {
     /** The collections holding the document that the caller may know of: {@code [{"slug", "title": {"fr","en"}}]}. */
     @Operation(summary = "List a document's collections")
     @Get
-    List<CollectionRef> list(@PathVariable UUID id, @Nullable Authentication authentication) {
+    List<CollectionRef> list(@PathVariable UUID id, Viewer viewer) {
         return collections
-                .ofVisibleDocument(id, Viewer.of(authentication))
+                .ofVisibleDocument(id, viewer)
                 .orElseThrow(() ->
                         new NotFoundException("No document has the id " + id + "; list documents at /api/documents."));
     }

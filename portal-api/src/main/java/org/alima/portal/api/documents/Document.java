@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import org.alima.portal.api.accounts.Role;
-import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.access.Role;
+import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.system.NotFoundException;
 
 /**

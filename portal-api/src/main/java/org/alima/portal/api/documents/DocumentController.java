@@ -23,7 +23,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -42,7 +41,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.collections.DocumentCollections;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.SafeFileName;
@@ -108,11 +107,7 @@ class DocumentController {
     @Secured("contributor")
     @Post(consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
     HttpResponse<UploadAccepted> upload(
-            CompletedFileUpload file,
-            @Part("metadata") @Nullable String metadata,
-            @Nullable Authentication authentication)
-            throws IOException {
-        Viewer viewer = Viewer.of(authentication);
+            CompletedFileUpload file, @Part("metadata") @Nullable String metadata, Viewer viewer) throws IOException {
         DocumentMetadata meta = metadataJson.part(metadata, "metadata");
         UUID id =
                 receive(file, viewer, (incoming, name) -> workflow.upload(viewer, meta, incoming, name, files::store));
@@ -128,12 +123,8 @@ class DocumentController {
     @Secured("contributor")
     @Post(value = "/{id}/versions", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
     HttpResponse<UploadAccepted> newVersion(
-            @PathVariable UUID id,
-            CompletedFileUpload file,
-            @Part("metadata") @Nullable String metadata,
-            @Nullable Authentication authentication)
+            @PathVariable UUID id, CompletedFileUpload file, @Part("metadata") @Nullable String metadata, Viewer viewer)
             throws IOException {
-        Viewer viewer = Viewer.of(authentication);
         DocumentMetadata given = metadataJson.part(metadata, "metadata");
         // Checked before the file is received, so that a refusal costs no disk; checked again under the row's lock.
         documents.find(id).orElseThrow(() -> Document.notFound(id)).require(viewer, Action.NEW_VERSION);
@@ -189,8 +180,7 @@ class DocumentController {
                             value = MAX_PAGE_SIZE,
                             message = "must be at most " + MAX_PAGE_SIZE + ", the largest page size")
                     int size,
-            @Nullable Authentication authentication) {
-        Viewer viewer = Viewer.of(authentication);
+            Viewer viewer) {
         if (mine && viewer.isAnonymous()) {
             throw InvalidInputException.of("mine", "lists a signed-in account's own documents; sign in first");
         }
@@ -205,8 +195,7 @@ class DocumentController {
 
     @Operation(summary = "Read a document")
     @Get("/{id}")
-    DocumentResponse get(@PathVariable UUID id, @Nullable Authentication authentication) {
-        Viewer viewer = Viewer.of(authentication);
+    DocumentResponse get(@PathVariable UUID id, Viewer viewer) {
         return response(visible(id, viewer), viewer);
     }
 
@@ -219,8 +208,7 @@ class DocumentController {
     @Secured("contributor")
     @Put(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
     @RequestBody(content = @Content(schema = @Schema(implementation = DocumentMetadata.class)))
-    DocumentResponse replace(@PathVariable UUID id, @Body JsonNode body, @Nullable Authentication authentication) {
-        Viewer viewer = Viewer.of(authentication);
+    DocumentResponse replace(@PathVariable UUID id, @Body JsonNode body, Viewer viewer) {
         DocumentMetadata metadata = metadataJson.body(body);
         return response(workflow.edit(viewer, id, current -> metadata), viewer);
     }
@@ -230,8 +218,7 @@ class DocumentController {
     @Secured("contributor")
     @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
     @RequestBody(content = @Content(schema = @Schema(implementation = DocumentMetadata.class)))
-    DocumentResponse patch(@PathVariable UUID id, @Body JsonNode body, @Nullable Authentication authentication) {
-        Viewer viewer = Viewer.of(authentication);
+    DocumentResponse patch(@PathVariable UUID id, @Body JsonNode body, Viewer viewer) {
         DocumentMetadata changes = metadataJson.body(body);
         return response(workflow.edit(viewer, id, current -> current.patchedBy(changes)), viewer);
     }
@@ -240,8 +227,7 @@ class DocumentController {
     @Operation(summary = "Submit a draft for review")
     @Secured("contributor")
     @Post("/{id}/submit")
-    DocumentResponse submit(@PathVariable UUID id, @Nullable Authentication authentication) {
-        Viewer viewer = Viewer.of(authentication);
+    DocumentResponse submit(@PathVariable UUID id, Viewer viewer) {
         return response(workflow.submit(viewer, id), viewer);
     }
 
@@ -249,8 +235,7 @@ class DocumentController {
     @Operation(summary = "Publish a document")
     @Secured("contributor")
     @Post("/{id}/publish")
-    DocumentResponse publish(@PathVariable UUID id, @Nullable Authentication authentication) {
-        Viewer viewer = Viewer.of(authentication);
+    DocumentResponse publish(@PathVariable UUID id, Viewer viewer) {
         return response(workflow.publish(viewer, id), viewer);
     }
 
@@ -258,9 +243,7 @@ class DocumentController {
     @Operation(summary = "Return a submitted document to its owner")
     @Secured("contributor")
     @Post(value = "/{id}/return", consumes = MediaType.APPLICATION_JSON)
-    DocumentResponse returnToOwner(
-            @PathVariable UUID id, @Valid @Body ReturnRequest request, @Nullable Authentication authentication) {
-        Viewer viewer = Viewer.of(authentication);
+    DocumentResponse returnToOwner(@PathVariable UUID id, @Valid @Body ReturnRequest request, Viewer viewer) {
         return response(workflow.returnToOwner(viewer, id, request.comment()), viewer);
     }
 
@@ -271,9 +254,7 @@ class DocumentController {
     @Operation(summary = "Withdraw a document")
     @Secured("contributor")
     @Post(value = "/{id}/withdraw", consumes = MediaType.APPLICATION_JSON)
-    DocumentResponse withdraw(
-            @PathVariable UUID id, @Valid @Body WithdrawRequest request, @Nullable Authentication authentication) {
-        Viewer viewer = Viewer.of(authentication);
+    DocumentResponse withdraw(@PathVariable UUID id, @Valid @Body WithdrawRequest request, Viewer viewer) {
         return response(workflow.withdraw(viewer, id, request.reason()), viewer);
     }
 
@@ -281,8 +262,7 @@ class DocumentController {
     @Operation(summary = "Retry a failed processing")
     @Secured("contributor")
     @Post("/{id}/retry")
-    DocumentResponse retry(@PathVariable UUID id, @Nullable Authentication authentication) {
-        Viewer viewer = Viewer.of(authentication);
+    DocumentResponse retry(@PathVariable UUID id, Viewer viewer) {
         return response(workflow.retry(viewer, id), viewer);
     }
 
@@ -290,8 +270,8 @@ class DocumentController {
     @Operation(summary = "Delete a document")
     @Secured("contributor")
     @Delete("/{id}")
-    HttpResponse<Void> delete(@PathVariable UUID id, @Nullable Authentication authentication) {
-        List<String> stored = workflow.delete(Viewer.of(authentication), id);
+    HttpResponse<Void> delete(@PathVariable UUID id, Viewer viewer) {
+        List<String> stored = workflow.delete(viewer, id);
         stored.forEach(files::delete);
         return HttpResponse.noContent();
     }
@@ -310,9 +290,8 @@ class DocumentController {
             @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch,
             @Header(HttpHeaders.RANGE) @Nullable String range,
             @Header(HttpHeaders.IF_RANGE) @Nullable String ifRange,
-            @Nullable Authentication authentication)
+            Viewer viewer)
             throws IOException {
-        Viewer viewer = Viewer.of(authentication);
         Document document = visible(id, viewer);
         if (!document.isFileServedTo(viewer)) {
             throw new FileWithdrawnException(id, document.withdrawnReason());
@@ -354,12 +333,10 @@ class DocumentController {
     @Operation(summary = "Cite a document")
     @Get(value = "/{id}/citation", produces = MediaType.ALL)
     HttpResponse<String> citation(
-            @PathVariable UUID id,
-            @QueryValue(defaultValue = "bibtex") String format,
-            @Nullable Authentication authentication) {
+            @PathVariable UUID id, @QueryValue(defaultValue = "bibtex") String format, Viewer viewer) {
         CitationFormat chosen = CitationFormat.of(format)
                 .orElseThrow(() -> InvalidInputException.of("format", "must be one of " + CitationFormat.NAMES));
-        Document document = visible(id, Viewer.of(authentication));
+        Document document = visible(id, viewer);
         return HttpResponse.ok(citation.write(document, chosen))
                 .contentType(chosen.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + id + "." + chosen.extension() + "\"");
@@ -368,8 +345,8 @@ class DocumentController {
     /** Where the background processing of the document's file stands. */
     @Operation(summary = "Follow a document's processing")
     @Get("/{id}/status")
-    ProcessingStatus status(@PathVariable UUID id, @Nullable Authentication authentication) {
-        visible(id, Viewer.of(authentication));
+    ProcessingStatus status(@PathVariable UUID id, Viewer viewer) {
+        visible(id, viewer);
         return documents.status(id).orElseThrow(() -> Document.notFound(id));
     }
 

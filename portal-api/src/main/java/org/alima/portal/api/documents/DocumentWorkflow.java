@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.audit.AuditLog;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.SafeFileName;

@@ -14,8 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.alima.portal.api.accounts.Role;
-import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.access.Role;
+import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.collections.CollectedDocuments;
 import org.alima.portal.api.collections.ItemResponse;
 

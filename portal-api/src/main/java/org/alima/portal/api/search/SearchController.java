@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,7 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.collections.CollectionDirectory;
 import org.alima.portal.api.indexing.Audiences;
 import org.alima.portal.api.system.InvalidInputException;
@@ -124,7 +123,7 @@ class SearchController {
             @QueryValue(defaultValue = "true") boolean facets,
             @QueryValue @Nullable List<String> fields,
             @QueryValue(defaultValue = "false") boolean includeSuperseded,
-            @Nullable Authentication authentication) {
+            Viewer viewer) {
         FieldSelection selected = FieldSelection.parse(fields);
         if ((long) page * size > MAX_DEPTH) {
             throw InvalidInputException.of(
@@ -145,7 +144,6 @@ class SearchController {
         HttpParameters parameters = http.getParameters();
         // A collection the caller may not know of (private, to a reader) is neither searched within nor counted: a
         // filter on it finds nothing, as one on a collection that does not exist.
-        Viewer viewer = Viewer.of(authentication);
         collections.checkQuery(q, viewer);
         Set<String> askedCollections = values("collection", parameters.getAll("collection"));
         Set<String> shownCollections = collections.visibleAmong(askedCollections, viewer);
@@ -194,8 +192,8 @@ class SearchController {
                     @Min(value = 1, message = "must be at least 1")
                     @Max(value = 20, message = "must be at most 20")
                     int size,
-            @Nullable Authentication authentication) {
-        Access access = Audiences.of(Viewer.of(authentication));
+            Viewer viewer) {
+        Access access = Audiences.of(viewer);
         List<Suggestion> found = run(() -> search.autocomplete(q, size, access), "q");
         return new Suggestions(found.stream()
                 .map(s ->
@@ -215,8 +213,8 @@ class SearchController {
                     @Min(value = 1, message = "must be at least 1")
                     @Max(value = 50, message = "must be at most 50")
                     int size,
-            @Nullable Authentication authentication) {
-        Access access = Audiences.of(Viewer.of(authentication));
+            Viewer viewer) {
+        Access access = Audiences.of(viewer);
         List<Hit> found;
         try {
             found = run(() -> search.related(id.toString(), size, access), "size");

@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.UUID;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
-import org.alima.portal.api.accounts.Viewer;
+import org.alima.portal.api.access.Viewer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.alima.portal.api.accounts;
+package org.alima.portal.api.access;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,18 +1,22 @@
-package org.alima.portal.api.accounts;
+package org.alima.portal.api.access;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
+import java.security.Principal;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Who is asking: an anonymous reader, or a signed-in account and its role. Immutable. Every decision about what a
- * request may see or change starts from one.
+ * request may see or change starts from one; a controller method receives it as a parameter ({@link ViewerBinder}).
+ *
+ * <p>A {@link Principal}, so that the OpenAPI description, like Micronaut's own binding of principals, treats it as who
+ * is calling rather than as a query parameter.
  *
  * @param accountId the account, or null for an anonymous reader
  */
-public record Viewer(@Nullable UUID accountId, Role role) {
+public record Viewer(@Nullable UUID accountId, Role role) implements Principal {
 
     public static final Viewer ANONYMOUS = new Viewer(null, Role.READER);
 
@@ -37,6 +41,12 @@ public record Viewer(@Nullable UUID accountId, Role role) {
             }
         }
         return new Viewer(UUID.fromString(authentication.getName()), highest);
+    }
+
+    /** The account id, or {@code anonymous}. */
+    @Override
+    public String getName() {
+        return accountId == null ? "anonymous" : accountId.toString();
     }
 
     public Optional<UUID> account() {
