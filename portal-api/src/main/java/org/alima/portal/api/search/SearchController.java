@@ -35,7 +35,6 @@ import org.alima.portal.api.indexing.Audiences;
 import org.alima.portal.api.system.InvalidInputException;
 import org.alima.portal.api.system.NotFoundException;
 import org.alima.portal.indexer.index.IndexException;
-import org.alima.portal.indexer.index.IndexSchema;
 import org.alima.portal.indexer.search.Access;
 import org.alima.portal.indexer.search.DocumentNotFoundException;
 import org.alima.portal.indexer.search.FacetValue;
@@ -142,18 +141,18 @@ class SearchController {
         }
         // Read raw, one value per repetition of the parameter: a topic may hold a comma ("Malnutrition, acute").
         HttpParameters parameters = http.getParameters();
-        // A collection the caller may not know of (private, to a reader) is neither searched within nor counted: a
-        // filter on it finds nothing, as one on a collection that does not exist.
-        collections.checkQuery(q, viewer);
-        Set<String> askedCollections = values("collection", parameters.getAll("collection"));
-        Set<String> shownCollections = collections.visibleAmong(askedCollections, viewer);
-        boolean nothingToFind = shownCollections.isEmpty() && !askedCollections.isEmpty();
+        // Search keeps to what the caller may see: the documents of its audiences, and the collections it may know of
+        // (a private one, to a reader, is neither searched within nor counted nor named in q).
+        Access access = collections
+                .knownTo(viewer)
+                .map(Audiences.of(viewer)::knowingOnly)
+                .orElse(Audiences.of(viewer));
         Filters filters = new Filters(
                 values("type", parameters.getAll("type")),
                 values("language", parameters.getAll("language")),
                 values("country", parameters.getAll("country")),
                 values("topic", parameters.getAll("topic")),
-                shownCollections,
+                values("collection", parameters.getAll("collection")),
                 yearFrom,
                 yearTo);
         SearchRequest request = SearchRequest.of(q)
@@ -162,19 +161,17 @@ class SearchController {
                 .withSize(size)
                 .withPagesPerHit(selected.includes("pages") ? pages : 0)
                 .withFacets(facets && selected.includes("facets"))
-                .withAccess(Audiences.of(viewer))
+                .withAccess(access)
                 .withIncludeSuperseded(includeSuperseded);
         request = cursor != null ? request.withCursor(cursor) : request.withFrom((page - 1) * size);
         SearchRequest asked = request;
-        SearchResponse response = nothingToFind
-                ? new SearchResponse(0, List.of(), nothingCounted(), null, null, 0)
-                : run(() -> search.search(asked), cursor != null ? "cursor" : "q");
+        SearchResponse response = run(() -> search.search(asked), cursor != null ? "cursor" : "q");
         List<SearchResults.SearchHit> hits = new ArrayList<>(response.hits().size());
         response.hits().forEach(hit -> hits.add(hit(hit, selected)));
         return new SearchResults(
                 response.total(),
                 hits,
-                asked.withFacets() ? facets(response.facets(), viewer) : null,
+                asked.withFacets() ? facets(response.facets()) : null,
                 response.nextCursor(),
                 selected.includes("didYouMean") ? response.didYouMean() : null,
                 selected.includes("tookMillis") ? response.tookMillis() : null);
@@ -237,6 +234,11 @@ class SearchController {
         try {
             return work.get();
         } catch (QuerySyntaxException e) {
+            if (e.problem() == QuerySyntaxException.Problem.UNKNOWN_COLLECTION) {
+                // A field the caller got wrong rather than a query search cannot run: answered as before the rule
+                // moved into search.
+                throw InvalidInputException.of("q", e.getMessage());
+            }
             throw new InvalidQueryException(e);
         } catch (InvalidSearchRequestException e) {
             throw InvalidInputException.of(field, e.getMessage());
@@ -290,21 +292,13 @@ class SearchController {
                 pages);
     }
 
-    private Map<String, List<SearchResults.FacetCount>> facets(Map<String, List<FacetValue>> counted, Viewer viewer) {
+    private static Map<String, List<SearchResults.FacetCount>> facets(Map<String, List<FacetValue>> counted) {
         Map<String, List<SearchResults.FacetCount>> facets = new LinkedHashMap<>();
         counted.forEach((dimension, values) -> facets.put(
                 dimension,
                 values.stream()
-                        .filter(v ->
-                                !dimension.equals(IndexSchema.COLLECTION) || collections.isVisibleTo(v.value(), viewer))
                         .map(v -> new SearchResults.FacetCount(v.value(), v.count()))
                         .toList()));
         return facets;
-    }
-
-    private static Map<String, List<FacetValue>> nothingCounted() {
-        Map<String, List<FacetValue>> none = new LinkedHashMap<>();
-        IndexSchema.FACET_DIMENSIONS.forEach(dimension -> none.put(dimension, List.of()));
-        return none;
     }
 }

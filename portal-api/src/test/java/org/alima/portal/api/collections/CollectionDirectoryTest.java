@@ -2,16 +2,13 @@ package org.alima.portal.api.collections;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.alima.portal.api.access.Role;
 import org.alima.portal.api.access.Viewer;
-import org.alima.portal.api.system.InvalidInputException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -57,15 +54,17 @@ class CollectionDirectoryTest {
         }
 
         @Test
-        void keepsTheVisibleOnesOfSeveralSlugsInTheirOrder() {
+        void tellsSearchThePublicOnesForReadersAndEveryOneForCurators() {
             directory.load(List.of(
                     collection("b-open", "public", T1),
                     collection("a-closed", "private", T1),
                     collection("c-open", "public", T1)));
 
-            Set<String> visible = directory.visibleAmong(List.of("c-open", "a-closed", "b-open"), Viewer.ANONYMOUS);
-
-            assertThat(visible).containsExactly("c-open", "b-open");
+            assertThat(directory.knownTo(Viewer.ANONYMOUS))
+                    .hasValueSatisfying(known -> assertThat(known).containsExactlyInAnyOrder("b-open", "c-open"));
+            assertThat(directory.knownTo(CONTRIBUTOR))
+                    .hasValueSatisfying(known -> assertThat(known).containsExactlyInAnyOrder("b-open", "c-open"));
+            assertThat(directory.knownTo(CURATOR)).isEmpty();
         }
     }
 
@@ -100,53 +99,6 @@ class CollectionDirectoryTest {
             directory.record(collection("gone-one", "public", T2.plusMillis(1)));
 
             assertThat(directory.isVisibleTo("gone-one", Viewer.ANONYMOUS)).isTrue();
-        }
-    }
-
-    @Nested
-    class Queries {
-
-        @Test
-        void letsReadersSearchByAPublicCollectionsSlug() {
-            directory.record(collection("open-one", "public", T1));
-
-            directory.checkQuery("malaria collection:open-one", Viewer.ANONYMOUS);
-            directory.checkQuery("(collection:\"open-one\")", Viewer.ANONYMOUS);
-            directory.checkQuery("a:collection:b recollection: notcollection:x", Viewer.ANONYMOUS);
-            directory.checkQuery(null, Viewer.ANONYMOUS);
-        }
-
-        @Test
-        void refusesReadersAClauseOnAPrivateUnknownOrPatternedCollection() {
-            directory.record(collection("closed-one", "private", T1));
-            directory.record(collection("open-one", "public", T1));
-
-            for (String query : List.of(
-                    "collection:closed-one",
-                    "malaria -collection:closed-one",
-                    "+Collection:CLOSED-ONE",
-                    "(collection:closed-one)",
-                    "!collection:\"closed-one\"",
-                    "collection:no-such-one",
-                    "collection:open*",
-                    "collection:closed~",
-                    "collection:clo\\sed-one",
-                    "x\tcollection:closed-one")) {
-                assertThatThrownBy(() -> directory.checkQuery(query, CONTRIBUTOR))
-                        .as(query)
-                        .isInstanceOf(InvalidInputException.class)
-                        .satisfies(e -> assertThat(((InvalidInputException) e)
-                                        .problem()
-                                        .errors()
-                                        .getFirst()
-                                        .field())
-                                .isEqualTo("q"));
-            }
-        }
-
-        @Test
-        void letsCuratorsSearchByAnyCollection() {
-            directory.checkQuery("collection:closed-one collection:any*", CURATOR);
         }
     }
 

@@ -3,6 +3,7 @@ package org.alima.portal.indexer.search;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.alima.portal.indexer.index.IndexSchema;
 import org.alima.portal.indexer.index.IndexableDocument;
 import org.apache.lucene.search.Query;
@@ -15,10 +16,15 @@ import org.apache.lucene.util.BytesRef;
  * anonymous reader is {@code Access.audiences("public")}, a contributor adds {@code "account:<uuid>"}). Audiences
  * match {@link IndexableDocument#audiences()} exactly, case included.
  *
+ * <p>Also which collections the caller may know of ({@link #knowingOnly}): the others are neither searched within
+ * (a filter on one finds nothing), nor counted in facets, nor named by a query ({@code collection:x} is refused).
+ *
  * @param unrestricted true for {@link #everything()}; {@code audiences} is then empty
  * @param audiences the caller's audiences, 1 to {@value #MAX_AUDIENCES} when restricted
+ * @param collections the collections the caller may know of, as index terms ({@link IndexSchema#keywordTerm}); null
+ *     for every one
  */
-public record Access(boolean unrestricted, Set<String> audiences) {
+public record Access(boolean unrestricted, Set<String> audiences, Set<String> collections) {
 
     /** Most audiences one caller may belong to. */
     public static final int MAX_AUDIENCES = 100;
@@ -55,11 +61,31 @@ public record Access(boolean unrestricted, Set<String> audiences) {
                     "at most " + MAX_AUDIENCES + " audiences are allowed (MAX_AUDIENCES), got " + kept.size());
         }
         audiences = Set.copyOf(kept);
+        if (collections != null) {
+            collections = collections.stream().map(IndexSchema::keywordTerm).collect(Collectors.toUnmodifiableSet());
+        }
+    }
+
+    /**
+     * This access, knowing only the collections named by {@code slugs} (compared as the index compares collection
+     * values: case and accents ignored).
+     */
+    public Access knowingOnly(Set<String> slugs) {
+        if (slugs == null) {
+            throw new InvalidSearchRequestException("the collections a caller knows must not be null; pass an empty"
+                    + " set for none, or leave the access as it is for every one");
+        }
+        return new Access(unrestricted, audiences, slugs);
+    }
+
+    /** Whether the caller may know of the collection whose index term is {@code term}. */
+    boolean knowsCollection(String term) {
+        return collections == null || collections.contains(term);
     }
 
     /** No restriction: every document, whatever its audiences. */
     public static Access everything() {
-        return new Access(true, Set.of());
+        return new Access(true, Set.of(), null);
     }
 
     /**
@@ -81,7 +107,7 @@ public record Access(boolean unrestricted, Set<String> audiences) {
      *     there are too many
      */
     public static Access of(Set<String> audiences) {
-        return new Access(false, audiences);
+        return new Access(false, audiences, null);
     }
 
     /** The non-scoring filter keeping the documents of these audiences, or null when unrestricted. */

@@ -20,6 +20,7 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -103,13 +104,15 @@ public final class PortalSearch {
     public SearchResponse search(SearchRequest request) {
         long started = System.nanoTime();
         FieldDoc after = request.cursor() == null ? null : Cursor.decode(request.cursor(), request.sort());
-        Map<String, Query> filters = FacetedSearch.filterQueries(request.filters());
         Visibility visibility = Visibility.of(request);
+        Optional<Filters> known = visibility.knownFilters(request.filters());
+        Map<String, Query> filters = FacetedSearch.filterQueries(known.orElse(request.filters()));
         try (IndexSnapshot snapshot = index.snapshot()) {
             Translation translation = translate(request.query(), request.readerLanguage(), snapshot);
             ParsedQuery query = parser.parse(request.query(), translation);
+            visibility.checkCollectionClauses(query);
             // The base of every query below (hits, facet counts of each dimension, the total): what the caller may see.
-            Query scoring = visibility.restrict(query.scoring());
+            Query scoring = known.isPresent() ? visibility.restrict(query.scoring()) : new MatchNoDocsQuery();
             IndexSearcher searcher = searcher(snapshot);
             int skipped = after == null ? request.from() : 0;
             // One more than shown, to know whether a next page exists.
@@ -122,7 +125,7 @@ public final class PortalSearch {
                 FacetedSearch.Result result =
                         FacetedSearch.run(searcher, scoring, filters, collector, facetState.get());
                 top = result.hits();
-                facets = result.facets();
+                facets = visibility.knownFacets(result.facets());
             } else {
                 top = searcher.search(FacetedSearch.filtered(scoring, filters), collector);
                 if (request.withFacets()) {
@@ -146,8 +149,9 @@ public final class PortalSearch {
             String nextCursor =
                     more && page.length > 0 ? Cursor.encode(request.sort(), (FieldDoc) page[page.length - 1]) : null;
             long total = top.totalHits.value();
-            String didYouMean =
-                    total < FEW_HITS ? didYouMean(searcher, request.query(), filters, visibility, total) : null;
+            String didYouMean = total < FEW_HITS && known.isPresent()
+                    ? didYouMean(searcher, request.query(), filters, visibility, total)
+                    : null;
             return new SearchResponse(
                     total,
                     hits,

@@ -19,6 +19,8 @@ public final class QuerySyntaxException extends SearchException {
         SLOP_TOO_LARGE,
         UNSUPPORTED_RANGE,
         INVALID_VALUE,
+        /** A {@code collection:} clause names a collection the caller may not know of, or a pattern. */
+        UNKNOWN_COLLECTION,
         UNPARSEABLE
     }
 

@@ -1,7 +1,11 @@
 package org.alima.portal.indexer.search;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.alima.portal.indexer.index.IndexSchema;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -64,5 +68,56 @@ record Visibility(Access access, boolean includeSuperseded) {
             return searcher.getIndexReader().docFreq(term);
         }
         return searcher.count(restrict(new TermQuery(term)));
+    }
+
+    /**
+     * Refuses a query that names by {@code collection:value} a collection the caller may not know of, or any
+     * collection by a pattern (a prefix or fuzzy value could match one it may not know of); the refusal reads the same
+     * whether such a collection exists or not.
+     *
+     * @throws QuerySyntaxException {@link QuerySyntaxException.Problem#UNKNOWN_COLLECTION}
+     */
+    void checkCollectionClauses(ParsedQuery query) {
+        if (access.collections() == null) {
+            return;
+        }
+        for (String value : query.valuesOf(IndexSchema.COLLECTION)) {
+            if (value == null || !access.knowsCollection(value)) {
+                throw new QuerySyntaxException(
+                        QuerySyntaxException.Problem.UNKNOWN_COLLECTION,
+                        -1,
+                        "searches 'collection:" + (value == null ? "…" : value) + "', which is not the slug of a"
+                                + " public collection; search within a collection with the collection parameter and"
+                                + " a slug from /api/collections");
+            }
+        }
+    }
+
+    /**
+     * The filters with only the collections the caller may know of, or empty when the request asked only for
+     * collections it may not know of: a search within them finds nothing, as within one that does not exist.
+     */
+    Optional<Filters> knownFilters(Filters asked) {
+        if (access.collections() == null || asked.collections().isEmpty()) {
+            return Optional.of(asked);
+        }
+        String[] known = asked.collections().stream()
+                .filter(slug -> access.knowsCollection(IndexSchema.keywordTerm(slug)))
+                .toArray(String[]::new);
+        return known.length == 0 ? Optional.empty() : Optional.of(asked.withCollections(known));
+    }
+
+    /** The facet counts without the collections the caller may not know of. */
+    Map<String, List<FacetValue>> knownFacets(Map<String, List<FacetValue>> counted) {
+        if (access.collections() == null || !counted.containsKey(IndexSchema.COLLECTION)) {
+            return counted;
+        }
+        Map<String, List<FacetValue>> known = new LinkedHashMap<>(counted);
+        known.put(
+                IndexSchema.COLLECTION,
+                counted.get(IndexSchema.COLLECTION).stream()
+                        .filter(value -> access.knowsCollection(IndexSchema.keywordTerm(value.value())))
+                        .toList());
+        return known;
     }
 }

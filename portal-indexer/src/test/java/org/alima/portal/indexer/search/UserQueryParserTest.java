@@ -143,6 +143,34 @@ class UserQueryParserTest {
     }
 
     @Nested
+    class FieldClauses {
+
+        @Test
+        void givesTheValuesOfAFieldsClausesAsIndexTermsExcludedOnesIncluded() {
+            assertThat(parser.parse("malaria Collection:Open-One -collection:\"closed-one\" (collection:x)")
+                            .valuesOf(IndexSchema.COLLECTION))
+                    .containsExactlyInAnyOrder("open-one", "closed-one", "x");
+        }
+
+        @Test
+        void givesNullForAClauseThatMatchesByPatternAndAFuzzyKeywordAsItsValue() {
+            assertThat(parser.parse("collection:open* collection:closed~").valuesOf(IndexSchema.COLLECTION))
+                    .as("a keyword field is matched exactly, fuzzy or not")
+                    .containsExactlyInAnyOrder(null, "closed");
+        }
+
+        @Test
+        void readsNoClauseWhereTheParserReadsPlainText() {
+            assertThat(parser.parse("a:collection:b recollection: notcollection:x")
+                            .valuesOf(IndexSchema.COLLECTION))
+                    .isEmpty();
+            assertThat(parser.parse("\"unbalanced collection:x").valuesOf(IndexSchema.COLLECTION))
+                    .as("text the strict parser refuses is searched as plain words")
+                    .isEmpty();
+        }
+    }
+
+    @Nested
     class Refusals {
 
         @ParameterizedTest(name = "{0} → {1} at {2}")
