@@ -70,7 +70,9 @@ class AdminAccountController {
     @Operation(summary = "An account's API tokens")
     @Get("/{id}/tokens")
     List<ApiTokenResponse> tokens(@PathVariable UUID id) {
-        accounts.find(id).orElseThrow(() -> Accounts.noSuchAccount(id));
+        if (accounts.find(id).isEmpty()) {
+            throw Accounts.noSuchAccount(id);
+        }
         return tokens.list(id).stream().map(ApiTokenResponse::of).toList();
     }
 

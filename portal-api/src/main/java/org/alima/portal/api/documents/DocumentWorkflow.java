@@ -190,7 +190,9 @@ class DocumentWorkflow {
      * them (a newer version created meanwhile, for instance).
      */
     private Document locked(UUID id) {
-        documents.lock(id).orElseThrow(() -> Document.notFound(id));
+        if (documents.lock(id).isEmpty()) {
+            throw Document.notFound(id);
+        }
         return reread(id);
     }
 
