@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
@@ -175,7 +174,9 @@ class DiskFullIT extends PortalTest {
 
     private static byte[] random(int size) {
         byte[] bytes = new byte[size];
-        new Random(size).nextBytes(bytes);
+        for (int i = 0; i < size; i++) {
+            bytes[i] = (byte) (i * 31 + (i >>> 7));
+        }
         bytes[0] = '%';
         bytes[1] = 'P';
         bytes[2] = 'D';

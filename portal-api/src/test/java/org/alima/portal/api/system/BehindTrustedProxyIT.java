@@ -99,7 +99,8 @@ class BehindTrustedProxyIT extends PortalTest {
             burst.add(() -> login(owner.email(), TestAccounts.PASSWORD, from));
         }
         List<Integer> statuses = new ArrayList<>();
-        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService clients = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("sign-in-", 0).factory())) {
             for (Future<HttpResponse<String>> answer : clients.invokeAll(burst)) {
                 HttpResponse<String> response = answer.get();
                 statuses.add(response.statusCode());

@@ -2,6 +2,7 @@ package org.alima.portal.api.system;
 
 import static org.alima.portal.api.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -87,7 +87,7 @@ class CrashIT {
         Thread[] uploaders = new Thread[UPLOADERS];
         for (int u = 0; u < UPLOADERS; u++) {
             int uploader = u;
-            uploaders[u] = Thread.ofVirtual().start(() -> {
+            uploaders[u] = Thread.ofVirtual().name("uploader-" + u).start(() -> {
                 for (int i = 0; !cut.get() && accepted.size() < MOST_UPLOADS; i++) {
                     // Every fourth a PDF with a scanned page, slower to read, so that the cut finds work in hand.
                     byte[] content = i % 4 == 0
@@ -221,13 +221,10 @@ class CrashIT {
     }
 
     private void awaitAcceptedAndSomeIndexed(Api contributor) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (accepted.size() < ACCEPTED_BEFORE_THE_CUT || countIndexed(contributor) == 0) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("only " + accepted.size() + " uploads accepted in 60 s");
-            }
-            Api.sleep(50);
-        }
+        await(ACCEPTED_BEFORE_THE_CUT + " uploads accepted and one indexed")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> accepted.size() >= ACCEPTED_BEFORE_THE_CUT && countIndexed(contributor) > 0);
     }
 
     private static long countIndexed(Api api) {

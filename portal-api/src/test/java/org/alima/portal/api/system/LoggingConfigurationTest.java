@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.joran.spi.JoranException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -40,19 +42,24 @@ class LoggingConfigurationTest {
     }
 
     private static String logWith(Logging logging) throws JoranException {
-        PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LoggerContext context = new LoggerContext();
-        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+        context.setMDCAdapter(new LogbackMDCAdapter());
         try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             JoranConfigurator configurator = new JoranConfigurator();
             configurator.setContext(context);
             configurator.doConfigure(LoggingConfigurationTest.class.getResource("/logback.xml"));
+            // The configured console appenders, writing here instead of to the console.
+            for (ch.qos.logback.classic.Logger logger : context.getLoggerList()) {
+                logger.iteratorForAppenders().forEachRemaining(appender -> {
+                    if (appender instanceof OutputStreamAppender<ILoggingEvent> stream) {
+                        stream.setOutputStream(out);
+                    }
+                });
+            }
             logging.log(context);
         } finally {
             context.stop();
-            System.setOut(original);
         }
         return out.toString(StandardCharsets.UTF_8);
     }
