@@ -186,89 +186,44 @@ class AccountRepository {
     @Transactional
     void storeRefreshToken(UUID account, String tokenHash, Instant expiresAt, @Nullable UUID session) {
         jdbc.prepareStatement(
-                // A rotated token keeps its session's first expiry: rotation never extends a session.
-                "INSERT INTO refresh_tokens (account_id, token_hash, expires_at, session_id) VALUES (?, ?,"
-                        + " COALESCE((SELECT min(expires_at) FROM refresh_tokens WHERE session_id = ?), ?), ?)",
+                "INSERT INTO refresh_tokens (account_id, token_hash, expires_at, session_id) VALUES (?, ?, ?, ?)",
                 statement -> {
                     statement.setObject(1, account);
                     statement.setString(2, tokenHash);
-                    statement.setObject(3, session);
-                    statement.setTimestamp(4, Timestamp.from(expiresAt));
-                    statement.setObject(5, session);
+                    statement.setTimestamp(3, Timestamp.from(expiresAt));
+                    statement.setObject(4, session);
                     return statement.executeUpdate();
                 });
     }
 
-    /** Revokes a refresh token and the other live ones of its session (signing out); true when it was live. */
-    @Transactional
-    boolean revokeRefreshToken(String tokenHash) {
+    /** The enabled account a live (unrevoked, unexpired) refresh token belongs to, and its session. */
+    @ReadOnly
+    Optional<RefreshTokenOwner> findByRefreshToken(String tokenHash) {
         return jdbc.prepareStatement(
-                        "UPDATE refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL AND (token_hash = ?"
-                                + " OR session_id = (SELECT session_id FROM refresh_tokens WHERE token_hash = ?))",
-                        statement -> {
-                            statement.setString(1, tokenHash);
-                            statement.setString(2, tokenHash);
-                            return statement.executeUpdate();
-                        })
-                > 0;
-    }
-
-    /**
-     * Uses a refresh token once: when it is live (unrevoked, unexpired, issued within {@code idle}, its account
-     * enabled) it is revoked as rotated and its owner returned; when it was rotated already, its whole session is
-     * revoked (a replay) and the account named.
-     */
-    @Transactional
-    RefreshUse useRefreshToken(String tokenHash, java.time.Duration idle) {
-        Optional<RefreshTokenOwner> live = jdbc.prepareStatement(
-                "UPDATE refresh_tokens t SET revoked_at = now(), rotated_at = now() FROM accounts a"
-                        + " WHERE a.id = t.account_id AND t.token_hash = ? AND t.revoked_at IS NULL"
-                        + " AND t.expires_at > now() AND t.created_at > now() - make_interval(secs => ?)"
-                        + " AND NOT a.disabled"
-                        + " RETURNING a.id, a.email, a.display_name, a.role, a.password_hash, a.disabled,"
-                        + " a.created_at, t.session_id",
+                "SELECT a.id, a.email, a.display_name, a.role, a.password_hash, a.disabled, a.created_at,"
+                        + " t.session_id FROM refresh_tokens t JOIN accounts a ON a.id = t.account_id"
+                        + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > now()"
+                        + " AND NOT a.disabled",
                 statement -> {
                     statement.setString(1, tokenHash);
-                    statement.setDouble(2, idle.toSeconds());
                     ResultSet rows = statement.executeQuery();
                     return rows.next()
                             ? Optional.of(new RefreshTokenOwner(read(rows), rows.getObject("session_id", UUID.class)))
                             : Optional.empty();
                 });
-        if (live.isPresent()) {
-            return new RefreshUse(live.get(), null, null, 0);
-        }
-        return jdbc.prepareStatement(
-                "SELECT account_id, session_id FROM refresh_tokens WHERE token_hash = ? AND rotated_at IS NOT NULL",
-                statement -> {
-                    statement.setString(1, tokenHash);
-                    ResultSet rows = statement.executeQuery();
-                    if (!rows.next()) {
-                        return new RefreshUse(null, null, null, 0);
-                    }
-                    UUID account = rows.getObject(1, UUID.class);
-                    UUID session = rows.getObject(2, UUID.class);
-                    int revoked = jdbc.prepareStatement(
-                            "UPDATE refresh_tokens SET revoked_at = now() WHERE account_id = ? AND revoked_at IS NULL"
-                                    + " AND session_id IS NOT DISTINCT FROM ?",
-                            revoke -> {
-                                revoke.setObject(1, account);
-                                revoke.setObject(2, session);
-                                return revoke.executeUpdate();
-                            });
-                    return new RefreshUse(null, account, session, revoked);
-                });
     }
 
-    /**
-     * What using a refresh token found: its owner when it was live; else, when it had been used already, the account
-     * and session whose {@code revoked} live tokens were revoked for it; else nothing.
-     */
-    record RefreshUse(
-            @Nullable RefreshTokenOwner owner,
-            @Nullable UUID reusedBy,
-            @Nullable UUID session,
-            int revoked) {}
+    /** Revokes a refresh token; true when it was live. */
+    @Transactional
+    boolean revokeRefreshToken(String tokenHash) {
+        return jdbc.prepareStatement(
+                        "UPDATE refresh_tokens SET revoked_at = now() WHERE token_hash = ? AND revoked_at IS NULL",
+                        statement -> {
+                            statement.setString(1, tokenHash);
+                            return statement.executeUpdate();
+                        })
+                > 0;
+    }
 
     /**
      * Revokes the account's refresh tokens, except those of session {@code keep} when given; how many were live.

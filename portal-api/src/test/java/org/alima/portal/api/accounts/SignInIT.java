@@ -213,53 +213,6 @@ class SignInIT extends PortalTest {
         }
 
         @Test
-        void rotatesTheRefreshTokenOnEveryUse() {
-            TestAccounts.Account target = account("contributor");
-            String first = read(login(target.email(), TestAccounts.PASSWORD))
-                    .get("refresh_token")
-                    .asText();
-
-            JsonNode renewed = read(refresh(first));
-            String second = renewed.get("refresh_token").asText();
-
-            assertThat(second).isNotBlank().isNotEqualTo(first);
-            assertThat(refresh(second).statusCode()).as("the new one works").isEqualTo(200);
-        }
-
-        @Test
-        void revokesTheWholeSessionWhenAUsedRefreshTokenIsPresentedAgain() {
-            TestAccounts.Account target = account("contributor");
-            String stolen = read(login(target.email(), TestAccounts.PASSWORD))
-                    .get("refresh_token")
-                    .asText();
-            String owners = read(refresh(stolen)).get("refresh_token").asText();
-
-            // The thief replays the copy it took: refused, and the owner's current token dies with it.
-            assertProblem(refresh(stolen), 400, "invalid-grant");
-            assertProblem(refresh(owners), 400, "invalid-grant");
-            JsonNode reuse = read(anonymous
-                            .as(TestAccounts.admin(anonymous))
-                            .get("/api/admin/audit?action=auth.refresh_reuse&target=" + target.id()))
-                    .get("items");
-            assertThat(reuse).hasSize(1);
-        }
-
-        @Test
-        void endsASessionLeftIdleLongerThanTheIdleTimeout() {
-            TestAccounts.Account target = account("contributor");
-            String refreshToken = read(login(target.email(), TestAccounts.PASSWORD))
-                    .get("refresh_token")
-                    .asText();
-            TestSql.shared()
-                    .update(
-                            "UPDATE refresh_tokens SET created_at = now() - interval '8 days'"
-                                    + " WHERE account_id = ?::uuid",
-                            target.id());
-
-            assertProblem(refresh(refreshToken), 400, "invalid-grant");
-        }
-
-        @Test
         void refusesARefreshTokenThatIsNotOne() {
             assertProblem(refresh("not-a-refresh-token"), 400, "invalid-grant");
         }
