@@ -142,6 +142,8 @@ public final class Soak {
         Files.createDirectories(data.resolve("tmp"));
         int port = TestDatabase.freePort();
         Process portal = launch(port, data);
+        // Stopped with this JVM, also when it is interrupted (Ctrl-C, a timeout), not left running with its database.
+        Runtime.getRuntime().addShutdownHook(new Thread(portal::destroy, "soak-portal-stop"));
         try {
             Api anonymous = new Api(URI.create("http://localhost:" + port + "/"));
             awaitReady(anonymous, portal);
@@ -152,34 +154,36 @@ public final class Soak {
                     portal.toHandle(),
                     Path.of(ProcessHandle.current().info().command().orElseThrow())
                             .resolveSibling("jcmd"),
-                    data);
+                    data,
+                    gcLog());
             System.out.println();
-            System.out.println(
-                    "Every minute: a full collection (jcmd GC.run), then the heap left (GC.heap_info) and /proc:");
+            System.out.println("Every minute: a full collection (jcmd GC.run), the heap it left (GC log), and /proc:");
             System.out.println(SoakSamples.header());
             long started = System.nanoTime();
+            // Closing the executor waits for the clients, which stop at their next step once running is false.
             try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (int i = 0; i < READERS; i++) {
-                    clients.execute(() -> loop(() -> read(anonymous)));
-                }
-                for (int i = 0; i < UPLOADERS; i++) {
-                    clients.execute(() -> loop(() -> uploadOne(admin)));
-                }
-                clients.execute(() -> loop(() -> session(anonymous)));
-                Duration elapsed = Duration.ZERO;
-                while (elapsed.compareTo(duration) < 0) {
-                    Thread.sleep(Math.min(
-                            SAMPLE_EVERY.toMillis(), duration.minus(elapsed).toMillis()));
-                    elapsed = Duration.ofNanos(System.nanoTime() - started);
-                    if (!portal.isAlive()) {
-                        throw new IllegalStateException("the portal exited with " + portal.exitValue());
+                try {
+                    for (int i = 0; i < READERS; i++) {
+                        clients.execute(() -> loop(() -> read(anonymous)));
                     }
-                    System.out.println(
-                            SoakSamples.line(samples.take(elapsed, routes.requests(), routes.count(Outcome.ERROR))));
+                    for (int i = 0; i < UPLOADERS; i++) {
+                        clients.execute(() -> loop(() -> uploadOne(admin)));
+                    }
+                    clients.execute(() -> loop(() -> session(anonymous)));
+                    Duration elapsed = Duration.ZERO;
+                    while (elapsed.compareTo(duration) < 0) {
+                        Thread.sleep(Math.min(
+                                SAMPLE_EVERY.toMillis(), duration.minus(elapsed).toMillis()));
+                        elapsed = Duration.ofNanos(System.nanoTime() - started);
+                        if (!portal.isAlive()) {
+                            throw new IllegalStateException("the portal exited with " + portal.exitValue());
+                        }
+                        System.out.println(SoakSamples.line(
+                                samples.take(elapsed, routes.requests(), routes.count(Outcome.ERROR))));
+                    }
+                } finally {
+                    running = false;
                 }
-                running = false;
-                clients.shutdown();
-                clients.awaitTermination(2, TimeUnit.MINUTES);
             }
             return report(samples);
         } finally {
@@ -423,6 +427,7 @@ public final class Soak {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM_FLAGS);
         command.add("-Djava.io.tmpdir=" + data.resolve("tmp"));
+        command.add("-Xlog:gc:file=" + gcLog() + ":uptime");
         command.addAll(List.of("-jar", portalJar.toString()));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile());
@@ -478,6 +483,10 @@ public final class Soak {
 
     private Path log() {
         return work.resolve("portal.log");
+    }
+
+    private Path gcLog() {
+        return work.resolve("gc.log");
     }
 
     /** The portal's log lines at a level (" ERROR "), cut to 240 characters. */

@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The portal process's resources over the soak, sampled from outside as an operator would: the heap left after a full
- * collection ({@code jcmd GC.run}, then {@code GC.heap_info}), and from {@code /proc} its file descriptors, threads and
- * resident memory, its embedded PostgreSQL's processes and their file descriptors; and the data directory's size. Not
+ * The portal process's resources over the soak, sampled from outside as an operator would: the heap left by a full
+ * collection ({@code jcmd GC.run}; the figure after it from the portal's GC log, {@code -Xlog:gc}, since under load the
+ * heap fills again within a second), and from {@code /proc} its file descriptors, threads and resident memory, its
+ * embedded PostgreSQL's processes and their file descriptors; and the data directory's size. Not
  * thread-safe: one sampling thread.
  */
 final class SoakSamples {
@@ -39,24 +40,33 @@ final class SoakSamples {
             long requests,
             long errors) {}
 
-    private static final Pattern HEAP_USED = Pattern.compile("heap .*?used (\\d+)K");
+    /**
+     * {@code -Xlog:gc}'s line for a full collection asked by jcmd ({@code Diagnostic Command}) or System.gc():
+     * {@code GC(62) Pause Full (Diagnostic Command) 84M->41M(140M) 347.348ms}.
+     */
+    private static final Pattern FULL_GC =
+            Pattern.compile("Pause Full \\((Diagnostic Command|System\\.gc\\(\\))\\) \\d+[KMG]->(\\d+)([KMG])");
 
     private final ProcessHandle portal;
     private final Path jcmd;
     private final Path data;
+    private final Path gcLog;
     private final List<Sample> samples = new ArrayList<>();
 
-    SoakSamples(ProcessHandle portal, Path jcmd, Path data) {
+    /** {@code gcLog}: the file the portal's JVM writes {@code -Xlog:gc} to. */
+    SoakSamples(ProcessHandle portal, Path jcmd, Path data, Path gcLog) {
         this.portal = portal;
         this.jcmd = jcmd;
         this.data = data;
+        this.gcLog = gcLog;
     }
 
     Sample take(Duration at, long requests, long errors) throws IOException, InterruptedException {
+        long before = fullCollections().size();
         jcmd("GC.run");
-        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        if (!used.find()) {
-            throw new IllegalStateException("no heap figure in jcmd GC.heap_info's answer");
+        List<Long> after = fullCollections();
+        if (after.size() <= before) {
+            throw new IllegalStateException("jcmd GC.run ran no full collection that " + gcLog + " shows");
         }
         List<ProcessHandle> postgres = postgres();
         long postgresFds = 0;
@@ -65,7 +75,7 @@ final class SoakSamples {
         }
         Sample sample = new Sample(
                 at,
-                Long.parseLong(used.group(1)),
+                after.getLast(),
                 status("VmRSS:"),
                 status("Threads:"),
                 fds(portal.pid()),
@@ -192,6 +202,24 @@ final class SoakSamples {
                 .map(server ->
                         Stream.concat(Stream.of(server), server.descendants()).toList())
                 .orElse(List.of());
+    }
+
+    /** The heap left by each full collection jcmd asked for so far, in KiB, oldest first. */
+    private List<Long> fullCollections() throws IOException {
+        List<Long> kib = new ArrayList<>();
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher full = FULL_GC.matcher(line);
+            if (full.find()) {
+                long value = Long.parseLong(full.group(2));
+                kib.add(
+                        switch (full.group(3)) {
+                            case "K" -> value;
+                            case "M" -> value * 1024;
+                            default -> value * 1024 * 1024;
+                        });
+            }
+        }
+        return kib;
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {
