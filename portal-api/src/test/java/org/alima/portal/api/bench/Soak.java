@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.TestDatabase;
 import org.alima.portal.api.bench.SoakRoutes.Outcome;
+import org.alima.portal.indexer.SuppressForbidden;
 
 /**
  * A soak test of the portal as deployed; a command, not a test ({@code bench/soak.sh} builds what it needs and runs
@@ -53,6 +54,9 @@ import org.alima.portal.api.bench.SoakRoutes.Outcome;
  * with the errors, latency per route, the samples and a verdict line, and exits 1 unless the verdict is a pass. Not
  * thread-safe; one run per JVM.
  */
+@SuppressForbidden(
+        reason = "a soak command: its report is its standard output and its verdict the exit code; its clients pause"
+                + " between requests as people do, and it samples on a clock of its own")
 public final class Soak {
 
     private static final int READERS = 4;
