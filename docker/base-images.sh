@@ -96,13 +96,15 @@ make_jdk() {
 # The layout and variables of the eclipse-temurin images: Java in /opt/java/openjdk, on the PATH.
 build_java_image() {
   local image=$1 directory=$2
-  podman build --no-cache --quiet --format docker -t "$image" -f - "$work" >/dev/null <<EOF
+  cat >"$work/Containerfile" <<EOF
 FROM $debian
 COPY $directory /opt/java/openjdk
-ENV JAVA_HOME=/opt/java/openjdk PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+ENV JAVA_HOME=/opt/java/openjdk PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \\
     LANG=C.UTF-8
 EOF
-  rm -rf "${work:?}/$directory"
+  podman build --no-cache --layers=false --quiet --format docker -t "$image" -f "$work/Containerfile" "$work" \
+    >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; echo "podman build of $image failed (log above)" >&2; exit 1; }
+  rm -rf "${work:?}/$directory" "$work/Containerfile"
 }
 
 make_postgres() {
@@ -112,8 +114,9 @@ make_postgres() {
   say "Debian's PostgreSQL 15"
   mkdir -p "$work/postgres"
   cp postgres/entrypoint.sh "$work/postgres/"
-  podman build --no-cache --quiet --format docker -t "$image" --build-arg BASE_IMAGE="$debian" \
-    -f postgres/Dockerfile "$work/postgres" >/dev/null
+  podman build --no-cache --layers=false --quiet --format docker -t "$image" --build-arg BASE_IMAGE="$debian" \
+    -f postgres/Dockerfile "$work/postgres" >"$work/build.log" 2>&1 \
+    || { cat "$work/build.log" >&2; echo "podman build of $image failed (log above)" >&2; exit 1; }
 }
 
 for image in "${wanted[@]}"; do
