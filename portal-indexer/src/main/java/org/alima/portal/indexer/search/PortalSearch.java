@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.alima.portal.indexer.crosslang.Language;
+import org.alima.portal.indexer.crosslang.QueryTranslator;
+import org.alima.portal.indexer.crosslang.Translation;
 import org.alima.portal.indexer.index.IndexSchema;
 import org.alima.portal.indexer.index.IndexSnapshot;
 import org.alima.portal.indexer.index.PortalIndex;
@@ -65,6 +68,7 @@ public final class PortalSearch {
 
     private final PortalIndex index;
     private final SearchSettings settings;
+    private final QueryTranslator translator;
     private final UserQueryParser parser;
     private final SpellingCorrector spelling = new SpellingCorrector();
     private final TypeAhead typeAhead = new TypeAhead();
@@ -75,8 +79,17 @@ public final class PortalSearch {
     }
 
     public PortalSearch(PortalIndex index, SearchSettings settings) {
+        this(index, settings, QueryTranslator.standard());
+    }
+
+    /**
+     * @param translator how queries are translated between French and English ({@link QueryTranslator#off()} to
+     *     search the typed words only)
+     */
+    public PortalSearch(PortalIndex index, SearchSettings settings, QueryTranslator translator) {
         this.index = Objects.requireNonNull(index, "index");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.translator = Objects.requireNonNull(translator, "translator");
         this.parser = new UserQueryParser(settings.weights(), settings.tieBreaker(), settings.minimumShouldMatch());
     }
 
@@ -89,13 +102,14 @@ public final class PortalSearch {
      */
     public SearchResponse search(SearchRequest request) {
         long started = System.nanoTime();
-        ParsedQuery query = parser.parse(request.query());
         FieldDoc after = request.cursor() == null ? null : Cursor.decode(request.cursor(), request.sort());
         Map<String, Query> filters = FacetedSearch.filterQueries(request.filters());
         Visibility visibility = Visibility.of(request);
-        // The base of every query below (hits, facet counts of each dimension, the total): what the caller may see.
-        Query scoring = visibility.restrict(query.scoring());
         try (IndexSnapshot snapshot = index.snapshot()) {
+            Translation translation = translate(request.query(), request.readerLanguage(), snapshot);
+            ParsedQuery query = parser.parse(request.query(), translation);
+            // The base of every query below (hits, facet counts of each dimension, the total): what the caller may see.
+            Query scoring = visibility.restrict(query.scoring());
             IndexSearcher searcher = searcher(snapshot);
             int skipped = after == null ? request.from() : 0;
             // One more than shown, to know whether a next page exists.
@@ -135,7 +149,14 @@ public final class PortalSearch {
             String didYouMean =
                     total < FEW_HITS ? didYouMean(searcher, request.query(), filters, visibility, total) : null;
             return new SearchResponse(
-                    total, hits, facets, nextCursor, didYouMean, (System.nanoTime() - started) / 1_000_000);
+                    total,
+                    hits,
+                    facets,
+                    nextCursor,
+                    didYouMean,
+                    (System.nanoTime() - started) / 1_000_000,
+                    translation.source().map(Language::code).orElse(null),
+                    translation.isEmpty() ? null : translation.text());
         } catch (IOException e) {
             throw new SearchFailedException("search for \"" + request.query() + "\"", e);
         }
@@ -151,8 +172,8 @@ public final class PortalSearch {
             throw new InvalidSearchRequestException(
                     "size must be between 1 and " + MAX_RANKED_IDS + " (MAX_RANKED_IDS), got " + size);
         }
-        ParsedQuery parsed = parser.parse(query);
         try (IndexSnapshot snapshot = index.snapshot()) {
+            ParsedQuery parsed = parser.parse(query, translate(query, null, snapshot));
             IndexSearcher searcher = searcher(snapshot);
             TopDocs top =
                     searcher.search(Visibility.current(Access.everything()).restrict(parsed.scoring()), size);
@@ -226,6 +247,24 @@ public final class PortalSearch {
         } catch (IOException e) {
             throw new SearchFailedException("find documents related to " + id, e);
         }
+    }
+
+    /**
+     * The query in the other language as {@link #search} reads it, cognates checked against the index's words; what a
+     * sentence encoder takes ({@link Translation#text()}) to search the other language by meaning.
+     *
+     * @param readerLanguage the reader's language ("fr", "en"), which decides when the query's words do not; may be null
+     */
+    public Translation translate(String query, String readerLanguage) {
+        try (IndexSnapshot snapshot = index.snapshot()) {
+            return translate(query, readerLanguage, snapshot);
+        }
+    }
+
+    /** The query in the other language, its cognates checked against this snapshot's words. */
+    private Translation translate(String query, String readerLanguage, IndexSnapshot snapshot) {
+        return translator.translate(
+                query, Language.ofCode(readerLanguage).orElse(null), new IndexVocabulary(snapshot.reader()));
     }
 
     private IndexSearcher searcher(IndexSnapshot snapshot) {

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param access the documents the caller may find; everything else is absent from the hits, the total, the facet
  *     counts and did-you-mean, as if not indexed
  * @param includeSuperseded whether versions that a newer one supersedes are searched too (false: latest only)
+ * @param readerLanguage the reader's language (ISO 639-1, the interface's), which decides the query's language when its
+ *     words do not (a single word known in both); null to let the words decide alone
  */
 public record SearchRequest(
         String query,
@@ -26,7 +28,8 @@ public record SearchRequest(
         int pagesPerHit,
         boolean withFacets,
         Access access,
-        boolean includeSuperseded) {
+        boolean includeSuperseded,
+        String readerLanguage) {
 
     public static final int MAX_SIZE = 100;
     public static final int MAX_FROM = 10_000;
@@ -40,6 +43,10 @@ public record SearchRequest(
             // No default here: a forgotten access must not widen what a reader sees.
             throw new InvalidSearchRequestException(
                     "access must not be null; pass Access.everything() for an unrestricted search");
+        }
+        if (readerLanguage != null && readerLanguage.length() > 35) {
+            throw new InvalidSearchRequestException("readerLanguage must be a language code such as fr or en, got "
+                    + readerLanguage.length() + " characters");
         }
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidSearchRequestException(
@@ -70,51 +77,157 @@ public record SearchRequest(
      */
     public static SearchRequest of(String query) {
         return new SearchRequest(
-                query, Filters.none(), SortOrder.RELEVANCE, 10, 0, null, 3, true, Access.everything(), false);
+                query, Filters.none(), SortOrder.RELEVANCE, 10, 0, null, 3, true, Access.everything(), false, null);
     }
 
     public SearchRequest withFilters(Filters filters) {
         return new SearchRequest(
-                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                readerLanguage);
     }
 
     public SearchRequest withSort(SortOrder sort) {
         return new SearchRequest(
-                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                readerLanguage);
     }
 
     public SearchRequest withSize(int size) {
         return new SearchRequest(
-                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                readerLanguage);
     }
 
     public SearchRequest withFrom(int from) {
         return new SearchRequest(
-                query, filters, sort, size, from, null, pagesPerHit, withFacets, access, includeSuperseded);
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                null,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                readerLanguage);
     }
 
     public SearchRequest withCursor(String cursor) {
         return new SearchRequest(
-                query, filters, sort, size, 0, cursor, pagesPerHit, withFacets, access, includeSuperseded);
+                query,
+                filters,
+                sort,
+                size,
+                0,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                readerLanguage);
     }
 
     public SearchRequest withPagesPerHit(int pagesPerHit) {
         return new SearchRequest(
-                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                readerLanguage);
     }
 
     public SearchRequest withFacets(boolean withFacets) {
         return new SearchRequest(
-                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                readerLanguage);
     }
 
     public SearchRequest withAccess(Access access) {
         return new SearchRequest(
-                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                readerLanguage);
     }
 
     public SearchRequest withIncludeSuperseded(boolean includeSuperseded) {
         return new SearchRequest(
-                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                readerLanguage);
+    }
+
+    /** The reader's language, e.g. the interface's "fr" or "en"; see {@link #readerLanguage()}. */
+    public SearchRequest withReaderLanguage(String readerLanguage) {
+        return new SearchRequest(
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                readerLanguage);
     }
 }

@@ -105,9 +105,9 @@ class PortalIndexerCliIT {
 
         assertThat(result.exitCode).isZero();
         assertThat(result.out)
-                .contains("queries:    1")
-                .contains("nDCG@10:    1.0000")
-                .contains("recall@100: 1.0000");
+                .contains("queries.jsonl: 1 queries")
+                .containsPattern("bm25 \\+ translation +nDCG@10 1\\.0000 +recall@100 1\\.0000")
+                .containsPattern("bm25 +nDCG@10 1\\.0000 +recall@100 1\\.0000");
     }
 
     @Test
