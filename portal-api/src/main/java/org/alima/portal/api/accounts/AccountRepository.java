@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,29 +184,41 @@ class AccountRepository {
                 });
     }
 
+    /**
+     * Stores a refresh token handed out for {@code session}. A session's later tokens keep its first token's expiry,
+     * whatever {@code expiresAt} says: rotating a token never extends its session.
+     */
     @Transactional
     void storeRefreshToken(UUID account, String tokenHash, Instant expiresAt, @Nullable UUID session) {
         jdbc.prepareStatement(
-                "INSERT INTO refresh_tokens (account_id, token_hash, expires_at, session_id) VALUES (?, ?, ?, ?)",
+                "INSERT INTO refresh_tokens (account_id, token_hash, expires_at, session_id) VALUES (?, ?, COALESCE("
+                        + "(SELECT min(expires_at) FROM refresh_tokens WHERE session_id = ?::uuid), ?), ?::uuid)",
                 statement -> {
                     statement.setObject(1, account);
                     statement.setString(2, tokenHash);
-                    statement.setTimestamp(3, Timestamp.from(expiresAt));
-                    statement.setObject(4, session);
+                    statement.setObject(3, session);
+                    statement.setTimestamp(4, Timestamp.from(expiresAt));
+                    statement.setObject(5, session);
                     return statement.executeUpdate();
                 });
     }
 
-    /** The enabled account a live (unrevoked, unexpired) refresh token belongs to, and its session. */
-    @ReadOnly
-    Optional<RefreshTokenOwner> findByRefreshToken(String tokenHash) {
+    /**
+     * Uses a refresh token up: when it is live (unrevoked, unexpired, handed out within {@code idle}, its account
+     * enabled), marks it rotated and returns its owner and session. Row-locked, so that of two uses of one token at
+     * once only one finds it live.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    Optional<RefreshTokenOwner> rotateRefreshToken(String tokenHash, Duration idle) {
         return jdbc.prepareStatement(
-                "SELECT a.id, a.email, a.display_name, a.role, a.password_hash, a.disabled, a.created_at,"
-                        + " t.session_id FROM refresh_tokens t JOIN accounts a ON a.id = t.account_id"
-                        + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > now()"
-                        + " AND NOT a.disabled",
+                "UPDATE refresh_tokens t SET revoked_at = now(), rotated_at = now() FROM accounts a"
+                        + " WHERE a.id = t.account_id AND t.token_hash = ? AND t.revoked_at IS NULL"
+                        + " AND t.expires_at > now() AND t.created_at > now() - make_interval(secs => ?)"
+                        + " AND NOT a.disabled RETURNING a.id, a.email, a.display_name, a.role, a.password_hash,"
+                        + " a.disabled, a.created_at, t.session_id",
                 statement -> {
                     statement.setString(1, tokenHash);
+                    statement.setDouble(2, idle.toSeconds());
                     ResultSet rows = statement.executeQuery();
                     return rows.next()
                             ? Optional.of(new RefreshTokenOwner(read(rows), rows.getObject("session_id", UUID.class)))
@@ -213,13 +226,49 @@ class AccountRepository {
                 });
     }
 
-    /** Revokes a refresh token; true when it was live. */
+    /** The account and session of a refresh token that was used up by a rotation already, if it is one. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    Optional<RotatedToken> findRotated(String tokenHash) {
+        return jdbc.prepareStatement(
+                "SELECT account_id, session_id FROM refresh_tokens WHERE token_hash = ? AND rotated_at IS NOT NULL",
+                statement -> {
+                    statement.setString(1, tokenHash);
+                    ResultSet rows = statement.executeQuery();
+                    return rows.next()
+                            ? Optional.of(new RotatedToken(
+                                    rows.getObject("account_id", UUID.class), rows.getObject("session_id", UUID.class)))
+                            : Optional.empty();
+                });
+    }
+
+    /**
+     * Revokes the live refresh tokens of one session of an account (those of no session when {@code session} is
+     * null); how many there were.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    int revokeSession(UUID account, @Nullable UUID session) {
+        return jdbc.prepareStatement(
+                "UPDATE refresh_tokens SET revoked_at = now() WHERE account_id = ? AND revoked_at IS NULL"
+                        + " AND session_id IS NOT DISTINCT FROM ?::uuid",
+                statement -> {
+                    statement.setObject(1, account);
+                    statement.setObject(2, session);
+                    return statement.executeUpdate();
+                });
+    }
+
+    /**
+     * Revokes a refresh token and the other live ones of its session (signing out); true when it was live. A token
+     * of no session is revoked alone.
+     */
     @Transactional
     boolean revokeRefreshToken(String tokenHash) {
         return jdbc.prepareStatement(
-                        "UPDATE refresh_tokens SET revoked_at = now() WHERE token_hash = ? AND revoked_at IS NULL",
+                        "UPDATE refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL AND (token_hash = ?"
+                                + " OR session_id = (SELECT session_id FROM refresh_tokens WHERE token_hash = ?))",
                         statement -> {
                             statement.setString(1, tokenHash);
+                            statement.setString(2, tokenHash);
                             return statement.executeUpdate();
                         })
                 > 0;
@@ -271,4 +320,7 @@ class AccountRepository {
 
     /** An account signed in with a refresh token, and the session the token belongs to (null for older tokens). */
     record RefreshTokenOwner(Account account, @Nullable UUID session) {}
+
+    /** A refresh token used up already: whose, and of which session (null for older tokens). */
+    record RotatedToken(UUID account, @Nullable UUID session) {}
 }

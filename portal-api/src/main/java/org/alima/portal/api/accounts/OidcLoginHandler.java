@@ -53,10 +53,11 @@ final class OidcLoginHandler implements RedirectingLoginHandler<HttpRequest<?>, 
         return signedIn(tokens.generate(authentication));
     }
 
+    /** Not reached (renewals answer JSON, {@link RotatingLoginHandler}); rotates all the same. */
     @Override
     public MutableHttpResponse<?> loginRefresh(
             Authentication authentication, String refreshToken, HttpRequest<?> request) {
-        return signedIn(tokens.generate(refreshToken, authentication));
+        return loginSuccess(authentication, request);
     }
 
     @Override
