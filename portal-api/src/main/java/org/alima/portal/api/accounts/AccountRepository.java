@@ -186,18 +186,22 @@ class AccountRepository {
 
     /**
      * Stores a refresh token handed out for {@code session}. A session's later tokens keep its first token's expiry,
-     * whatever {@code expiresAt} says: rotating a token never extends its session.
+     * whatever {@code expiresAt} says: rotating a token never extends its session. A token of a session that ended
+     * meanwhile (a renewal racing with a replay or a sign-out) is stored revoked: the session's rows are read with a
+     * share lock, which waits for {@link #endSession} and is waited for by it.
      */
     @Transactional
     void storeRefreshToken(UUID account, String tokenHash, Instant expiresAt, @Nullable UUID session) {
         jdbc.prepareStatement(
-                "INSERT INTO refresh_tokens (account_id, token_hash, expires_at, session_id) VALUES (?, ?, COALESCE("
-                        + "(SELECT min(expires_at) FROM refresh_tokens WHERE session_id = ?::uuid), ?), ?::uuid)",
+                "INSERT INTO refresh_tokens (account_id, token_hash, expires_at, session_id, revoked_at,"
+                        + " session_ended_at) SELECT ?, ?, COALESCE(min(s.expires_at), ?), ?::uuid,"
+                        + " max(s.session_ended_at), max(s.session_ended_at) FROM (SELECT expires_at, session_ended_at"
+                        + " FROM refresh_tokens WHERE session_id = ?::uuid FOR SHARE) s",
                 statement -> {
                     statement.setObject(1, account);
                     statement.setString(2, tokenHash);
-                    statement.setObject(3, session);
-                    statement.setTimestamp(4, Timestamp.from(expiresAt));
+                    statement.setTimestamp(3, Timestamp.from(expiresAt));
+                    statement.setObject(4, session);
                     statement.setObject(5, session);
                     return statement.executeUpdate();
                 });
@@ -242,36 +246,63 @@ class AccountRepository {
     }
 
     /**
-     * Revokes the live refresh tokens of one session of an account (those of no session when {@code session} is
-     * null); how many there were.
+     * Ends one session of an account: revokes its live refresh tokens and marks all of them ended, so that a token
+     * being stored for it at the same time is stored revoked ({@link #storeRefreshToken}); with {@code session} null,
+     * revokes the account's tokens of no session. How many tokens were live.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    int revokeSession(UUID account, @Nullable UUID session) {
-        return jdbc.prepareStatement(
-                "UPDATE refresh_tokens SET revoked_at = now() WHERE account_id = ? AND revoked_at IS NULL"
-                        + " AND session_id IS NOT DISTINCT FROM ?::uuid",
+    int endSession(UUID account, @Nullable UUID session) {
+        if (session == null) {
+            return jdbc.prepareStatement(
+                    "UPDATE refresh_tokens SET revoked_at = now() WHERE account_id = ? AND revoked_at IS NULL"
+                            + " AND session_id IS NULL",
+                    statement -> {
+                        statement.setObject(1, account);
+                        return statement.executeUpdate();
+                    });
+        }
+        // First wait for a renewal storing the session's next token (it holds a share lock on the session's rows);
+        // the updates below, new statements, then see that token too.
+        jdbc.prepareStatement("SELECT 1 FROM refresh_tokens WHERE session_id = ?::uuid FOR UPDATE", statement -> {
+            statement.setObject(1, session);
+            return statement.executeQuery().next();
+        });
+        int live = jdbc.prepareStatement(
+                "UPDATE refresh_tokens SET revoked_at = now() WHERE session_id = ?::uuid AND revoked_at IS NULL",
                 statement -> {
-                    statement.setObject(1, account);
-                    statement.setObject(2, session);
+                    statement.setObject(1, session);
                     return statement.executeUpdate();
                 });
+        jdbc.prepareStatement(
+                "UPDATE refresh_tokens SET session_ended_at = now() WHERE session_id = ?::uuid", statement -> {
+                    statement.setObject(1, session);
+                    return statement.executeUpdate();
+                });
+        return live;
     }
 
     /**
-     * Revokes a refresh token and the other live ones of its session (signing out); true when it was live. A token
-     * of no session is revoked alone.
+     * Signs out: revokes a refresh token and ends its session ({@link #endSession}); true when the token was live. A
+     * token of no session is revoked alone.
      */
     @Transactional
     boolean revokeRefreshToken(String tokenHash) {
-        return jdbc.prepareStatement(
-                        "UPDATE refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL AND (token_hash = ?"
-                                + " OR session_id = (SELECT session_id FROM refresh_tokens WHERE token_hash = ?))",
-                        statement -> {
-                            statement.setString(1, tokenHash);
-                            statement.setString(2, tokenHash);
-                            return statement.executeUpdate();
-                        })
-                > 0;
+        Optional<RevokedToken> token = jdbc.prepareStatement(
+                "UPDATE refresh_tokens t SET revoked_at = COALESCE(t.revoked_at, now()) FROM refresh_tokens old WHERE old.id = t.id"
+                        + " AND t.token_hash = ? RETURNING t.account_id, t.session_id, old.revoked_at IS NULL AS live",
+                statement -> {
+                    statement.setString(1, tokenHash);
+                    ResultSet rows = statement.executeQuery();
+                    return rows.next()
+                            ? Optional.of(new RevokedToken(
+                                    rows.getObject("account_id", UUID.class),
+                                    rows.getObject("session_id", UUID.class),
+                                    rows.getBoolean("live")))
+                            : Optional.empty();
+                });
+        token.filter(revoked -> revoked.session() != null)
+                .ifPresent(revoked -> endSession(revoked.account(), revoked.session()));
+        return token.map(RevokedToken::live).orElse(false);
     }
 
     /**
@@ -323,4 +354,7 @@ class AccountRepository {
 
     /** A refresh token used up already: whose, and of which session (null for older tokens). */
     record RotatedToken(UUID account, @Nullable UUID session) {}
+
+    /** A refresh token revoked by signing out: whose, of which session, and whether it was live until then. */
+    private record RevokedToken(UUID account, @Nullable UUID session, boolean live) {}
 }

@@ -95,7 +95,7 @@ class RefreshTokens implements RefreshTokenPersistence {
                     SignIn.authentication(owner.get().account(), owner.get().session()));
         }
         accounts.findRotated(tokenHash).ifPresent(reused -> {
-            int revoked = accounts.revokeSession(reused.account(), reused.session());
+            int revoked = accounts.endSession(reused.account(), reused.session());
             LOG.warn(
                     "A used refresh token of account {} was presented again: its session {} is revoked ({} live"
                             + " tokens)",

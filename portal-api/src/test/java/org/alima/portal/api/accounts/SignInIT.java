@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.Test;
 class SignInIT extends PortalTest {
 
     private static final byte[] TEXT = "a short text".getBytes(StandardCharsets.UTF_8);
+
+    @Inject
+    AccountRepository accounts;
 
     private HttpResponse<String> login(String email, String password) {
         return anonymous.json(
@@ -322,6 +326,26 @@ class SignInIT extends PortalTest {
                                     + " ?::uuid ORDER BY created_at DESC LIMIT 1",
                             target.id());
             assertThat(latest).as("the newest token ends with the session").isEqualTo(true);
+        }
+
+        @Test
+        void aRenewalFinishingAfterItsSessionEndedKeepsNoLiveToken() {
+            TestAccounts.Account target = account("contributor");
+            long before = liveTokens(target);
+            String stolen = refreshToken(login(target.email(), TestAccounts.PASSWORD));
+            refreshToken(refresh(stolen));
+            UUID session = (UUID) TestSql.shared()
+                    .value("SELECT DISTINCT session_id FROM refresh_tokens WHERE account_id = ?::uuid", target.id());
+            assertProblem(refresh(stolen), 400, "invalid-grant");
+
+            // The owner's renewal that was under way when the replay ended the session stores its token only now.
+            accounts.storeRefreshToken(
+                    UUID.fromString(target.id()),
+                    SignIn.hash("late-" + UUID.randomUUID()),
+                    Instant.now().plus(Duration.ofDays(30)),
+                    session);
+
+            assertThat(liveTokens(target)).isEqualTo(before);
         }
 
         @Test
