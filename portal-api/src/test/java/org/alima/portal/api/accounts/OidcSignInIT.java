@@ -34,6 +34,8 @@ class OidcSignInIT extends PortalTest {
         properties.put("micronaut.security.oauth2.clients.fake.openid.issuer", provider.issuer());
         properties.put("micronaut.security.oauth2.clients.fake.client-id", FakeOpenIdProvider.CLIENT_ID);
         properties.put("micronaut.security.oauth2.clients.fake.client-secret", FakeOpenIdProvider.CLIENT_SECRET);
+        // The fake provider speaks plain HTTP on this machine; a real one must be https.
+        properties.put("portal.accounts.oidc.allow-http-issuers", "true");
         return properties;
     }
 
@@ -47,11 +49,19 @@ class OidcSignInIT extends PortalTest {
 
     /** A browser's sign-in: portal login URL, provider, portal callback, with the portal's cookies carried along. */
     private Landing browserSignIn() {
+        return browserSignIn(null);
+    }
+
+    /** The same, the web page having set {@code pageCookie} (name=value) before it left for the provider. */
+    private Landing browserSignIn(String pageCookie) {
         HttpResponse<String> start = anonymous.get("/oauth/login/fake");
         assertThat(start.statusCode()).as(start.body()).isIn(302, 303);
         String cookies = start.headers().allValues("Set-Cookie").stream()
                 .map(cookie -> cookie.substring(0, cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';')))
                 .collect(Collectors.joining("; "));
+        if (pageCookie != null) {
+            cookies = cookies.isEmpty() ? pageCookie : cookies + "; " + pageCookie;
+        }
         URI toProvider = URI.create(start.headers().firstValue("Location").orElseThrow());
         assertThat(toProvider.toString()).startsWith(provider.issuer() + "/authorize?");
 
@@ -62,6 +72,10 @@ class OidcSignInIT extends PortalTest {
         HttpResponse<String> back = anonymous.get(callback, "Cookie", cookies);
         assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
         assertThat(back.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(back.headers().allValues("Set-Cookie"))
+                .as("the tab's nonce cookie is cleared")
+                .anyMatch(cookie ->
+                        cookie.startsWith(OidcLoginHandler.NONCE_COOKIE + "=;") && cookie.contains("Max-Age=0"));
         String landing = back.headers().firstValue("Location").orElseThrow();
         int question = landing.indexOf('?');
         assertThat(landing.indexOf('#'))
@@ -129,6 +143,27 @@ class OidcSignInIT extends PortalTest {
                 .get("items")
                 .get(0);
         assertThat(created.at("/detail/via").asText()).isEqualTo("oidc:fake");
+    }
+
+    @Test
+    void handsBackTheNonceTheWebPageSetBeforeLeavingWithTheTokens() {
+        provider.signsInNext(UUID.randomUUID().toString(), newEmail(), true, "Tab Person");
+        String nonce = "0123456789abcdef0123456789abcdef";
+
+        Landing landing = browserSignIn(OidcLoginHandler.NONCE_COOKIE + "=" + nonce);
+
+        assertThat(landing.parameters().get("signin_nonce")).isEqualTo(nonce);
+        assertThat(landing.parameters().get("access_token")).isNotBlank();
+    }
+
+    @Test
+    void handsBackNoNonceWithoutTheCookieNorOneNotMadeByThePage() {
+        provider.signsInNext(UUID.randomUUID().toString(), newEmail(), true, "Tab Person");
+        assertThat(browserSignIn().parameters()).doesNotContainKey("signin_nonce");
+
+        provider.signsInNext(UUID.randomUUID().toString(), newEmail(), true, "Tab Person");
+        assertThat(browserSignIn(OidcLoginHandler.NONCE_COOKIE + "=<script>").parameters())
+                .doesNotContainKey("signin_nonce");
     }
 
     @Test
@@ -217,5 +252,31 @@ class OidcSignInIT extends PortalTest {
         assertThat(back.statusCode()).isEqualTo(303);
         String landing = back.headers().firstValue("Location").orElseThrow();
         assertThat(landing).startsWith("/#/signed-in?error=sign-in-failed&").doesNotContain("access_token");
+    }
+
+    @Test
+    void createsNoAccountForAnEmailTheProviderHasNotVerified() {
+        String email = newEmail();
+        provider.signsInNext(UUID.randomUUID().toString(), email, false, "Unverified Newcomer");
+
+        Landing landing = browserSignIn();
+
+        assertThat(landing.parameters()).doesNotContainKeys("access_token", "refresh_token");
+        assertThat(landing.parameters().get("error")).isEqualTo("email-unverified");
+        assertThat(read(anonymous.as(TestAccounts.admin(anonymous)).get("/api/admin/accounts"))
+                        .toString())
+                .doesNotContain(email);
+    }
+
+    @Test
+    void neverTakesThePreferredUsernameForAnEmail() {
+        TestAccounts.Account local = TestAccounts.create(anonymous, "admin");
+        // A provider whose users choose their username: this one chose the administrator's email.
+        provider.signsInNextWithoutEmail(UUID.randomUUID().toString(), local.email(), "Username Chooser");
+
+        Landing landing = browserSignIn();
+
+        assertThat(landing.parameters()).doesNotContainKeys("access_token", "refresh_token");
+        assertThat(landing.parameters().get("error")).isEqualTo("no-email");
     }
 }

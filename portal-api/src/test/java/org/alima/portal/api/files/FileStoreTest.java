@@ -23,7 +23,8 @@ class FileStoreTest {
     Path directory;
 
     private FileStore store() {
-        return new FileStore(directory.resolve("data"), 1 << 20);
+        Path data = directory.resolve("data");
+        return new FileStore(data, 1 << 20, new DiskSpace(data.toString(), 0));
     }
 
     @Test
