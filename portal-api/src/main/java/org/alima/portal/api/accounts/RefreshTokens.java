@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.audit.AuditLog;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;

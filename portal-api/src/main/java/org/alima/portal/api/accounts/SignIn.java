@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
