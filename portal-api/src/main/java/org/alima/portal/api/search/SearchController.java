@@ -76,10 +76,12 @@ class SearchController {
 
     private final PortalSearch search;
     private final CollectionDirectory collections;
+    private final SearchMetrics metrics;
 
-    SearchController(PortalSearch search, CollectionDirectory collections) {
+    SearchController(PortalSearch search, CollectionDirectory collections, SearchMetrics metrics) {
         this.search = search;
         this.collections = collections;
+        this.metrics = metrics;
     }
 
     /**
@@ -170,7 +172,7 @@ class SearchController {
         SearchRequest asked = request;
         SearchResponse response = nothingToFind
                 ? new SearchResponse(0, List.of(), nothingCounted(), null, null, 0)
-                : run(() -> search.search(asked), cursor != null ? "cursor" : "q");
+                : run(() -> metrics.search(() -> search.search(asked)), cursor != null ? "cursor" : "q");
         List<SearchResults.SearchHit> hits = new ArrayList<>(response.hits().size());
         response.hits().forEach(hit -> hits.add(hit(hit, selected)));
         return new SearchResults(
@@ -196,7 +198,7 @@ class SearchController {
                     int size,
             @Nullable Authentication authentication) {
         Access access = Audiences.of(Viewer.of(authentication));
-        List<Suggestion> found = run(() -> search.autocomplete(q, size, access), "q");
+        List<Suggestion> found = run(() -> metrics.suggest(() -> search.autocomplete(q, size, access)), "q");
         return new Suggestions(found.stream()
                 .map(s ->
                         new Suggestions.Suggestion(s.text(), s.kind().name().toLowerCase(Locale.ROOT), s.documentId()))
@@ -219,7 +221,7 @@ class SearchController {
         Access access = Audiences.of(Viewer.of(authentication));
         List<Hit> found;
         try {
-            found = run(() -> search.related(id.toString(), size, access), "size");
+            found = run(() -> metrics.related(() -> search.related(id.toString(), size, access)), "size");
         } catch (DocumentNotFoundException e) {
             throw new NotFoundException("Document " + id + " is not in the search index: it does not exist, is not"
                     + " indexed yet, was withdrawn, or is not yours to see.");
