@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Map;
+import org.alima.portal.api.operations.BackupCommand;
+import org.alima.portal.api.operations.RestoreCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +44,9 @@ public final class AdminCommands {
             PrintWriter out,
             PrintWriter err) {
         CommandLine commands = new CommandLine(new AdminCommands())
-                .addSubcommand("create-admin", new CreateAdminCommand(environment, console));
+                .addSubcommand("create-admin", new CreateAdminCommand(environment, console))
+                .addSubcommand("backup", new BackupCommand(environment))
+                .addSubcommand("restore", new RestoreCommand(environment));
         commands.setOut(out);
         commands.setErr(err);
         try {
