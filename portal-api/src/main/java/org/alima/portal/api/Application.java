@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import org.alima.portal.api.accounts.AdminCommands;
+import org.alima.portal.api.operations.AdminCommands;
 import org.alima.portal.api.system.Portal;
 import org.alima.portal.indexer.SuppressForbidden;
 

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
                     + " runs on the same embedded database first.",
             "The password is read from PORTAL_ADMIN_PASSWORD when it is set, otherwise asked for (not echoed)."
         })
-final class CreateAdminCommand implements Callable<Integer> {
+public final class CreateAdminCommand implements Callable<Integer> {
 
     @Option(
             names = {"-h", "--help"},
@@ -66,7 +66,7 @@ final class CreateAdminCommand implements Callable<Integer> {
     private final Map<String, String> environment;
     private final @Nullable Console console;
 
-    CreateAdminCommand(Map<String, String> environment, @Nullable Console console) {
+    public CreateAdminCommand(Map<String, String> environment, @Nullable Console console) {
         this.environment = environment;
         this.console = console;
     }

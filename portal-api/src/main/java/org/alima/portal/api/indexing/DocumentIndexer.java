@@ -35,13 +35,19 @@ final class DocumentIndexer implements DocumentProcessor {
     private final DocumentExtractor extractor;
     private final SearchIndex index;
     private final CollectionMemberships collections;
+    private final IndexingMetrics metrics;
 
     DocumentIndexer(
-            FileStore files, DocumentExtractor extractor, SearchIndex index, CollectionMemberships collections) {
+            FileStore files,
+            DocumentExtractor extractor,
+            SearchIndex index,
+            CollectionMemberships collections,
+            IndexingMetrics metrics) {
         this.files = files;
         this.extractor = extractor;
         this.index = index;
         this.collections = collections;
+        this.metrics = metrics;
     }
 
     @Override
@@ -60,7 +66,10 @@ final class DocumentIndexer implements DocumentProcessor {
                     "the stored file cannot be read at the moment; it will be tried again", true);
         }
         return switch (result) {
-            case ExtractionResult.Failed failed -> failure(failed);
+            case ExtractionResult.Failed failed -> {
+                metrics.extractionFailed(failed.kind());
+                yield failure(failed);
+            }
             case ExtractionResult.Extracted extracted -> index(document, extracted);
         };
     }

@@ -37,6 +37,7 @@ class IndexingWorker {
     private final DocumentLocks locks;
     private final SearchIndex index;
     private final IndexingSettings settings;
+    private final IndexingMetrics metrics;
     private final AtomicInteger threadNumber = new AtomicInteger();
     private volatile boolean running;
     private ExecutorService pool;
@@ -46,12 +47,14 @@ class IndexingWorker {
             DocumentProcessor processor,
             DocumentLocks locks,
             SearchIndex index,
-            IndexingSettings settings) {
+            IndexingSettings settings,
+            IndexingMetrics metrics) {
         this.jobs = jobs;
         this.processor = processor;
         this.locks = locks;
         this.index = index;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     @EventListener
@@ -182,6 +185,7 @@ class IndexingWorker {
             return;
         }
         jobs.unindexed(job);
+        metrics.jobFinished(job.kind(), IndexingMetrics.Outcome.UNINDEXED);
     }
 
     private void process(IndexJobs.ClaimedJob job) {
@@ -189,6 +193,7 @@ class IndexingWorker {
         if (document.isEmpty()) {
             // Deleted meanwhile: its unindex job is queued, but a write of ours may have come after it.
             processor.remove(job.documentId());
+            metrics.jobFinished(job.kind(), IndexingMetrics.Outcome.GONE);
             return;
         }
         ProcessingOutcome outcome;
@@ -202,7 +207,12 @@ class IndexingWorker {
             outcome = new ProcessingOutcome.Failed("processing failed unexpectedly; it will be tried again", true);
         }
         switch (outcome) {
-            case ProcessingOutcome.Processed processed -> jobs.succeed(job, processed, document.get());
+            case ProcessingOutcome.Processed processed -> {
+                jobs.succeed(job, processed, document.get());
+                metrics.jobFinished(
+                        job.kind(),
+                        processed.searchable() ? IndexingMetrics.Outcome.INDEXED : IndexingMetrics.Outcome.EXTRACTED);
+            }
             case ProcessingOutcome.Failed failed -> retryOrGiveUp(job, failed);
         }
     }
@@ -214,6 +224,7 @@ class IndexingWorker {
             giveUp(job, failed);
         } else {
             jobs.fail(job, failed, false, settings.retryDelay(job.attempt()));
+            metrics.jobFinished(job.kind(), IndexingMetrics.Outcome.RETRY);
         }
         LOG.info(
                 "Document {} not processed (attempt {}{}): {}",
@@ -232,5 +243,6 @@ class IndexingWorker {
             processor.remove(job.documentId());
         }
         jobs.fail(job, failed, true, null);
+        metrics.jobFinished(job.kind(), IndexingMetrics.Outcome.FAILED);
     }
 }

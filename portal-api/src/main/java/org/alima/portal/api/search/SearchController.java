@@ -1,6 +1,7 @@
 package org.alima.portal.api.search;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpParameters;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
@@ -72,12 +73,17 @@ class SearchController {
 
     private static final String YEAR = "must be a year between 0 and 9999";
 
+    /** A BCP 47 language tag's shape, as a web page sends its interface language ("fr", "en", "en-GB"). */
+    private static final String LANGUAGE_TAG = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}";
+
     private final PortalSearch search;
     private final CollectionDirectory collections;
+    private final SearchMetrics metrics;
 
-    SearchController(PortalSearch search, CollectionDirectory collections) {
+    SearchController(PortalSearch search, CollectionDirectory collections, SearchMetrics metrics) {
         this.search = search;
         this.collections = collections;
+        this.metrics = metrics;
     }
 
     /**
@@ -87,7 +93,11 @@ class SearchController {
      * answer's {@code nextCursor} at any depth. {@code fields} (e.g. {@code id,title,pages}) keeps only those parts.
      * Only the documents the caller may see count, in the hits, the total, the facets and the did-you-mean: published
      * ones for everyone, a contributor's own drafts for them, everything for curators. Versions that a newer published
-     * one supersedes are left out unless {@code includeSuperseded=true}.
+     * one supersedes are left out unless {@code includeSuperseded=true}. A French query also searches its English
+     * translation and the reverse: {@code lang} (the page's interface language, else the first of French or English
+     * in Accept-Language) decides the query's language when its words do not, and the answer says how the query was
+     * read ({@code queryLanguage}, {@code translatedQuery}); a hit whose {@code language} differs was found in the
+     * other language.
      */
     @Operation(summary = "Search documents")
     @Get("/search")
@@ -122,6 +132,8 @@ class SearchController {
             @QueryValue(defaultValue = "true") boolean facets,
             @QueryValue @Nullable List<String> fields,
             @QueryValue(defaultValue = "false") boolean includeSuperseded,
+            @QueryValue @Nullable @Pattern(regexp = LANGUAGE_TAG, message = "must be a language code such as fr or en")
+                    String lang,
             Viewer viewer) {
         FieldSelection selected = FieldSelection.parse(fields);
         if ((long) page * size > MAX_DEPTH) {
@@ -162,10 +174,12 @@ class SearchController {
                 .withPagesPerHit(selected.includes("pages") ? pages : 0)
                 .withFacets(facets && selected.includes("facets"))
                 .withAccess(access)
-                .withIncludeSuperseded(includeSuperseded);
+                .withIncludeSuperseded(includeSuperseded)
+                .withReaderLanguage(ReaderLanguage.of(lang, http.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE)));
         request = cursor != null ? request.withCursor(cursor) : request.withFrom((page - 1) * size);
         SearchRequest asked = request;
-        SearchResponse response = run(() -> search.search(asked), cursor != null ? "cursor" : "q");
+        SearchResponse response =
+                run(() -> metrics.search(() -> search.search(asked)), cursor != null ? "cursor" : "q");
         List<SearchResults.SearchHit> hits = new ArrayList<>(response.hits().size());
         response.hits().forEach(hit -> hits.add(hit(hit, selected)));
         return new SearchResults(
@@ -174,7 +188,9 @@ class SearchController {
                 asked.withFacets() ? facets(response.facets()) : null,
                 response.nextCursor(),
                 selected.includes("didYouMean") ? response.didYouMean() : null,
-                selected.includes("tookMillis") ? response.tookMillis() : null);
+                selected.includes("tookMillis") ? response.tookMillis() : null,
+                selected.includes("queryLanguage") ? response.queryLanguage() : null,
+                selected.includes("translatedQuery") ? response.translatedQuery() : null);
     }
 
     /**
@@ -191,7 +207,7 @@ class SearchController {
                     int size,
             Viewer viewer) {
         Access access = Audiences.of(viewer);
-        List<Suggestion> found = run(() -> search.autocomplete(q, size, access), "q");
+        List<Suggestion> found = run(() -> metrics.suggest(() -> search.autocomplete(q, size, access)), "q");
         return new Suggestions(found.stream()
                 .map(s ->
                         new Suggestions.Suggestion(s.text(), s.kind().name().toLowerCase(Locale.ROOT), s.documentId()))
@@ -214,7 +230,7 @@ class SearchController {
         Access access = Audiences.of(viewer);
         List<Hit> found;
         try {
-            found = run(() -> search.related(id.toString(), size, access), "size");
+            found = run(() -> metrics.related(() -> search.related(id.toString(), size, access)), "size");
         } catch (DocumentNotFoundException e) {
             throw new NotFoundException("Document " + id + " is not in the search index: it does not exist, is not"
                     + " indexed yet, was withdrawn, or is not yours to see.");

@@ -111,8 +111,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             // Owning the directory, any server still running on it is a leftover of a process that died.
             LeftoverServer.stopOn(directory);
             requireFree(port, directory);
-            String password = SecretFile.readOrCreate(
-                    SecretFile.directoryOf(directory.getParent()).resolve("postgres-password"), 24);
+            String password = SecretFile.readOrCreate(passwordFile(directory), 24);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
@@ -212,6 +211,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Could not release the lock on the embedded PostgreSQL's directory: {}", e.toString());
         }
+    }
+
+    /**
+     * Where the password of the server on {@code dataDirectory} is kept (mode 0600): beside it, under the portal's
+     * data directory's {@code secrets/}. A backup signs in with it to the running server.
+     */
+    public static Path passwordFile(Path dataDirectory) {
+        Path directory = dataDirectory.toAbsolutePath().normalize();
+        return SecretFile.directoryOf(directory.getParent()).resolve("postgres-password");
     }
 
     /** The {@code datasources.default.*} properties that point Micronaut at this server. */

@@ -5,6 +5,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import org.alima.portal.api.metrics.MetricsToken;
 
 /**
  * A running portal: its HTTP server, its application context and, by default, the embedded PostgreSQL it owns. Not
@@ -49,6 +50,7 @@ public final class Portal implements AutoCloseable {
                 properties.put(variable[1], environment.get(variable[0]));
             }
         }
+        properties.putAll(MetricsToken.properties(environment));
         if (database != null) {
             properties.putAll(database.datasourceProperties());
         }

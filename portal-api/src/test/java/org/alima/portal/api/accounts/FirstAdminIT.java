@@ -14,6 +14,7 @@ import org.alima.portal.api.Api;
 import org.alima.portal.api.Application;
 import org.alima.portal.api.TestAccounts;
 import org.alima.portal.api.TestDatabase;
+import org.alima.portal.api.operations.AdminCommands;
 import org.alima.portal.api.system.Portal;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

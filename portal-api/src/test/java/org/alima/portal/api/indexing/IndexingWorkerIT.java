@@ -62,6 +62,9 @@ class IndexingWorkerIT extends PortalTest {
     CollectionMemberships collections;
 
     @Inject
+    IndexingMetrics metrics;
+
+    @Inject
     TransactionOperations<Connection> transactions;
 
     @Inject
@@ -204,7 +207,8 @@ class IndexingWorkerIT extends PortalTest {
                 files,
                 new DocumentExtractor(new ExtractionLimits(Duration.ofNanos(1), 1_000_000, 1 << 20, 1 << 20)),
                 index,
-                collections);
+                collections,
+                metrics);
         IndexingWorker worker = worker(impatient, 5, Duration.ofMillis(20));
 
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -398,7 +402,8 @@ class IndexingWorkerIT extends PortalTest {
                 processor,
                 locks,
                 index,
-                new IndexingSettings(1, maxAttempts, firstRetry, Duration.ofMinutes(1), Duration.ofMillis(50)));
+                new IndexingSettings(1, maxAttempts, firstRetry, Duration.ofMinutes(1), Duration.ofMillis(50)),
+                metrics);
     }
 
     private IndexingWorker worker(DocumentProcessor processor) {
@@ -407,7 +412,8 @@ class IndexingWorkerIT extends PortalTest {
                 processor,
                 locks,
                 index,
-                new IndexingSettings(1, 3, FIRST_RETRY, Duration.ofMinutes(1), Duration.ofMillis(50)));
+                new IndexingSettings(1, 3, FIRST_RETRY, Duration.ofMinutes(1), Duration.ofMillis(50)),
+                metrics);
     }
 
     /** The real processor, except that it crashes on the documents {@code crashesOn} picks. */

@@ -19,7 +19,19 @@ class SecurityHeadersIT extends PortalTest {
     class ManagementEndpoints {
 
         @ParameterizedTest
-        @ValueSource(strings = {"/threaddump", "/routes", "/beans", "/loggers", "/env", "/info", "/caches", "/stop"})
+        @ValueSource(
+                strings = {
+                    "/threaddump",
+                    "/routes",
+                    "/beans",
+                    "/loggers",
+                    "/env",
+                    "/info",
+                    "/caches",
+                    "/stop",
+                    "/prometheus",
+                    "/metrics"
+                })
         void areNotThere(String path) {
             assertThat(anonymous.get(path).statusCode()).isEqualTo(404);
             assertThat(api.get(path).statusCode()).isEqualTo(404);

@@ -1,9 +1,10 @@
-package org.alima.portal.api.accounts;
+package org.alima.portal.api.operations;
 
 import io.micronaut.core.annotation.Nullable;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Map;
+import org.alima.portal.api.accounts.CreateAdminCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +43,9 @@ public final class AdminCommands {
             PrintWriter out,
             PrintWriter err) {
         CommandLine commands = new CommandLine(new AdminCommands())
-                .addSubcommand("create-admin", new CreateAdminCommand(environment, console));
+                .addSubcommand("create-admin", new CreateAdminCommand(environment, console))
+                .addSubcommand("backup", new BackupCommand(environment))
+                .addSubcommand("restore", new RestoreCommand(environment));
         commands.setOut(out);
         commands.setErr(err);
         try {
