@@ -3,6 +3,7 @@ package org.alima.portal.indexer.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,8 +13,11 @@ import org.alima.portal.indexer.eval.RankingMetrics;
 import org.alima.portal.indexer.eval.TestQueries;
 import org.alima.portal.indexer.index.PortalIndex;
 import org.alima.portal.indexer.search.FieldWeights;
+import org.alima.portal.indexer.search.Fusion;
 import org.alima.portal.indexer.search.PortalSearch;
+import org.alima.portal.indexer.search.RankingMode;
 import org.alima.portal.indexer.search.SearchSettings;
+import org.alima.portal.indexer.semantic.SemanticModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,45 +58,135 @@ final class EvalCommand implements Callable<Integer> {
             description = "Field weights: title, abstract+keywords, body, authors.")
     List<Float> weights;
 
+    @Option(
+            names = "--modes",
+            split = ",",
+            description = "Rankings to measure, side by side: bm25, dense, hybrid (default: all three; dense and hybrid"
+                    + " need vectors in the index).")
+    List<String> modes = List.of("bm25", "dense", "hybrid");
+
+    @Option(names = "--fusion", description = "Fusion of BM25 and dense: rrf or linear (default: the portal's).")
+    Fusion.Method fusionMethod;
+
+    @Option(names = "--rrf-k", description = "RRF's k (default: the portal's).")
+    Integer rrfK;
+
+    @Option(names = "--dense-weight", description = "Weight of the dense ranking in the fusion, 0 to 1.")
+    Float denseWeight;
+
+    @Option(names = "--lexical-window", description = "BM25's best documents that enter the fusion.")
+    Integer lexicalWindow;
+
+    @Option(names = "--dense-candidates", description = "Nearest documents the vector search returns.")
+    Integer denseCandidates;
+
+    @Option(names = "--dense-source", description = "Vectors scoring a document: DOCUMENT, PASSAGES or BOTH.")
+    Fusion.DenseSource denseSource;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** What one ranking scored. */
+    private record Score(String mode, int queries, double ndcg, double recall, double seconds) {}
 
     @Override
     public Integer call() throws IOException {
         Judgements judgements = Judgements.read(qrels);
         Map<String, String> queryTexts = TestQueries.read(queries);
         SearchSettings settings = settings();
-        double ndcg = 0;
-        double recall = 0;
-        int evaluated = 0;
-        long started = System.nanoTime();
+        PrintWriter out = spec.commandLine().getOut();
+        List<Score> scores = new ArrayList<>();
         try (PortalIndex index = PortalIndex.open(indexDir)) {
-            PortalSearch search = new PortalSearch(index, settings);
-            for (var query : queryTexts.entrySet()) {
-                Map<String, Integer> judged = judgements.of(query.getKey());
-                if (judged.isEmpty()) {
+            SemanticModel model = SemanticModel.shared(SemanticModel.DEFAULT);
+            boolean vectors = index.countWithVectors(model.model().id()) > 0;
+            PortalSearch search = new PortalSearch(index, settings, vectors ? model : null);
+            for (String name : modes) {
+                RankingMode mode = mode(name);
+                if (mode != RankingMode.LEXICAL && !vectors) {
+                    out.printf(
+                            Locale.ROOT,
+                            "%-8s skipped: the index holds no vectors of %s (index it without --no-semantic)%n",
+                            name,
+                            model.model().id());
                     continue;
                 }
-                String text = query.getValue();
-                List<String> ranked = text.isEmpty() ? List.of() : search.rankedIds(text, 100);
-                ndcg += RankingMetrics.ndcg(ranked, judged, 10);
-                recall += RankingMetrics.recall(ranked, judged, 100);
-                evaluated++;
+                scores.add(evaluate(search, name, mode, judgements, queryTexts));
+            }
+            if (model.loaded()) {
+                out.printf(
+                        Locale.ROOT,
+                        "model:      %s, loaded in %d ms%n",
+                        model.model().id(),
+                        model.loadMillis());
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (evaluated == 0) {
+        if (scores.isEmpty() || scores.get(0).queries() == 0) {
             out.println("No query in " + queries + " has judgements in " + qrels + "; check that their ids match.");
             out.flush();
             return 1;
         }
-        out.printf(Locale.ROOT, "queries:    %d%n", evaluated);
-        out.printf(Locale.ROOT, "nDCG@10:    %.4f%n", ndcg / evaluated);
-        out.printf(Locale.ROOT, "recall@100: %.4f%n", recall / evaluated);
+        // The headline is the portal's own ranking: the default mode when it was measured, else the first measured.
+        String headline = scores.stream()
+                .filter(score -> mode(score.mode()) == settings.mode())
+                .findFirst()
+                .orElse(scores.get(0))
+                .mode();
+        Score best = scores.stream()
+                .filter(score -> score.mode().equals(headline))
+                .findFirst()
+                .orElseThrow();
+        out.printf(Locale.ROOT, "queries:    %d%n", best.queries());
+        for (Score score : scores) {
+            out.printf(
+                    Locale.ROOT,
+                    "%-8s    nDCG@10 %.4f   recall@100 %.4f   %5.1f s%s%n",
+                    score.mode(),
+                    score.ndcg(),
+                    score.recall(),
+                    score.seconds(),
+                    score.mode().equals(headline) ? "   (the portal's default)" : "");
+        }
+        out.printf(Locale.ROOT, "nDCG@10:    %.4f%n", best.ndcg());
+        out.printf(Locale.ROOT, "recall@100: %.4f%n", best.recall());
         out.printf(Locale.ROOT, "settings:   %s%n", settings);
-        out.printf(Locale.ROOT, "time:       %.1f s%n", (System.nanoTime() - started) / 1e9);
         out.flush();
         return 0;
+    }
+
+    private Score evaluate(
+            PortalSearch search, String name, RankingMode mode, Judgements judgements, Map<String, String> queryTexts) {
+        double ndcg = 0;
+        double recall = 0;
+        int evaluated = 0;
+        long started = System.nanoTime();
+        for (var query : queryTexts.entrySet()) {
+            Map<String, Integer> judged = judgements.of(query.getKey());
+            if (judged.isEmpty()) {
+                continue;
+            }
+            String text = query.getValue();
+            List<String> ranked = text.isEmpty() ? List.of() : search.rankedIds(text, null, 100, mode);
+            ndcg += RankingMetrics.ndcg(ranked, judged, 10);
+            recall += RankingMetrics.recall(ranked, judged, 100);
+            evaluated++;
+        }
+        return new Score(
+                name,
+                evaluated,
+                evaluated == 0 ? 0 : ndcg / evaluated,
+                evaluated == 0 ? 0 : recall / evaluated,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private RankingMode mode(String name) {
+        return switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case "bm25", "lexical" -> RankingMode.LEXICAL;
+            case "dense" -> RankingMode.DENSE;
+            case "hybrid" -> RankingMode.HYBRID;
+            default ->
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "Unknown mode " + name + " in --modes; use bm25, dense or hybrid");
+        };
     }
 
     private SearchSettings settings() {
@@ -107,6 +201,25 @@ final class EvalCommand implements Callable<Integer> {
             settings = settings.withWeights(
                     new FieldWeights(weights.get(0), weights.get(1), weights.get(2), weights.get(3)));
         }
-        return settings;
+        Fusion fusion = settings.fusion();
+        if (fusionMethod != null) {
+            fusion = fusion.withMethod(fusionMethod);
+        }
+        if (rrfK != null) {
+            fusion = fusion.withRrfK(rrfK);
+        }
+        if (denseWeight != null) {
+            fusion = fusion.withDenseWeight(denseWeight);
+        }
+        if (lexicalWindow != null) {
+            fusion = fusion.withLexicalWindow(lexicalWindow);
+        }
+        if (denseCandidates != null) {
+            fusion = fusion.withDenseCandidates(denseCandidates);
+        }
+        if (denseSource != null) {
+            fusion = fusion.withDenseSource(denseSource);
+        }
+        return settings.withFusion(fusion);
     }
 }

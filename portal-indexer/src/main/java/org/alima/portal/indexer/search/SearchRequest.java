@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param access the documents the caller may find; everything else is absent from the hits, the total, the facet
  *     counts and did-you-mean, as if not indexed
  * @param includeSuperseded whether versions that a newer one supersedes are searched too (false: latest only)
+ * @param mode how to rank; null for the search's default ({@link SearchSettings#mode()})
+ * @param translation the query in another language, searched with it (cross-language search), or null
  */
 public record SearchRequest(
         String query,
@@ -26,12 +28,29 @@ public record SearchRequest(
         int pagesPerHit,
         boolean withFacets,
         Access access,
-        boolean includeSuperseded) {
+        boolean includeSuperseded,
+        RankingMode mode,
+        QueryTranslation translation) {
 
     public static final int MAX_SIZE = 100;
     public static final int MAX_FROM = 10_000;
     public static final int MAX_PAGES_PER_HIT = 10;
     public static final int MAX_CURSOR_LENGTH = 2_000;
+
+    /** The same request with everything the shorter constructor left out at its default. */
+    public SearchRequest(
+            String query,
+            Filters filters,
+            SortOrder sort,
+            int size,
+            int from,
+            String cursor,
+            int pagesPerHit,
+            boolean withFacets,
+            Access access,
+            boolean includeSuperseded) {
+        this(query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded, null, null);
+    }
 
     public SearchRequest {
         filters = filters == null ? Filters.none() : filters;
@@ -70,51 +89,193 @@ public record SearchRequest(
      */
     public static SearchRequest of(String query) {
         return new SearchRequest(
-                query, Filters.none(), SortOrder.RELEVANCE, 10, 0, null, 3, true, Access.everything(), false);
+                query,
+                Filters.none(),
+                SortOrder.RELEVANCE,
+                10,
+                0,
+                null,
+                3,
+                true,
+                Access.everything(),
+                false,
+                null,
+                null);
     }
 
     public SearchRequest withFilters(Filters filters) {
         return new SearchRequest(
-                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                mode,
+                translation);
     }
 
     public SearchRequest withSort(SortOrder sort) {
         return new SearchRequest(
-                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                mode,
+                translation);
     }
 
     public SearchRequest withSize(int size) {
         return new SearchRequest(
-                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                mode,
+                translation);
     }
 
     public SearchRequest withFrom(int from) {
         return new SearchRequest(
-                query, filters, sort, size, from, null, pagesPerHit, withFacets, access, includeSuperseded);
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                null,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                mode,
+                translation);
     }
 
     public SearchRequest withCursor(String cursor) {
         return new SearchRequest(
-                query, filters, sort, size, 0, cursor, pagesPerHit, withFacets, access, includeSuperseded);
+                query,
+                filters,
+                sort,
+                size,
+                0,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                mode,
+                translation);
     }
 
     public SearchRequest withPagesPerHit(int pagesPerHit) {
         return new SearchRequest(
-                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                mode,
+                translation);
     }
 
     public SearchRequest withFacets(boolean withFacets) {
         return new SearchRequest(
-                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                mode,
+                translation);
     }
 
     public SearchRequest withAccess(Access access) {
         return new SearchRequest(
-                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                mode,
+                translation);
     }
 
     public SearchRequest withIncludeSuperseded(boolean includeSuperseded) {
         return new SearchRequest(
-                query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded);
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                mode,
+                translation);
+    }
+
+    public SearchRequest withMode(RankingMode mode) {
+        return new SearchRequest(
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                mode,
+                translation);
+    }
+
+    public SearchRequest withTranslation(QueryTranslation translation) {
+        return new SearchRequest(
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                mode,
+                translation);
     }
 }

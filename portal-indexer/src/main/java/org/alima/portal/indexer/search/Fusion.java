@@ -1,0 +1,84 @@
+package org.alima.portal.indexer.search;
+
+import java.util.Objects;
+
+/**
+ * How the BM25 and dense rankings are combined into one, immutable; every value can change without reindexing.
+ * The defaults and the measurements behind them are in the package documentation.
+ *
+ * @param method reciprocal rank fusion, or a weighted sum of scores normalised per query
+ * @param rrfK RRF's constant: a document at rank r of a list gains 1 / (rrfK + r)
+ * @param denseWeight weight of the dense list, 0 to 1; the BM25 list weighs 1 - denseWeight
+ * @param lexicalWindow how many of BM25's best documents enter the fusion
+ * @param denseCandidates how many nearest documents the vector search returns (and passages: twice as many), the
+ *     dense list's length; documents beyond both lists rank after every fused one, by BM25
+ * @param denseSource which vectors give a document its dense score
+ */
+public record Fusion(
+        Method method, int rrfK, float denseWeight, int lexicalWindow, int denseCandidates, DenseSource denseSource) {
+
+    /** How the two lists are combined. */
+    public enum Method {
+        /** Sum over the lists of weight / (k + rank). */
+        RRF,
+        /** Weighted sum of the scores, each list min-max normalised over its own top documents. */
+        LINEAR
+    }
+
+    /** Which vectors score a document. */
+    public enum DenseSource {
+        /** The document's own vector only. */
+        DOCUMENT,
+        /** Its best passage only. */
+        PASSAGES,
+        /** The better of the two. */
+        BOTH
+    }
+
+    /** Longest list a fusion takes from either side. */
+    public static final int MAX_LIST = 1_000;
+
+    public Fusion {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(denseSource, "denseSource");
+        if (rrfK < 1 || rrfK > 1_000) {
+            throw new IllegalArgumentException("rrfK must be between 1 and 1000, got " + rrfK);
+        }
+        if (!(denseWeight >= 0 && denseWeight <= 1)) {
+            throw new IllegalArgumentException("denseWeight must be between 0 and 1, got " + denseWeight);
+        }
+        if (lexicalWindow < 1 || lexicalWindow > MAX_LIST || denseCandidates < 1 || denseCandidates > MAX_LIST) {
+            throw new IllegalArgumentException("lexicalWindow and denseCandidates must be between 1 and " + MAX_LIST
+                    + " (MAX_LIST), got " + lexicalWindow + " and " + denseCandidates);
+        }
+    }
+
+    /** The measured best; see the package documentation. */
+    public static Fusion defaults() {
+        return new Fusion(Method.RRF, 60, 0.5f, 100, 100, DenseSource.BOTH);
+    }
+
+    public Fusion withMethod(Method method) {
+        return new Fusion(method, rrfK, denseWeight, lexicalWindow, denseCandidates, denseSource);
+    }
+
+    public Fusion withRrfK(int rrfK) {
+        return new Fusion(method, rrfK, denseWeight, lexicalWindow, denseCandidates, denseSource);
+    }
+
+    public Fusion withDenseWeight(float denseWeight) {
+        return new Fusion(method, rrfK, denseWeight, lexicalWindow, denseCandidates, denseSource);
+    }
+
+    public Fusion withLexicalWindow(int lexicalWindow) {
+        return new Fusion(method, rrfK, denseWeight, lexicalWindow, denseCandidates, denseSource);
+    }
+
+    public Fusion withDenseCandidates(int denseCandidates) {
+        return new Fusion(method, rrfK, denseWeight, lexicalWindow, denseCandidates, denseSource);
+    }
+
+    public Fusion withDenseSource(DenseSource denseSource) {
+        return new Fusion(method, rrfK, denseWeight, lexicalWindow, denseCandidates, denseSource);
+    }
+}
