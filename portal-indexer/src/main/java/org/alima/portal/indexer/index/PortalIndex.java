@@ -169,6 +169,15 @@ public final class PortalIndex implements Closeable {
         }
     }
 
+    /** Whether a document with this id is in the index (visible to searches, at most half a second stale). */
+    public boolean contains(String id) {
+        try (IndexSnapshot snapshot = snapshot()) {
+            return new IndexSearcher(snapshot.reader()).count(new TermQuery(new Term(IndexSchema.ID, id))) > 0;
+        } catch (IOException e) {
+            throw failure("look up a document in", e);
+        }
+    }
+
     /** Ids of up to {@code max} documents (current or not) without vectors of {@code model}, in index order. */
     public List<String> withoutVectors(String model, int max) {
         Query lacking = new BooleanQuery.Builder()

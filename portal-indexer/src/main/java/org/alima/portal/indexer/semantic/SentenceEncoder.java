@@ -151,7 +151,11 @@ public final class SentenceEncoder implements AutoCloseable {
 
     /** Unit-length vectors of the texts as given (no prefix), in order; texts of similar length are batched. */
     List<float[]> encode(List<String> texts) {
-        Encoding[] encodings = tokenizer.batchEncode(texts);
+        // One text at a time: the tokenizer's batch call runs a pool of native threads per core that busy-wait.
+        Encoding[] encodings = new Encoding[texts.size()];
+        for (int i = 0; i < encodings.length; i++) {
+            encodings[i] = tokenizer.encode(texts.get(i));
+        }
         Integer[] order = new Integer[texts.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
