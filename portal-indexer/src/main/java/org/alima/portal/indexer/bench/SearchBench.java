@@ -66,11 +66,15 @@ final class SearchBench {
         }
     }
 
-    private interface Search {
+    interface Search {
         void run(String query);
     }
 
     private Latency measure(String name, Search search) {
+        return measure(name, queries, search);
+    }
+
+    static Latency measure(String name, List<String> queries, Search search) {
         for (String query : queries) {
             search.run(query);
         }
