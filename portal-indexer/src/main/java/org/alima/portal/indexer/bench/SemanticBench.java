@@ -110,7 +110,7 @@ final class SemanticBench {
                     index,
                     portal.documentCount(),
                     portal.countWithVectors(model.model().id()),
-                    portal.stats().sizeBytes() / 1048576.0);
+                    portal.stats().sizeOnDiskBytes() / 1048576.0);
             PortalSearch search = new PortalSearch(portal, SearchSettings.defaults(), model);
             out.printf(
                     Locale.ROOT, "%-28s %9s %9s %9s %14s%n", "contender", "p50 ms", "p99 ms", "max ms", "CPU-s/1000");
