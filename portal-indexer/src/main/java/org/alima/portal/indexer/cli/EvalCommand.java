@@ -190,7 +190,8 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private SearchSettings settings() {
-        SearchSettings settings = SearchSettings.defaults();
+        // A measurement, not a reader waiting: no query is cut short by a busy machine.
+        SearchSettings settings = SearchSettings.defaults().withTimeLimit(java.time.Duration.ofMinutes(1));
         if (k1 != null || b != null) {
             settings = settings.withBm25(k1 != null ? k1 : settings.k1(), b != null ? b : settings.b());
         }

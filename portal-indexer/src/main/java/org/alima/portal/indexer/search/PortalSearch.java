@@ -122,6 +122,7 @@ public final class PortalSearch {
         RankingMode mode = request.sort() == SortOrder.RELEVANCE
                 ? Objects.requireNonNullElse(request.mode(), settings.mode())
                 : RankingMode.LEXICAL; // newest first lists what the words match, not the nearest by meaning
+        loadModelIfNeeded(mode);
         try (IndexSnapshot snapshot = index.snapshot()) {
             IndexSearcher searcher = searcher(snapshot);
             Ranking ranking = rank(searcher, request.query(), request.translation(), mode, visibility);
@@ -196,6 +197,7 @@ public final class PortalSearch {
                     "size must be between 1 and " + MAX_RANKED_IDS + " (MAX_RANKED_IDS), got " + size);
         }
         Visibility visibility = Visibility.current(Access.everything());
+        loadModelIfNeeded(mode);
         try (IndexSnapshot snapshot = index.snapshot()) {
             IndexSearcher searcher = searcher(snapshot);
             Ranking ranking = rank(searcher, query, translation, Objects.requireNonNull(mode, "mode"), visibility);
@@ -394,6 +396,16 @@ public final class PortalSearch {
         }
         return new Ranking(
                 new FunctionScoreQuery(matching, new FusedScores(fused)), lexical, highlight, nearest, lexicalTop);
+    }
+
+    /**
+     * Loads the dense model, once, before a search that may need it starts its clock: its first load takes seconds,
+     * which no search's time limit should pay; encoding the query does count.
+     */
+    private void loadModelIfNeeded(RankingMode mode) {
+        if (semantic != null && mode != RankingMode.LEXICAL && !semantic.loaded()) {
+            semantic.encoder();
+        }
     }
 
     /** Whether some segment of the index holds document vectors. */

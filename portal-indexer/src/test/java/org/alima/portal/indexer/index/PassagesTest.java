@@ -53,7 +53,7 @@ class PassagesTest {
     void aDocumentHasAtMostMaxPassages() {
         String text = sentences(40);
         List<Page> pages = new java.util.ArrayList<>();
-        for (int i = 1; i <= 1_500; i++) {
+        for (int i = 1; i <= 2_500; i++) {
             pages.add(new Page(i, text, "en"));
         }
         assertThat(Passages.of(pages)).hasSize(Passages.MAX_PASSAGES);
