@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +35,16 @@ public final class SentenceEncoder implements AutoCloseable {
 
     /** Stack of the thread that loads the model; see {@link #load}. */
     private static final long LOADER_STACK_BYTES = 16L << 20;
+
+    /** Query vectors kept, least recently used dropped first; some 1.6 MB at most. */
+    static final int CACHED_QUERIES = 1_024;
+
+    private final Map<String, float[]> recentQueries = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > CACHED_QUERIES;
+        }
+    };
 
     private final EncoderModel model;
     private final OrtEnvironment environment;
@@ -130,9 +141,22 @@ public final class SentenceEncoder implements AutoCloseable {
         return model;
     }
 
-    /** The vector of a search query (with the model's query instruction). */
+    /**
+     * The vector of a search query (with the model's query instruction). The last {@value #CACHED_QUERIES} queries'
+     * vectors are kept: the next page of a search, a change of filter or sort, asks for the same query again.
+     */
     public float[] encodeQuery(String query) {
-        return encode(List.of(model.queryPrefix() + query)).get(0);
+        synchronized (recentQueries) {
+            float[] known = recentQueries.get(query);
+            if (known != null) {
+                return known.clone();
+            }
+        }
+        float[] vector = encode(List.of(model.queryPrefix() + query)).get(0);
+        synchronized (recentQueries) {
+            recentQueries.put(query, vector.clone());
+        }
+        return vector;
     }
 
     /** The vectors of passages to index, in order (with the model's passage prefix). */

@@ -23,6 +23,7 @@ class SemanticSearchIT {
 
     static final String QUESTION = "how do we keep the vaccine vials cold when there is no electricity in the village";
 
+    /** Page 3 answers the question without its words: no "vaccine", "vials", "cold", "electricity", "village". */
     static final IndexableDocument COLD_CHAIN = doc("cold-chain")
             .title("Immunisation logistics handbook")
             .type("guideline")
@@ -30,17 +31,18 @@ class SemanticSearchIT {
             .pages(
                     "Immunisation logistics handbook. Chapter one lists the supplies of a district store.",
                     "Ordering forms are sent every month to the regional warehouse with the stock counts.",
-                    "Where the grid is down, solar direct-drive refrigerators and passive containers packed with"
-                            + " conditioned ice packs hold doses between two and eight degrees for days.",
+                    "Off-grid health posts store immunisation doses in solar direct-drive fridges, or in cool boxes"
+                            + " lined with frozen packs, which hold two to eight degrees for several days.",
                     "Annex: contact details of the logistics officers.")
             .build();
 
+    /** The question's words, about something else: BM25's favourite, not the model's. */
     static final IndexableDocument DISTRACTOR = doc("distractor")
-            .title("Village electricity and water survey")
+            .title("Village football tournament")
             .type("report")
             .language("en")
-            .pages("The village has no electricity; households fetch water from a borehole. The survey counted cold"
-                    + " nights and when there is no rain.")
+            .pages("The village football tournament went on although the evening was cold: there is no electricity for"
+                    + " floodlights in the village, so we keep the matches short.")
             .build();
 
     @TempDir
@@ -78,7 +80,7 @@ class SemanticSearchIT {
             PageHit page = response.hits().get(0).pages().get(0);
             assertThat(page.page()).isEqualTo(3);
             assertThat(page.byMeaning()).isTrue();
-            assertThat(page.snippet()).contains("solar direct-drive refrigerators");
+            assertThat(page.snippet()).contains("solar direct-drive fridges");
         }
 
         @Test
