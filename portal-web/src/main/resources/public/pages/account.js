@@ -1,6 +1,10 @@
 // The signed-in account's page: who it is, a new password, and personal API tokens for scripts (created, shown once,
 // revoked).
-import { api, el, t, date, setTitle, errorBox, route, announce, signedIn, requireRole } from "../app.js";
+import * as api from "../api.js";
+import { announce, el, errorBox, setTitle } from "../dom.js";
+import { date, t } from "../i18n.js";
+import { route } from "../router.js";
+import { requireRole, signedIn } from "../session.js";
 import { showErrors } from "./curate.js";
 
 export async function render({ main, signal }) {
@@ -9,7 +13,7 @@ export async function render({ main, signal }) {
   let me;
   let tokens;
   try {
-    [me, tokens] = await Promise.all([api("api/account", { signal }), api("api/account/tokens", { signal })]);
+    [me, tokens] = await Promise.all([api.myAccount(signal), api.myTokens(signal)]);
   } catch (error) {
     if (error.name === "AbortError") throw error;
     main.append(el("h1", { tabindex: "-1" }, t("account.title")), errorBox(error, () => route()));
@@ -43,7 +47,7 @@ function passwordSection() {
       onsubmit: async (e) => {
         e.preventDefault();
         try {
-          await api("api/account/password", { method: "PUT", json: { currentPassword: current.value, newPassword: next.value } });
+          await api.changePassword(current.value, next.value);
           form.reset();
           showErrors(form, status, null);
           status.replaceChildren(el("p", { class: "ok" }, t("account.passwordChanged")));
@@ -93,7 +97,7 @@ function tokensSection(tokens) {
                     "aria-label": t("account.revokeOf", { name: token.name }),
                     onclick: async () => {
                       try {
-                        await api("api/account/tokens/" + encodeURIComponent(token.id), { method: "DELETE" });
+                        await api.revokeToken(token.id);
                         announce(t("account.revoked"));
                         route();
                       } catch (error) {
@@ -118,7 +122,7 @@ function tokensSection(tokens) {
       onsubmit: async (e) => {
         e.preventDefault();
         try {
-          const created = await api("api/account/tokens", { method: "POST", json: { name: name.value.trim(), expiresInDays: Number(days.value) || null } });
+          const created = await api.createToken(name.value.trim(), Number(days.value) || null);
           showErrors(form, status, null);
           shown.replaceChildren(secret(created));
           shown.querySelector("code").focus();

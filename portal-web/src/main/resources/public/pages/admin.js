@@ -1,5 +1,9 @@
 // The administrators' page: the accounts (create one, change a role, disable or enable) and the audit log, page by page.
-import { api, el, t, date, setTitle, errorBox, route, announce, requireRole } from "../app.js";
+import * as api from "../api.js";
+import { announce, el, errorBox, setTitle } from "../dom.js";
+import { date, t } from "../i18n.js";
+import { route } from "../router.js";
+import { requireRole } from "../session.js";
 import { showErrors } from "./curate.js";
 
 const ROLES = ["contributor", "curator", "admin"];
@@ -9,7 +13,7 @@ export async function render({ main, signal }) {
   if (!requireRole(main, "admin", t("admin.title"))) return;
   let accounts;
   try {
-    accounts = await api("api/admin/accounts", { signal });
+    accounts = await api.accounts(signal);
   } catch (error) {
     if (error.name === "AbortError") throw error;
     main.append(el("h1", { tabindex: "-1" }, t("admin.title")), errorBox(error, () => route()));
@@ -24,7 +28,7 @@ function accountsSection(accounts) {
   const status = el("div", { role: "status" });
   const change = async (account, json, done) => {
     try {
-      await api("api/admin/accounts/" + encodeURIComponent(account.id), { method: "PATCH", json });
+      await api.changeAccount(account.id, json);
       announce(done);
       route();
     } catch (error) {
@@ -98,7 +102,7 @@ function newAccountForm() {
         e.preventDefault();
         const value = (name) => form.elements[name].value.trim();
         try {
-          await api("api/admin/accounts", { method: "POST", json: { email: value("email"), displayName: value("displayName"), role: value("role"), password: form.elements.password.value } });
+          await api.createAccount({ email: value("email"), displayName: value("displayName"), role: value("role"), password: form.elements.password.value });
           announce(t("admin.done.created"));
           route();
         } catch (error) {
@@ -120,9 +124,7 @@ function newAccountForm() {
 async function auditPage(section, before, signal) {
   let page;
   try {
-    const query = new URLSearchParams({ size: "20" });
-    if (before) query.set("before", before);
-    page = await api("api/admin/audit?" + query, { signal });
+    page = await api.auditLog({ size: 20, before }, signal);
   } catch (error) {
     if (error.name === "AbortError") throw error;
     section.append(errorBox(error, () => route()));

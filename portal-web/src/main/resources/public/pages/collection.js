@@ -1,11 +1,16 @@
 // One collection: its description and curators, its documents in the curators' order with their notes, and a search
 // within it (the results page with the collection as a filter).
-import { api, el, t, date, setTitle, errorBox, route, searchForm, localized, langOf, metaLine, add, atLeast } from "../app.js";
+import * as api from "../api.js";
+import { add, el, errorBox, metaLine, setTitle } from "../dom.js";
+import { date, langOf, localized, t } from "../i18n.js";
+import { route } from "../router.js";
+import { searchForm } from "../search-box.js";
+import { atLeast } from "../session.js";
 
 export async function render({ main, args: [slug], signal }) {
   let collection;
   try {
-    collection = await api("api/collections/" + encodeURIComponent(slug), { signal });
+    collection = await api.collection(slug, signal);
   } catch (error) {
     if (error.name === "AbortError") throw error;
     const missing = error.status === 404;

@@ -1,5 +1,9 @@
 // The list of collections: curated, ordered sets of documents (featured ones first).
-import { api, el, t, setTitle, errorBox, route, collectionCard, atLeast } from "../app.js";
+import * as api from "../api.js";
+import { collectionCard, el, errorBox, setTitle } from "../dom.js";
+import { t } from "../i18n.js";
+import { route } from "../router.js";
+import { atLeast } from "../session.js";
 
 export async function render({ main, signal }) {
   setTitle(t("collections.title"));
@@ -8,7 +12,7 @@ export async function render({ main, signal }) {
   if (atLeast("curator")) main.append((await import("./curate.js")).newCollectionForm());
   let answer;
   try {
-    answer = await api("api/collections", { signal });
+    answer = await api.collections(signal);
   } catch (error) {
     if (error.name === "AbortError") throw error;
     main.append(errorBox(error, () => route()));

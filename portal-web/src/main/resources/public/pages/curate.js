@@ -1,12 +1,16 @@
 // What curators do with collections: create one, change its texts and settings, order, annotate and remove its
 // documents, delete it, and add a document to one from the document's page. Loaded only for curators and admins.
-import { api, el, t, announce, errorBox, route, go, localized, account, role } from "../app.js";
+import * as api from "../api.js";
+import { announce, el, errorBox } from "../dom.js";
+import { localized, t } from "../i18n.js";
+import { go, route } from "../router.js";
+import { account, role } from "../session.js";
 
 /** The signed-in account's id: the header may still be loading the account when a page first renders. */
 async function myId() {
   if (account?.id) return account.id;
   try {
-    return (await api("api/account")).id;
+    return (await api.myAccount()).id;
   } catch {
     return null;
   }
@@ -103,7 +107,7 @@ export function newCollectionForm() {
       onsubmit: async (e) => {
         e.preventDefault();
         try {
-          const created = await api("api/collections", { method: "POST", json: { slug: slug.value.trim(), ...readCollection(form) } });
+          const created = await api.createCollection({ slug: slug.value.trim(), ...readCollection(form) });
           announce(t("curate.done.created"));
           go("/collections/" + encodeURIComponent(created.slug));
         } catch (error) {
@@ -121,8 +125,7 @@ export function newCollectionForm() {
 
 /** A collection page's tools for its curators: per-item controls added to `items`, and a section to edit or delete. */
 export function curateCollection(collection, itemNodes) {
-  const slug = encodeURIComponent(collection.slug);
-  const base = "api/collections/" + slug;
+  const slug = collection.slug;
   const status = el("div", { role: "status" });
   const items = (collection.items || []).slice().sort((a, b) => a.position - b.position);
   const ids = items.map((item) => item.document.id);
@@ -138,7 +141,7 @@ export function curateCollection(collection, itemNodes) {
   const move = (index, by) => {
     const order = ids.slice();
     [order[index], order[index + by]] = [order[index + by], order[index]];
-    return act(() => api(base + "/order", { method: "PUT", json: { documentIds: order } }), t("curate.done.moved"));
+    return act(() => api.orderCollection(slug, order), t("curate.done.moved"));
   };
   items.forEach((item, index) => {
     const node = itemNodes[index];
@@ -152,7 +155,7 @@ export function curateCollection(collection, itemNodes) {
         onsubmit: async (e) => {
           e.preventDefault();
           try {
-            await api(base + "/items/" + id, { method: "PATCH", json: { note: note.value.trim() || null } });
+            await api.changeItemNote(slug, id, note.value.trim() || null);
             announce(t("curate.done.note"));
             route();
           } catch (error) {
@@ -172,7 +175,7 @@ export function curateCollection(collection, itemNodes) {
         el("button", { type: "button", class: "secondary", disabled: index === items.length - 1, "aria-label": t("curate.downOf", { title: name }), onclick: () => move(index, 1) }, t("curate.down")),
         el(
           "button",
-          { type: "button", class: "secondary", "aria-label": t("curate.removeOf", { title: name }), onclick: () => act(() => api(base + "/items/" + id, { method: "DELETE" }), t("curate.done.removed")) },
+          { type: "button", class: "secondary", "aria-label": t("curate.removeOf", { title: name }), onclick: () => act(() => api.removeFromCollection(slug, id), t("curate.done.removed")) },
           t("curate.remove"),
         ),
       ),
@@ -188,7 +191,7 @@ export function curateCollection(collection, itemNodes) {
       onsubmit: async (e) => {
         e.preventDefault();
         try {
-          await api(base, { method: "PUT", json: readCollection(editForm) });
+          await api.changeCollection(slug, readCollection(editForm));
           announce(t("curate.done.saved"));
           route();
         } catch (error) {
@@ -206,7 +209,7 @@ export function curateCollection(collection, itemNodes) {
   confirm.addEventListener("change", () => (remove.disabled = !confirm.checked));
   remove.addEventListener("click", async () => {
     try {
-      await api(base, { method: "DELETE" });
+      await api.deleteCollection(slug);
       announce(t("curate.done.deleted"));
       go("/collections");
     } catch (error) {
@@ -234,7 +237,7 @@ export function curateCollection(collection, itemNodes) {
 export async function addToCollection(doc, signal) {
   let answer;
   try {
-    answer = await api("api/collections", { signal });
+    answer = await api.collections(signal);
   } catch (error) {
     if (error.name === "AbortError") throw error;
     return null;
@@ -258,7 +261,7 @@ export async function addToCollection(doc, signal) {
       onsubmit: async (e) => {
         e.preventDefault();
         try {
-          await api("api/collections/" + encodeURIComponent(select.value) + "/items", { method: "POST", json: { documentId: doc.id, note: note.value.trim() || null } });
+          await api.addToCollection(select.value, doc.id, note.value.trim() || null);
           status.replaceChildren(el("p", { class: "ok" }, t("curate.done.added")));
           announce(t("curate.done.added"));
           note.value = "";

@@ -1,6 +1,10 @@
 // The work waiting for the viewer: for curators, documents to review, files the portal could not read (with why, and
 // a retry) and procedures past their review date; for every contributor, their own documents and where each stands.
-import { api, el, t, date, setTitle, announce, errorBox, requireRole, atLeast, route, metaLine, langOf } from "../app.js";
+import * as api from "../api.js";
+import { announce, el, errorBox, metaLine, setTitle } from "../dom.js";
+import { date, langOf, t } from "../i18n.js";
+import { route } from "../router.js";
+import { atLeast, requireRole } from "../session.js";
 
 export async function render({ main, signal }) {
   setTitle(t("dashboard.title"));
@@ -8,22 +12,22 @@ export async function render({ main, signal }) {
   main.append(el("h1", { tabindex: "-1" }, t("dashboard.title")), el("p", null, el("a", { class: "button", href: "#/upload" }, t("nav.upload"))));
   const sections = [];
   if (atLeast("curator")) {
-    sections.push(section("review", "api/documents?status=submitted&size=50", reviewItem));
-    sections.push(section("failures", "api/documents?processing=failed&size=50", failureItem));
-    sections.push(section("overdue", "api/documents?reviewDue=overdue&size=50", mineItem));
+    sections.push(section("review", { status: "submitted", size: 50 }, reviewItem));
+    sections.push(section("failures", { processing: "failed", size: 50 }, failureItem));
+    sections.push(section("overdue", { reviewDue: "overdue", size: 50 }, mineItem));
   }
-  sections.push(section("mine", "api/documents?mine=true&size=50", mineItem));
+  sections.push(section("mine", { mine: true, size: 50 }, mineItem));
   main.append(...sections.map((s) => s.element));
   await Promise.all(sections.map((s) => s.load(signal)));
 }
 
-function section(name, url, item) {
+function section(name, filter, item) {
   const body = el("div", null, el("p", null, t("loading")));
   return {
     element: el("section", { "aria-labelledby": name + "-h" }, el("h2", { id: name + "-h" }, t("dashboard." + name)), body),
     async load(signal) {
       try {
-        const page = await api(url, { signal });
+        const page = await api.documents(filter, signal);
         const items = page.items || [];
         body.replaceChildren(items.length ? el("ul", { class: "queue" }, items.map(item)) : el("p", null, t("dashboard.empty." + name)));
         if (page.totalItems > items.length) body.append(el("p", { class: "help" }, t("dashboard.more", { n: page.totalItems - items.length })));
@@ -40,10 +44,10 @@ function heading(doc) {
 }
 
 /** Runs a workflow action from a list item and replaces its controls with what happened, focus moving there. */
-async function act(item, doc, path, json, done) {
+async function act(item, doc, action, json, done) {
   item.querySelector(".error")?.remove();
   try {
-    await api("api/documents/" + doc.id + "/" + path, { method: "POST", json });
+    await api.documentAction(doc.id, action, json);
   } catch (error) {
     item.append(errorBox(error));
     return;

@@ -1,14 +1,15 @@
 // A document's page: what it is, its file, how to cite it, its versions, collections and related documents, and the
 // workflow actions the API says the viewer may take now.
-import {
-  api, el, t, date, bytes, number, typeName, languageName, countryName, langOf, localized, setTitle, announce,
-  errorBox, link, metaLine, route, go, signedIn, add, atLeast,
-} from "../app.js";
+import * as api from "../api.js";
+import { add, announce, el, errorBox, metaLine, setTitle } from "../dom.js";
+import { bytes, countryName, date, langOf, languageName, localized, number, t, typeName } from "../i18n.js";
+import { go, link, route } from "../router.js";
+import { atLeast, signedIn } from "../session.js";
 
 export async function render({ main, args: [id], signal }) {
   let doc;
   try {
-    doc = await api("api/documents/" + encodeURIComponent(id), { signal });
+    doc = await api.document(id, signal);
   } catch (error) {
     if (error.name === "AbortError") throw error;
     const missing = error.status === 404;
@@ -31,7 +32,7 @@ export async function render({ main, args: [id], signal }) {
       el(
         "p",
         { class: "actions" },
-        pdf ? el("a", { class: "button", href: file.url + "?inline=true" }, t("doc.open")) : null,
+        pdf ? el("a", { class: "button", href: api.inlineUrl(file) }, t("doc.open")) : null,
         el("a", { class: pdf ? "button secondary" : "button", href: file.url, download: file.name || true }, t("doc.download", { size: bytes(file.sizeBytes) })),
       ),
     );
@@ -62,7 +63,7 @@ async function collectionsOf(section, doc, signal) {
   let refs = doc.collections;
   if (!refs) {
     try {
-      refs = await api("api/documents/" + doc.id + "/collections", { signal });
+      refs = await api.documentCollections(doc.id, signal);
     } catch (error) {
       if (error.name === "AbortError") throw error;
       // Shown without them: the collections are a way on from the document, not part of it.
@@ -148,7 +149,7 @@ function citeSection(doc) {
     status.textContent = "";
     let text;
     try {
-      text = await api("api/documents/" + doc.id + "/citation?format=" + format, { text: true });
+      text = await api.citation(doc.id, format);
     } catch (error) {
       status.replaceChildren(errorBox(error));
       return;
@@ -203,7 +204,7 @@ function versionsSection(doc, signal) {
     let next = previous;
     for (let i = 0; next && i < 10 && !signal.aborted; i++) {
       try {
-        const older = await api("api/documents/" + next, { signal });
+        const older = await api.document(next, signal);
         list.append(
           el(
             "li",
@@ -225,7 +226,7 @@ async function related(main, doc, signal) {
   if (doc.status === "withdrawn") return;
   let found;
   try {
-    found = await api("api/documents/" + doc.id + "/related?size=5", { signal });
+    found = await api.related(doc.id, 5, signal);
   } catch (error) {
     if (error.name === "AbortError") throw error;
     // Not in search (yet, or not any more): no related documents to show.
@@ -248,19 +249,20 @@ async function related(main, doc, signal) {
 
 function manageSection(doc) {
   const status = el("div", { role: "status" });
-  const act = async (path, json, done) => {
+  // A workflow action, or deleting the document (which leaves for the dashboard).
+  const act = async (action, json, done) => {
     status.replaceChildren();
     try {
-      const result = await api("api/documents/" + doc.id + path, { method: path ? "POST" : "DELETE", json });
+      const result = action ? await api.documentAction(doc.id, action, json) : await api.deleteDocument(doc.id);
       announce(done);
-      if (!path) go("/dashboard");
+      if (!action) go("/dashboard");
       else route();
       return result;
     } catch (error) {
       status.replaceChildren(errorBox(error));
     }
   };
-  const withText = (action, key, path, field) => {
+  const withText = (action, key, field) => {
     const id = "manage-" + action;
     const area = el("textarea", { id, required: true, maxlength: "2000" });
     return el(
@@ -272,7 +274,7 @@ function manageSection(doc) {
         {
           onsubmit: (e) => {
             e.preventDefault();
-            act(path, { [field]: area.value.trim() }, t("manage.done." + action));
+            act(action, { [field]: area.value.trim() }, t("manage.done." + action));
           },
         },
         el("div", { class: "field" }, el("label", { for: id }, t(key)), area),
@@ -282,14 +284,14 @@ function manageSection(doc) {
   };
   const parts = [];
   const actions = doc.actions;
-  if (actions.includes("submit")) parts.push(el("button", { type: "button", onclick: () => act("/submit", undefined, t("manage.done.submit")) }, t("manage.submit")));
-  if (actions.includes("publish")) parts.push(el("button", { type: "button", onclick: () => act("/publish", undefined, t("manage.done.publish")) }, t("manage.publish")));
-  if (actions.includes("retry")) parts.push(el("button", { type: "button", class: "secondary", onclick: () => act("/retry", undefined, t("manage.done.retry")) }, t("manage.retry")));
+  if (actions.includes("submit")) parts.push(el("button", { type: "button", onclick: () => act("submit", undefined, t("manage.done.submit")) }, t("manage.submit")));
+  if (actions.includes("publish")) parts.push(el("button", { type: "button", onclick: () => act("publish", undefined, t("manage.done.publish")) }, t("manage.publish")));
+  if (actions.includes("retry")) parts.push(el("button", { type: "button", class: "secondary", onclick: () => act("retry", undefined, t("manage.done.retry")) }, t("manage.retry")));
   if (actions.includes("newVersion")) parts.push(el("a", { class: "button secondary", href: link("/upload", { supersedes: doc.id }) }, t("manage.newVersion")));
   const more = [];
   if (actions.includes("edit")) more.push(editor(doc, status));
-  if (actions.includes("return")) more.push(withText("return", "manage.comment", "/return", "comment"));
-  if (actions.includes("withdraw")) more.push(withText("withdraw", "manage.reason", "/withdraw", "reason"));
+  if (actions.includes("return")) more.push(withText("return", "manage.comment", "comment"));
+  if (actions.includes("withdraw")) more.push(withText("withdraw", "manage.reason", "reason"));
   if (actions.includes("delete")) {
     more.push(
       el(
@@ -297,7 +299,7 @@ function manageSection(doc) {
         null,
         el("summary", null, t("manage.delete")),
         el("p", null, t("manage.deleteWarning")),
-        el("button", { type: "button", class: "danger", onclick: () => act("", undefined, t("manage.done.delete")) }, t("manage.deleteForGood")),
+        el("button", { type: "button", class: "danger", onclick: () => act(null, undefined, t("manage.done.delete")) }, t("manage.deleteForGood")),
       ),
     );
   }
@@ -318,7 +320,7 @@ function editor(doc, status) {
             onsubmit: async (e) => {
               e.preventDefault();
               try {
-                await api("api/documents/" + doc.id, { method: "PATCH", json: form.changes() });
+                await api.changeDocument(doc.id, form.changes());
                 announce(t("manage.done.edit"));
                 route();
               } catch (error) {

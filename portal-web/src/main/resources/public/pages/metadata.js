@@ -1,6 +1,7 @@
 // The form that describes a document, shared by the upload page and the document page's editor. It knows which
 // fields the person changed, so that values read from the file never overwrite what someone typed.
-import { el, t, typeName, languageName } from "../app.js";
+import { el } from "../dom.js";
+import { languageName, t, typeName } from "../i18n.js";
 
 const TYPES = ["study", "article", "protocol", "operating_procedure", "guideline", "report", "poster", "thesis"];
 const LANGUAGES = ["fr", "en", "es", "pt", "ar"];

@@ -1,5 +1,15 @@
-// Signing in with the portal's own accounts, or with an organisation's provider when the portal offers one.
-import { api, el, t, setTitle, announce, errorBox, signIn, signOut, signedIn, account } from "../app.js";
+// Signing in with the portal's own accounts, or with an organisation's provider when the portal offers one; and
+// where a provider's sign-in ends.
+import * as api from "../api.js";
+import { announce, el, errorBox, setTitle } from "../dom.js";
+import { hasMessage, t } from "../i18n.js";
+import { go } from "../router.js";
+import { account, adoptTokens, signIn, signOut, signedIn } from "../session.js";
+
+async function signOutAndLeave() {
+  await signOut();
+  go("/");
+}
 
 export async function render({ main, params, signal }) {
   setTitle(t("signin.title"));
@@ -7,7 +17,7 @@ export async function render({ main, params, signal }) {
   if (signedIn()) {
     main.append(
       el("p", null, t("signin.already", { name: account?.displayName || account?.email || "" })),
-      el("button", { type: "button", onclick: signOut }, t("nav.signOut")),
+      el("button", { type: "button", onclick: signOutAndLeave }, t("nav.signOut")),
     );
     return;
   }
@@ -42,7 +52,7 @@ export async function render({ main, params, signal }) {
   });
   main.append(form);
   try {
-    const providers = await api("api/auth/providers", { signal });
+    const providers = await api.signInProviders(signal);
     if (providers?.length) {
       main.append(
         el("h2", null, t("signin.providers")),
@@ -53,4 +63,26 @@ export async function render({ main, params, signal }) {
     if (error.name === "AbortError") throw error;
     // No providers to offer: the form is enough.
   }
+}
+
+/**
+ * Where an external provider's sign-in ends: the portal's own tokens in the fragment (never sent to a server), taken
+ * out of the address bar and the history at once; or the reason it failed.
+ */
+export async function returned({ main, params }) {
+  setTitle(t("signin.title"));
+  history.replaceState(null, "", location.pathname + "#/signed-in");
+  const error = params.get("error");
+  if (error || !params.get("access_token")) {
+    const key = "signin.error." + error;
+    main.append(
+      el("h1", { tabindex: "-1" }, t("signin.title")),
+      el("div", { class: "error", role: "alert" }, el("p", null, hasMessage(key) ? t(key) : t("signin.error.sign-in-failed"))),
+      el("p", null, el("a", { href: "#/signin" }, t("signin.again"))),
+    );
+    return;
+  }
+  await adoptTokens({ access_token: params.get("access_token"), refresh_token: params.get("refresh_token"), expires_in: params.get("expires_in") });
+  announce(t("signin.done"));
+  location.replace(location.pathname + "#/");
 }

@@ -1,6 +1,10 @@
 // Depositing a file: drop it or choose it, watch the transfer, then the portal reading and indexing it, while the
 // description is completed (fields the file gives are filled in when it has been read) and sent for review.
-import { api, bearer, el, t, bytes, number, setTitle, announce, errorBox, requireRole, route, ApiError, fill } from "../app.js";
+import * as api from "../api.js";
+import { announce, el, errorBox, fill, setTitle } from "../dom.js";
+import { bytes, number, t } from "../i18n.js";
+import { route } from "../router.js";
+import { requireRole } from "../session.js";
 import { metadataForm } from "./metadata.js";
 
 const STEPS = ["sent", "queued", "extracting", "indexed"];
@@ -15,11 +19,12 @@ export async function render({ main, params }) {
   setTitle(t("upload.title"));
   if (!requireRole(main, "contributor", t("upload.title"))) return;
   const supersedes = params.get("supersedes");
-  if (job && job.supersedes !== supersedes && !job.xhr) job = null;
+  if (job && job.supersedes !== supersedes && !job.transfer) job = null;
   const heading = el("h1", { tabindex: "-1" }, supersedes ? t("upload.newVersion") : t("upload.title"));
   main.append(heading);
   if (supersedes) {
-    api("api/documents/" + encodeURIComponent(supersedes))
+    api
+      .document(supersedes)
       .then((old) => heading.after(el("p", { class: "lead" }, t("upload.replaces"), " ", el("a", { href: "#/documents/" + old.id }, old.title || t("doc.untitled")))))
       .catch(() => {});
   }
@@ -53,7 +58,7 @@ function draw(main, supersedes) {
     chosen: el("p", { class: "lead" }),
     progressText: el("p", { id: "progress-text" }),
     progress,
-    cancel: el("button", { type: "button", class: "secondary", onclick: () => job?.xhr?.abort() }, t("upload.cancel")),
+    cancel: el("button", { type: "button", class: "secondary", onclick: () => job?.transfer?.abort() }, t("upload.cancel")),
     steps: el("ol", { class: "steps" }, STEPS.map((step) => el("li", { "data-step": step }, t("upload.step." + step), el("span", { class: "sr-only" })))),
     reason: el("div"),
     error: el("div"),
@@ -86,58 +91,45 @@ function start(file, supersedes) {
 }
 
 async function send() {
-  const xhr = new XMLHttpRequest();
-  job.xhr = xhr;
   const current = job;
-  xhr.open("POST", current.supersedes ? "api/documents/" + encodeURIComponent(current.supersedes) + "/versions" : "api/documents");
-  xhr.setRequestHeader("Accept", "application/json");
-  const token = await bearer();
-  if (token) xhr.setRequestHeader("Authorization", token);
   let announced = 0;
-  xhr.upload.addEventListener("progress", (e) => {
-    if (!e.lengthComputable) return;
-    current.sent = e.loaded;
-    current.total = e.total;
-    const percent = Math.floor((e.loaded / e.total) * 100);
-    // Every quarter, not every event: a screen reader would read nothing else.
-    if (percent >= announced + 25) {
-      announced = percent - (percent % 25);
-      announce(t("upload.percent", { n: announced }));
-    }
-    update();
-  });
-  xhr.addEventListener("load", () => {
-    current.xhr = null;
-    let body = {};
-    try {
-      body = JSON.parse(xhr.responseText || "{}");
-    } catch {
-      // A body that is not JSON (a proxy's page): the status says enough.
-    }
-    if (xhr.status >= 200 && xhr.status < 300) {
-      current.phase = "processing";
-      current.id = body.id;
-      current.sent = current.total;
-      announce(t("upload.sent"));
+  current.transfer = api.upload(current.file, {
+    supersedes: current.supersedes,
+    onProgress: (sent, total) => {
+      current.sent = sent;
+      current.total = total;
+      const percent = Math.floor((sent / total) * 100);
+      // Every quarter, not every event: a screen reader would read nothing else.
+      if (percent >= announced + 25) {
+        announced = percent - (percent % 25);
+        announce(t("upload.percent", { n: announced }));
+      }
       update();
-      drawDescription();
-      poll(current, 500);
-    } else fail(current, new ApiError(xhr.status, body, Number(xhr.getResponseHeader("Retry-After")) || null));
+    },
   });
-  xhr.addEventListener("error", () => fail(current, new ApiError(0, {})));
-  xhr.addEventListener("abort", () => {
-    current.xhr = null;
+  let answer;
+  try {
+    answer = await current.transfer.done;
+  } catch (error) {
+    current.transfer = null;
+    if (error.name !== "AbortError") return fail(current, error);
     current.phase = "cancelled";
     announce(t("upload.cancelled"));
     update();
-  });
-  const form = new FormData();
-  form.append("file", current.file, current.file.name);
-  xhr.send(form);
+    return;
+  }
+  current.transfer = null;
+  current.phase = "processing";
+  current.id = answer.id;
+  current.sent = current.total;
+  announce(t("upload.sent"));
+  update();
+  drawDescription();
+  poll(current, 500);
 }
 
 function fail(current, error) {
-  current.xhr = null;
+  current.transfer = null;
   current.phase = "failed";
   current.error = error;
   announce(t("upload.failed"));
@@ -147,7 +139,7 @@ function fail(current, error) {
 async function poll(current, delay) {
   if (job !== current) return;
   try {
-    current.status = await api("api/documents/" + current.id + "/status");
+    current.status = await api.documentStatus(current.id);
   } catch (error) {
     // A lost connection or a busy server: shown, and asked again a little later.
     current.pollError = error;
@@ -164,7 +156,7 @@ async function poll(current, delay) {
 
 async function loadDocument(current) {
   try {
-    current.doc = await api("api/documents/" + current.id);
+    current.doc = await api.document(current.id);
   } catch (error) {
     current.pollError = error;
   }
@@ -176,7 +168,7 @@ function update() {
   const v = view;
   v.transfer.hidden = !job;
   v.processing.hidden = !job?.id;
-  v.zone.hidden = Boolean(job && (job.xhr || job.id));
+  v.zone.hidden = Boolean(job && (job.transfer || job.id));
   if (!job) return;
   v.chosen.textContent = t("upload.file", { name: job.file.name, size: bytes(job.file.size) });
   const percent = job.total ? Math.round((job.sent / job.total) * 100) : 0;
@@ -230,8 +222,8 @@ function drawDescription() {
     status.replaceChildren();
     try {
       const changes = form.changes();
-      if (Object.keys(changes).length) current.doc = await api("api/documents/" + current.id, { method: "PATCH", json: changes });
-      if (then) current.doc = await api("api/documents/" + current.id + "/" + then, { method: "POST" });
+      if (Object.keys(changes).length) current.doc = await api.changeDocument(current.id, changes);
+      if (then) current.doc = await api.documentAction(current.id, then);
       current.typed = form.changes();
       announce(t(then ? "manage.done." + then : "manage.done.edit"));
       status.replaceChildren(el("p", { class: "ok" }, t(then ? "manage.done." + then : "manage.done.edit"), " ", el("a", { href: "#/documents/" + current.id }, t("upload.see"))));
@@ -268,7 +260,7 @@ function drawDescription() {
 }
 
 function reset() {
-  job?.xhr?.abort();
+  job?.transfer?.abort();
   job = null;
   route();
 }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.alima.portal.api.accounts.AdminCommands;
 import org.alima.portal.api.system.Portal;
+import org.alima.portal.indexer.SuppressForbidden;
 
 /**
  * Starts the portal from the command line (see {@link org.alima.portal.api.system.PortalSettings} for the
@@ -23,6 +24,9 @@ public final class Application {
 
     private Application() {}
 
+    @SuppressForbidden(
+            reason = "the command line's entry point: it reads the process's environment, writes the ready line and"
+                    + " ends an administration command with its exit code")
     public static void main(String[] args) {
         if (args.length > 0) {
             System.exit(AdminCommands.run(

@@ -1,6 +1,7 @@
 package org.alima.portal.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,10 +15,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.alima.portal.indexer.SuppressForbidden;
 
 /**
  * A plain HTTP client for the portal under test: exact bytes out (multipart parts in a chosen order, raw file names),
@@ -121,16 +123,17 @@ public final class Api {
 
     /** Polls the document's processing status until {@code done} holds or the timeout passes. */
     public JsonNode awaitStatus(String id, Predicate<JsonNode> done, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        JsonNode status;
-        do {
-            status = read(get("/api/documents/" + id + "/status"));
-            if (done.test(status)) {
-                return status;
-            }
-            sleep(100);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("document " + id + " did not reach the expected status in " + timeout + ": " + status);
+        AtomicReference<JsonNode> reached = new AtomicReference<>();
+        await("document " + id + " reaching the expected status")
+                .atMost(timeout)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    JsonNode status = read(get("/api/documents/" + id + "/status"));
+                    assertThat(done.test(status)).as("status %s", status).isTrue();
+                    reached.set(status);
+                });
+        return reached.get();
     }
 
     /** Polls until the document's file is {@code indexed} (searchable), failing fast when it fails instead. */
@@ -143,17 +146,19 @@ public final class Api {
 
     /** Polls {@code GET path} until its JSON answer satisfies {@code done}, and returns it. */
     public JsonNode awaitJson(String path, Predicate<JsonNode> done, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        HttpResponse<String> response;
-        do {
-            response = get(path);
-            if (response.statusCode() == 200 && done.test(read(response))) {
-                return read(response);
-            }
-            sleep(100);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("GET " + path + " did not give the expected answer in " + timeout + ": "
-                + response.statusCode() + " " + response.body());
+        AtomicReference<JsonNode> answer = new AtomicReference<>();
+        await("GET " + path + " giving the expected answer")
+                .atMost(timeout)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    HttpResponse<String> response = get(path);
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                    JsonNode json = read(response);
+                    assertThat(done.test(json)).as("answer %s", json).isTrue();
+                    answer.set(json);
+                });
+        return answer.get();
     }
 
     /** Whether a search for {@code query} (100 hits at most) finds the document. */
@@ -240,6 +245,11 @@ public final class Api {
         return out.toByteArray();
     }
 
+    /**
+     * Lets time pass in a clock the test cannot move: PostgreSQL's {@code now()}, which sets when a job's backoff or
+     * lease ends. To wait until something happens, use Awaitility instead.
+     */
+    @SuppressForbidden(reason = "the test is about time passing in the database's clock, not about a condition")
     public static void sleep(long millis) {
         try {
             Thread.sleep(millis);

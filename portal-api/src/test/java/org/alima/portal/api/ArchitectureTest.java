@@ -1,7 +1,6 @@
 package org.alima.portal.api;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 
@@ -10,7 +9,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The module's rules, held by the build rather than by review. */
+/**
+ * The module's rules, held by the build rather than by review. Who may write to the console is forbidden-apis's rule
+ * ({@code .forbidden/portal.txt}), for every module.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses API = new ClassFileImporter()
@@ -66,16 +68,6 @@ class ArchitectureTest {
                         "io.micronaut.transaction..")
                 .as("search reads only the Lucene index, so that it answers while PostgreSQL is down")
                 .check(API);
-    }
-
-    @Test
-    void onlyTheCommandLineEntryPointWritesToTheConsole() {
-        NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
-                .as("no class but Application writes to System.out or System.err")
-                .check(new ClassFileImporter()
-                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                        .withImportOption(location -> !location.contains("/org/alima/portal/api/Application.class"))
-                        .importPackages("org.alima.portal.api"));
     }
 
     @Test

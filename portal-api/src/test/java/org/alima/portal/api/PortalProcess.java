@@ -1,9 +1,11 @@
 package org.alima.portal.api;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -35,24 +37,25 @@ public final class PortalProcess {
     /**
      * Waits up to 90 s until the portal answers ready.
      *
-     * @throws AssertionError with the process's log when it exits, or when it is not ready in time
+     * @throws AssertionError with the process's log when it exits
+     * @throws org.awaitility.core.ConditionTimeoutException when it is not ready in time
      */
-    public static void awaitReady(Api api, Process portal, Path log) throws IOException {
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(deadline)) {
-            if (!portal.isAlive()) {
-                throw new AssertionError(
-                        "the portal process exited with " + portal.exitValue() + ":\n" + Files.readString(log));
-            }
-            try {
-                if (api.get("/health/readiness").statusCode() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notListeningYet) {
-                // connection refused until the server is up
-            }
-            Api.sleep(200);
-        }
-        throw new AssertionError("the portal process did not start within 90 s");
+    public static void awaitReady(Api api, Process portal, Path log) {
+        await("the portal process ready (90 s at most)")
+                .atMost(Duration.ofSeconds(90))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (!portal.isAlive()) {
+                        throw new AssertionError(
+                                "the portal process exited with " + portal.exitValue() + ":\n" + Files.readString(log));
+                    }
+                    try {
+                        return api.get("/health/readiness").statusCode() == 200;
+                    } catch (RuntimeException notListeningYet) {
+                        // connection refused until the server is up
+                        return false;
+                    }
+                });
     }
 }

@@ -8,10 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -19,27 +16,20 @@ import org.openqa.selenium.WebElement;
  * The signed-in account's page: a token created there works for a plain HTTP call until it is revoked there; a wrong
  * current password is refused with a message.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 class AccountPageIT {
 
-    private E2ePortal portal;
-    private Browser browser;
+    private final E2ePortal portal;
+    private final Browser browser;
 
-    @BeforeAll
-    void start() {
-        portal = E2ePortal.get();
-        browser = Browser.start(portal.url(), "en-GB,en");
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
+    AccountPageIT(E2ePortal portal, Browser browser) {
+        this.portal = portal;
+        this.browser = browser;
     }
 
     @Test
     void aTokenCreatedInThePageWorksUntilItIsRevokedThere() throws Exception {
         E2ePortal.Account contributor = portal.account("contributor");
-        browser.forget();
         browser.signIn(contributor);
         browser.shown(By.cssSelector("#nav a.who")).click();
         browser.settled();
@@ -87,7 +77,6 @@ class AccountPageIT {
 
     @Test
     void aWrongCurrentPasswordIsRefusedWithAMessage() {
-        browser.forget();
         browser.signIn(portal.account("contributor"));
         browser.go("#/account");
         browser.settled();

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -16,21 +13,15 @@ import org.openqa.selenium.support.ui.Select;
  * The administrators' page: an administrator creates a contributor (missing fields are shown beside them), changes
  * their role, disables and enables them, and reads the audit log; other roles neither see nor use the page.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 class AdminPageIT {
 
-    private E2ePortal portal;
-    private Browser browser;
+    private final E2ePortal portal;
+    private final Browser browser;
 
-    @BeforeAll
-    void start() {
-        portal = E2ePortal.get();
-        browser = Browser.start(portal.url(), "en-GB,en");
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
+    AdminPageIT(E2ePortal portal, Browser browser) {
+        this.portal = portal;
+        this.browser = browser;
     }
 
     @Test
@@ -38,7 +29,6 @@ class AdminPageIT {
         long run = System.nanoTime();
         String email = "contributor-" + run + "@portal.test";
         String name = "Fatou Ndiaye " + run;
-        browser.forget();
         browser.signIn(new E2ePortal.Account(E2ePortal.ADMIN_EMAIL, "Administrator", null));
         browser.shown(By.xpath("//nav//a[.='Administration']")).click();
         browser.settled();
@@ -108,7 +98,6 @@ class AdminPageIT {
 
     @Test
     void aContributorHasNoAdministrationLinkAndIsToldThePageIsNotForThem() {
-        browser.forget();
         browser.signIn(portal.account("contributor"));
         assertThat(browser.driver().findElements(By.cssSelector("#nav a[href='#/admin']")))
                 .isEmpty();

@@ -192,12 +192,12 @@ final class Browser implements AutoCloseable {
                 .collect(Collectors.joining("\n"));
     }
 
-    /** Writes a screenshot of the window to target/screenshots/{name}.png. */
+    /** Writes a screenshot of the window to target/screenshots/{name}.png ({@code name} may name a sub-directory). */
     Path screenshot(String name) {
         Path directory = Path.of(System.getProperty("portal.e2e.screenshots", "target/screenshots"));
         try {
-            Files.createDirectories(directory);
             Path target = directory.resolve(name + ".png");
+            Files.createDirectories(target.getParent());
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {

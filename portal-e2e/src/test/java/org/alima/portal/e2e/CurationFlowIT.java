@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -19,29 +16,22 @@ import org.openqa.selenium.support.ui.Select;
  * published document to it from the document's page with a note, reorders and annotates it, and a reader then sees
  * it; a curator deletes a collection only once they confirm.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 class CurationFlowIT {
 
-    private E2ePortal portal;
-    private Library library;
-    private Browser browser;
+    private final E2ePortal portal;
+    private final Library library;
+    private final Browser browser;
 
-    @BeforeAll
-    void start() {
-        portal = E2ePortal.get();
-        library = portal.library();
-        browser = Browser.start(portal.url(), "en-GB,en");
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
+    CurationFlowIT(E2ePortal portal, Library library, Browser browser) {
+        this.portal = portal;
+        this.library = library;
+        this.browser = browser;
     }
 
     @Test
     void aCuratorBuildsACollectionFromDocumentPagesThatAReaderThenReads() {
         String slug = "field-reading-" + System.nanoTime();
-        browser.forget();
         browser.signIn(portal.account("curator"));
         browser.go("#/collections");
         browser.settled();
@@ -147,7 +137,6 @@ class CurationFlowIT {
                 .post(
                         "/api/collections",
                         Map.of("slug", slug, "title", Map.of("en", "Short-lived"), "visibility", "private"));
-        browser.forget();
         browser.signIn(portal.account("curator"));
         browser.go("#/collections/" + slug);
         browser.settled();

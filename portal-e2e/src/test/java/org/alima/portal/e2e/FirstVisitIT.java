@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * The results page on a first visit (a browser with an empty cache) transfers at most 100 KB, everything included,
  * as the browser counts it (Resource Timing's transferSize: headers and compressed bodies).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest(languages = "fr-FR,fr")
 class FirstVisitIT {
 
     /** A query that finds most of the library, each hit with page snippets. */
@@ -25,19 +22,14 @@ class FirstVisitIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstVisitIT.class);
 
-    private E2ePortal portal;
-    private Browser browser;
+    private final E2ePortal portal;
+    private final Browser browser;
 
-    @BeforeAll
-    void start() {
-        portal = E2ePortal.get();
+    FirstVisitIT(E2ePortal portal, Browser browser) {
+        this.portal = portal;
+        // Seeded before: the query finds its documents.
         portal.library();
-        browser = Browser.start(portal.url(), "fr-FR,fr");
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
+        this.browser = browser;
     }
 
     /** Each test is a first visit: the profile is new, and the cache stays off whatever ran before. */

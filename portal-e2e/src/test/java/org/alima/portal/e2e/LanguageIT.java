@@ -2,58 +2,44 @@ package org.alima.portal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
 /** The interface language comes from the browser's languages, can be switched, and is remembered; formats follow. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 class LanguageIT {
 
-    private E2ePortal portal;
-    private Library library;
+    @Test
+    void aFrenchBrowserGetsFrenchThenTheSwitchGivesEnglishAndIsRemembered(
+            Library library, @OwnBrowser(languages = "fr-FR,fr") Browser browser) {
+        browser.open("#/documents/" + library.mosquitoReview());
+        browser.shown(By.cssSelector("dl.facts"));
+        assertThat(browser.script("return document.documentElement.lang")).isEqualTo("fr");
+        assertThat(browser.driver().getTitle()).endsWith("– Portail de preuves");
+        String facts = browser.driver().findElement(By.cssSelector("dl.facts")).getText();
+        // Dates, numbers and sizes in French: a comma before decimals and French units.
+        assertThat(facts).contains("6 avril 2013").containsPattern("633,\\d\\h?ko");
 
-    @BeforeAll
-    void start() {
-        portal = E2ePortal.get();
-        library = portal.library();
+        browser.driver().findElement(By.id("lang")).click();
+        browser.shown(By.cssSelector("dl.facts"));
+        assertThat(browser.script("return document.documentElement.lang")).isEqualTo("en");
+        assertThat(browser.driver().findElement(By.cssSelector("dl.facts")).getText())
+                .contains("April 6, 2013")
+                .containsPattern("633\\.\\d\\h?kB");
+
+        browser.open("#/");
+        browser.shown(By.cssSelector("main h1"));
+        assertThat(browser.script("return document.documentElement.lang")).isEqualTo("en");
+        assertThat(browser.driver().findElement(By.id("lang")).getText()).isEqualTo("Français");
     }
 
     @Test
-    void aFrenchBrowserGetsFrenchThenTheSwitchGivesEnglishAndIsRemembered() {
-        try (Browser browser = Browser.start(portal.url(), "fr-FR,fr")) {
-            browser.open("#/documents/" + library.mosquitoReview());
-            browser.shown(By.cssSelector("dl.facts"));
-            assertThat(browser.script("return document.documentElement.lang")).isEqualTo("fr");
-            assertThat(browser.driver().getTitle()).endsWith("– Portail de preuves");
-            String facts =
-                    browser.driver().findElement(By.cssSelector("dl.facts")).getText();
-            // Dates, numbers and sizes in French: a comma before decimals and French units.
-            assertThat(facts).contains("6 avril 2013").containsPattern("633,\\d\\h?ko");
-
-            browser.driver().findElement(By.id("lang")).click();
-            browser.shown(By.cssSelector("dl.facts"));
-            assertThat(browser.script("return document.documentElement.lang")).isEqualTo("en");
-            assertThat(browser.driver().findElement(By.cssSelector("dl.facts")).getText())
-                    .contains("April 6, 2013")
-                    .containsPattern("633\\.\\d\\h?kB");
-
-            browser.open("#/");
-            browser.shown(By.cssSelector("main h1"));
-            assertThat(browser.script("return document.documentElement.lang")).isEqualTo("en");
-            assertThat(browser.driver().findElement(By.id("lang")).getText()).isEqualTo("Français");
-        }
-    }
-
-    @Test
-    void aBrowserPreferringAnotherLanguageGetsTheFirstOfFrenchOrEnglishItAccepts() {
-        try (Browser browser = Browser.start(portal.url(), "de-DE,de,en-GB,en,fr")) {
-            browser.open("#/");
-            browser.shown(By.cssSelector("main h1"));
-            assertThat(browser.script("return document.documentElement.lang")).isEqualTo("en");
-            assertThat(browser.driver().findElement(By.cssSelector("main h1")).getText())
-                    .isEqualTo("Find the right page, even on a slow link");
-        }
+    void aBrowserPreferringAnotherLanguageGetsTheFirstOfFrenchOrEnglishItAccepts(
+            @OwnBrowser(languages = "de-DE,de,en-GB,en,fr") Browser browser) {
+        browser.open("#/");
+        browser.shown(By.cssSelector("main h1"));
+        assertThat(browser.script("return document.documentElement.lang")).isEqualTo("en");
+        assertThat(browser.driver().findElement(By.cssSelector("main h1")).getText())
+                .isEqualTo("Find the right page, even on a slow link");
     }
 }

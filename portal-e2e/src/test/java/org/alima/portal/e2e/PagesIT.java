@@ -2,39 +2,24 @@ package org.alima.portal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
 /**
  * Every page of the portal in a real browser, in English and in French: what it shows, no WCAG 2.1 A or AA
  * violation that axe-core finds, and a screenshot for the README.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 class PagesIT {
 
-    private E2ePortal portal;
-    private Library library;
-    private Browser browser;
+    private final E2ePortal portal;
+    private final Library library;
+    private final Browser browser;
 
-    @BeforeAll
-    void start() {
-        portal = E2ePortal.get();
-        library = portal.library();
-        browser = Browser.start(portal.url(), "en-GB,en");
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
-
-    @AfterEach
-    void forget() {
-        browser.forget();
+    PagesIT(E2ePortal portal, Library library, Browser browser) {
+        this.portal = portal;
+        this.library = library;
+        this.browser = browser;
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.alima.portal.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -13,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -103,22 +104,14 @@ final class PortalApi {
 
     /** Waits until the document's file is processed (indexed, or failed with its reason) and returns its status. */
     JsonNode awaitProcessed(String id, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        JsonNode status = get("/api/documents/" + id + "/status");
-        while (!Set.of("indexed", "failed", "extracted")
-                .contains(status.path("status").asText())) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Document " + id + " was still " + status + " after " + timeout);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted while waiting for document " + id, e);
-            }
-            status = get("/api/documents/" + id + "/status");
-        }
-        return status;
+        return await("document " + id + " processed")
+                .atMost(timeout)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> get("/api/documents/" + id + "/status"),
+                        status -> Set.of("indexed", "failed", "extracted")
+                                .contains(status.path("status").asText()));
     }
 
     private HttpRequest.Builder request(String path) {

@@ -7,10 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -19,24 +16,19 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The road from draft to published, in the browser: a curator publishes from the dashboard and a reader then finds
  * the document; a curator returns one with a comment its author reads; a withdrawn document keeps its page.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 class PublishFlowIT {
 
     private static final String TITLE = "Population totals by age, gender and race-ethnicity, NHANES III 1988–94";
 
-    private E2ePortal portal;
-    private Browser browser;
+    private final E2ePortal portal;
+    private final Browser browser;
 
-    @BeforeAll
-    void start() {
-        portal = E2ePortal.get();
+    PublishFlowIT(E2ePortal portal, Browser browser) {
+        this.portal = portal;
+        // Seeded before, whatever class runs first, as the other classes see the portal.
         portal.library();
-        browser = Browser.start(portal.url(), "en-GB,en");
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
+        this.browser = browser;
     }
 
     @Test

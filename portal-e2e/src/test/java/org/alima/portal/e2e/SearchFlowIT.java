@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -16,28 +12,17 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** A reader searches, narrows, corrects a typo and opens a hit at its page: with the mouse, and with keys alone. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 class SearchFlowIT {
 
-    private E2ePortal portal;
-    private Library library;
-    private Browser browser;
+    private final E2ePortal portal;
+    private final Library library;
+    private final Browser browser;
 
-    @BeforeAll
-    void start() {
-        portal = E2ePortal.get();
-        library = portal.library();
-        browser = Browser.start(portal.url(), "en-GB,en");
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
-
-    @AfterEach
-    void forget() {
-        browser.forget();
+    SearchFlowIT(E2ePortal portal, Library library, Browser browser) {
+        this.portal = portal;
+        this.library = library;
+        this.browser = browser;
     }
 
     @Test

@@ -7,11 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -19,26 +15,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * Signing in and out: with a password, with the tokens an external provider's sign-in hands back in the fragment,
  * and an expired access token renewed with the refresh token without the user noticing.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 class SignInIT {
 
-    private E2ePortal portal;
-    private Browser browser;
+    private final E2ePortal portal;
+    private final Browser browser;
 
-    @BeforeAll
-    void start() {
-        portal = E2ePortal.get();
-        browser = Browser.start(portal.url(), "en-GB,en");
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
-
-    @AfterEach
-    void forget() {
-        browser.forget();
+    SignInIT(E2ePortal portal, Browser browser) {
+        this.portal = portal;
+        this.browser = browser;
     }
 
     @Test

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WebElement;
@@ -21,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * page itself marks it. Prints the figure; run alone with {@code ./mvnw -B -ntp -pl portal-e2e -am verify
  * -Dit.test=SlowLinkIT -Dsurefire.failIfNoSpecifiedTests=false -Dtest=none}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest(languages = "fr-FR,fr")
 class SlowLinkIT {
 
     /** 400 kbit/s in bytes per second, as DevTools counts throughput. */
@@ -30,19 +27,14 @@ class SlowLinkIT {
     private static final int LATENCY_MILLIS = 400;
     private static final Logger LOG = LoggerFactory.getLogger(SlowLinkIT.class);
 
-    private E2ePortal portal;
-    private Browser browser;
+    private final E2ePortal portal;
+    private final Browser browser;
 
-    @BeforeAll
-    void start() {
-        portal = E2ePortal.get();
+    SlowLinkIT(E2ePortal portal, Browser browser) {
+        this.portal = portal;
+        // Seeded before: the query finds its documents.
         portal.library();
-        browser = Browser.start(portal.url(), "fr-FR,fr");
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
+        this.browser = browser;
     }
 
     @Test
@@ -78,23 +70,22 @@ class SlowLinkIT {
     }
 
     @Test
-    void whatIsTypedBeforeTheScriptArrivesIsKept() {
-        // A browser that does not wait for pages to load: by then the script would have drawn the page.
-        try (Browser early = Browser.start(portal.url(), "fr-FR,fr", PageLoadStrategy.NONE)) {
-            early.driver().get("about:blank");
-            slowLink(early);
-            early.driver().get(portal.url() + "#/");
-            early.waitFor(ExpectedConditions.elementToBeClickable(By.id("q0")), Duration.ofSeconds(10))
-                    .sendKeys("malaria");
-            assertThat(early.script("return document.querySelector('input[role=combobox]') === null"))
-                    .as("typed before the script drew the page")
-                    .isEqualTo(true);
-            WebElement box = early.waitFor(
-                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[role=combobox]")),
-                    Duration.ofSeconds(15));
-            assertThat(box.getAttribute("value")).isEqualTo("malaria");
-            assertThat(early.driver().switchTo().activeElement()).isEqualTo(box);
-        }
+    void whatIsTypedBeforeTheScriptArrivesIsKept(
+            // A browser that does not wait for pages to load: by then the script would have drawn the page.
+            @OwnBrowser(languages = "fr-FR,fr", loads = PageLoadStrategy.NONE) Browser early) {
+        early.driver().get("about:blank");
+        slowLink(early);
+        early.driver().get(portal.url() + "#/");
+        early.waitFor(ExpectedConditions.elementToBeClickable(By.id("q0")), Duration.ofSeconds(10))
+                .sendKeys("malaria");
+        assertThat(early.script("return document.querySelector('input[role=combobox]') === null"))
+                .as("typed before the script drew the page")
+                .isEqualTo(true);
+        WebElement box = early.waitFor(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[role=combobox]")),
+                Duration.ofSeconds(15));
+        assertThat(box.getAttribute("value")).isEqualTo("malaria");
+        assertThat(early.driver().switchTo().activeElement()).isEqualTo(box);
     }
 
     private static void slowLink(Browser browser) {

@@ -3,11 +3,9 @@ package org.alima.portal.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -17,24 +15,22 @@ import org.openqa.selenium.support.ui.Select;
  * A contributor deposits a file: the transfer's progress, the portal reading and indexing it, the description
  * filled in from the file and completed, then the document found by search.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 class UploadFlowIT {
 
-    private E2ePortal portal;
-    private Library library;
-    private Browser browser;
+    private final E2ePortal portal;
+    private final Library library;
+    private final Browser browser;
 
-    @BeforeAll
-    void start() {
-        portal = E2ePortal.get();
-        library = portal.library();
-        browser = Browser.start(portal.url(), "en-GB,en");
-        browser.signIn(portal.account("contributor"));
+    UploadFlowIT(E2ePortal portal, Library library, Browser browser) {
+        this.portal = portal;
+        this.library = library;
+        this.browser = browser;
     }
 
-    @AfterAll
-    void stop() {
-        browser.close();
+    @BeforeEach
+    void signIn() {
+        browser.signIn(portal.account("contributor"));
     }
 
     @AfterEach

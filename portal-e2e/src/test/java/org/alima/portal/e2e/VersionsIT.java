@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -16,24 +13,19 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * A procedure's owner deposits a new version from the document's page; once a curator publishes it, the old version
  * says so and links to the latest, and the latest lists the older one.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 class VersionsIT {
 
     private static final String TITLE = "Hand hygiene before and after patient contact";
 
-    private E2ePortal portal;
-    private Browser browser;
+    private final E2ePortal portal;
+    private final Browser browser;
 
-    @BeforeAll
-    void start() {
-        portal = E2ePortal.get();
+    VersionsIT(E2ePortal portal, Browser browser) {
+        this.portal = portal;
+        // Seeded before, whatever class runs first, as the other classes see the portal.
         portal.library();
-        browser = Browser.start(portal.url(), "en-GB,en");
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
+        this.browser = browser;
     }
 
     @Test

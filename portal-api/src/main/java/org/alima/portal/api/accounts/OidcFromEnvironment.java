@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.ContextConfigurer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.alima.portal.indexer.SuppressForbidden;
 
 /**
  * Configures one external OpenID Connect provider from {@code PORTAL_OIDC_ISSUER}, {@code PORTAL_OIDC_CLIENT_ID},
@@ -27,6 +28,9 @@ public final class OidcFromEnvironment implements ApplicationContextConfigurer {
     private static final Pattern NAME_SHAPE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
     @Override
+    @SuppressForbidden(
+            reason = "Micronaut loads a @ContextConfigurer as a service, before any bean, for every context; it sees"
+                    + " the process's environment, not the map given to Portal.start")
     public void configure(ApplicationContextBuilder builder) {
         builder.properties(properties(System.getenv()));
     }

@@ -34,6 +34,7 @@ import org.alima.portal.api.Api;
 import org.alima.portal.api.TestAccounts;
 import org.alima.portal.api.TestDatabase;
 import org.alima.portal.api.system.EmbeddedDatabase;
+import org.alima.portal.indexer.SuppressForbidden;
 import org.alima.portal.indexer.index.PortalIndex;
 import org.alima.portal.indexer.search.PortalSearch;
 import org.alima.portal.indexer.search.SearchException;
@@ -55,6 +56,9 @@ import org.alima.portal.indexer.search.SearchRequest;
  * <p>The "external" PostgreSQL is a second embedded server started by this process, so the portal connects to it as
  * to any other server. Not thread-safe; one run per JVM.
  */
+@SuppressForbidden(
+        reason = "a benchmark command: its report is its standard output and a usage error its exit code; it times"
+                + " start-up and indexing with polls of its own, so that no library's scheduling is in the figures")
 public final class ApiBenchmark {
 
     private static final int QUERIES = 300;

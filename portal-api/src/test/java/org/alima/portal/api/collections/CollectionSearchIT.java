@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.alima.portal.api.Api;
@@ -111,7 +112,7 @@ class CollectionSearchIT extends PortalTest {
             assertThat(total(within)).isZero();
             assertThat(within.get("hits")).isEmpty();
             assertThat(facet(within, "collection")).isEmpty();
-            assertThat(total(search(outsider, "q=" + word + "&collection=" + hidden.toUpperCase())))
+            assertThat(total(search(outsider, "q=" + word + "&collection=" + hidden.toUpperCase(Locale.ROOT))))
                     .isZero();
             assertThat(ids(search(outsider, "q=" + word + "&collection=" + hidden + "&collection=" + shown)))
                     .containsExactly(other);
@@ -121,7 +122,7 @@ class CollectionSearchIT extends PortalTest {
                     word + " -collection:" + hidden,
                     word + " (collection:\"" + hidden + "\")",
                     "collection:it-*",
-                    "COLLECTION:" + hidden.toUpperCase())) {
+                    "COLLECTION:" + hidden.toUpperCase(Locale.ROOT))) {
                 JsonNode refused = assertProblem(outsider.get("/api/search?q=" + encode(query)), 400, "invalid-field");
                 assertThat(fields(refused)).as(query).containsExactly("q");
             }

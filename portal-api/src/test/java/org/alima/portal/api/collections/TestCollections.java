@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.alima.portal.api.Api;
@@ -25,11 +26,11 @@ final class TestCollections {
     /** The JSON of a collection to create, titled in both languages. */
     static String body(String slug, String visibility, boolean featured, String... curatorIds) {
         String curators = Arrays.stream(curatorIds).map(id -> "\"" + id + "\"").collect(Collectors.joining(", "));
-        return """
+        return String.format(Locale.ROOT, """
                 {"slug": "%s", "title": {"fr": "Procédures %s", "en": "Procedures %s"},
                  "description": {"fr": "Pour les équipes", "en": "For the teams"},
                  "visibility": "%s", "featured": %s, "curatorIds": [%s]}
-                """.formatted(slug, slug, slug, visibility, featured, curators);
+                """, slug, slug, slug, visibility, featured, curators);
     }
 
     /** Creates a collection as {@code curator} and returns its slug, failing unless the answer is 201. */

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -307,8 +308,8 @@ class PublicationWorkflowIT extends PortalTest {
         @Test
         void listsPublishedCurrentProceduresWhoseReviewIsOverdue() {
             int year = ThreadLocalRandom.current().nextInt(1100, 1900);
-            String past = LocalDate.now().minusDays(1).toString();
-            String future = LocalDate.now().plusYears(1).toString();
+            String past = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+            String future = LocalDate.now(ZoneOffset.UTC).plusYears(1).toString();
             String overdue = procedure(year, past);
             TestDocuments.publish(curator, overdue);
             String upToDate = procedure(year, future);

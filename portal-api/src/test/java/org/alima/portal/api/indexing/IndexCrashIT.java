@@ -1,6 +1,7 @@
 package org.alima.portal.api.indexing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -12,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,14 +82,12 @@ class IndexCrashIT {
         return TestPdfs.pages(false, true, false, true);
     }
 
-    private static void awaitFirstIndexed(Map<String, String> environment) throws SQLException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (indexedCount(environment) == 0) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("no document was indexed within 60 s");
-            }
-            Api.sleep(20);
-        }
+    private static void awaitFirstIndexed(Map<String, String> environment) {
+        await("a first document indexed")
+                .atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> indexedCount(environment) > 0);
     }
 
     private static int indexedCount(Map<String, String> environment) throws SQLException {

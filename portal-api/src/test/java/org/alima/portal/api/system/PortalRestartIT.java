@@ -3,15 +3,16 @@ package org.alima.portal.api.system;
 import static org.alima.portal.api.Api.assertProblem;
 import static org.alima.portal.api.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.Application;
 import org.alima.portal.api.TestAccounts;
@@ -76,17 +77,17 @@ class PortalRestartIT {
     }
 
     private static JsonNode awaitOk(Api api, String path) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        HttpResponse<String> response;
-        do {
-            response = api.get(path);
-            if (response.statusCode() == 200) {
-                return read(response);
-            }
-            Api.sleep(200);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError(
-                "still " + response.statusCode() + " after the database came back: " + response.body());
+        AtomicReference<JsonNode> answer = new AtomicReference<>();
+        await("GET " + path + " answered once the database is back")
+                .atMost(Duration.ofSeconds(20))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    HttpResponse<String> response = api.get(path);
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                    answer.set(read(response));
+                });
+        return answer.get();
     }
 
     private static byte[] text() {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.alima.portal.indexer.SuppressForbidden;
 import org.alima.portal.indexer.extract.DocumentExtractor;
 import org.alima.portal.indexer.extract.ExtractionLimits;
 import org.alima.portal.indexer.extract.ExtractionResult;
@@ -43,6 +44,7 @@ final class ExtractionBench {
     }
 
     /** Loader.loadPDF and PDFTextStripper.getText per file: the floor under the portal's extractor. */
+    @SuppressForbidden(reason = "the baseline is PDFBox as a plain caller uses it, without the portal's memory bound")
     Measurement barePdfBox(int workers, long pages) throws InterruptedException, ExecutionException {
         return timed("bare PDFBox", workers, pages, false, file -> {
             try (PDDocument document = Loader.loadPDF(file.toFile())) {
@@ -98,7 +100,8 @@ final class ExtractionBench {
     }
 
     private void run(int workers, FileTask task) throws InterruptedException, ExecutionException {
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        ExecutorService pool = Executors.newFixedThreadPool(
+                workers, Thread.ofPlatform().name("bench-", 1).factory());
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (Path file : files) {

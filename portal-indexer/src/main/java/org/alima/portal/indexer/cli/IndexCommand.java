@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.alima.portal.indexer.SuppressForbidden;
 import org.alima.portal.indexer.extract.DocumentExtractor;
 import org.alima.portal.indexer.extract.ExtractionLimits;
 import org.alima.portal.indexer.extract.ExtractionResult;
@@ -184,7 +185,8 @@ final class IndexCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        ExecutorService pool = Executors.newFixedThreadPool(
+                workers, Thread.ofPlatform().name("extract-", 1).factory());
         try (ProgressBar bar = bar("files", files.size())) {
             List<Future<?>> tasks = new ArrayList<>();
             for (Source source : files) {
@@ -210,6 +212,7 @@ final class IndexCommand implements Callable<Integer> {
         }
     }
 
+    @SuppressForbidden(reason = "the progress bar is drawn on the terminal, beside the command's output")
     private ProgressBar bar(String task, long total) {
         return new ProgressBarBuilder()
                 .setTaskName(task)

@@ -1,5 +1,6 @@
 package org.alima.portal.indexer.cli;
 
+import org.alima.portal.indexer.SuppressForbidden;
 import org.alima.portal.indexer.index.IndexException;
 import org.alima.portal.indexer.search.SearchException;
 import picocli.CommandLine;
@@ -30,6 +31,7 @@ public final class PortalIndexerCli {
 
     private PortalIndexerCli() {}
 
+    @SuppressForbidden(reason = "the command line's entry point: its exit code is the command's")
     public static void main(String[] args) {
         LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(commandLine().execute(args));

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -73,6 +74,7 @@ class CorpusExtractionIT {
         Duration total = Duration.ofNanos(System.nanoTime() - start);
 
         String summary = String.format(
+                Locale.ROOT,
                 "%n| files | extracted | pages | characters | seconds | pages/s |%n"
                         + "|---|---|---|---|---|---|%n| %d | %d | %d | %d | %.1f | %.0f |%n"
                         + "failures by kind: %s%nslowest file: %s",

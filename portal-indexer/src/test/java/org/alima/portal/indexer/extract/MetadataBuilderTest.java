@@ -3,6 +3,7 @@ package org.alima.portal.indexer.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,7 @@ class MetadataBuilderTest {
         DocumentMetadata metadata = new MetadataBuilder()
                 .created(LocalDate.of(1601, 1, 1))
                 .created(LocalDate.of(2010, 3, 5))
-                .modified(LocalDate.now().plusYears(3))
+                .modified(LocalDate.now(ZoneOffset.UTC).plusYears(3))
                 .build();
 
         assertThat(metadata.created()).isEqualTo(LocalDate.of(2010, 3, 5));

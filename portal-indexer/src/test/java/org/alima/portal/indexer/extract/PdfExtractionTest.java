@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Locale;
 import java.util.TimeZone;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -218,7 +219,7 @@ class PdfExtractionTest {
         }
 
         private static Calendar calendar(int year, int month, int day) {
-            Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("Europe/Paris"));
+            Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("Europe/Paris"), Locale.ROOT);
             calendar.clear();
             calendar.set(year, month - 1, day, 10, 0);
             return calendar;

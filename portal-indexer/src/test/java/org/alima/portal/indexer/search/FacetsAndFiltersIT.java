@@ -7,79 +7,64 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.alima.portal.indexer.index.PortalIndex;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class FacetsAndFiltersIT {
 
-    @TempDir
-    Path directory;
-
-    PortalIndex index;
-    PortalSearch search;
-
-    @BeforeEach
-    void indexDocuments() {
-        index = PortalIndex.open(directory);
-        index.upsert(doc("s1")
-                .type("study")
-                .language("en")
-                .year(2019)
-                .countries("ML", "NE")
-                .topics("Malaria")
-                .collections("Epicentre")
-                .pages("malaria prevalence")
-                .build());
-        index.upsert(doc("s2")
-                .type("Study")
-                .language("fr")
-                .year(2021)
-                .countries("ML")
-                .topics("Malaria")
-                .pages("paludisme et malaria chez l'enfant")
-                .build());
-        index.upsert(doc("s3")
-                .type("study")
-                .language("en")
-                .year(2022)
-                .countries("BF")
-                .topics("Nutrition")
-                .collections("Epicentre")
-                .pages("malaria and malnutrition")
-                .build());
-        index.upsert(doc("g1")
-                .type("guideline")
-                .language("en")
-                .date(LocalDate.of(2023, 3, 1))
-                .countries("NE")
-                .topics("Malaria", "Pharmacy")
-                .pages("malaria treatment protocol")
-                .build());
-        index.upsert(doc("g2")
-                .type("guideline")
-                .language("fr")
-                .pages("malaria sans date")
-                .build());
-        index.upsert(doc("other")
-                .type("report")
-                .language("en")
-                .year(2020)
-                .pages("cholera outbreak")
-                .build());
-        index.refresh();
-        search = new PortalSearch(index);
-    }
-
-    @AfterEach
-    void close() {
-        index.close();
-    }
+    /** Afresh for each test: some tests add or delete documents. */
+    @RegisterExtension
+    final TestIndex indexed = TestIndex.of(
+            doc("s1")
+                    .type("study")
+                    .language("en")
+                    .year(2019)
+                    .countries("ML", "NE")
+                    .topics("Malaria")
+                    .collections("Epicentre")
+                    .pages("malaria prevalence")
+                    .build(),
+            doc("s2")
+                    .type("Study")
+                    .language("fr")
+                    .year(2021)
+                    .countries("ML")
+                    .topics("Malaria")
+                    .pages("paludisme et malaria chez l'enfant")
+                    .build(),
+            doc("s3")
+                    .type("study")
+                    .language("en")
+                    .year(2022)
+                    .countries("BF")
+                    .topics("Nutrition")
+                    .collections("Epicentre")
+                    .pages("malaria and malnutrition")
+                    .build(),
+            doc("g1")
+                    .type("guideline")
+                    .language("en")
+                    .date(LocalDate.of(2023, 3, 1))
+                    .countries("NE")
+                    .topics("Malaria", "Pharmacy")
+                    .pages("malaria treatment protocol")
+                    .build(),
+            doc("g2")
+                    .type("guideline")
+                    .language("fr")
+                    .pages("malaria sans date")
+                    .build(),
+            doc("other")
+                    .type("report")
+                    .language("en")
+                    .year(2020)
+                    .pages("cholera outbreak")
+                    .build());
 
     private SearchResponse malaria(Filters filters) {
-        return search.search(SearchRequest.of("malaria").withFilters(filters));
+        return indexed.search().search(SearchRequest.of("malaria").withFilters(filters));
     }
 
     private static List<String> ids(SearchResponse response) {
@@ -127,15 +112,16 @@ class FacetsAndFiltersIT {
 
         @Test
         void omitsFacetsWhenNotAsked() {
-            assertThat(search.search(SearchRequest.of("malaria").withFacets(false))
+            assertThat(indexed.search()
+                            .search(SearchRequest.of("malaria").withFacets(false))
                             .facets())
                     .isEmpty();
         }
 
         @Test
         void forgetsDeletedDocuments() {
-            index.delete("s3");
-            index.refresh();
+            indexed.index().delete("s3");
+            indexed.index().refresh();
 
             assertThat(malaria(Filters.none()).facets().get("country"))
                     .containsExactlyInAnyOrder(new FacetValue("ML", 2), new FacetValue("NE", 2));
@@ -201,17 +187,18 @@ class FacetsAndFiltersIT {
 
         @Test
         void filtersWithoutComputingFacets() {
-            SearchResponse response = search.search(SearchRequest.of("malaria")
-                    .withFacets(false)
-                    .withFilters(Filters.none().withTypes("guideline")));
+            SearchResponse response = indexed.search()
+                    .search(SearchRequest.of("malaria")
+                            .withFacets(false)
+                            .withFilters(Filters.none().withTypes("guideline")));
 
             assertThat(ids(response)).containsExactlyInAnyOrder("g1", "g2");
         }
 
         @Test
         void stopsAFilteredFacetedSearchAtTheTimeLimit() {
-            PortalSearch impatient =
-                    new PortalSearch(index, SearchSettings.defaults().withTimeLimit(java.time.Duration.ofNanos(1)));
+            PortalSearch impatient = new PortalSearch(
+                    indexed.index(), SearchSettings.defaults().withTimeLimit(java.time.Duration.ofNanos(1)));
 
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> impatient.search(SearchRequest.of("malaria")
                             .withFilters(Filters.none().withTypes("study").withLanguages("en"))))
@@ -220,8 +207,8 @@ class FacetsAndFiltersIT {
 
         @Test
         void listsFilteredDocumentsForAnEmptyQuery() {
-            SearchResponse response = search.search(
-                    SearchRequest.of("").withFilters(Filters.none().withTypes("report")));
+            SearchResponse response = indexed.search()
+                    .search(SearchRequest.of("").withFilters(Filters.none().withTypes("report")));
 
             assertThat(ids(response)).containsExactly("other");
         }
@@ -234,7 +221,7 @@ class FacetsAndFiltersIT {
         void relevanceOrderReportsDescendingScoresWithAndWithoutFacets() {
             for (boolean withFacets : new boolean[] {true, false}) {
                 SearchResponse response =
-                        search.search(SearchRequest.of("malaria").withFacets(withFacets));
+                        indexed.search().search(SearchRequest.of("malaria").withFacets(withFacets));
 
                 assertThat(response.hits())
                         .allSatisfy(hit -> assertThat(hit.score()).isPositive());
@@ -246,7 +233,8 @@ class FacetsAndFiltersIT {
 
         @Test
         void sortsNewestFirstWithUndatedDocumentsLast() {
-            SearchResponse response = search.search(SearchRequest.of("malaria").withSort(SortOrder.NEWEST));
+            SearchResponse response =
+                    indexed.search().search(SearchRequest.of("malaria").withSort(SortOrder.NEWEST));
 
             assertThat(ids(response)).containsExactly("g1", "s3", "s2", "s1", "g2");
             assertThat(response.hits())
@@ -255,7 +243,10 @@ class FacetsAndFiltersIT {
 
         @Test
         void returnsTheDisplayedFieldsOfEachHit() {
-            Hit hit = search.search(SearchRequest.of("prevalence")).hits().getFirst();
+            Hit hit = indexed.search()
+                    .search(SearchRequest.of("prevalence"))
+                    .hits()
+                    .getFirst();
 
             assertThat(hit)
                     .isEqualTo(new Hit(hit.id(), null, hit.score(), List.of(), "study", "en", 2019, hit.pages()));

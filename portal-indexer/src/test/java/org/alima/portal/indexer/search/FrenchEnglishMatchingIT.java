@@ -3,58 +3,39 @@ package org.alima.portal.indexer.search;
 import static org.alima.portal.indexer.search.TestDocument.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.alima.portal.indexer.index.PortalIndex;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class FrenchEnglishMatchingIT {
 
-    @TempDir
-    static Path directory;
-
-    static PortalIndex index;
-    static PortalSearch search;
-
-    @BeforeAll
-    static void indexDocuments() {
-        index = PortalIndex.open(directory);
-        index.upsert(doc("neonat-fr")
-                .language("fr")
-                .title("Protocole de réanimation néonatale")
-                .pages("La réanimation néonatale commence dans les trente secondes.")
-                .build());
-        index.upsert(doc("hopital-fr")
-                .language("fr")
-                .title("Organisation des soins")
-                .pages("Le transfert vers l'hôpital de district se fait en ambulance. Qu'il pleuve ou non.")
-                .build());
-        index.upsert(doc("children-en")
-                .language("en")
-                .title("Severe acute malnutrition")
-                .pages("Children treated for malnutrition were followed for twelve weeks.")
-                .build());
-        index.upsert(doc("enfants-fr")
-                .language("fr")
-                .title("Prise en charge nutritionnelle")
-                .pages("Les enfants malnutris sont suivis chaque semaine par des infirmières.")
-                .build());
-        index.refresh();
-        search = new PortalSearch(index);
-    }
-
-    @AfterAll
-    static void close() {
-        index.close();
-    }
+    @RegisterExtension
+    static final TestIndex indexed = TestIndex.of(
+            doc("neonat-fr")
+                    .language("fr")
+                    .title("Protocole de réanimation néonatale")
+                    .pages("La réanimation néonatale commence dans les trente secondes.")
+                    .build(),
+            doc("hopital-fr")
+                    .language("fr")
+                    .title("Organisation des soins")
+                    .pages("Le transfert vers l'hôpital de district se fait en ambulance. Qu'il pleuve ou non.")
+                    .build(),
+            doc("children-en")
+                    .language("en")
+                    .title("Severe acute malnutrition")
+                    .pages("Children treated for malnutrition were followed for twelve weeks.")
+                    .build(),
+            doc("enfants-fr")
+                    .language("fr")
+                    .title("Prise en charge nutritionnelle")
+                    .pages("Les enfants malnutris sont suivis chaque semaine par des infirmières.")
+                    .build());
 
     private static List<String> ids(String query) {
-        return search.search(SearchRequest.of(query)).hits().stream()
+        return indexed.search().search(SearchRequest.of(query)).hits().stream()
                 .map(Hit::id)
                 .toList();
     }

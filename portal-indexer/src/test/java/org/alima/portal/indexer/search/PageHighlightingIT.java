@@ -3,26 +3,18 @@ package org.alima.portal.indexer.search;
 import static org.alima.portal.indexer.search.TestDocument.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.alima.portal.indexer.index.PortalIndex;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.alima.portal.indexer.index.IndexableDocument;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PageHighlightingIT {
 
-    @TempDir
-    static Path directory;
+    @RegisterExtension
+    static final TestIndex indexed = TestIndex.of(PageHighlightingIT::documents);
 
-    static PortalIndex index;
-    static PortalSearch search;
-
-    @BeforeAll
-    static void indexDocuments() {
-        index = PortalIndex.open(directory);
+    private static List<IndexableDocument> documents() {
         List<String> pages = new ArrayList<>();
         for (int page = 1; page <= 10; page++) {
             pages.add(
@@ -30,53 +22,47 @@ class PageHighlightingIT {
                             ? "Chapitre sept. En cas d'échec, la réanimation néonatale se poursuit avec ventilation au masque."
                             : "Chapitre " + page + ". Hygiène des mains et gestion des déchets au centre de santé.");
         }
-        index.upsert(doc("protocol")
-                .language("fr")
-                .title("Guide clinique")
-                .pages(pages.toArray(String[]::new))
-                .build());
-        index.upsert(doc("several")
-                .language("en")
-                .title("Cholera outbreak report")
-                .pages(
-                        "Cholera was first reported in March.",
-                        "Water points were chlorinated.",
-                        "Cholera cases rose; cholera treatment centres opened; cholera deaths fell.",
-                        "Vaccination with oral cholera vaccine started.",
-                        "Lessons learned.")
-                .build());
-        index.upsert(doc("blank-pages")
-                .language("en")
-                .title("Scanned annex")
-                .pages("", "", "Measles vaccination coverage was 62 percent.")
-                .build());
-        index.upsert(doc("markup")
-                .language("en")
-                .title("Unsafe text")
-                .pages("Dengue <script>alert('x')</script> & \"quotes\" in the extracted text.")
-                .build());
-        index.upsert(doc("long-page")
-                .language("en")
-                .title("Table dump")
-                .pages(("lorem ipsum dolor sit amet ").repeat(100) + "typhoid "
-                        + ("consectetur adipiscing elit ").repeat(100))
-                .build());
-        index.upsert(doc("title-only")
-                .language("en")
-                .title("Yellow fever")
-                .pages("Nothing relevant here.")
-                .build());
-        index.refresh();
-        search = new PortalSearch(index);
-    }
-
-    @AfterAll
-    static void close() {
-        index.close();
+        return List.of(
+                doc("protocol")
+                        .language("fr")
+                        .title("Guide clinique")
+                        .pages(pages.toArray(String[]::new))
+                        .build(),
+                doc("several")
+                        .language("en")
+                        .title("Cholera outbreak report")
+                        .pages(
+                                "Cholera was first reported in March.",
+                                "Water points were chlorinated.",
+                                "Cholera cases rose; cholera treatment centres opened; cholera deaths fell.",
+                                "Vaccination with oral cholera vaccine started.",
+                                "Lessons learned.")
+                        .build(),
+                doc("blank-pages")
+                        .language("en")
+                        .title("Scanned annex")
+                        .pages("", "", "Measles vaccination coverage was 62 percent.")
+                        .build(),
+                doc("markup")
+                        .language("en")
+                        .title("Unsafe text")
+                        .pages("Dengue <script>alert('x')</script> & \"quotes\" in the extracted text.")
+                        .build(),
+                doc("long-page")
+                        .language("en")
+                        .title("Table dump")
+                        .pages(("lorem ipsum dolor sit amet ").repeat(100) + "typhoid "
+                                + ("consectetur adipiscing elit ").repeat(100))
+                        .build(),
+                doc("title-only")
+                        .language("en")
+                        .title("Yellow fever")
+                        .pages("Nothing relevant here.")
+                        .build());
     }
 
     private static Hit only(SearchRequest request) {
-        SearchResponse response = search.search(request);
+        SearchResponse response = indexed.search().search(request);
         assertThat(response.hits()).hasSize(1);
         return response.hits().getFirst();
     }

@@ -4,14 +4,11 @@ import static org.alima.portal.indexer.search.TestDocument.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.alima.portal.indexer.index.PortalIndex;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -19,30 +16,14 @@ class PaginationIT {
 
     private static final int DOCUMENTS = 250;
 
-    @TempDir
-    static Path directory;
-
-    static PortalIndex index;
-    static PortalSearch search;
-
-    @BeforeAll
-    static void indexDocuments() {
-        index = PortalIndex.open(directory);
-        for (int i = 0; i < DOCUMENTS; i++) {
+    @RegisterExtension
+    static final TestIndex indexed = TestIndex.of(() -> IntStream.range(0, DOCUMENTS)
             // Few distinct scores and dates, so that most hits tie and only the id orders them.
-            index.upsert(doc("doc-" + i)
+            .mapToObj(i -> doc("doc-" + i)
                     .year(2000 + i % 7)
                     .pages("vaccine ".repeat(1 + i % 3) + "filler text number " + i)
-                    .build());
-        }
-        index.refresh();
-        search = new PortalSearch(index);
-    }
-
-    @AfterAll
-    static void close() {
-        index.close();
-    }
+                    .build())
+            .toList());
 
     @ParameterizedTest
     @EnumSource(SortOrder.class)
@@ -51,17 +32,17 @@ class PaginationIT {
                 SearchRequest.of("vaccine").withSort(sort).withSize(20).withFacets(false);
         List<String> byOffset = new ArrayList<>();
         for (int from = 0; from < DOCUMENTS; from += 20) {
-            search.search(first.withFrom(from)).hits().forEach(hit -> byOffset.add(hit.id()));
+            indexed.search().search(first.withFrom(from)).hits().forEach(hit -> byOffset.add(hit.id()));
         }
         List<String> byCursor = new ArrayList<>();
-        SearchResponse page = search.search(first);
+        SearchResponse page = indexed.search().search(first);
         int pages = 1;
         while (true) {
             page.hits().forEach(hit -> byCursor.add(hit.id()));
             if (page.nextCursor() == null) {
                 break;
             }
-            page = search.search(first.withCursor(page.nextCursor()));
+            page = indexed.search().search(first.withCursor(page.nextCursor()));
             pages++;
         }
 
@@ -73,8 +54,8 @@ class PaginationIT {
 
     @Test
     void givesNoCursorOnTheLastPage() {
-        SearchResponse last =
-                search.search(SearchRequest.of("vaccine").withFrom(240).withSize(10));
+        SearchResponse last = indexed.search()
+                .search(SearchRequest.of("vaccine").withFrom(240).withSize(10));
 
         assertThat(last.hits()).hasSize(10);
         assertThat(last.nextCursor()).isNull();
@@ -82,13 +63,16 @@ class PaginationIT {
 
     @Test
     void refusesACursorOfAnotherSortOrGarbage() {
-        String cursor = search.search(SearchRequest.of("vaccine")).nextCursor();
+        String cursor = indexed.search().search(SearchRequest.of("vaccine")).nextCursor();
 
-        assertThatThrownBy(() -> search.search(
-                        SearchRequest.of("vaccine").withSort(SortOrder.NEWEST).withCursor(cursor)))
+        assertThatThrownBy(() -> indexed.search()
+                        .search(SearchRequest.of("vaccine")
+                                .withSort(SortOrder.NEWEST)
+                                .withCursor(cursor)))
                 .isInstanceOf(InvalidSearchRequestException.class)
                 .hasMessageContaining("sort order RELEVANCE");
-        assertThatThrownBy(() -> search.search(SearchRequest.of("vaccine").withCursor("not-a-cursor")))
+        assertThatThrownBy(() ->
+                        indexed.search().search(SearchRequest.of("vaccine").withCursor("not-a-cursor")))
                 .isInstanceOf(InvalidSearchRequestException.class)
                 .hasMessageContaining("pass nextCursor unchanged");
     }
@@ -110,9 +94,9 @@ class PaginationIT {
     @Test
     void pagesDeepIntoResultsWithTheCursor() {
         SearchRequest request = SearchRequest.of("vaccine").withSize(100).withFacets(false);
-        SearchResponse page = search.search(request.withFrom(100));
+        SearchResponse page = indexed.search().search(request.withFrom(100));
 
-        SearchResponse next = search.search(request.withCursor(page.nextCursor()));
+        SearchResponse next = indexed.search().search(request.withCursor(page.nextCursor()));
 
         assertThat(next.hits()).hasSize(50);
         assertThat(next.nextCursor()).isNull();

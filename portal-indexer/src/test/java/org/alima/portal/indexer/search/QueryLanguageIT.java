@@ -4,70 +4,56 @@ import static org.alima.portal.indexer.search.TestDocument.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.alima.portal.indexer.index.IndexableDocument;
-import org.alima.portal.indexer.index.PortalIndex;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class QueryLanguageIT {
 
-    @TempDir
-    static Path directory;
-
-    static PortalIndex index;
-    static PortalSearch search;
-
-    @BeforeAll
-    static void indexDocuments() {
-        index = PortalIndex.open(directory);
-        index.upsert(doc("survey")
-                .title("Malaria indicator survey")
-                .authors("Rebecca F. Grais")
-                .keywords("malaria", "prevalence")
-                .type("Survey")
-                .language("en")
-                .year(2019)
-                .countries("ML")
-                .topics("Malaria")
-                .collections("Epicentre")
-                .pages("Plasmodium falciparum prevalence in children under five.")
-                .build());
-        index.upsert(withDoi(
-                doc("guideline")
-                        .title("Malaria treatment guideline")
-                        .authors("Jean Dupont")
-                        .type("guideline")
-                        .language("en")
-                        .year(2021)
-                        .countries("NE")
-                        .pages("Artemisinin combination therapy dosing for adults.")
-                        .build(),
-                "https://doi.org/10.1000/XYZ.9"));
-        index.upsert(doc("campaign")
-                .title("Cholera vaccination campaign")
-                .type("report")
-                .language("en")
-                .year(2015)
-                .countries("NE", "ML")
-                .pages("Oral vaccine coverage in Niger and Mali.")
-                .build());
-        index.upsert(doc("rapport")
-                .title("Rapport nutritionnel")
-                .type("report")
-                .language("fr")
-                .year(2020)
-                .pages("Malnutrition aiguë sévère chez les enfants.")
-                .build());
-        index.refresh();
-        search = new PortalSearch(index);
-    }
+    @RegisterExtension
+    static final TestIndex indexed = TestIndex.of(
+            doc("survey")
+                    .title("Malaria indicator survey")
+                    .authors("Rebecca F. Grais")
+                    .keywords("malaria", "prevalence")
+                    .type("Survey")
+                    .language("en")
+                    .year(2019)
+                    .countries("ML")
+                    .topics("Malaria")
+                    .collections("Epicentre")
+                    .pages("Plasmodium falciparum prevalence in children under five.")
+                    .build(),
+            withDoi(
+                    doc("guideline")
+                            .title("Malaria treatment guideline")
+                            .authors("Jean Dupont")
+                            .type("guideline")
+                            .language("en")
+                            .year(2021)
+                            .countries("NE")
+                            .pages("Artemisinin combination therapy dosing for adults.")
+                            .build(),
+                    "https://doi.org/10.1000/XYZ.9"),
+            doc("campaign")
+                    .title("Cholera vaccination campaign")
+                    .type("report")
+                    .language("en")
+                    .year(2015)
+                    .countries("NE", "ML")
+                    .pages("Oral vaccine coverage in Niger and Mali.")
+                    .build(),
+            doc("rapport")
+                    .title("Rapport nutritionnel")
+                    .type("report")
+                    .language("fr")
+                    .year(2020)
+                    .pages("Malnutrition aiguë sévère chez les enfants.")
+                    .build());
 
     private static IndexableDocument withDoi(IndexableDocument d, String doi) {
         return new IndexableDocument(
@@ -89,13 +75,8 @@ class QueryLanguageIT {
                 d.superseded());
     }
 
-    @AfterAll
-    static void close() {
-        index.close();
-    }
-
     private static List<String> ids(String query) {
-        return search.search(SearchRequest.of(query)).hits().stream()
+        return indexed.search().search(SearchRequest.of(query)).hits().stream()
                 .map(Hit::id)
                 .toList();
     }
@@ -156,7 +137,7 @@ class QueryLanguageIT {
 
     @Test
     void listsEveryDocumentButNoPageForAnEmptyQuery() {
-        SearchResponse response = search.search(SearchRequest.of(" ").withSize(100));
+        SearchResponse response = indexed.search().search(SearchRequest.of(" ").withSize(100));
 
         assertThat(response.total()).isEqualTo(4);
         assertThat(response.hits()).extracting(Hit::id).doesNotContainNull().hasSize(4);
@@ -169,7 +150,7 @@ class QueryLanguageIT {
 
     @Test
     void rejectsAbusiveQueriesWithATypedException() {
-        assertThatThrownBy(() -> search.search(SearchRequest.of("*aria")))
+        assertThatThrownBy(() -> indexed.search().search(SearchRequest.of("*aria")))
                 .isInstanceOf(QuerySyntaxException.class)
                 .hasMessageContaining("may not start with *");
     }
@@ -177,7 +158,7 @@ class QueryLanguageIT {
     @Test
     void stopsASearchThatExceedsItsTimeLimit() {
         PortalSearch impatient =
-                new PortalSearch(index, SearchSettings.defaults().withTimeLimit(Duration.ofNanos(1)));
+                new PortalSearch(indexed.index(), SearchSettings.defaults().withTimeLimit(Duration.ofNanos(1)));
 
         assertThatThrownBy(() -> impatient.search(SearchRequest.of("malaria")))
                 .isInstanceOf(SearchTimeoutException.class)
@@ -186,10 +167,10 @@ class QueryLanguageIT {
 
     @Test
     void returnsRankedIdsOnTheFastPath() {
-        assertThat(search.rankedIds("malaria treatment artemisinin adults", 10))
+        assertThat(indexed.search().rankedIds("malaria treatment artemisinin adults", 10))
                 .first()
                 .isEqualTo("guideline");
-        assertThatThrownBy(() -> search.rankedIds("malaria", 1_001))
+        assertThatThrownBy(() -> indexed.search().rankedIds("malaria", 1_001))
                 .isInstanceOf(InvalidSearchRequestException.class)
                 .hasMessageContaining("MAX_RANKED_IDS");
     }

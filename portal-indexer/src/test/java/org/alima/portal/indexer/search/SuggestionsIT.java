@@ -4,63 +4,46 @@ import static org.alima.portal.indexer.search.TestDocument.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.alima.portal.indexer.index.PortalIndex;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SuggestionsIT {
 
-    @TempDir
-    Path directory;
-
-    PortalIndex index;
-    PortalSearch search;
-
-    @BeforeEach
-    void indexDocuments() {
-        index = PortalIndex.open(directory);
-        index.upsert(doc("mis")
-                .title("Malaria indicator survey, Mali 2021")
-                .keywords("Malaria", "Household survey")
-                .pages("Malaria prevalence by rapid diagnostic test among children under five in Mali.")
-                .build());
-        index.upsert(doc("smc")
-                .title("Seasonal malaria chemoprevention")
-                .keywords("Malaria", "Chemoprevention")
-                .pages("Seasonal malaria chemoprevention with sulfadoxine-pyrimethamine and amodiaquine in children.")
-                .build());
-        index.upsert(doc("reanimation")
-                .title("Réanimation néonatale en salle de naissance")
-                .keywords("Néonatologie")
-                .language("fr")
-                .pages("La réanimation du nouveau-né commence par la ventilation au masque.")
-                .build());
-        index.upsert(doc("cholera")
-                .title("Cholera treatment centre design")
-                .keywords("Cholera", "Water and sanitation")
-                .pages("Chlorinated water, oral rehydration and case management in a cholera treatment centre.")
-                .build());
-        index.refresh();
-        search = new PortalSearch(index);
-    }
-
-    @AfterEach
-    void close() {
-        index.close();
-    }
+    /** Afresh for each test: some tests add or delete documents. */
+    @RegisterExtension
+    final TestIndex indexed = TestIndex.of(
+            doc("mis")
+                    .title("Malaria indicator survey, Mali 2021")
+                    .keywords("Malaria", "Household survey")
+                    .pages("Malaria prevalence by rapid diagnostic test among children under five in Mali.")
+                    .build(),
+            doc("smc")
+                    .title("Seasonal malaria chemoprevention")
+                    .keywords("Malaria", "Chemoprevention")
+                    .pages(
+                            "Seasonal malaria chemoprevention with sulfadoxine-pyrimethamine and amodiaquine in children.")
+                    .build(),
+            doc("reanimation")
+                    .title("Réanimation néonatale en salle de naissance")
+                    .keywords("Néonatologie")
+                    .language("fr")
+                    .pages("La réanimation du nouveau-né commence par la ventilation au masque.")
+                    .build(),
+            doc("cholera")
+                    .title("Cholera treatment centre design")
+                    .keywords("Cholera", "Water and sanitation")
+                    .pages("Chlorinated water, oral rehydration and case management in a cholera treatment centre.")
+                    .build());
 
     @Nested
     class DidYouMean {
 
         @Test
         void correctsAMisspelledWordWhenTheCorrectionFindsMore() {
-            SearchResponse response = search.search(SearchRequest.of("malria"));
+            SearchResponse response = indexed.search().search(SearchRequest.of("malria"));
 
             assertThat(response.total()).isZero();
             assertThat(response.didYouMean()).isEqualTo("malaria");
@@ -68,19 +51,25 @@ class SuggestionsIT {
 
         @Test
         void keepsOperatorsAndSpellsWordsAsTheDocumentsDo() {
-            assertThat(search.search(SearchRequest.of("+reanimaton neonatale")).didYouMean())
+            assertThat(indexed.search()
+                            .search(SearchRequest.of("+reanimaton neonatale"))
+                            .didYouMean())
                     .isEqualTo("+réanimation néonatale");
         }
 
         @Test
         void staysSilentWhenTheQueryFindsEnough() {
-            assertThat(search.search(SearchRequest.of("malaria children")).didYouMean())
+            assertThat(indexed.search()
+                            .search(SearchRequest.of("malaria children"))
+                            .didYouMean())
                     .isNull();
         }
 
         @Test
         void staysSilentWhenNoCorrectionFindsMore() {
-            assertThat(search.search(SearchRequest.of("malaria xylophone")).didYouMean())
+            assertThat(indexed.search()
+                            .search(SearchRequest.of("malaria xylophone"))
+                            .didYouMean())
                     .isNull();
         }
     }
@@ -90,7 +79,7 @@ class SuggestionsIT {
 
         @Test
         void completesTitlesAndKeywordsFromTheFirstLetters() {
-            List<Suggestion> suggestions = search.autocomplete("malar", 10);
+            List<Suggestion> suggestions = indexed.search().autocomplete("malar", 10);
 
             assertThat(suggestions)
                     .extracting(Suggestion::text)
@@ -105,40 +94,41 @@ class SuggestionsIT {
 
         @Test
         void matchesEveryTypedWordInAnyOrder() {
-            assertThat(search.autocomplete("survey mal", 10))
+            assertThat(indexed.search().autocomplete("survey mal", 10))
                     .extracting(Suggestion::text)
                     .containsExactly("Malaria indicator survey, Mali 2021");
         }
 
         @Test
         void ignoresAccentsAndCase() {
-            assertThat(search.autocomplete("REANI", 10))
+            assertThat(indexed.search().autocomplete("REANI", 10))
                     .extracting(Suggestion::text)
                     .containsExactly("Réanimation néonatale en salle de naissance");
-            assertThat(search.autocomplete("néonato", 10))
+            assertThat(indexed.search().autocomplete("néonato", 10))
                     .extracting(Suggestion::text)
                     .containsExactly("Néonatologie");
         }
 
         @Test
         void isAsFreshAsTheIndex() {
-            index.upsert(doc("measles").title("Measles outbreak response").build());
-            index.delete("cholera");
-            index.refresh();
+            indexed.index()
+                    .upsert(doc("measles").title("Measles outbreak response").build());
+            indexed.index().delete("cholera");
+            indexed.index().refresh();
 
-            assertThat(search.autocomplete("meas", 5))
+            assertThat(indexed.search().autocomplete("meas", 5))
                     .extracting(Suggestion::text)
                     .containsExactly("Measles outbreak response");
-            assertThat(search.autocomplete("chol", 5)).isEmpty();
+            assertThat(indexed.search().autocomplete("chol", 5)).isEmpty();
         }
 
         @Test
         void returnsNothingForOneLetterAndRefusesAbuse() {
-            assertThat(search.autocomplete("m", 5)).isEmpty();
-            assertThat(search.autocomplete("   ", 5)).isEmpty();
-            assertThatThrownBy(() -> search.autocomplete("m".repeat(101), 5))
+            assertThat(indexed.search().autocomplete("m", 5)).isEmpty();
+            assertThat(indexed.search().autocomplete("   ", 5)).isEmpty();
+            assertThatThrownBy(() -> indexed.search().autocomplete("m".repeat(101), 5))
                     .isInstanceOf(InvalidSearchRequestException.class);
-            assertThatThrownBy(() -> search.autocomplete("malaria", 21))
+            assertThatThrownBy(() -> indexed.search().autocomplete("malaria", 21))
                     .isInstanceOf(InvalidSearchRequestException.class)
                     .hasMessageContaining("MAX_SIZE");
         }
@@ -149,7 +139,7 @@ class SuggestionsIT {
 
         @Test
         void findsDocumentsSharingDistinctiveWordsButNotItself() {
-            List<Hit> related = search.related("mis", 5);
+            List<Hit> related = indexed.search().related("mis", 5);
 
             assertThat(related).extracting(Hit::id).first().isEqualTo("smc");
             assertThat(related).extracting(Hit::id).doesNotContain("mis", "reanimation");
@@ -157,7 +147,7 @@ class SuggestionsIT {
 
         @Test
         void reportsAnUnknownDocument() {
-            assertThatThrownBy(() -> search.related("nope", 5))
+            assertThatThrownBy(() -> indexed.search().related("nope", 5))
                     .isInstanceOf(DocumentNotFoundException.class)
                     .hasMessageContaining("nope");
         }
@@ -168,20 +158,22 @@ class SuggestionsIT {
 
         @Test
         void ranksATitleMatchAboveABodyMatch() {
-            index.upsert(doc("in-title")
-                    .title("Typhoid fever")
-                    .pages("General guidance on hygiene in health centres, with long explanations.")
-                    .build());
-            index.upsert(doc("in-body")
-                    .title("Field report")
-                    .pages("Typhoid was confirmed in three patients of the health centre last week.")
-                    .build());
-            index.refresh();
+            indexed.index()
+                    .upsert(doc("in-title")
+                            .title("Typhoid fever")
+                            .pages("General guidance on hygiene in health centres, with long explanations.")
+                            .build());
+            indexed.index()
+                    .upsert(doc("in-body")
+                            .title("Field report")
+                            .pages("Typhoid was confirmed in three patients of the health centre last week.")
+                            .build());
+            indexed.index().refresh();
 
-            assertThat(search.rankedIds("typhoid", 2)).containsExactly("in-title", "in-body");
+            assertThat(indexed.search().rankedIds("typhoid", 2)).containsExactly("in-title", "in-body");
 
-            PortalSearch bodyFirst =
-                    new PortalSearch(index, SearchSettings.defaults().withWeights(new FieldWeights(0.1f, 1, 10, 1)));
+            PortalSearch bodyFirst = new PortalSearch(
+                    indexed.index(), SearchSettings.defaults().withWeights(new FieldWeights(0.1f, 1, 10, 1)));
             assertThat(bodyFirst.rankedIds("typhoid", 2)).containsExactly("in-body", "in-title");
         }
 

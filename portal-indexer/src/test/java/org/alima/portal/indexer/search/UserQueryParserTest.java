@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.alima.portal.indexer.index.IndexSchema;
 import org.alima.portal.indexer.search.QuerySyntaxException.Problem;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,10 +99,34 @@ class UserQueryParserTest {
                     .doesNotContain("^10");
         }
 
+        @ParameterizedTest(name = "{0} is searched as {1}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "\"malaria survey | malaria survey",
+                    "(cholera outbreak | cholera outbreak",
+                    "cholera) | cholera",
+                    "children AND | children",
+                    "-(measles | measles",
+                    "vaccine + | vaccine"
+                })
+        void searchesUnparseableTextAsPlainWords(String text, String words) {
+            ParsedQuery parsed = parser.parse(text);
+
+            assertThat(parsed).as("the same query as the words typed alone").isEqualTo(parser.parse(words));
+            assertThat(terms(parsed.highlight(), IndexSchema.BODY))
+                    .as("every word is searched, as the reader typed it")
+                    .containsAll(List.of(words.split(" ")));
+            assertThat(terms(parsed.scoring(), IndexSchema.TITLE)).containsAll(List.of(words.split(" ")));
+        }
+
         @ParameterizedTest
-        @ValueSource(strings = {"\"malaria survey", "(cholera", "cholera)", "a AND", "OR", "\"\"\"", "-", "+", "&&"})
-        void searchesUnparseableTextAsPlainWords(String text) {
-            assertThatCode(() -> parser.parse(text)).doesNotThrowAnyException();
+        @ValueSource(strings = {"a AND", "OR", "\"\"\"", "-", "+", "&&"})
+        void searchesTextWithoutWordsAsNothingRatherThanFailing(String text) {
+            ParsedQuery parsed = parser.parse(text);
+
+            assertThat(parsed.scoring()).as("matches no document").isEqualTo(new BooleanQuery.Builder().build());
+            assertThat(parsed.hasHighlights()).isFalse();
         }
 
         @Test
@@ -211,7 +240,28 @@ class UserQueryParserTest {
         }
     }
 
-    private static java.util.List<BooleanClause.Occur> occurs(Query query) {
+    /** The terms {@code query} searches in {@code field}, as indexed (lower case, with their stems). */
+    private static Set<String> terms(Query query, String field) {
+        Set<String> terms = new HashSet<>();
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, Term... consumed) {
+                for (Term term : consumed) {
+                    if (term.field().equals(field)) {
+                        terms.add(term.text());
+                    }
+                }
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+            }
+        });
+        return terms;
+    }
+
+    private static List<BooleanClause.Occur> occurs(Query query) {
         return ((BooleanQuery) query)
                 .clauses().stream().map(BooleanClause::occur).toList();
     }

@@ -4,18 +4,14 @@ import static org.alima.portal.indexer.search.TestDocument.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.alima.portal.indexer.index.IndexableDocument;
-import org.alima.portal.indexer.index.PortalIndex;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What each caller may see: a published document, a draft only its owner (account A) may see, an older published
@@ -29,74 +25,60 @@ class VisibilityIT {
     static final Access ACCOUNT_B = Access.audiences(IndexableDocument.PUBLIC, "account:B");
     static final Access EVERYTHING = Access.everything();
 
-    @TempDir
-    Path directory;
-
-    PortalIndex index;
-    PortalSearch search;
-
-    @BeforeEach
-    void indexDocuments() {
-        index = PortalIndex.open(directory);
-        index.upsert(doc("published")
-                .title("Cholera vaccination campaign in Kasai")
-                .keywords("Cholera", "Vaccination")
-                .type("report")
-                .language("en")
-                .year(2023)
-                .countries("CD")
-                .topics("cholera")
-                .collections("kasai-response")
-                .pages(
-                        "Oral cholera vaccine coverage in Kasai reached ninety percent of the target population.",
-                        "The cold chain held during the vaccination campaign.")
-                .build());
-        index.upsert(doc("draft")
-                .audiences("account:A")
-                .title("Cholera vaccination around Lake Tanganyika")
-                .keywords("Tanganyika", "Lakeside outreach")
-                .type("protocol")
-                .language("fr")
-                .year(2025)
-                .countries("TZ")
-                .topics("lakeside")
-                .collections("drafts-box")
-                .pages("Preparation notes.", "Tanganyika fishing villages will receive oral cholera vaccination.")
-                .build());
-        index.upsert(doc("previous")
-                .superseded()
-                .title("Cholera vaccination campaign in Kasai, first edition")
-                .keywords("Cholera")
-                .type("report")
-                .language("en")
-                .year(2019)
-                .countries("CD")
-                .topics("cholera")
-                .collections("kasai-response")
-                .pages("Mbujimayi district reported the first vaccination round against cholera in Kasai.")
-                .build());
-        index.upsert(doc("another")
-                .title("Cholera treatment centre in Kasai")
-                .keywords("Cholera", "Case management")
-                .type("report")
-                .language("en")
-                .year(2022)
-                .countries("CD")
-                .topics("cholera")
-                .collections("kasai-response")
-                .pages("Cholera cases in Kasai were treated with oral rehydration in the centre.")
-                .build());
-        index.refresh();
-        search = new PortalSearch(index);
-    }
-
-    @AfterEach
-    void close() {
-        index.close();
-    }
+    /** Afresh for each test: some tests add or delete documents. */
+    @RegisterExtension
+    final TestIndex indexed = TestIndex.of(
+            doc("published")
+                    .title("Cholera vaccination campaign in Kasai")
+                    .keywords("Cholera", "Vaccination")
+                    .type("report")
+                    .language("en")
+                    .year(2023)
+                    .countries("CD")
+                    .topics("cholera")
+                    .collections("kasai-response")
+                    .pages(
+                            "Oral cholera vaccine coverage in Kasai reached ninety percent of the target population.",
+                            "The cold chain held during the vaccination campaign.")
+                    .build(),
+            doc("draft")
+                    .audiences("account:A")
+                    .title("Cholera vaccination around Lake Tanganyika")
+                    .keywords("Tanganyika", "Lakeside outreach")
+                    .type("protocol")
+                    .language("fr")
+                    .year(2025)
+                    .countries("TZ")
+                    .topics("lakeside")
+                    .collections("drafts-box")
+                    .pages("Preparation notes.", "Tanganyika fishing villages will receive oral cholera vaccination.")
+                    .build(),
+            doc("previous")
+                    .superseded()
+                    .title("Cholera vaccination campaign in Kasai, first edition")
+                    .keywords("Cholera")
+                    .type("report")
+                    .language("en")
+                    .year(2019)
+                    .countries("CD")
+                    .topics("cholera")
+                    .collections("kasai-response")
+                    .pages("Mbujimayi district reported the first vaccination round against cholera in Kasai.")
+                    .build(),
+            doc("another")
+                    .title("Cholera treatment centre in Kasai")
+                    .keywords("Cholera", "Case management")
+                    .type("report")
+                    .language("en")
+                    .year(2022)
+                    .countries("CD")
+                    .topics("cholera")
+                    .collections("kasai-response")
+                    .pages("Cholera cases in Kasai were treated with oral rehydration in the centre.")
+                    .build());
 
     SearchResponse searchAs(Access access, String query) {
-        return search.search(SearchRequest.of(query).withAccess(access));
+        return indexed.search().search(SearchRequest.of(query).withAccess(access));
     }
 
     static List<String> ids(SearchResponse response) {
@@ -165,15 +147,16 @@ class VisibilityIT {
             assertThat(searchAs(READER, "").total()).isEqualTo(2);
             assertThat(searchAs(ACCOUNT_A, "").total()).isEqualTo(3);
             assertThat(searchAs(EVERYTHING, "").total()).isEqualTo(3);
-            assertThat(search.search(SearchRequest.of("").withIncludeSuperseded(true))
+            assertThat(indexed.search()
+                            .search(SearchRequest.of("").withIncludeSuperseded(true))
                             .total())
                     .isEqualTo(4);
         }
 
         @Test
         void sortingByDateShowsOnlyVisibleDocuments() {
-            SearchResponse newest =
-                    search.search(SearchRequest.of("").withAccess(READER).withSort(SortOrder.NEWEST));
+            SearchResponse newest = indexed.search()
+                    .search(SearchRequest.of("").withAccess(READER).withSort(SortOrder.NEWEST));
 
             assertThat(ids(newest)).containsExactly("published", "another");
             assertThat(newest.hits()).allSatisfy(hit -> assertThat(hit.score()).isNotNaN());
@@ -229,17 +212,19 @@ class VisibilityIT {
         @Test
         void drillSidewaysCountsOfAFilteredDimensionStayVisibleOnly() {
             // Each filtered dimension is counted without its own filter: the pass that could let the draft in.
-            SearchResponse filtered = search.search(SearchRequest.of("cholera")
-                    .withAccess(READER)
-                    .withFilters(Filters.none().withCountries("TZ").withTypes("protocol")));
+            SearchResponse filtered = indexed.search()
+                    .search(SearchRequest.of("cholera")
+                            .withAccess(READER)
+                            .withFilters(Filters.none().withCountries("TZ").withTypes("protocol")));
 
             assertThat(filtered.total()).isZero();
             assertThat(facets(filtered).get("country")).isEmpty();
             assertThat(facets(filtered).get("type")).isEmpty();
 
-            SearchResponse sideways = search.search(SearchRequest.of("cholera")
-                    .withAccess(READER)
-                    .withFilters(Filters.none().withCountries("CD")));
+            SearchResponse sideways = indexed.search()
+                    .search(SearchRequest.of("cholera")
+                            .withAccess(READER)
+                            .withFilters(Filters.none().withCountries("CD")));
 
             assertThat(facets(sideways).get("country")).isEqualTo(Map.of("CD", 2L));
             assertThat(facets(sideways).get("type")).isEqualTo(Map.of("report", 2L));
@@ -247,9 +232,10 @@ class VisibilityIT {
 
         @Test
         void drillSidewaysCountsIncludeTheDraftForItsOwner() {
-            SearchResponse sideways = search.search(SearchRequest.of("cholera")
-                    .withAccess(ACCOUNT_A)
-                    .withFilters(Filters.none().withCountries("CD")));
+            SearchResponse sideways = indexed.search()
+                    .search(SearchRequest.of("cholera")
+                            .withAccess(ACCOUNT_A)
+                            .withFilters(Filters.none().withCountries("CD")));
 
             assertThat(sideways.total()).isEqualTo(2);
             assertThat(facets(sideways).get("country")).isEqualTo(Map.of("CD", 2L, "TZ", 1L));
@@ -285,28 +271,28 @@ class VisibilityIT {
 
         @Test
         void neverProposesADraftsTitleOrKeywordsToAReader() {
-            assertThat(search.autocomplete("tanga", 10, READER)).isEmpty();
-            assertThat(search.autocomplete("lakes", 10, READER)).isEmpty();
-            assertThat(search.autocomplete("tanga", 10, ACCOUNT_B)).isEmpty();
+            assertThat(indexed.search().autocomplete("tanga", 10, READER)).isEmpty();
+            assertThat(indexed.search().autocomplete("lakes", 10, READER)).isEmpty();
+            assertThat(indexed.search().autocomplete("tanga", 10, ACCOUNT_B)).isEmpty();
         }
 
         @Test
         void proposesTheDraftToItsOwner() {
-            assertThat(search.autocomplete("tanga", 10, ACCOUNT_A))
+            assertThat(indexed.search().autocomplete("tanga", 10, ACCOUNT_A))
                     .extracting(Suggestion::text)
                     .containsExactlyInAnyOrder("Cholera vaccination around Lake Tanganyika", "Tanganyika");
-            assertThat(search.autocomplete("lakes", 10, ACCOUNT_A))
+            assertThat(indexed.search().autocomplete("lakes", 10, ACCOUNT_A))
                     .extracting(Suggestion::text)
                     .containsExactly("Lakeside outreach");
         }
 
         @Test
         void proposesOnlyVisibleLatestTitles() {
-            assertThat(search.autocomplete("chol", 20, READER))
+            assertThat(indexed.search().autocomplete("chol", 20, READER))
                     .filteredOn(suggestion -> suggestion.kind() == Suggestion.Kind.TITLE)
                     .extracting(Suggestion::documentId)
                     .containsExactlyInAnyOrder("published", "another");
-            assertThat(search.autocomplete("chol", 20, EVERYTHING))
+            assertThat(indexed.search().autocomplete("chol", 20, EVERYTHING))
                     .filteredOn(suggestion -> suggestion.kind() == Suggestion.Kind.TITLE)
                     .extracting(Suggestion::documentId)
                     .containsExactlyInAnyOrder("published", "another", "draft");
@@ -314,10 +300,10 @@ class VisibilityIT {
 
         @Test
         void theOldOverloadSeesEveryLatestVersion() {
-            assertThat(search.autocomplete("tanga", 10))
+            assertThat(indexed.search().autocomplete("tanga", 10))
                     .extracting(Suggestion::documentId)
                     .contains("draft");
-            assertThat(search.autocomplete("first edition", 10)).isEmpty();
+            assertThat(indexed.search().autocomplete("first edition", 10)).isEmpty();
         }
     }
 
@@ -361,8 +347,10 @@ class VisibilityIT {
         void correctsToAWordOfAnOlderVersionOnlyWhenOlderVersionsAreSearched() {
             SearchRequest misspelled = SearchRequest.of("mbujimay").withAccess(READER);
 
-            assertThat(search.search(misspelled).didYouMean()).isNull();
-            assertThat(search.search(misspelled.withIncludeSuperseded(true)).didYouMean())
+            assertThat(indexed.search().search(misspelled).didYouMean()).isNull();
+            assertThat(indexed.search()
+                            .search(misspelled.withIncludeSuperseded(true))
+                            .didYouMean())
                     .isEqualTo("mbujimayi");
         }
     }
@@ -372,43 +360,45 @@ class VisibilityIT {
 
         @Test
         void aHiddenSourceIsIndistinguishableFromAMissingOne() {
-            String missing = catchMessage(() -> search.related("nowhere", 5, READER));
+            String missing = catchMessage(() -> indexed.search().related("nowhere", 5, READER));
 
-            assertThatThrownBy(() -> search.related("draft", 5, READER))
+            assertThatThrownBy(() -> indexed.search().related("draft", 5, READER))
                     .isInstanceOf(DocumentNotFoundException.class)
                     .hasMessage(missing.replace("nowhere", "draft"));
-            assertThatThrownBy(() -> search.related("draft", 5, ACCOUNT_B))
+            assertThatThrownBy(() -> indexed.search().related("draft", 5, ACCOUNT_B))
                     .isInstanceOf(DocumentNotFoundException.class);
         }
 
         @Test
         void neverRelatesTheDraftForAReader() {
-            assertThat(search.related("published", 10, READER))
+            assertThat(indexed.search().related("published", 10, READER))
                     .extracting(Hit::id)
                     .containsExactly("another");
-            assertThat(search.related("another", 10, ACCOUNT_B))
+            assertThat(indexed.search().related("another", 10, ACCOUNT_B))
                     .extracting(Hit::id)
                     .containsExactly("published");
         }
 
         @Test
         void relatesTheDraftForItsOwnerAndEverything() {
-            assertThat(search.related("published", 10, ACCOUNT_A))
+            assertThat(indexed.search().related("published", 10, ACCOUNT_A))
                     .extracting(Hit::id)
                     .containsExactlyInAnyOrder("another", "draft");
-            assertThat(search.related("draft", 10, ACCOUNT_A))
+            assertThat(indexed.search().related("draft", 10, ACCOUNT_A))
                     .extracting(Hit::id)
                     .contains("published")
                     .doesNotContain("draft", "previous");
-            assertThat(search.related("published", 10)).extracting(Hit::id).contains("draft");
+            assertThat(indexed.search().related("published", 10))
+                    .extracting(Hit::id)
+                    .contains("draft");
         }
 
         @Test
         void anOlderVersionHasRelatedDocumentsButIsNeverOneOfThem() {
-            assertThat(search.related("previous", 10, READER))
+            assertThat(indexed.search().related("previous", 10, READER))
                     .extracting(Hit::id)
                     .containsExactlyInAnyOrder("published", "another");
-            assertThat(search.related("published", 10, EVERYTHING))
+            assertThat(indexed.search().related("published", 10, EVERYTHING))
                     .extracting(Hit::id)
                     .doesNotContain("previous");
         }
@@ -430,8 +420,8 @@ class VisibilityIT {
         void areLeftOutUnlessAskedFor() {
             SearchRequest request = SearchRequest.of("cholera kasai").withAccess(READER);
 
-            assertThat(ids(search.search(request))).containsExactlyInAnyOrder("published", "another");
-            assertThat(ids(search.search(request.withIncludeSuperseded(true))))
+            assertThat(ids(indexed.search().search(request))).containsExactlyInAnyOrder("published", "another");
+            assertThat(ids(indexed.search().search(request.withIncludeSuperseded(true))))
                     .containsExactlyInAnyOrder("published", "another", "previous");
         }
 
@@ -439,26 +429,29 @@ class VisibilityIT {
         void countInFacetsOnlyWhenAskedFor() {
             SearchRequest request = SearchRequest.of("").withAccess(READER);
 
-            assertThat(facets(search.search(request)).get("year")).doesNotContainKey("2019");
-            assertThat(facets(search.search(request.withIncludeSuperseded(true)))
+            assertThat(facets(indexed.search().search(request)).get("year")).doesNotContainKey("2019");
+            assertThat(facets(indexed.search().search(request.withIncludeSuperseded(true)))
                             .get("year"))
                     .containsEntry("2019", 1L);
-            assertThat(search.search(request.withIncludeSuperseded(true)).total())
+            assertThat(indexed.search()
+                            .search(request.withIncludeSuperseded(true))
+                            .total())
                     .isEqualTo(3);
         }
 
         @Test
         void stayHiddenFromOthersWhenOlderVersionsAreAskedFor() {
-            SearchResponse response = search.search(
-                    SearchRequest.of("vaccination").withAccess(READER).withIncludeSuperseded(true));
+            SearchResponse response = indexed.search()
+                    .search(SearchRequest.of("vaccination").withAccess(READER).withIncludeSuperseded(true));
 
             assertThat(ids(response)).containsExactlyInAnyOrder("published", "previous");
         }
 
         @Test
         void areLeftOutOfRankedIds() {
-            assertThat(search.rankedIds("mbujimayi", 10)).isEmpty();
-            assertThat(search.search(SearchRequest.of("mbujimayi").withIncludeSuperseded(true))
+            assertThat(indexed.search().rankedIds("mbujimayi", 10)).isEmpty();
+            assertThat(indexed.search()
+                            .search(SearchRequest.of("mbujimayi").withIncludeSuperseded(true))
                             .hits())
                     .extracting(Hit::id)
                     .containsExactly("previous");
@@ -470,19 +463,20 @@ class VisibilityIT {
 
         @Test
         void areFoundByUnrestrictedSearchesOnly() {
-            index.upsert(doc("unlisted")
-                    .audiences()
-                    .title("Withheld evaluation")
-                    .pages("Withheld findings.")
-                    .build());
-            index.refresh();
+            indexed.index()
+                    .upsert(doc("unlisted")
+                            .audiences()
+                            .title("Withheld evaluation")
+                            .pages("Withheld findings.")
+                            .build());
+            indexed.index().refresh();
 
             assertThat(searchAs(EVERYTHING, "withheld").hits())
                     .extracting(Hit::id)
                     .containsExactly("unlisted");
             assertThat(searchAs(READER, "withheld").total()).isZero();
             assertThat(searchAs(ACCOUNT_A, "withheld").total()).isZero();
-            assertThat(search.autocomplete("withh", 5, ACCOUNT_A)).isEmpty();
+            assertThat(indexed.search().autocomplete("withh", 5, ACCOUNT_A)).isEmpty();
         }
     }
 

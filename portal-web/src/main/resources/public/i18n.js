@@ -1,0 +1,86 @@
+// The interface language and every text and format in it: messages (messages.js, French and English), plural
+// forms, numbers, dates, sizes, and the names of languages, countries and document types.
+import messages from "./messages.js";
+import { stored, store } from "./storage.js";
+
+const LANGUAGES = ["fr", "en"];
+
+function chooseLanguage() {
+  const saved = stored("localStorage", "portal.lang");
+  if (LANGUAGES.includes(saved)) return saved;
+  for (const tag of navigator.languages || [navigator.language || ""]) {
+    const base = String(tag).slice(0, 2).toLowerCase();
+    if (LANGUAGES.includes(base)) return base;
+  }
+  return "fr";
+}
+
+/** The interface language: the remembered choice, else the first of French or English the browser accepts. */
+export let lang = chooseLanguage();
+
+/** The other interface language (the one the switch offers). */
+export const otherLanguage = () => (lang === "fr" ? "en" : "fr");
+
+/** Switches the interface to the other language and remembers the choice. */
+export function switchLanguage() {
+  lang = otherLanguage();
+  store("localStorage", "portal.lang", lang);
+}
+
+/** The message `key` in the interface language, `{name}` replaced by `params.name` (numbers in the locale). */
+export function t(key, params = {}) {
+  let text = messages[lang][key] ?? key;
+  if (typeof text === "object") text = text[new Intl.PluralRules(lang).select(params.n ?? 0)] ?? text.other;
+  return text.replace(/\{(\w+)\}/g, (_, name) => {
+    const value = params[name];
+    return typeof value === "number" ? number(value) : (value ?? "");
+  });
+}
+
+/** True when there is a message `key` (codes from the API have one only when the portal explains them). */
+export const hasMessage = (key) => key in messages[lang];
+
+/** The message `key` in language `language`, whatever the interface language (the switch speaks the other one). */
+export const messageIn = (language, key) => messages[language][key];
+
+export const number = (value, options) => new Intl.NumberFormat(lang, options).format(value);
+
+/** A calendar date (YYYY-MM-DD) or an instant, in the interface language. */
+export function date(value, withTime = false) {
+  if (!value) return "";
+  // A calendar date is a day, not an instant: formatted in UTC so that no time zone moves it to the day before.
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const parsed = new Date(day ? value + "T00:00:00Z" : value);
+  if (Number.isNaN(parsed.getTime())) return value;
+  const options = day ? { dateStyle: "long", timeZone: "UTC" } : { dateStyle: "medium" };
+  if (withTime && !day) options.timeStyle = "short";
+  return new Intl.DateTimeFormat(lang, options).format(parsed);
+}
+
+export function bytes(size) {
+  const [value, unit] = size >= 1e6 ? [size / 1e6, "megabyte"] : size >= 1e3 ? [size / 1e3, "kilobyte"] : [size, "byte"];
+  return number(value, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 });
+}
+
+function displayName(type, code) {
+  try {
+    return new Intl.DisplayNames([lang], { type, fallback: "code" }).of(code) || code;
+  } catch {
+    return code;
+  }
+}
+
+export const languageName = (code) => displayName("language", code);
+export const countryName = (code) => displayName("region", String(code).toUpperCase());
+export const typeName = (type) => (hasMessage("type." + type) ? t("type." + type) : type);
+
+/** A document's language as an HTML lang value, or null when it is not a plain ISO 639-1 code. */
+export const langOf = (code) => (/^[a-z]{2}$/.test(code || "") ? code : null);
+
+/** The interface language's text of a {fr, en} pair, else the other one, with its lang when it differs. */
+export function localized(pair) {
+  const other = otherLanguage();
+  if (pair?.[lang]) return { text: pair[lang], lang: null };
+  if (pair?.[other]) return { text: pair[other], lang: other };
+  return { text: "", lang: null };
+}

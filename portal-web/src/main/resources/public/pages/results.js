@@ -1,0 +1,279 @@
+// The results page: each hit with its best pages and their snippets, facets and a year range, removable filters,
+// sort, pagination, did-you-mean, and empty and error states that say what to try.
+import * as api from "../api.js";
+import { announce, el, errorBox, fill, metaLine, setTitle, snippet } from "../dom.js";
+import { countryName, langOf, languageName, localized, number, t, typeName } from "../i18n.js";
+import { go, link, route } from "../router.js";
+import { searchForm } from "../search-box.js";
+
+const PAGE_SIZE = 10;
+// Search pages by number up to page × size = 10000 (the API's bound); deeper, a reader refines the query instead.
+const MAX_PAGES = 10000 / PAGE_SIZE;
+const FILTERS = ["type", "language", "country", "topic", "collection"];
+
+let collectionTitles = null;
+
+function facetLabel(dimension, value) {
+  if (dimension === "type") return typeName(value);
+  if (dimension === "language") return languageName(value);
+  if (dimension === "country") return countryName(value);
+  if (dimension === "collection") return collectionTitles?.get(value)?.text || value;
+  return value;
+}
+
+/** The route's parameters without page, with `name` set to `value` (or removed when value is null). */
+function withParam(params, name, value) {
+  const next = new URLSearchParams(params);
+  next.delete("page");
+  next.delete(name);
+  for (const one of [].concat(value ?? [])) next.append(name, one);
+  return next;
+}
+
+function toggled(params, dimension, value) {
+  if (dimension === "year") {
+    const on = params.get("yearFrom") === value && params.get("yearTo") === value;
+    return withParam(withParam(params, "yearFrom", on ? null : value), "yearTo", on ? null : value);
+  }
+  const values = params.getAll(dimension);
+  return withParam(params, dimension, values.includes(value) ? values.filter((v) => v !== value) : [...values, value]);
+}
+
+function facetList(params, facets) {
+  const groups = [];
+  for (const dimension of ["type", "language", "year", "country", "topic", "collection"]) {
+    const values = (facets?.[dimension] || []).slice(0, 8);
+    if (!values.length) continue;
+    const id = "facet-" + dimension;
+    groups.push(
+      el(
+        "div",
+        { class: "facet" },
+        el("h3", { id }, t("facet." + dimension)),
+        el(
+          "ul",
+          { "aria-labelledby": id },
+          values.map(({ value, count }) => {
+            const on =
+              dimension === "year"
+                ? params.get("yearFrom") === value && params.get("yearTo") === value
+                : params.getAll(dimension).includes(value);
+            return el(
+              "li",
+              null,
+              el(
+                "a",
+                { href: link("/search", toggled(params, dimension, value)), "aria-current": on ? "true" : null, class: on ? "on" : null },
+                el("span", { class: "check", "aria-hidden": "true" }, on ? "✓ " : ""),
+                facetLabel(dimension, value),
+                el("span", { class: "count" }, " (" + number(count) + ")"),
+                on ? el("span", { class: "sr-only" }, " – " + t("facet.remove")) : null,
+              ),
+            );
+          }),
+        ),
+      ),
+    );
+  }
+  return groups;
+}
+
+function yearForm(params) {
+  const from = el("input", { id: "yearFrom", name: "yearFrom", type: "number", min: "0", max: "9999", inputmode: "numeric", value: params.get("yearFrom") || "" });
+  const to = el("input", { id: "yearTo", name: "yearTo", type: "number", min: "0", max: "9999", inputmode: "numeric", value: params.get("yearTo") || "" });
+  return el(
+    "form",
+    {
+      class: "years",
+      onsubmit: (e) => {
+        e.preventDefault();
+        go("/search", withParam(withParam(params, "yearFrom", from.value || null), "yearTo", to.value || null));
+      },
+    },
+    el(
+      "fieldset",
+      null,
+      el("legend", null, t("facet.years")),
+      el("label", { for: "yearFrom" }, t("facet.from")),
+      from,
+      el("label", { for: "yearTo" }, t("facet.to")),
+      to,
+      el("button", { type: "submit", class: "secondary" }, t("facet.apply")),
+    ),
+  );
+}
+
+function activeFilters(params) {
+  const chips = [];
+  for (const dimension of FILTERS) {
+    for (const value of params.getAll(dimension)) {
+      chips.push([t("facet.chip", { name: t("facet." + dimension), value: facetLabel(dimension, value) }), toggled(params, dimension, value)]);
+    }
+  }
+  const from = params.get("yearFrom");
+  const to = params.get("yearTo");
+  if (from || to) {
+    const years = from === to ? from : (from || "…") + "–" + (to || "…");
+    chips.push([t("facet.chip", { name: t("facet.year"), value: years }), withParam(withParam(params, "yearFrom", null), "yearTo", null)]);
+  }
+  if (!chips.length) return null;
+  const none = new URLSearchParams();
+  if (params.get("q")) none.set("q", params.get("q"));
+  return el(
+    "div",
+    { class: "chips" },
+    el("span", null, t("results.filters")),
+    chips.map(([label, next]) =>
+      el("a", { class: "chip", href: link("/search", next) }, label, el("span", { "aria-hidden": "true" }, " ✕"), el("span", { class: "sr-only" }, " – " + t("facet.remove"))),
+    ),
+    chips.length > 1 ? el("a", { href: link("/search", none) }, t("results.clearFilters")) : null,
+  );
+}
+
+function pagination(params, page, total) {
+  const last = Math.min(Math.ceil(total / PAGE_SIZE), MAX_PAGES);
+  if (last <= 1) return null;
+  const items = [];
+  const add = (number, label, rel) =>
+    items.push(
+      el(
+        "li",
+        null,
+        number === page
+          ? el("a", { "aria-current": "page", href: link("/search", withParam(params, "page", number > 1 ? String(number) : null)) }, label)
+          : el("a", { rel, href: link("/search", withParam(params, "page", number > 1 ? String(number) : null)) }, label),
+      ),
+    );
+  if (page > 1) add(page - 1, t("results.previous"), "prev");
+  const shown = new Set([1, last, page - 2, page - 1, page, page + 1, page + 2]);
+  let previous = 0;
+  for (let n = 1; n <= last; n++) {
+    if (!shown.has(n)) continue;
+    if (n - previous > 1) items.push(el("li", { "aria-hidden": "true" }, "…"));
+    add(n, number(n));
+    previous = n;
+  }
+  if (page < last) add(page + 1, t("results.next"), "next");
+  return el("nav", { class: "pager", "aria-label": t("results.pagination") }, el("ul", null, items));
+}
+
+function hitItem(hit) {
+  const docLang = langOf(hit.language);
+  return el(
+    "li",
+    { class: "hit" },
+    el("h3", null, el("a", { href: "#/documents/" + hit.id, lang: docLang }, hit.title || t("doc.untitled"))),
+    metaLine(hit),
+    hit.pages?.length
+      ? el(
+          "ul",
+          { class: "pages" },
+          hit.pages.map((p) =>
+            el("li", null, el("a", { class: "page-link", href: p.url }, t("results.page", { n: p.page })), " ", snippet(p.snippet, docLang)),
+          ),
+        )
+      : null,
+  );
+}
+
+function emptyState(params, q, didYouMean) {
+  const filtered = [...FILTERS, "yearFrom", "yearTo"].some((name) => params.get(name));
+  const none = new URLSearchParams();
+  if (q) none.set("q", q);
+  return el(
+    "div",
+    { class: "empty" },
+    el("p", null, q ? t("results.noneFor", { q }) : t("results.none")),
+    el(
+      "ul",
+      null,
+      didYouMean ? null : el("li", null, t("results.tipSpelling")),
+      filtered ? el("li", null, el("a", { href: link("/search", none) }, t("results.tipFilters"))) : null,
+      el("li", null, t("results.tipFewer")),
+      el("li", null, el("a", { href: "#/collections" }, t("results.tipCollections"))),
+    ),
+  );
+}
+
+export async function render({ main, params, signal }) {
+  const q = params.get("q") || "";
+  const page = Math.min(Math.max(1, parseInt(params.get("page"), 10) || 1), MAX_PAGES);
+  const sort = params.get("sort") === "newest" ? "newest" : "relevance";
+  setTitle(q ? t("results.titleFor", { q }) : t("results.title"));
+  const scope = Object.fromEntries([...FILTERS, "yearFrom", "yearTo", "sort"].map((name) => [name, params.getAll(name)]));
+  const status = el("p", { class: "status" }, t("results.searching"));
+  const heading = el("h1", { tabindex: "-1" }, q ? t("results.headingFor", { q }) : t("results.heading"));
+  main.append(searchForm({ q, scope }), heading, status);
+
+  const query = new URLSearchParams();
+  query.set("q", q);
+  for (const name of [...FILTERS, "yearFrom", "yearTo"]) for (const value of params.getAll(name)) query.append(name, value);
+  query.set("sort", sort);
+  query.set("page", String(page));
+  query.set("size", String(PAGE_SIZE));
+  let response;
+  try {
+    response = await api.search(query, signal);
+  } catch (error) {
+    if (error.name === "AbortError") throw error;
+    status.replaceWith(errorBox(error, () => route()));
+    announce(t("results.failed"));
+    return;
+  }
+  status.textContent = t("results.count", { n: response.total });
+  const sorts = el(
+    "p",
+    { class: "sort" },
+    t("results.sort") + " ",
+    ["relevance", "newest"].map((option, i) => [
+      i ? " · " : "",
+      el("a", { href: link("/search", withParam(params, "sort", option === "relevance" ? null : option)), "aria-current": option === sort ? "true" : null }, t("results.sort." + option)),
+    ]),
+  );
+  const didYouMean = response.didYouMean
+    ? el("p", { class: "dym" }, t("results.didYouMean") + " ", el("a", { href: link("/search", withParam(params, "q", response.didYouMean)) }, response.didYouMean), t("results.didYouMeanEnd"))
+    : null;
+  const list = response.hits.length
+    ? el("ol", { class: "hits", start: String((page - 1) * PAGE_SIZE + 1) }, response.hits.map(hitItem))
+    : emptyState(params, q, response.didYouMean);
+  const facets = el("div", { class: "facets" });
+  const drawFacets = () =>
+    fill(
+      facets,
+      el("h2", null, t("results.refine")),
+      activeFilters(params),
+      facetList(params, response.facets),
+      response.total || params.get("yearFrom") || params.get("yearTo") ? yearForm(params) : null,
+    );
+  drawFacets();
+  // The results come first in reading and tabbing order; the filters follow them (beside them on a wide screen).
+  main.append(
+    el(
+      "div",
+      { class: "layout" },
+      el(
+        "div",
+        { class: "list" },
+        el("h2", { class: "sr-only" }, t("results.list")),
+        didYouMean,
+        response.hits.length ? sorts : null,
+        list,
+        pagination(params, page, response.total),
+      ),
+      facets,
+    ),
+  );
+  announce(t("results.count", { n: response.total }));
+  performance.mark("results-rendered");
+  // Collections are named by their slugs until their titles arrive: the results do not wait for them.
+  if ((response.facets?.collection?.length || params.get("collection")) && !collectionTitles) {
+    try {
+      const { items } = await api.collections(signal);
+      collectionTitles = new Map(items.map((c) => [c.slug, localized(c.title)]));
+      drawFacets();
+    } catch (error) {
+      if (error.name === "AbortError") throw error;
+      // The slugs stay.
+    }
+  }
+}
