@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Adds dense vectors to the documents of the index that lack them, in the background, one document at a time:
  * uploads become searchable by their words as soon as they are read (the indexing worker writes no vectors), and
- * by meaning once this pass has reached them. Thread-safe; one daemon thread, started with the application when the
+ * by meaning once this pass has reached them. It works only while the indexing worker has nothing due, so that
+ * encoding never slows an upload's way to being searchable. Thread-safe; one daemon thread, started with the application when the
  * semantic part is on and indexing is enabled.
  *
  * <p>Where the state lives: in the index itself. Each document carries the name of the model of its vectors
@@ -81,8 +82,6 @@ final class VectorPass {
         running = true;
         thread = new Thread(this::work, "vector-pass");
         thread.setDaemon(true);
-        // Below the searches and the indexing worker: vectors can wait, a reader should not.
-        thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
 
@@ -126,7 +125,9 @@ final class VectorPass {
 
     /** Gives vectors to the next document lacking them; false when none is left (or the index awaits a rebuild). */
     boolean runOnce(SemanticModel model) {
-        if (index.index().needsRebuild()) {
+        // Words first: while the worker has documents to read, they get the CPU (thread priorities are ignored by
+        // Linux's scheduler, so waiting is the only way to keep an upload's time to searchable as it was).
+        if (index.index().needsRebuild() || jobs.hasWorkDue()) {
             return false;
         }
         List<String> lacking = index.index().withoutVectors(model.model().id(), SCAN + skipped.size());
@@ -150,8 +151,8 @@ final class VectorPass {
             return false; // not a document of the portal's database
         }
         Optional<StoredDocument> read = jobs.load(documentId, false);
-        if (read.isEmpty() || read.get().withdrawn()) {
-            return false; // its unindex job takes it out of search
+        if (read.isEmpty() || !jobs.isSearchable(documentId)) {
+            return false; // its unindex or reindex job decides what search holds of it
         }
         Optional<ExtractionResult.Extracted> text = indexer.extract(read.get());
         if (text.isEmpty()) {
@@ -163,7 +164,10 @@ final class VectorPass {
             Optional<StoredDocument> current = jobs.load(documentId, false);
             if (current.isEmpty()
                     || current.get().withdrawn()
-                    || index.index().vectorsOf(id).isPresent()
+                    || index.index()
+                            .vectorsOf(id)
+                            .filter(stored -> stored.model().equals(vectors.model()))
+                            .isPresent()
                     || !index.index().contains(id)) {
                 return true; // changed meanwhile: deleted, withdrawn, or already given vectors by another write
             }

@@ -131,7 +131,8 @@ final class IndexCommand implements Callable<Integer> {
             int workers,
             Summary summary)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        ExecutorService pool = Executors.newFixedThreadPool(
+                workers, Thread.ofPlatform().name("embed-", 1).factory());
         try (Stream<IndexableDocument> records = JsonLinesRecords.read(recordFile, extractor::detectLanguage);
                 ProgressBar bar = bar("records " + recordFile.getFileName(), -1)) {
             // Records are read in order and written in order; only their vectors are computed in parallel, a batch
