@@ -106,8 +106,33 @@ class PortalIndexerCliIT {
         assertThat(result.exitCode).isZero();
         assertThat(result.out)
                 .contains("queries:    1")
+                .containsPattern("bm25 +nDCG@10 1\\.0000")
+                .containsPattern("dense +nDCG@10 1\\.0000")
+                .containsPattern("hybrid +nDCG@10 1\\.0000 .*\\(the portal's default\\)")
                 .contains("nDCG@10:    1.0000")
                 .contains("recall@100: 1.0000");
+    }
+
+    @Test
+    void evalOfAWordsOnlyIndexSaysWhyDenseAndHybridAreLeftOut() throws IOException {
+        run(
+                "index",
+                "--no-semantic",
+                "--index",
+                index.toString(),
+                dir.resolve("library/abstracts.jsonl").toString());
+        Path queries = Files.writeString(
+                dir.resolve("queries.jsonl"), "{\"_id\": \"q1\", \"text\": \"measles vaccine coverage?\"}\n");
+        Path qrels = Files.writeString(dir.resolve("qrels.tsv"), "query-id\tcorpus-id\tscore\nq1\tpmid-2\t1\n");
+
+        Result result =
+                run("eval", "--index", index.toString(), "--queries", queries.toString(), "--qrels", qrels.toString());
+
+        assertThat(result.exitCode).isZero();
+        assertThat(result.out)
+                .containsPattern("dense +skipped: the index holds no vectors")
+                .containsPattern("bm25 +nDCG@10 1\\.0000")
+                .contains("nDCG@10:    1.0000");
     }
 
     @Test
