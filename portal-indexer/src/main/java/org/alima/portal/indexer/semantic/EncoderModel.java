@@ -3,8 +3,8 @@ package org.alima.portal.indexer.semantic;
 /**
  * The English sentence-embedding models the portal can run in-process, each an int8-quantised ONNX file and its
  * tokenizer shipped as resources of a Maven Central jar, so that nothing is downloaded at run time. Only {@link
- * #BGE_SMALL_EN_V15_Q} is a dependency of the build; the others are measured with the {@code compare-models} profile
- * (see the package documentation for the figures behind the choice).
+ * #BGE_SMALL_EN_V15_Q} is a dependency of the build; the others run when their artifact is put on the classpath, which
+ * is how they were compared (see the package documentation for the figures behind the choice).
  *
  * @param onnxResource classpath resource of the model
  * @param tokenizerResource classpath resource of its Hugging Face tokenizer.json
