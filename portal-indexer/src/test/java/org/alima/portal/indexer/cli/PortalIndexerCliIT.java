@@ -67,7 +67,8 @@ class PortalIndexerCliIT {
 
         assertThat(result.exitCode).isZero();
         JsonNode response = JSON.readTree(result.out);
-        assertThat(response.get("total").asLong()).isEqualTo(1);
+        // Hybrid: the documents nearest in meaning come after the one holding the words.
+        assertThat(response.get("total").asLong()).isBetween(1L, 3L);
         JsonNode hit = response.get("hits").get(0);
         assertThat(hit.get("id").asText()).isEqualTo("procedures/rehydratation.pdf");
         assertThat(hit.has("title")).isTrue();
