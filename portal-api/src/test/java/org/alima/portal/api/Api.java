@@ -110,6 +110,15 @@ public final class Api {
                 .build());
     }
 
+    /** Posts a multipart upload without a Content-Length (chunked), as a client streaming a file it has not measured. */
+    public HttpResponse<String> uploadChunked(Multipart body) {
+        byte[] bytes = body.bytes();
+        return send(request("/api/documents")
+                .header("Content-Type", "multipart/form-data; boundary=" + body.boundary)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .build());
+    }
+
     /** Uploads a file with optional metadata and returns the new document's id, failing unless the answer is 202. */
     public String uploadAccepted(String fileName, byte[] content, String metadata) {
         Multipart body = new Multipart();

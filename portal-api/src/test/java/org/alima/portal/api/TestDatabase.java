@@ -90,9 +90,9 @@ public final class TestDatabase {
 
     /**
      * The environment of a portal on a PostgreSQL server of the test's own (one it can stop to see the portal cope),
-     * listening on {@code databasePort}, with the data directory given.
+     * with the data directory given.
      */
-    public static Map<String, String> portalEnvironment(Path dataDirectory, int databasePort) {
+    public static Map<String, String> portalEnvironment(Path dataDirectory, EmbeddedDatabase database) {
         return Map.of(
                 "PORTAL_ADMIN_EMAIL",
                 TestAccounts.ADMIN_EMAIL,
@@ -103,9 +103,11 @@ public final class TestDatabase {
                 "PORTAL_PORT",
                 String.valueOf(freePort()),
                 "PORTAL_DB_URL",
-                "jdbc:postgresql://localhost:" + databasePort + "/postgres",
+                database.jdbcUrl(),
                 "PORTAL_DB_USER",
-                "postgres");
+                database.user(),
+                "PORTAL_DB_PASSWORD",
+                database.password());
     }
 
     public static int freePort() {

@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -22,6 +21,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.alima.portal.api.system.ClientAddresses;
 import org.alima.portal.api.system.NotFoundException;
 
 /**
@@ -36,9 +36,9 @@ class AccountController {
 
     private final Accounts accounts;
     private final ApiTokens tokens;
-    private final HttpClientAddressResolver addresses;
+    private final ClientAddresses addresses;
 
-    AccountController(Accounts accounts, ApiTokens tokens, HttpClientAddressResolver addresses) {
+    AccountController(Accounts accounts, ApiTokens tokens, ClientAddresses addresses) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.addresses = addresses;
@@ -65,7 +65,7 @@ class AccountController {
                 SignIn.sessionOf(authentication),
                 body.currentPassword(),
                 body.newPassword(),
-                addresses.resolve(request));
+                addresses.of(request));
         return HttpResponse.noContent();
     }
 

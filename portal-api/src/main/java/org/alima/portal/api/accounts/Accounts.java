@@ -3,7 +3,6 @@ package org.alima.portal.api.accounts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,19 +24,14 @@ class Accounts {
     private final AccountRepository repository;
     private final Passwords passwords;
     private final ApiTokens apiTokens;
-    private final SignInThrottle throttle;
+    private final SignIn signIn;
     private final AuditLog audit;
 
-    Accounts(
-            AccountRepository repository,
-            Passwords passwords,
-            ApiTokens apiTokens,
-            SignInThrottle throttle,
-            AuditLog audit) {
+    Accounts(AccountRepository repository, Passwords passwords, ApiTokens apiTokens, SignIn signIn, AuditLog audit) {
         this.repository = repository;
         this.passwords = passwords;
         this.apiTokens = apiTokens;
-        this.throttle = throttle;
+        this.signIn = signIn;
         this.audit = audit;
     }
 
@@ -148,23 +142,15 @@ class Accounts {
         if (weakness != null) {
             throw InvalidInputException.of("newPassword", weakness);
         }
-        Duration wait = throttle.waitBefore(account.email(), address);
-        if (!wait.isZero()) {
-            throw new TooManyAttemptsException(wait);
+        try {
+            signIn.checkPassword(Optional.of(account), account.email(), current, address, "password_change");
+        } catch (BadCredentialsException wrong) {
+            throw new WrongPasswordException();
         }
-        if (!passwords.matches(current, account.passwordHash())) {
-            throw wrongPassword(account.email(), address);
-        }
-        throttle.succeeded(account.email());
         if (next.equals(current)) {
             throw InvalidInputException.of("newPassword", "must differ from the current password");
         }
         storePassword(new Viewer(id, account.role()), id, passwords.hash(next), session);
-    }
-
-    private WrongPasswordException wrongPassword(String email, String address) {
-        throttle.failed(email, address);
-        return new WrongPasswordException();
     }
 
     @Transactional

@@ -7,7 +7,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -21,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.Comparator;
 import java.util.List;
+import org.alima.portal.api.system.ClientAddresses;
 
 /**
  * Sign-in with a password, sign-out, and the external providers one may sign in with. Refreshing an access token is
@@ -36,14 +36,14 @@ class AuthController {
     private final SignIn signIn;
     private final RefreshTokens refreshTokens;
     private final RefreshTokenValidator refreshTokenValidator;
-    private final HttpClientAddressResolver addresses;
+    private final ClientAddresses addresses;
     private final List<ProviderResponse> providers;
 
     AuthController(
             SignIn signIn,
             RefreshTokens refreshTokens,
             RefreshTokenValidator refreshTokenValidator,
-            HttpClientAddressResolver addresses,
+            ClientAddresses addresses,
             List<OauthClient> clients,
             OauthRouteUrlBuilder<?> routes) {
         this.signIn = signIn;
@@ -65,7 +65,7 @@ class AuthController {
     @Operation(summary = "Sign in")
     @Post(value = "/login", consumes = MediaType.APPLICATION_JSON)
     AccessRefreshToken login(@Valid @Body SignInRequest body, HttpRequest<?> request) {
-        return signIn.withPassword(body.username().strip(), body.password(), addresses.resolve(request));
+        return signIn.withPassword(body.username().strip(), body.password(), addresses.of(request));
     }
 
     /**

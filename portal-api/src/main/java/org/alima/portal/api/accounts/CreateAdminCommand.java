@@ -91,7 +91,7 @@ final class CreateAdminCommand implements Callable<Integer> {
         } catch (AccountConfigurationException e) {
             return usage(e.getMessage());
         }
-        String hash = new Passwords().hash(password.get());
+        String hash = new Passwords(0).hash(password.get());
         PortalSettings settings;
         try {
             settings = PortalSettings.fromEnvironment(environment);

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Turns a person an external OpenID Connect provider vouched for into a portal account: the one linked to the
  * provider's subject; else the account with the same email, linked now, but only when the provider says it verified
  * that email (an unverified email claim would let anyone take over an account); else a new account with the configured
- * role ({@code portal.accounts.oidc.default-role}, contributor by default). Micronaut has already checked the ID
+ * role ({@code portal.accounts.oidc.default-role}, contributor by default), again only on a verified email. The email
+ * is the {@code email} claim alone, never {@code preferred_username}. Micronaut has already checked the ID
  * token's signature, issuer, audience, expiry and nonce. Thread-safe.
  */
 @Singleton
@@ -115,6 +116,10 @@ class OidcSignIn implements OpenIdAuthenticationMapper {
                     Map.of("provider", provider, "subject", identity.subject()));
             return account;
         }
+        if (!identity.emailVerified()) {
+            // An email the provider has not verified may be anyone's: no account is made on it.
+            throw OidcRefusal.EMAIL_UNVERIFIED.exception();
+        }
         Account created = accounts.create(
                 identity.email(), identity.displayName(), defaultRole, null, provider, identity.subject());
         audit.record(
@@ -142,10 +147,6 @@ class OidcSignIn implements OpenIdAuthenticationMapper {
 
         static Identity of(OpenIdClaims claims) {
             String email = claims.getEmail();
-            if (email == null || !email.contains("@")) {
-                String preferred = claims.getPreferredUsername();
-                email = preferred != null && preferred.contains("@") ? preferred : null;
-            }
             if (email != null && (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+"))) {
                 email = null;
             }
@@ -201,8 +202,8 @@ class OidcSignIn implements OpenIdAuthenticationMapper {
                 case ACCOUNT_DISABLED -> "this account is disabled; ask an administrator";
                 case NO_EMAIL -> "the provider gave no email address; allow the portal to read it (scope email)";
                 case EMAIL_UNVERIFIED ->
-                    "an account with this email exists, and the provider has not verified the email; sign in with"
-                            + " the password, or verify the email with the provider";
+                    "the provider has not verified this email address; verify it with the provider, or sign in"
+                            + " with the portal's password";
                 case EMAIL_TAKEN -> "an account with this email exists; sign in with its password";
                 case LINKED_ELSEWHERE ->
                     "the account with this email signs in through another provider identity; use that one";

@@ -18,6 +18,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.multipart.CompletedPart;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
@@ -37,6 +38,7 @@ import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,6 +70,15 @@ class DocumentController {
 
     static final String BASE = "/api/documents";
     static final int MAX_PAGE_SIZE = 100;
+
+    /** Deepest listing: page × size, as search allows; deeper, a caller narrows the list with filters. */
+    static final int MAX_DEPTH = 10_000;
+
+    /**
+     * Largest {@code metadata} part: a description with a long abstract is a few KB. Read from the part, which the
+     * server keeps on disk beyond 16 KB, never whole into memory.
+     */
+    static final int MAX_METADATA_BYTES = 64 * 1024;
 
     private final DocumentRepository documents;
     private final DocumentWorkflow workflow;
@@ -110,11 +121,11 @@ class DocumentController {
     @Post(consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
     HttpResponse<UploadAccepted> upload(
             CompletedFileUpload file,
-            @Part("metadata") @Nullable String metadata,
+            @Part("metadata") @Nullable CompletedPart metadata,
             @Nullable Authentication authentication)
             throws IOException {
         Viewer viewer = Viewer.of(authentication);
-        DocumentMetadata meta = metadataJson.part(metadata, "metadata");
+        DocumentMetadata meta = metadataJson.part(text(metadata), "metadata");
         UUID id =
                 receive(file, viewer, (incoming, name) -> workflow.upload(viewer, meta, incoming, name, files::store));
         return accepted(id);
@@ -131,11 +142,11 @@ class DocumentController {
     HttpResponse<UploadAccepted> newVersion(
             @PathVariable UUID id,
             CompletedFileUpload file,
-            @Part("metadata") @Nullable String metadata,
+            @Part("metadata") @Nullable CompletedPart metadata,
             @Nullable Authentication authentication)
             throws IOException {
         Viewer viewer = Viewer.of(authentication);
-        DocumentMetadata given = metadataJson.part(metadata, "metadata");
+        DocumentMetadata given = metadataJson.part(text(metadata), "metadata");
         // Checked before the file is received, so that a refusal costs no disk; checked again under the row's lock.
         documents.find(id).orElseThrow(() -> Document.notFound(id)).require(viewer, Action.NEW_VERSION);
         UUID created = receive(
@@ -192,6 +203,12 @@ class DocumentController {
                     int size,
             @Nullable Authentication authentication) {
         Viewer viewer = Viewer.of(authentication);
+        if ((long) page * size > MAX_DEPTH) {
+            throw InvalidInputException.of(
+                    "page",
+                    "page × size must be at most " + MAX_DEPTH + "; narrow the list with filters (type, language,"
+                            + " year, status) to reach older documents");
+        }
         if (mine && viewer.isAnonymous()) {
             throw InvalidInputException.of("mine", "lists a signed-in account's own documents; sign in first");
         }
@@ -403,6 +420,20 @@ class DocumentController {
                     .orElseThrow(() -> new IllegalStateException("a duplicate vanished", raced)));
         } finally {
             files.discard(incoming);
+        }
+    }
+
+    /** The text of the {@code metadata} part, read up to its bound; null when absent. */
+    private static @Nullable String text(@Nullable CompletedPart part) throws IOException {
+        if (part == null) {
+            return null;
+        }
+        try (InputStream in = part.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_METADATA_BYTES + 1);
+            if (bytes.length > MAX_METADATA_BYTES) {
+                throw new PartTooLargeException("metadata", MAX_METADATA_BYTES);
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 

@@ -16,6 +16,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps uploaded files under {@code <dataDir>/files/}, content-addressed by SHA-256 ({@code files/ab/abcd...}); safe
@@ -31,19 +34,49 @@ public final class FileStore {
 
     private static final String INCOMING = ".incoming";
 
+    private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
+
     private final Path dataDirectory;
     private final Path files;
     private final long maxFileSize;
+    private final DiskSpace disk;
 
-    FileStore(@Value("${portal.data-dir}") String dataDirectory, HttpServerConfiguration server) {
+    FileStore(@Value("${portal.data-dir}") String dataDirectory, HttpServerConfiguration server, DiskSpace disk) {
         this.dataDirectory = Path.of(dataDirectory).toAbsolutePath().normalize();
         this.files = this.dataDirectory.resolve("files");
         this.maxFileSize = server.getMultipart().getMaxFileSize();
+        this.disk = disk;
         try {
             Files.createDirectories(files.resolve(INCOMING));
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Cannot create " + files.resolve(INCOMING) + "; make PORTAL_DATA_DIR writable", e);
+        }
+        removeLeftovers(files.resolve(INCOMING));
+    }
+
+    /**
+     * Deletes what uploads in progress left in {@code .incoming} when the process stopped (a crash, a power cut):
+     * nothing is in progress yet, since the server starts listening after this store exists.
+     */
+    private static void removeLeftovers(Path incoming) {
+        try (Stream<Path> leftovers = Files.list(incoming)) {
+            long removed = leftovers
+                    .filter(Files::isRegularFile)
+                    .filter(path -> {
+                        try {
+                            return Files.deleteIfExists(path);
+                        } catch (IOException e) {
+                            LOG.warn("Could not remove the unfinished upload {}: {}", path, e.toString());
+                            return false;
+                        }
+                    })
+                    .count();
+            if (removed > 0) {
+                LOG.info("Removed {} unfinished uploads left in {} by the last run", removed, incoming);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + incoming + "; make PORTAL_DATA_DIR readable", e);
         }
     }
 
@@ -52,6 +85,7 @@ public final class FileStore {
      *
      * @throws UploadRejectedException when the file is empty, larger than the limit, or of no supported format;
      *     nothing is left on disk then
+     * @throws StorageFullException when the disk filled up while it was written; nothing is left on disk then
      */
     public IncomingFile receive(InputStream content, SafeFileName name) throws IOException {
         Path temporary = files.resolve(INCOMING).resolve(UUID.randomUUID() + ".part");
@@ -60,6 +94,11 @@ public final class FileStore {
             Scan scan;
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 scan = scan(content, out, maxFileSize);
+            } catch (IOException e) {
+                if (disk.isFull(e)) {
+                    throw disk.full(e);
+                }
+                throw e;
             }
             if (scan.size() == 0) {
                 throw UploadRejectedException.empty();

@@ -1,14 +1,6 @@
 package org.alima.portal.api.system;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -34,38 +26,13 @@ final class SigningSecret {
             }
             return given;
         }
-        Path file = dataDirectory.resolve("secrets").resolve("jwt-secret");
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                byte[] random = new byte[48];
-                new SecureRandom().nextBytes(random);
-                String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-                Path temporary = Files.createTempFile(file.getParent(), "jwt-secret", ".tmp");
-                try {
-                    Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // Not a POSIX file system (Windows): the data directory's own permissions protect it.
-                }
-                Files.writeString(temporary, secret, StandardCharsets.US_ASCII);
-                try {
-                    Files.move(temporary, file);
-                } catch (FileAlreadyExistsException raced) {
-                    Files.delete(temporary);
-                }
-            }
-            String stored = Files.readString(file, StandardCharsets.US_ASCII).strip();
-            if (stored.length() < MIN_LENGTH) {
-                throw new IllegalStateException(
-                        file + " holds a signing secret shorter than " + MIN_LENGTH + " characters; delete it to have"
-                                + " a new one generated (everyone will have to sign in again)");
-            }
-            return stored;
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot read or create the token signing secret " + file + "; check the data directory's"
-                            + " permissions, or set " + VARIABLE,
-                    e);
+        Path file = SecretFile.directoryOf(dataDirectory).resolve("jwt-secret");
+        String stored = SecretFile.readOrCreate(file, 48);
+        if (stored.length() < MIN_LENGTH) {
+            throw new IllegalStateException(file + " holds a signing secret shorter than " + MIN_LENGTH + " characters;"
+                    + " delete it to have a new one generated (everyone will have to sign in again), or set "
+                    + VARIABLE);
         }
+        return stored;
     }
 }

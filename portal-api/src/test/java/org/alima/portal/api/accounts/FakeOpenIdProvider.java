@@ -77,7 +77,12 @@ final class FakeOpenIdProvider implements AutoCloseable {
 
     /** Who the next authorization request signs in. */
     void signsInNext(String subject, String email, boolean emailVerified, String name) {
-        next = new Person(subject, email, emailVerified, name);
+        next = new Person(subject, email, emailVerified, name, null);
+    }
+
+    /** The next sign-in gives no email claim, only a {@code preferred_username} (which may look like an email). */
+    void signsInNextWithoutEmail(String subject, String preferredUsername, String name) {
+        next = new Person(subject, null, true, name, preferredUsername);
     }
 
     /** The query parameters of the latest authorization request the portal sent a browser to. */
@@ -169,9 +174,14 @@ final class FakeOpenIdProvider implements AutoCloseable {
                 .audience(CLIENT_ID)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
-                .claim("email", grant.person().email())
                 .claim("email_verified", grant.person().emailVerified())
                 .claim("name", grant.person().name());
+        if (grant.person().email() != null) {
+            claims.claim("email", grant.person().email());
+        }
+        if (grant.person().preferredUsername() != null) {
+            claims.claim("preferred_username", grant.person().preferredUsername());
+        }
         if (grant.nonce() != null) {
             claims.claim("nonce", grant.nonce());
         }
@@ -228,7 +238,7 @@ final class FakeOpenIdProvider implements AutoCloseable {
         return form(text);
     }
 
-    private record Person(String subject, String email, boolean emailVerified, String name) {}
+    private record Person(String subject, String email, boolean emailVerified, String name, String preferredUsername) {}
 
     private record Grant(Person person, String nonce, String redirectUri) {}
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,6 +31,7 @@ class OidcEnvironmentIT {
             environment.put("PORTAL_OIDC_CLIENT_ID", FakeOpenIdProvider.CLIENT_ID);
             environment.put("PORTAL_OIDC_CLIENT_SECRET", FakeOpenIdProvider.CLIENT_SECRET);
             environment.put("PORTAL_OIDC_NAME", "keycloak");
+            environment.put("PORTAL_OIDC_ALLOW_HTTP_ISSUER", "true");
             Path log = data.resolve("portal.log");
             Process portal = PortalProcess.start(environment, log);
             try {
@@ -52,6 +54,27 @@ class OidcEnvironmentIT {
                 if (!portal.waitFor(30, TimeUnit.SECONDS)) {
                     portal.destroyForcibly();
                 }
+            }
+        }
+    }
+
+    @Test
+    void refusesToStartWithAnIssuerThatIsNotHttps(@TempDir Path data) throws Exception {
+        try (FakeOpenIdProvider provider = FakeOpenIdProvider.start()) {
+            Map<String, String> environment = new HashMap<>(TestDatabase.portalEnvironment(data));
+            environment.put("PORTAL_OIDC_ISSUER", provider.issuer());
+            environment.put("PORTAL_OIDC_CLIENT_ID", FakeOpenIdProvider.CLIENT_ID);
+            Path log = data.resolve("portal.log");
+            Process portal = PortalProcess.start(environment, log);
+            try {
+                assertThat(portal.waitFor(90, TimeUnit.SECONDS))
+                        .as("the portal stops at once")
+                        .isTrue();
+                assertThat(portal.exitValue()).isNotZero();
+                assertThat(Files.readString(log))
+                        .contains("has the issuer " + provider.issuer() + ", which is not https");
+            } finally {
+                portal.destroyForcibly();
             }
         }
     }

@@ -34,6 +34,8 @@ class OidcSignInIT extends PortalTest {
         properties.put("micronaut.security.oauth2.clients.fake.openid.issuer", provider.issuer());
         properties.put("micronaut.security.oauth2.clients.fake.client-id", FakeOpenIdProvider.CLIENT_ID);
         properties.put("micronaut.security.oauth2.clients.fake.client-secret", FakeOpenIdProvider.CLIENT_SECRET);
+        // The fake provider speaks plain HTTP on this machine; a real one must be https.
+        properties.put("portal.accounts.oidc.allow-http-issuers", "true");
         return properties;
     }
 
@@ -217,5 +219,31 @@ class OidcSignInIT extends PortalTest {
         assertThat(back.statusCode()).isEqualTo(303);
         String landing = back.headers().firstValue("Location").orElseThrow();
         assertThat(landing).startsWith("/#/signed-in?error=sign-in-failed&").doesNotContain("access_token");
+    }
+
+    @Test
+    void createsNoAccountForAnEmailTheProviderHasNotVerified() {
+        String email = newEmail();
+        provider.signsInNext(UUID.randomUUID().toString(), email, false, "Unverified Newcomer");
+
+        Landing landing = browserSignIn();
+
+        assertThat(landing.parameters()).doesNotContainKeys("access_token", "refresh_token");
+        assertThat(landing.parameters().get("error")).isEqualTo("email-unverified");
+        assertThat(read(anonymous.as(TestAccounts.admin(anonymous)).get("/api/admin/accounts"))
+                        .toString())
+                .doesNotContain(email);
+    }
+
+    @Test
+    void neverTakesThePreferredUsernameForAnEmail() {
+        TestAccounts.Account local = TestAccounts.create(anonymous, "admin");
+        // A provider whose users choose their username: this one chose the administrator's email.
+        provider.signsInNextWithoutEmail(UUID.randomUUID().toString(), local.email(), "Username Chooser");
+
+        Landing landing = browserSignIn();
+
+        assertThat(landing.parameters()).doesNotContainKeys("access_token", "refresh_token");
+        assertThat(landing.parameters().get("error")).isEqualTo("no-email");
     }
 }

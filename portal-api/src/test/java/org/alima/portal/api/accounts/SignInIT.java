@@ -98,6 +98,32 @@ class SignInIT extends PortalTest {
         }
 
         @Test
+        void countsByTheSocketsAddressWhateverXForwardedForAClientSends() {
+            TestAccounts.Account target = account("contributor");
+            for (int i = 0; i < 5; i++) {
+                assertProblem(
+                        anonymous.json(
+                                "POST",
+                                "/api/auth/login",
+                                "{\"username\": \"" + target.email() + "\", \"password\": \"wrong " + i + "\"}",
+                                "X-Forwarded-For",
+                                "198.51.100." + i),
+                        401,
+                        "bad-credentials");
+            }
+
+            assertProblem(
+                    anonymous.json(
+                            "POST",
+                            "/api/auth/login",
+                            "{\"username\": \"" + target.email() + "\", \"password\": \"wrong\"}",
+                            "X-Forwarded-For",
+                            "198.51.100.99"),
+                    429,
+                    "too-many-attempts");
+        }
+
+        @Test
         void throttlesAnUnknownEmailLikeAKnownOne() {
             String unknown = "ghost-" + UUID.randomUUID() + "@portal.test";
             for (int i = 0; i < 5; i++) {

@@ -56,7 +56,7 @@ class AuditLogIT extends PortalTest {
 
     @Test
     void listsAnAccountsHistoryNewestFirst() {
-        JsonNode page = page("target=" + subject.id());
+        JsonNode page = page("action=account&target=" + subject.id());
 
         assertThat(actions(page))
                 .containsExactly(
@@ -74,10 +74,10 @@ class AuditLogIT extends PortalTest {
 
     @Test
     void pagesWithTheCursorWithoutOverlapOrGap() {
-        JsonNode first = page("target=" + subject.id() + "&size=2");
-        JsonNode second = page(
-                "target=" + subject.id() + "&size=2&before=" + first.get("next").asText());
-        JsonNode third = page("target=" + subject.id() + "&size=2&before="
+        JsonNode first = page("action=account&target=" + subject.id() + "&size=2");
+        JsonNode second = page("action=account&target=" + subject.id() + "&size=2&before="
+                + first.get("next").asText());
+        JsonNode third = page("action=account&target=" + subject.id() + "&size=2&before="
                 + second.get("next").asText());
 
         List<String> all = new ArrayList<>(actions(first));
@@ -101,10 +101,10 @@ class AuditLogIT extends PortalTest {
 
     @Test
     void filtersByActorIdOrEmail() {
-        JsonNode byId = page("target=" + subject.id() + "&actor=" + adminId);
-        JsonNode byEmail = page("target=" + subject.id() + "&actor="
+        JsonNode byId = page("action=account&target=" + subject.id() + "&actor=" + adminId);
+        JsonNode byEmail = page("action=account&target=" + subject.id() + "&actor="
                 + Api.encode(TestAccounts.ADMIN_EMAIL.toUpperCase(java.util.Locale.ROOT)));
-        JsonNode bySomeoneElse = page("target=" + subject.id() + "&actor=" + subject.id());
+        JsonNode bySomeoneElse = page("action=account&target=" + subject.id() + "&actor=" + subject.id());
 
         assertThat(actions(byId)).hasSize(5);
         assertThat(actions(byEmail)).hasSize(5);

@@ -120,7 +120,7 @@ public final class ApiBenchmark {
             int port = TestDatabase.freePort();
             Path data = work.resolve("data");
             long launched = System.nanoTime();
-            Process portal = launchPortal(port, dbPort, data);
+            Process portal = launchPortal(port, database, data);
             try {
                 double startup = awaitFirstAnswer(port, portal, launched);
                 long rssAfterStart = rssKiB(portal.pid());
@@ -133,7 +133,7 @@ public final class ApiBenchmark {
                         startup,
                         rssAfterStart / 1024);
 
-                Indexing indexing = uploadAndAwait(api, pdfs, dbPort);
+                Indexing indexing = uploadAndAwait(api, pdfs, database);
                 System.out.printf(
                         Locale.ROOT,
                         "Portal upload-to-searchable: %d accepted (%d indexed, %d failed, %d refused at upload) in %.1f"
@@ -205,7 +205,7 @@ public final class ApiBenchmark {
         return seconds;
     }
 
-    private Process launchPortal(int port, int dbPort, Path data) throws IOException {
+    private Process launchPortal(int port, EmbeddedDatabase database, Path data) throws IOException {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(JVM_FLAGS);
         command.addAll(List.of("-jar", portalJar.toString()));
@@ -219,11 +219,11 @@ public final class ApiBenchmark {
                         "PORTAL_PORT",
                         String.valueOf(port),
                         "PORTAL_DB_URL",
-                        "jdbc:postgresql://localhost:" + dbPort + "/postgres",
+                        database.jdbcUrl(),
                         "PORTAL_DB_USER",
-                        "postgres",
+                        database.user(),
                         "PORTAL_DB_PASSWORD",
-                        "",
+                        database.password(),
                         "PORTAL_ADMIN_EMAIL",
                         TestAccounts.ADMIN_EMAIL,
                         "PORTAL_ADMIN_PASSWORD",
@@ -259,7 +259,7 @@ public final class ApiBenchmark {
             int accepted, int refused, int indexed, int failed, long pages, double seconds, double uploadSeconds) {}
 
     /** Uploads every PDF one after the other, then waits until PostgreSQL says each is indexed or failed. */
-    private static Indexing uploadAndAwait(Api api, List<Path> pdfs, int dbPort) throws Exception {
+    private static Indexing uploadAndAwait(Api api, List<Path> pdfs, EmbeddedDatabase database) throws Exception {
         long started = System.nanoTime();
         int accepted = 0;
         int refused = 0;
@@ -273,8 +273,7 @@ public final class ApiBenchmark {
             }
         }
         double uploadSeconds = (System.nanoTime() - started) / 1e9;
-        try (Connection db =
-                DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", "")) {
+        try (Connection db = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
             while (true) {
                 int[] counts = counts(db);
                 if (counts[0] + counts[1] >= accepted) {

@@ -140,6 +140,16 @@ class DocumentApiIT extends PortalTest {
         }
 
         @Test
+        void answers400NamingPageWhenPageTimesSizeGoesPastTenThousandAsSearchDoes() {
+            assertThat(api.get("/api/documents?page=100&size=100").statusCode()).isEqualTo(200);
+
+            JsonNode problem = assertProblem(api.get("/api/documents?page=101&size=100"), 400, "invalid-field");
+
+            assertThat(fields(problem)).containsExactly("page");
+            assertThat(problem.at("/errors/0/message").asText()).contains("10000");
+        }
+
+        @Test
         void answers400NamingEachInvalidFilter() {
             JsonNode problem = assertProblem(
                     api.get("/api/documents?type=novel&language=FR&country=XX&year=12&page=0"), 400, "invalid-field");

@@ -295,6 +295,19 @@ class DocumentUploadIT extends PortalTest {
         }
 
         @Test
+        void answers413NamingTheMetadataPartOver64KbWhateverTheFileLimit() {
+            String abstractText = "a".repeat(70 * 1024);
+
+            HttpResponse<String> response = api.upload(new Api.Multipart()
+                    .file("x.txt", "x".getBytes(StandardCharsets.UTF_8))
+                    .metadata("{\"abstract\": \"" + abstractText + "\"}"));
+
+            JsonNode problem = assertProblem(response, 413, "request-too-large");
+            assertThat(fields(problem)).containsExactly("metadata");
+            assertThat(problem.get("detail").asText()).contains("65536");
+        }
+
+        @Test
         void answers400NamingTitleForATitleOverAThousandCharacters() {
             HttpResponse<String> response = api.upload(new Api.Multipart()
                     .metadata("{\"title\": \"" + "a".repeat(1001) + "\"}")

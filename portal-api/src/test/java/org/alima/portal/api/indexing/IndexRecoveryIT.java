@@ -165,7 +165,7 @@ class IndexRecoveryIT {
     void answersSearchesFromTheIndexWhilePostgresqlIsDown(@TempDir Path directory) {
         int databasePort = TestDatabase.freePort();
         EmbeddedDatabase database = EmbeddedDatabase.start(directory.resolve("postgres"), databasePort);
-        Map<String, String> environment = TestDatabase.portalEnvironment(directory.resolve("data"), databasePort);
+        Map<String, String> environment = TestDatabase.portalEnvironment(directory.resolve("data"), database);
         boolean databaseRunning = true;
         try (Portal portal = Portal.start(Application.class, environment)) {
             Api api = TestAccounts.contributor(portal.url());

@@ -55,7 +55,7 @@ class PortalRestartIT {
         Path postgres = directory.resolve("postgres");
         int databasePort = TestDatabase.freePort();
         EmbeddedDatabase database = EmbeddedDatabase.start(postgres, databasePort);
-        Map<String, String> environment = TestDatabase.portalEnvironment(directory.resolve("data"), databasePort);
+        Map<String, String> environment = TestDatabase.portalEnvironment(directory.resolve("data"), database);
         try (Portal portal = Portal.start(Application.class, environment)) {
             Api api = TestAccounts.contributor(portal.url());
             String id = api.uploadAccepted("a.txt", text(), null);

@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.alima.portal.indexer.crosslang.QueryTranslator;
+import org.alima.portal.indexer.crosslang.TranslationSource;
 import org.alima.portal.indexer.eval.Judgements;
+import org.alima.portal.indexer.eval.KnownItems;
 import org.alima.portal.indexer.eval.RankingMetrics;
 import org.alima.portal.indexer.eval.TestQueries;
 import org.alima.portal.indexer.index.PortalIndex;
@@ -20,26 +25,38 @@ import org.alima.portal.indexer.search.SearchSettings;
 import org.alima.portal.indexer.semantic.SemanticModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code eval}: ranking quality on a test collection in BEIR format (queries JSON Lines, qrels TSV or TREC), as nDCG@10
- * and recall@100 averaged over the judged queries. Ranking settings can be overridden to tune them.
+ * {@code eval}: ranking quality, one line per way of ranking (bm25, dense, hybrid), named, for each query file: on a
+ * test collection in BEIR format (queries JSON Lines, qrels TSV or TREC) as nDCG@10 and recall@100 averaged over the
+ * judged queries; or on known-item questions (see {@link KnownItems}) as the share found in the first three hits and
+ * at the right page. Every ranking translates queries as the portal does; the portal's default is marked, and is the
+ * headline. Ranking settings can be overridden to tune them.
  */
 @Command(
         name = "eval",
-        description = "Measure ranking quality (nDCG@10, recall@100) against relevance judgements.",
+        description = "Measure ranking quality (nDCG@10, recall@100, or known items found) for each way of ranking.",
         mixinStandardHelpOptions = true)
 final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--index", required = true, description = "Index of the collection's corpus.")
     Path indexDir;
 
-    @Option(names = "--queries", required = true, description = "Queries, JSON Lines with _id (or id) and text.")
-    Path queries;
+    @Option(
+            names = "--queries",
+            description = "Queries, JSON Lines with _id (or id) and text; repeat for several files (English, French).")
+    List<Path> queries;
 
-    @Option(names = "--qrels", required = true, description = "Judgements, BEIR TSV or TREC qrels.")
+    @Option(names = "--qrels", description = "Judgements of the queries, BEIR TSV or TREC qrels.")
     Path qrels;
+
+    @Option(
+            names = "--known-items",
+            description = "Known-item questions (question, language, document, pages; tab-separated) instead of"
+                    + " --queries and --qrels.")
+    Path knownItems;
 
     @Option(names = "--k1", description = "BM25 k1 (default: the portal's).")
     Float k1;
@@ -83,99 +100,169 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--dense-source", description = "Vectors scoring a document: DOCUMENT, PASSAGES or BOTH.")
     Fusion.DenseSource denseSource;
 
+    @Option(
+            names = "--cross-language",
+            description = "What the dense model reads of a French query: TYPED, TRANSLATED or BOTH.")
+    Fusion.CrossLanguage crossLanguage;
+
+    @Option(names = "--no-translation", description = "Search the typed words only (no French/English translation).")
+    boolean noTranslation;
+
+    @Option(
+            names = "--translation",
+            split = ",",
+            paramLabel = "SOURCE=WEIGHT",
+            description = "Translation sources and weights instead of the portal's (curated, cognates),"
+                    + " e.g. curated=1,cognates=0.5.")
+    Map<String, Float> translation;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** What one ranking scored. */
-    private record Score(String mode, int queries, double ndcg, double recall, double seconds) {}
+    /** The ranking the portal uses, whose figure is the headline. */
+    private String headline;
 
     @Override
     public Integer call() throws IOException {
-        Judgements judgements = Judgements.read(qrels);
-        Map<String, String> queryTexts = TestQueries.read(queries);
+        boolean collection = queries != null && !queries.isEmpty();
+        if (collection == (knownItems != null) || (collection && qrels == null)) {
+            throw new ParameterException(spec.commandLine(), "give either --queries with --qrels, or --known-items");
+        }
         SearchSettings settings = settings();
+        QueryTranslator translator = translator();
         PrintWriter out = spec.commandLine().getOut();
-        List<Score> scores = new ArrayList<>();
+        long started = System.nanoTime();
+        int status;
         try (PortalIndex index = PortalIndex.open(indexDir)) {
             SemanticModel model = SemanticModel.shared(SemanticModel.DEFAULT);
             boolean vectors = index.countWithVectors(model.model().id()) > 0;
-            PortalSearch search = new PortalSearch(index, settings, vectors ? model : null);
+            Map<String, PortalSearch> rankings = new LinkedHashMap<>();
             for (String name : modes) {
                 RankingMode mode = mode(name);
                 if (mode != RankingMode.LEXICAL && !vectors) {
                     out.printf(
                             Locale.ROOT,
                             "%-8s skipped: the index holds no vectors of %s (index it without --no-semantic)%n",
-                            name,
+                            name.strip(),
                             model.model().id());
                     continue;
                 }
-                scores.add(evaluate(search, name, mode, judgements, queryTexts));
+                String label = name.strip().toLowerCase(Locale.ROOT);
+                if (mode == settings.mode()) {
+                    headline = label;
+                }
+                rankings.put(
+                        label, new PortalSearch(index, settings.withMode(mode), translator, vectors ? model : null));
             }
+            if (rankings.isEmpty()) {
+                out.println("Nothing to measure: no ranking of --modes can run on this index.");
+                out.flush();
+                return 1;
+            }
+            if (!rankings.containsKey(headline)) {
+                // What the portal ranks by on this index: without vectors, hybrid is BM25.
+                headline = rankings.keySet().iterator().next();
+            }
+            // The model loads before the first search that needs it, outside the measured time.
+            status = collection ? evalCollection(out, rankings) : evalKnownItems(out, rankings);
             if (model.loaded()) {
                 out.printf(
                         Locale.ROOT,
-                        "model:      %s, loaded in %d ms%n",
+                        "model:       %s, loaded in %d ms%n",
                         model.model().id(),
                         model.loadMillis());
             }
         }
-        if (scores.isEmpty() || scores.get(0).queries() == 0) {
-            out.println("No query in " + queries + " has judgements in " + qrels + "; check that their ids match.");
-            out.flush();
-            return 1;
-        }
-        // The headline is the portal's own ranking: the default mode when it was measured, else the first measured.
-        String headline = scores.stream()
-                .filter(score -> mode(score.mode()) == settings.mode())
-                .findFirst()
-                .orElse(scores.get(0))
-                .mode();
-        Score best = scores.stream()
-                .filter(score -> score.mode().equals(headline))
-                .findFirst()
-                .orElseThrow();
-        out.printf(Locale.ROOT, "queries:    %d%n", best.queries());
-        for (Score score : scores) {
-            out.printf(
-                    Locale.ROOT,
-                    "%-8s    nDCG@10 %.4f   recall@100 %.4f   %5.1f s%s%n",
-                    score.mode(),
-                    score.ndcg(),
-                    score.recall(),
-                    score.seconds(),
-                    score.mode().equals(headline) ? "   (the portal's default)" : "");
-        }
-        out.printf(Locale.ROOT, "nDCG@10:    %.4f%n", best.ndcg());
-        out.printf(Locale.ROOT, "recall@100: %.4f%n", best.recall());
-        out.printf(Locale.ROOT, "settings:   %s%n", settings);
+        out.printf(Locale.ROOT, "settings:    %s, %s%n", settings, translator);
+        out.printf(Locale.ROOT, "time:        %.1f s%n", (System.nanoTime() - started) / 1e9);
         out.flush();
+        return status;
+    }
+
+    private int evalCollection(PrintWriter out, Map<String, PortalSearch> rankings) throws IOException {
+        Judgements judgements = Judgements.read(qrels);
+        List<String> headlines = new ArrayList<>();
+        for (Path file : queries) {
+            Map<String, String> texts = TestQueries.read(file);
+            long judged = texts.keySet().stream()
+                    .filter(id -> !judgements.of(id).isEmpty())
+                    .count();
+            if (judged == 0) {
+                out.println("No query in " + file + " has judgements in " + qrels + "; check that their ids match.");
+                out.flush();
+                return 1;
+            }
+            out.printf(Locale.ROOT, "%s: %d queries%n", file.getFileName(), judged);
+            for (Map.Entry<String, PortalSearch> ranking : rankings.entrySet()) {
+                double ndcg = 0;
+                double recall = 0;
+                long rankingStarted = System.nanoTime();
+                for (Map.Entry<String, String> query : texts.entrySet()) {
+                    Map<String, Integer> judgedDocs = judgements.of(query.getKey());
+                    if (judgedDocs.isEmpty()) {
+                        continue;
+                    }
+                    String text = query.getValue();
+                    List<String> ranked =
+                            text.isEmpty() ? List.of() : ranking.getValue().rankedIds(text, 100);
+                    ndcg += RankingMetrics.ndcg(ranked, judgedDocs, 10);
+                    recall += RankingMetrics.recall(ranked, judgedDocs, 100);
+                }
+                out.printf(
+                        Locale.ROOT,
+                        "  %-30s nDCG@10 %.4f   recall@100 %.4f   %6.1f s%n",
+                        label(ranking.getKey()),
+                        ndcg / judged,
+                        recall / judged,
+                        (System.nanoTime() - rankingStarted) / 1e9);
+                if (ranking.getKey().equals(headline)) {
+                    headlines.add(
+                            String.format(Locale.ROOT, "nDCG@10:     %.4f  (%s)", ndcg / judged, file.getFileName()));
+                }
+            }
+        }
+        headlines.forEach(out::println);
         return 0;
     }
 
-    private Score evaluate(
-            PortalSearch search, String name, RankingMode mode, Judgements judgements, Map<String, String> queryTexts) {
-        double ndcg = 0;
-        double recall = 0;
-        int evaluated = 0;
-        long started = System.nanoTime();
-        for (var query : queryTexts.entrySet()) {
-            Map<String, Integer> judged = judgements.of(query.getKey());
-            if (judged.isEmpty()) {
-                continue;
-            }
-            String text = query.getValue();
-            List<String> ranked = text.isEmpty() ? List.of() : search.rankedIds(text, null, 100, mode);
-            ndcg += RankingMetrics.ndcg(ranked, judged, 10);
-            recall += RankingMetrics.recall(ranked, judged, 100);
-            evaluated++;
+    private int evalKnownItems(PrintWriter out, Map<String, PortalSearch> rankings) throws IOException {
+        KnownItems all = KnownItems.read(knownItems);
+        if (all.questions().isEmpty()) {
+            out.println("No question in " + knownItems + ".");
+            out.flush();
+            return 1;
         }
-        return new Score(
-                name,
-                evaluated,
-                evaluated == 0 ? 0 : ndcg / evaluated,
-                evaluated == 0 ? 0 : recall / evaluated,
-                (System.nanoTime() - started) / 1e9);
+        for (String language : all.questions().stream()
+                .map(KnownItems.Question::language)
+                .distinct()
+                .toList()) {
+            KnownItems asked = all.inLanguage(language);
+            out.printf(
+                    Locale.ROOT,
+                    "%s, questions in %s: %d%n",
+                    knownItems.getFileName(),
+                    language,
+                    asked.questions().size());
+            for (Map.Entry<String, PortalSearch> ranking : rankings.entrySet()) {
+                KnownItems.Score score = asked.score(ranking.getValue());
+                out.printf(
+                        Locale.ROOT,
+                        "  %-30s found in top %d %2d/%d (%.0f %%)   right page first %2d/%d (%.0f %%)%n",
+                        label(ranking.getKey()),
+                        KnownItems.TOP,
+                        score.found(),
+                        score.questions(),
+                        100 * score.foundRate(),
+                        score.rightPage(),
+                        score.questions(),
+                        100 * score.rightPageRate());
+            }
+        }
+        return 0;
+    }
+
+    private String label(String ranking) {
+        return ranking.equals(headline) ? ranking + " (the portal's default)" : ranking;
     }
 
     private RankingMode mode(String name) {
@@ -184,9 +271,32 @@ final class EvalCommand implements Callable<Integer> {
             case "dense" -> RankingMode.DENSE;
             case "hybrid" -> RankingMode.HYBRID;
             default ->
-                throw new picocli.CommandLine.ParameterException(
+                throw new ParameterException(
                         spec.commandLine(), "Unknown mode " + name + " in --modes; use bm25, dense or hybrid");
         };
+    }
+
+    private QueryTranslator translator() {
+        if (noTranslation) {
+            return QueryTranslator.off();
+        }
+        if (translation == null) {
+            return QueryTranslator.standard();
+        }
+        Map<TranslationSource, Float> sources = new EnumMap<>(TranslationSource.class);
+        translation.forEach((name, weight) -> {
+            try {
+                sources.put(TranslationSource.valueOf(name.strip().toUpperCase(Locale.ROOT)), weight);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(
+                        spec.commandLine(), "--translation: unknown source " + name + "; use curated or cognates");
+            }
+        });
+        try {
+            return QueryTranslator.of(sources);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--translation: " + e.getMessage());
+        }
     }
 
     private SearchSettings settings() {
@@ -220,6 +330,9 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (denseSource != null) {
             fusion = fusion.withDenseSource(denseSource);
+        }
+        if (crossLanguage != null) {
+            fusion = fusion.withCrossLanguage(crossLanguage);
         }
         return settings.withFusion(fusion);
     }

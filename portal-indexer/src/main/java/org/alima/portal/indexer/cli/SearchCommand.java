@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.alima.portal.indexer.crosslang.QueryTranslator;
 import org.alima.portal.indexer.index.PortalIndex;
 import org.alima.portal.indexer.search.Hit;
 import org.alima.portal.indexer.search.PageHit;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Spec;
  * {@code search}: one results page, as text for people or as JSON for scripts.
  *
  * <p>The JSON shape is a contract other scripts build on: {@code {"total": n, "hits": [{"id", "title", "score",
- * "pages": [{"page", "snippet"}]}]}}; fields may be added, none renamed or removed.
+ * "pages": [{"page", "snippet"}]}]}}; fields may be added, none renamed or removed. Added since: each hit's {@code
+ * "language"}, and {@code "queryLanguage"} and {@code "translatedQuery"} when the query was read as French or English
+ * and translated (a hit whose language differs from {@code queryLanguage} was found in the other language).
  */
 @Command(name = "search", description = "Search an index.", mixinStandardHelpOptions = true)
 final class SearchCommand implements Callable<Integer> {
@@ -41,6 +44,17 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object on standard output.")
     boolean json;
 
+    @Option(
+            names = "--language",
+            paramLabel = "CODE",
+            description = "The reader's language (fr, en): decides the query's language when its words do not.")
+    String language;
+
+    @Option(
+            names = "--no-translation",
+            description = "Search the typed words only, without their French or English translations.")
+    boolean noTranslation;
+
     @Parameters(arity = "1..*", paramLabel = "QUERY", description = "Query words (joined with spaces).")
     List<String> words;
 
@@ -54,10 +68,12 @@ final class SearchCommand implements Callable<Integer> {
             SemanticModel model = SemanticModel.shared(SemanticModel.DEFAULT);
             // The model is loaded only when the index holds vectors of it: a words-only index searches as before.
             boolean vectors = index.countWithVectors(model.model().id()) > 0;
-            response = new PortalSearch(index, SearchSettings.defaults(), vectors ? model : null)
+            QueryTranslator translator = noTranslation ? QueryTranslator.off() : QueryTranslator.standard();
+            response = new PortalSearch(index, SearchSettings.defaults(), translator, vectors ? model : null)
                     .search(SearchRequest.of(String.join(" ", words))
                             .withSize(size)
-                            .withFacets(false));
+                            .withFacets(false)
+                            .withReaderLanguage(language));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -78,6 +94,9 @@ final class SearchCommand implements Callable<Integer> {
             node.put("id", hit.id());
             node.put("title", hit.title());
             node.put("score", hit.score());
+            if (hit.language() != null) {
+                node.put("language", hit.language());
+            }
             ArrayNode pages = node.putArray("pages");
             for (PageHit page : hit.pages()) {
                 ObjectNode pageNode = pages.addObject().put("page", page.page()).put("snippet", page.snippet());
@@ -89,6 +108,12 @@ final class SearchCommand implements Callable<Integer> {
         if (response.didYouMean() != null) {
             root.put("didYouMean", response.didYouMean());
         }
+        if (response.queryLanguage() != null) {
+            root.put("queryLanguage", response.queryLanguage());
+        }
+        if (response.translatedQuery() != null) {
+            root.put("translatedQuery", response.translatedQuery());
+        }
         return root;
     }
 
@@ -97,14 +122,26 @@ final class SearchCommand implements Callable<Integer> {
         if (response.didYouMean() != null) {
             out.printf(Locale.ROOT, "Did you mean: %s%n", response.didYouMean());
         }
+        if (response.translatedQuery() != null) {
+            String other = switch (String.valueOf(response.queryLanguage())) {
+                case "fr" -> " in English";
+                case "en" -> " in French";
+                default -> "";
+            };
+            out.printf(Locale.ROOT, "Also searched%s: %s%n", other, response.translatedQuery());
+        }
         int rank = 0;
         for (Hit hit : response.hits()) {
+            boolean otherLanguage = response.queryLanguage() != null
+                    && hit.language() != null
+                    && !hit.language().equals(response.queryLanguage());
             out.printf(
                     Locale.ROOT,
-                    "%n%2d. %s  [%s]  score %.2f%n",
+                    "%n%2d. %s  [%s]%s  score %.2f%n",
                     ++rank,
                     hit.title() == null ? "(untitled)" : hit.title(),
                     hit.id(),
+                    otherLanguage ? "  (in " + hit.language() + ")" : "",
                     hit.score());
             for (PageHit page : hit.pages()) {
                 out.printf(

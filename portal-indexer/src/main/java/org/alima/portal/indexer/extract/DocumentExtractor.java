@@ -226,6 +226,16 @@ public final class DocumentExtractor {
         } catch (ExtractionTimeoutException e) {
             throw e;
         } catch (Exception e) {
+            if (DocxExtractor.overLimits(e)) {
+                return new ExtractionResult.Failed(
+                        mediaType,
+                        FailureKind.TOO_LARGE,
+                        0,
+                        0,
+                        "a part of the DOCX expands to more than " + DocxExtractor.MAX_PART_BYTES + " bytes, or"
+                                + " more than 100 times its compressed size, or the package holds more than "
+                                + DocxExtractor.MAX_PARTS + " parts");
+            }
             // POI reports damaged packages with IOException, InvalidFormatException and unchecked POIXMLException
             return new ExtractionResult.Failed(mediaType, FailureKind.MALFORMED, 0, 0, FailureDetail.of(e));
         }

@@ -10,6 +10,7 @@ import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.xmlbeans.XmlCursor;
 
@@ -25,10 +26,36 @@ import org.apache.xmlbeans.XmlCursor;
  * counted as image-only. Core properties give title, creator (split into authors), subject or description,
  * keywords, and the created and modified dates.
  *
- * <p>POI keeps its ZIP-bomb protection ({@code ZipSecureFile} defaults) and reads the package read-only; the file
- * size limit is checked before POI sees the file, since POI builds the whole document in memory.
+ * <p>POI builds the whole document in memory, so what a DOCX (a ZIP) may expand to is bounded before it does, by POI's
+ * own {@code ZipSecureFile} checks on the bytes actually inflated (the sizes a ZIP declares can lie): no part over
+ * {@value #MAX_PART_BYTES} bytes (a 500-page report's text is a few MB; the limit leaves room for large pictures), no
+ * part that inflates more than 100 times its compressed size (the mark of a ZIP bomb), at most {@value #MAX_PARTS}
+ * parts. A file over them fails as {@link FailureKind#TOO_LARGE} at once. The package is read read-only; the file
+ * size limit is checked before POI sees the file.
  */
 final class DocxExtractor {
+
+    static final long MAX_PART_BYTES = 64L << 20;
+    static final double MIN_INFLATE_RATIO = 0.01;
+    static final int MAX_PARTS = 1000;
+
+    static {
+        // Global to POI: this class is the only user of POI's ZIP reading in the portal.
+        ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+        ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+        ZipSecureFile.setMaxFileCount(MAX_PARTS);
+    }
+
+    /** True when POI refused the package for one of the bounds above. */
+    static boolean overLimits(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && (message.contains("Zip bomb detected") || message.contains("ZipSecureFile"))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private static final String MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006";

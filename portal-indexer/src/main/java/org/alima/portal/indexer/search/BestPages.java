@@ -14,10 +14,14 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 
@@ -28,7 +32,9 @@ import org.apache.lucene.search.Weight;
  * chosen pages, not on the length of the document. Not thread-safe: one per search.
  *
  * <p>The best page matches the most distinct parts of the query (words, phrases, prefixes), then has the most
- * matches, then comes first.
+ * matches, then comes first. A part is what the user typed as one word or phrase, with everything it stands for: its
+ * stems and its translations ("vaccination", "immunization") count once, so a page does not win by repeating one idea
+ * in two languages or two spellings.
  */
 final class BestPages {
 
@@ -44,22 +50,56 @@ final class BestPages {
 
     private final IndexSearcher searcher;
     private final Weight weight;
+    private final Map<Query, Integer> partOfLeaf;
     private final int pages;
     private final StoredFields stored;
 
-    private BestPages(IndexSearcher searcher, Weight weight, int pages) throws IOException {
+    private BestPages(IndexSearcher searcher, Weight weight, Map<Query, Integer> partOfLeaf, int pages)
+            throws IOException {
         this.searcher = searcher;
         this.weight = weight;
+        this.partOfLeaf = partOfLeaf;
         this.pages = pages;
         this.stored = searcher.storedFields();
     }
 
-    /** @param highlight the positive parts of the query, on the body; null when nothing is to be marked */
+    /**
+     * @param highlight the positive parts of the query, on the body, one clause per typed word or phrase; null when
+     *     nothing is to be marked (a hit found by meaning alone still gets the page of its passage)
+     */
     static BestPages of(IndexSearcher searcher, Query highlight, int pagesPerHit) throws IOException {
-        Weight weight = highlight == null
-                ? null
-                : searcher.createWeight(searcher.rewrite(highlight), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        return new BestPages(searcher, weight, pagesPerHit);
+        if (highlight == null) {
+            return new BestPages(searcher, null, Map.of(), pagesPerHit);
+        }
+        Query rewritten = searcher.rewrite(highlight);
+        Weight weight = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f);
+        return new BestPages(searcher, weight, partsOf(rewritten), pagesPerHit);
+    }
+
+    /** The part (top-level clause) each leaf query of the highlight query belongs to. */
+    private static Map<Query, Integer> partsOf(Query highlight) {
+        List<Query> clauses = highlight instanceof BooleanQuery bool
+                ? bool.clauses().stream()
+                        .filter(clause -> clause.occur() != BooleanClause.Occur.MUST_NOT)
+                        .map(BooleanClause::query)
+                        .toList()
+                : List.of(highlight);
+        Map<Query, Integer> parts = new HashMap<>();
+        for (int i = 0; i < clauses.size(); i++) {
+            int part = i;
+            clauses.get(i).visit(new QueryVisitor() {
+                @Override
+                public void consumeTerms(Query query, Term... terms) {
+                    parts.putIfAbsent(query, part);
+                }
+
+                @Override
+                public void visitLeaf(Query query) {
+                    parts.putIfAbsent(query, part);
+                }
+            });
+        }
+        return parts;
     }
 
     /**
@@ -79,7 +119,8 @@ final class BestPages {
                 int matchStart = iterator.startOffset() - pageStart;
                 int matchEnd = iterator.endOffset() - pageStart;
                 if (matchStart >= from && matchEnd <= to) {
-                    marks.add(new Snippet.Match(matchStart - from, matchEnd - from, 0));
+                    marks.add(new Snippet.Match(
+                            matchStart - from, matchEnd - from, partOfLeaf.getOrDefault(iterator.getQuery(), 0)));
                 }
             }
         }
@@ -151,7 +192,10 @@ final class BestPages {
                 continue;
             }
             int page = pageOf(starts, start);
-            int part = parts.computeIfAbsent(iterator.getQuery(), query -> parts.size());
+            Integer known = partOfLeaf.get(iterator.getQuery());
+            int part = known != null
+                    ? known
+                    : parts.computeIfAbsent(iterator.getQuery(), query -> partOfLeaf.size() + parts.size());
             byPage.computeIfAbsent(page, number -> new PageMatches(number, starts[number - 1]))
                     .add(start, iterator.endOffset(), part);
         }

@@ -13,9 +13,16 @@ import java.util.Objects;
  * @param denseCandidates how many nearest documents the vector search returns (and passages: twice as many), the
  *     dense list's length; documents beyond both lists rank after every fused one, by BM25
  * @param denseSource which vectors give a document its dense score
+ * @param crossLanguage what the dense model reads of a query in another language than its own
  */
 public record Fusion(
-        Method method, int rrfK, float denseWeight, int lexicalWindow, int denseCandidates, DenseSource denseSource) {
+        Method method,
+        int rrfK,
+        float denseWeight,
+        int lexicalWindow,
+        int denseCandidates,
+        DenseSource denseSource,
+        CrossLanguage crossLanguage) {
 
     /** How the two lists are combined. */
     public enum Method {
@@ -35,12 +42,24 @@ public record Fusion(
         BOTH
     }
 
+    /**
+     * What the dense model (English) reads of a query its translator found to be in the other language (French): the
+     * query as typed, its translation into the model's language ({@code Translation.text()}), or both one after the
+     * other. A query in the model's language, or whose language was not told, is always read as typed.
+     */
+    public enum CrossLanguage {
+        TYPED,
+        TRANSLATED,
+        BOTH
+    }
+
     /** Longest list a fusion takes from either side. */
     public static final int MAX_LIST = 1_000;
 
     public Fusion {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(denseSource, "denseSource");
+        Objects.requireNonNull(crossLanguage, "crossLanguage");
         if (rrfK < 1 || rrfK > 1_000) {
             throw new IllegalArgumentException("rrfK must be between 1 and 1000, got " + rrfK);
         }
@@ -62,30 +81,34 @@ public record Fusion(
      * and BM25 mostly breaks its ties and adds what shares rare words (gene names, drug names) with the query.
      */
     public static Fusion defaults() {
-        return new Fusion(Method.RRF, 10, 0.7f, 100, 100, DenseSource.BOTH);
+        return new Fusion(Method.RRF, 10, 0.7f, 100, 100, DenseSource.BOTH, CrossLanguage.TRANSLATED);
     }
 
     public Fusion withMethod(Method method) {
-        return new Fusion(method, rrfK, denseWeight, lexicalWindow, denseCandidates, denseSource);
+        return new Fusion(method, rrfK, denseWeight, lexicalWindow, denseCandidates, denseSource, crossLanguage);
     }
 
     public Fusion withRrfK(int rrfK) {
-        return new Fusion(method, rrfK, denseWeight, lexicalWindow, denseCandidates, denseSource);
+        return new Fusion(method, rrfK, denseWeight, lexicalWindow, denseCandidates, denseSource, crossLanguage);
     }
 
     public Fusion withDenseWeight(float denseWeight) {
-        return new Fusion(method, rrfK, denseWeight, lexicalWindow, denseCandidates, denseSource);
+        return new Fusion(method, rrfK, denseWeight, lexicalWindow, denseCandidates, denseSource, crossLanguage);
     }
 
     public Fusion withLexicalWindow(int lexicalWindow) {
-        return new Fusion(method, rrfK, denseWeight, lexicalWindow, denseCandidates, denseSource);
+        return new Fusion(method, rrfK, denseWeight, lexicalWindow, denseCandidates, denseSource, crossLanguage);
     }
 
     public Fusion withDenseCandidates(int denseCandidates) {
-        return new Fusion(method, rrfK, denseWeight, lexicalWindow, denseCandidates, denseSource);
+        return new Fusion(method, rrfK, denseWeight, lexicalWindow, denseCandidates, denseSource, crossLanguage);
     }
 
     public Fusion withDenseSource(DenseSource denseSource) {
-        return new Fusion(method, rrfK, denseWeight, lexicalWindow, denseCandidates, denseSource);
+        return new Fusion(method, rrfK, denseWeight, lexicalWindow, denseCandidates, denseSource, crossLanguage);
+    }
+
+    public Fusion withCrossLanguage(CrossLanguage crossLanguage) {
+        return new Fusion(method, rrfK, denseWeight, lexicalWindow, denseCandidates, denseSource, crossLanguage);
     }
 }

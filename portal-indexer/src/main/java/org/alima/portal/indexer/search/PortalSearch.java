@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.alima.portal.indexer.crosslang.Language;
+import org.alima.portal.indexer.crosslang.QueryTranslator;
+import org.alima.portal.indexer.crosslang.Translation;
 import org.alima.portal.indexer.index.IndexSchema;
 import org.alima.portal.indexer.index.IndexSnapshot;
 import org.alima.portal.indexer.index.PortalIndex;
@@ -75,6 +78,7 @@ public final class PortalSearch {
 
     private final PortalIndex index;
     private final SearchSettings settings;
+    private final QueryTranslator translator;
     private final UserQueryParser parser;
     private final SpellingCorrector spelling = new SpellingCorrector();
     private final TypeAhead typeAhead = new TypeAhead();
@@ -88,16 +92,40 @@ public final class PortalSearch {
 
     /** BM25 only: without a dense model, hybrid requests are ranked by BM25. */
     public PortalSearch(PortalIndex index, SearchSettings settings) {
-        this(index, settings, null);
+        this(index, settings, QueryTranslator.standard());
     }
 
     /**
+     * BM25 only.
+     *
+     * @param translator how queries are translated between French and English ({@link QueryTranslator#off()} to
+     *     search the typed words only)
+     */
+    public PortalSearch(PortalIndex index, SearchSettings settings, QueryTranslator translator) {
+        this(index, settings, translator, null);
+    }
+
+    /**
+     * With the standard translation of queries.
+     *
      * @param semantic the dense model that encodes queries, loaded at the first search that needs it; null for BM25
      *     only
      */
     public PortalSearch(PortalIndex index, SearchSettings settings, SemanticModel semantic) {
+        this(index, settings, QueryTranslator.standard(), semantic);
+    }
+
+    /**
+     * @param translator how queries are translated between French and English ({@link QueryTranslator#off()} to
+     *     search the typed words only)
+     * @param semantic the dense model that encodes queries, loaded at the first search that needs it; null for BM25
+     *     only
+     */
+    public PortalSearch(
+            PortalIndex index, SearchSettings settings, QueryTranslator translator, SemanticModel semantic) {
         this.index = Objects.requireNonNull(index, "index");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.translator = Objects.requireNonNull(translator, "translator");
         this.parser = new UserQueryParser(settings.weights(), settings.tieBreaker(), settings.minimumShouldMatch());
         this.semantic = semantic;
     }
@@ -124,8 +152,9 @@ public final class PortalSearch {
                 : RankingMode.LEXICAL; // newest first lists what the words match, not the nearest by meaning
         loadModelIfNeeded(mode);
         try (IndexSnapshot snapshot = index.snapshot()) {
+            Translation translation = translate(request.query(), request.readerLanguage(), snapshot);
             IndexSearcher searcher = searcher(snapshot);
-            Ranking ranking = rank(searcher, request.query(), request.translation(), mode, visibility);
+            Ranking ranking = rank(searcher, request.query(), translation, mode, visibility);
             // The base of every query below (hits, facet counts of each dimension, the total): what the caller may see.
             Query scoring = visibility.restrict(ranking.scoring());
             int skipped = after == null ? request.from() : 0;
@@ -171,7 +200,14 @@ public final class PortalSearch {
                     ? didYouMean(searcher, request.query(), filters, visibility, wordMatches)
                     : null;
             return new SearchResponse(
-                    total, hits, facets, nextCursor, didYouMean, (System.nanoTime() - started) / 1_000_000);
+                    total,
+                    hits,
+                    facets,
+                    nextCursor,
+                    didYouMean,
+                    (System.nanoTime() - started) / 1_000_000,
+                    translation.source().map(Language::code).orElse(null),
+                    translation.isEmpty() ? null : translation.text());
         } catch (IOException e) {
             throw new SearchFailedException("search for \"" + request.query() + "\"", e);
         }
@@ -183,15 +219,15 @@ public final class PortalSearch {
      * only.
      */
     public List<String> rankedIds(String query, int size) {
-        return rankedIds(query, null, size, settings.mode());
+        return rankedIds(query, size, settings.mode());
     }
 
     /**
-     * As {@link #rankedIds(String, int)}, ranked by {@code mode}, with the query's translation when not null.
+     * As {@link #rankedIds(String, int)}, ranked by {@code mode}.
      *
      * @throws InvalidSearchRequestException when {@code mode} needs a dense model and this search has none
      */
-    public List<String> rankedIds(String query, QueryTranslation translation, int size, RankingMode mode) {
+    public List<String> rankedIds(String query, int size, RankingMode mode) {
         if (size < 1 || size > MAX_RANKED_IDS) {
             throw new InvalidSearchRequestException(
                     "size must be between 1 and " + MAX_RANKED_IDS + " (MAX_RANKED_IDS), got " + size);
@@ -199,6 +235,7 @@ public final class PortalSearch {
         Visibility visibility = Visibility.current(Access.everything());
         loadModelIfNeeded(mode);
         try (IndexSnapshot snapshot = index.snapshot()) {
+            Translation translation = translate(query, null, snapshot);
             IndexSearcher searcher = searcher(snapshot);
             Ranking ranking = rank(searcher, query, translation, Objects.requireNonNull(mode, "mode"), visibility);
             TopDocs top = searcher.search(visibility.restrict(ranking.scoring()), size);
@@ -274,6 +311,24 @@ public final class PortalSearch {
         }
     }
 
+    /**
+     * The query in the other language as {@link #search} reads it, cognates checked against the index's words; what a
+     * sentence encoder takes ({@link Translation#text()}) to search the other language by meaning.
+     *
+     * @param readerLanguage the reader's language ("fr", "en"), which decides when the query's words do not; may be null
+     */
+    public Translation translate(String query, String readerLanguage) {
+        try (IndexSnapshot snapshot = index.snapshot()) {
+            return translate(query, readerLanguage, snapshot);
+        }
+    }
+
+    /** The query in the other language, its cognates checked against this snapshot's words. */
+    private Translation translate(String query, String readerLanguage, IndexSnapshot snapshot) {
+        return translator.translate(
+                query, Language.ofCode(readerLanguage).orElse(null), new IndexVocabulary(snapshot.reader()));
+    }
+
     private IndexSearcher searcher(IndexSnapshot snapshot) {
         IndexSearcher searcher = new IndexSearcher(snapshot.reader());
         searcher.setSimilarity(new BM25Similarity(settings.k1(), settings.b()));
@@ -332,26 +387,11 @@ public final class PortalSearch {
      * QueryText#isPlainWords}), and only where the index holds vectors of the search's model; otherwise BM25 alone.
      */
     private Ranking rank(
-            IndexSearcher searcher, String text, QueryTranslation translation, RankingMode mode, Visibility visibility)
+            IndexSearcher searcher, String text, Translation translation, RankingMode mode, Visibility visibility)
             throws IOException {
-        ParsedQuery query = parser.parse(text);
+        ParsedQuery query = parser.parse(text, translation);
         Query lexical = query.scoring();
         Query highlight = query.hasHighlights() ? query.highlight() : null;
-        if (translation != null) {
-            ParsedQuery other = parser.parse(translation.text());
-            lexical = new BooleanQuery.Builder()
-                    .add(lexical, BooleanClause.Occur.SHOULD)
-                    .add(other.scoring(), BooleanClause.Occur.SHOULD)
-                    .build();
-            if (other.hasHighlights()) {
-                highlight = highlight == null
-                        ? other.highlight()
-                        : new BooleanQuery.Builder()
-                                .add(highlight, BooleanClause.Occur.SHOULD)
-                                .add(other.highlight(), BooleanClause.Occur.SHOULD)
-                                .build();
-            }
-        }
         if (mode == RankingMode.LEXICAL) {
             return Ranking.lexical(lexical, highlight);
         }
@@ -366,12 +406,7 @@ public final class PortalSearch {
         if (!QueryText.isPlainWords(text) || !hasVectors(searcher)) {
             return Ranking.lexical(lexical, highlight);
         }
-        // The English model reads the English one of the two texts.
-        String denseText = translation != null
-                        && translation.language().equals(semantic.model().language())
-                ? translation.text()
-                : text;
-        float[] vector = semantic.encoder().encodeQuery(denseText);
+        float[] vector = semantic.encoder().encodeQuery(denseText(text, translation));
         Fusion fusion = settings.fusion();
         List<DenseRetrieval.Match> nearest = DenseRetrieval.nearest(searcher, vector, model, visibility, fusion);
         List<RankFusion.Scored> dense = new ArrayList<>(nearest.size());
@@ -396,6 +431,27 @@ public final class PortalSearch {
         }
         return new Ranking(
                 new FunctionScoreQuery(matching, new FusedScores(fused)), lexical, highlight, nearest, lexicalTop);
+    }
+
+    /**
+     * What the dense model reads: the model is English, so a query the translator found to be French is read as its
+     * English translation (or both, see {@link Fusion.CrossLanguage}); any other query as typed.
+     */
+    private String denseText(String text, Translation translation) {
+        boolean intoModelLanguage = !translation.isEmpty()
+                && translation
+                        .target()
+                        .map(Language::code)
+                        .orElse("")
+                        .equals(semantic.model().language());
+        if (!intoModelLanguage) {
+            return text;
+        }
+        return switch (settings.fusion().crossLanguage()) {
+            case TYPED -> text;
+            case TRANSLATED -> translation.text();
+            case BOTH -> text + " " + translation.text();
+        };
     }
 
     /**

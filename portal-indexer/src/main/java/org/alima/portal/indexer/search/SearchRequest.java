@@ -15,8 +15,9 @@ import java.util.Objects;
  * @param access the documents the caller may find; everything else is absent from the hits, the total, the facet
  *     counts and did-you-mean, as if not indexed
  * @param includeSuperseded whether versions that a newer one supersedes are searched too (false: latest only)
+ * @param readerLanguage the reader's language (ISO 639-1, the interface's), which decides the query's language when its
+ *     words do not (a single word known in both); null to let the words decide alone
  * @param mode how to rank; null for the search's default ({@link SearchSettings#mode()})
- * @param translation the query in another language, searched with it (cross-language search), or null
  */
 public record SearchRequest(
         String query,
@@ -29,15 +30,15 @@ public record SearchRequest(
         boolean withFacets,
         Access access,
         boolean includeSuperseded,
-        RankingMode mode,
-        QueryTranslation translation) {
+        String readerLanguage,
+        RankingMode mode) {
 
     public static final int MAX_SIZE = 100;
     public static final int MAX_FROM = 10_000;
     public static final int MAX_PAGES_PER_HIT = 10;
     public static final int MAX_CURSOR_LENGTH = 2_000;
 
-    /** The same request with everything the shorter constructor left out at its default. */
+    /** The same request ranked by the search's default mode. */
     public SearchRequest(
             String query,
             Filters filters,
@@ -48,8 +49,21 @@ public record SearchRequest(
             int pagesPerHit,
             boolean withFacets,
             Access access,
-            boolean includeSuperseded) {
-        this(query, filters, sort, size, from, cursor, pagesPerHit, withFacets, access, includeSuperseded, null, null);
+            boolean includeSuperseded,
+            String readerLanguage) {
+        this(
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                readerLanguage,
+                null);
     }
 
     public SearchRequest {
@@ -59,6 +73,10 @@ public record SearchRequest(
             // No default here: a forgotten access must not widen what a reader sees.
             throw new InvalidSearchRequestException(
                     "access must not be null; pass Access.everything() for an unrestricted search");
+        }
+        if (readerLanguage != null && readerLanguage.length() > 35) {
+            throw new InvalidSearchRequestException("readerLanguage must be a language code such as fr or en, got "
+                    + readerLanguage.length() + " characters");
         }
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidSearchRequestException(
@@ -115,8 +133,8 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                mode,
-                translation);
+                readerLanguage,
+                mode);
     }
 
     public SearchRequest withSort(SortOrder sort) {
@@ -131,8 +149,8 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                mode,
-                translation);
+                readerLanguage,
+                mode);
     }
 
     public SearchRequest withSize(int size) {
@@ -147,8 +165,8 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                mode,
-                translation);
+                readerLanguage,
+                mode);
     }
 
     public SearchRequest withFrom(int from) {
@@ -163,8 +181,8 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                mode,
-                translation);
+                readerLanguage,
+                mode);
     }
 
     public SearchRequest withCursor(String cursor) {
@@ -179,8 +197,8 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                mode,
-                translation);
+                readerLanguage,
+                mode);
     }
 
     public SearchRequest withPagesPerHit(int pagesPerHit) {
@@ -195,8 +213,8 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                mode,
-                translation);
+                readerLanguage,
+                mode);
     }
 
     public SearchRequest withFacets(boolean withFacets) {
@@ -211,8 +229,8 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                mode,
-                translation);
+                readerLanguage,
+                mode);
     }
 
     public SearchRequest withAccess(Access access) {
@@ -227,8 +245,8 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                mode,
-                translation);
+                readerLanguage,
+                mode);
     }
 
     public SearchRequest withIncludeSuperseded(boolean includeSuperseded) {
@@ -243,10 +261,28 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                mode,
-                translation);
+                readerLanguage,
+                mode);
     }
 
+    /** The reader's language, e.g. the interface's "fr" or "en"; see {@link #readerLanguage()}. */
+    public SearchRequest withReaderLanguage(String readerLanguage) {
+        return new SearchRequest(
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                readerLanguage,
+                mode);
+    }
+
+    /** Ranked by words (BM25), meaning (dense vectors) or both; null for the search's default. */
     public SearchRequest withMode(RankingMode mode) {
         return new SearchRequest(
                 query,
@@ -259,23 +295,7 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                mode,
-                translation);
-    }
-
-    public SearchRequest withTranslation(QueryTranslation translation) {
-        return new SearchRequest(
-                query,
-                filters,
-                sort,
-                size,
-                from,
-                cursor,
-                pagesPerHit,
-                withFacets,
-                access,
-                includeSuperseded,
-                mode,
-                translation);
+                readerLanguage,
+                mode);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * Where the tests find real files: the small committed ones under {@code src/test/resources/extract/}, and the shared
  * corpus beside the project (not committed), whose tests skip with a message when it is absent.
  */
-final class Corpus {
+public final class Corpus {
 
     private Corpus() {}
 
@@ -33,7 +33,7 @@ final class Corpus {
      * The shared corpus's {@code pdfs} folder: {@code ../shared/corpus/pdfs} from the project root (tests run in the
      * module folder, one level below), or the folder named by the system property {@code portal.corpus.pdfs}.
      */
-    static Optional<Path> pdfs() {
+    public static Optional<Path> pdfs() {
         String configured = System.getProperty("portal.corpus.pdfs");
         if (configured != null) {
             return Optional.of(Path.of(configured)).filter(Files::isDirectory);

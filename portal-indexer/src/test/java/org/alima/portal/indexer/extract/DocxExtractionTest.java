@@ -156,6 +156,57 @@ class DocxExtractionTest {
                         failed -> assertThat(failed.kind()).isEqualTo(FailureKind.ENCRYPTED));
     }
 
+    @Test
+    void refusesAtOnceADocxWhoseTextExpandsBeyondTheBoundWithoutLookingLikeAZipBomb() throws IOException {
+        Path small = dir.resolve("small.docx");
+        try (XWPFDocument docx = new XWPFDocument()) {
+            paragraph(docx, "A short protocol.");
+            save(docx, small);
+        }
+        // The same package with a body of 80 MB of words: it compresses about 5 to 1, an ordinary ratio.
+        Path large = dir.resolve("large.docx");
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(small));
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(large))) {
+            for (java.util.zip.ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                if (entry.getName().equals("word/document.xml")) {
+                    writeLongBody(out, 80L << 20);
+                } else {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        long started = System.nanoTime();
+
+        ExtractionResult result = extractor.extract(large);
+
+        assertThat(result).isInstanceOfSatisfying(ExtractionResult.Failed.class, failed -> {
+            assertThat(failed.kind()).isEqualTo(FailureKind.TOO_LARGE);
+            assertThat(failed.detail()).contains(String.valueOf(DocxExtractor.MAX_PART_BYTES));
+        });
+        assertThat((System.nanoTime() - started) / 1e9).as("seconds").isLessThan(20);
+    }
+
+    private static void writeLongBody(OutputStream out, long bytes) throws IOException {
+        String[] words = {"malnutrition ", "enfant ", "protocole ", "dose ", "poids ", "semaine ", "zinc ", "F-75 "};
+        java.util.Random random = new java.util.Random(7);
+        out.write(("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                        + "<w:body><w:p><w:r><w:t>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        StringBuilder chunk = new StringBuilder();
+        for (long written = 0; written < bytes; written += chunk.length()) {
+            chunk.setLength(0);
+            while (chunk.length() < 60_000) {
+                chunk.append(words[random.nextInt(words.length)])
+                        .append(random.nextInt(1000))
+                        .append(' ');
+            }
+            out.write(chunk.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        out.write("</w:t></w:r></w:p></w:body></w:document>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static XWPFParagraph paragraph(XWPFDocument docx, String text) {
         XWPFParagraph paragraph = docx.createParagraph();
         paragraph.createRun().setText(text);

@@ -85,7 +85,8 @@ class PaginationIT {
         assertThatThrownBy(() -> request.withSize(0)).hasMessageContaining("MAX_SIZE");
         assertThatThrownBy(() -> request.withFrom(10_001)).hasMessageContaining("MAX_FROM");
         assertThatThrownBy(() -> request.withPagesPerHit(11)).hasMessageContaining("MAX_PAGES_PER_HIT");
-        assertThatThrownBy(() -> new SearchRequest("x", null, null, 10, 10, "c", 3, true, Access.everything(), false))
+        assertThatThrownBy(() ->
+                        new SearchRequest("x", null, null, 10, 10, "c", 3, true, Access.everything(), false, null))
                 .isInstanceOf(InvalidSearchRequestException.class)
                 .hasMessageContaining("either from or cursor");
         assertThatThrownBy(() -> request.withCursor("c".repeat(2_001))).hasMessageContaining("cursor");

@@ -1,0 +1,76 @@
+package org.alima.portal.api.files;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.convert.format.ReadableBytes;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The room left on the data directory's disk, and what an upload may take of it; thread-safe.
+ *
+ * <p>An upload is written twice before it is kept (the server receives the part whole, then the file store copies it
+ * while hashing it), so it needs twice its size, and {@code portal.files.min-free-space} (100 MB by default) is left
+ * for PostgreSQL (when embedded), the search index and the logs, which must not be the ones to find the disk full.
+ */
+@Singleton
+public final class DiskSpace {
+
+    private final Path dataDirectory;
+    private final long reserve;
+
+    DiskSpace(
+            @Value("${portal.data-dir}") String dataDirectory,
+            @Value("${portal.files.min-free-space:100MB}") @ReadableBytes long reserve) {
+        if (reserve < 0) {
+            throw new IllegalArgumentException("portal.files.min-free-space must be 0 or more, got " + reserve);
+        }
+        this.dataDirectory = Path.of(dataDirectory).toAbsolutePath().normalize();
+        this.reserve = reserve;
+    }
+
+    /**
+     * Refuses an upload of {@code length} bytes (-1 when unknown) when the disk cannot take it.
+     *
+     * @throws StorageFullException when it would leave less than the reserve
+     */
+    public void requireRoomForUpload(long length) {
+        long usable = usable();
+        long needed = reserve + Math.max(0, length) * 2;
+        if (usable < needed) {
+            throw full(null);
+        }
+    }
+
+    /** True when {@code failure} of a write under the data directory came from a full disk. */
+    public boolean isFull(IOException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            // ENOSPC as the JDK reports it on Linux and macOS; the free space tells otherwise.
+            if (message != null && message.contains("No space left on device")) {
+                return true;
+            }
+        }
+        return usable() < reserve + 1;
+    }
+
+    /** The refusal of an upload that found the disk full. */
+    public StorageFullException full(Throwable cause) {
+        return new StorageFullException(
+                "The portal's disk is full: the upload was not kept. Try again later; an administrator needs to make"
+                        + " room on the server.",
+                cause);
+    }
+
+    private long usable() {
+        try {
+            FileStore store = Files.getFileStore(dataDirectory);
+            return store.getUsableSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the free space of " + dataDirectory, e);
+        }
+    }
+}
