@@ -148,7 +148,13 @@ public record Benchmark(
                 semantic.ingest("SciFact abstracts", abstracts, work.resolve("semantic"));
                 vectors = work.resolve("semantic").resolve("SciFact abstracts-vectors");
             }
-            semantic.search(vectors, queries);
+            Path french = scifact.resolve("queries-train-fr.jsonl");
+            List<String> frenchQueries = Files.isRegularFile(french)
+                    ? TestQueries.read(french).values().stream()
+                            .filter(query -> !query.isEmpty())
+                            .toList()
+                    : List.of();
+            semantic.search(vectors, queries, frenchQueries);
         }
     }
 

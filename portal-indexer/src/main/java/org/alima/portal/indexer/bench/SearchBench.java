@@ -75,9 +75,15 @@ final class SearchBench {
     }
 
     static Latency measure(String name, List<String> queries, Search search) {
+        return measure(name, queries, search, () -> {});
+    }
+
+    /** As {@link #measure(String, List, Search)}, {@code afterWarmUp} run between the warm-up and measured passes. */
+    static Latency measure(String name, List<String> queries, Search search, Runnable afterWarmUp) {
         for (String query : queries) {
             search.run(query);
         }
+        afterWarmUp.run();
         Histogram histogram = new Histogram(60_000_000_000L, 3);
         double cpuBefore = CpuClock.processSeconds();
         for (String query : queries) {

@@ -159,6 +159,16 @@ public final class SentenceEncoder implements AutoCloseable {
         return vector;
     }
 
+    /**
+     * Drops the kept query vectors, so that the next queries are encoded again: for a benchmark, whose warm-up pass
+     * would otherwise leave every measured query's vector ready.
+     */
+    public void forgetQueries() {
+        synchronized (recentQueries) {
+            recentQueries.clear();
+        }
+    }
+
     /** The vectors of passages to index, in order (with the model's passage prefix). */
     public List<float[]> encodePassages(List<String> passages) {
         List<String> prefixed = new ArrayList<>(passages.size());
