@@ -59,6 +59,11 @@
  *   <li><b>Fusion, measured</b> (nDCG@10; MED: 30 queries, tuned there and on SciFact's training claims only).
  *       MED: BM25 0.658, dense 0.823 (recall@100 0.943). The variants and their figures are in the README's ranking
  *       table; the default ({@link org.alima.portal.indexer.search.Fusion#defaults()}) is the best of them.
+ *   <li><b>Across languages.</b> The dense model is English ({@code bge-small-en-v1.5}; no multilingual one is
+ *       obtainable here): a query the translator reads as French is encoded in its English translation ({@link
+ *       org.alima.portal.indexer.search.Fusion.CrossLanguage}), while BM25 matches each typed word or its translations
+ *       ({@code UserQueryParser}). The French documents keep the vectors the English model gives them, and are
+ *       reached across languages by BM25's translations mostly; the figures are in the README's ranking table.
  *   <li><b>Pages by meaning.</b> The page of a hit's nearest passage comes first when the document ranks higher by
  *       meaning than by words (or its words match no page), with the passage as its snippet (query words marked
  *       where they occur in it), flagged {@code byMeaning}; otherwise it follows the pages chosen for the words.
