@@ -26,7 +26,7 @@ class RankFusionTest {
     class ReciprocalRankFusion {
 
         private final Fusion rrf =
-                Fusion.defaults().withMethod(Fusion.Method.RRF).withRrfK(60);
+                Fusion.defaults().withMethod(Fusion.Method.RRF).withRrfK(60).withDenseWeight(0.5f);
 
         @Test
         void documentFirstInBothListsScoresOne() {
