@@ -1,8 +1,9 @@
 // The results page: each hit with its best pages and their snippets, facets and a year range, removable filters,
-// sort, pagination, did-you-mean, and empty and error states that say what to try.
+// sort, pagination, did-you-mean, and empty and error states that say what to try. A French query also finds English
+// documents and the reverse: the query's translation is shown, and each hit in the other language says so.
 import * as api from "../api.js";
 import { announce, el, errorBox, fill, metaLine, setTitle, snippet } from "../dom.js";
-import { countryName, langOf, languageName, localized, number, t, typeName } from "../i18n.js";
+import { countryName, lang, langOf, languageName, localized, number, t, typeName } from "../i18n.js";
 import { go, link, route } from "../router.js";
 import { searchForm } from "../search-box.js";
 
@@ -157,23 +158,48 @@ function pagination(params, page, total) {
   return el("nav", { class: "pager", "aria-label": t("results.pagination") }, el("ul", null, items));
 }
 
-function hitItem(hit) {
+/**
+ * A hit: its title, marked when the document is in another language than the query's (`queryLanguage`, as the API
+ * read it), its meta line and its best pages, the one that answers best first, each opening the file at that page.
+ */
+function hitItem(hit, queryLanguage) {
   const docLang = langOf(hit.language);
+  // Found in the other language than the query's (through its translation): said in words beside the title, so that
+  // it is seen and read out, not only hinted by the snippet's language.
+  const elsewhere = queryLanguage && docLang && docLang !== queryLanguage;
   return el(
     "li",
     { class: "hit" },
-    el("h3", null, el("a", { href: "#/documents/" + hit.id, lang: docLang }, hit.title || t("doc.untitled"))),
+    el(
+      "h3",
+      null,
+      el("a", { href: "#/documents/" + hit.id, lang: docLang }, hit.title || t("doc.untitled")),
+      elsewhere ? el("span", { class: "badge other-lang" }, t("results.inLanguage", { language: languageName(docLang) })) : null,
+    ),
     metaLine(hit),
     hit.pages?.length
       ? el(
           "ul",
           { class: "pages" },
           hit.pages.map((p) =>
-            el("li", null, el("a", { class: "page-link", href: p.url }, t("results.page", { n: p.page })), " ", snippet(p.snippet, docLang)),
+            el(
+              "li",
+              null,
+              el("a", { class: "page-link", href: p.url }, t("results.page", { n: p.page }), el("span", { class: "sr-only" }, " " + t("results.openAtPage"))),
+              " ",
+              snippet(p.snippet, docLang),
+            ),
           ),
         )
       : null,
   );
+}
+
+/** "Also searched in English: severe malaria child", so that a reader sees why results in the other language appear. */
+function alsoSearched({ queryLanguage, translatedQuery }) {
+  const into = { fr: "en", en: "fr" }[queryLanguage];
+  if (!translatedQuery || !into) return null;
+  return el("p", { class: "also" }, t("results.alsoSearched", { language: languageName(into) }) + " ", el("span", { lang: into }, translatedQuery));
 }
 
 function emptyState(params, q, didYouMean) {
@@ -211,6 +237,8 @@ export async function render({ main, params, signal }) {
   query.set("sort", sort);
   query.set("page", String(page));
   query.set("size", String(PAGE_SIZE));
+  // The interface language decides how a query is read when its words do not ("cancer" is French and English).
+  query.set("lang", lang);
   let response;
   try {
     response = await api.search(query, signal);
@@ -234,7 +262,7 @@ export async function render({ main, params, signal }) {
     ? el("p", { class: "dym" }, t("results.didYouMean") + " ", el("a", { href: link("/search", withParam(params, "q", response.didYouMean)) }, response.didYouMean), t("results.didYouMeanEnd"))
     : null;
   const list = response.hits.length
-    ? el("ol", { class: "hits", start: String((page - 1) * PAGE_SIZE + 1) }, response.hits.map(hitItem))
+    ? el("ol", { class: "hits", start: String((page - 1) * PAGE_SIZE + 1) }, response.hits.map((hit) => hitItem(hit, response.queryLanguage)))
     : emptyState(params, q, response.didYouMean);
   const facets = el("div", { class: "facets" });
   const drawFacets = () =>
@@ -256,6 +284,7 @@ export async function render({ main, params, signal }) {
         { class: "list" },
         el("h2", { class: "sr-only" }, t("results.list")),
         didYouMean,
+        alsoSearched(response),
         response.hits.length ? sorts : null,
         list,
         pagination(params, page, response.total),

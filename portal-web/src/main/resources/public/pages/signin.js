@@ -5,6 +5,20 @@ import { announce, el, errorBox, setTitle } from "../dom.js";
 import { hasMessage, t } from "../i18n.js";
 import { go } from "../router.js";
 import { account, adoptTokens, signIn, signOut, signedIn } from "../session.js";
+import { store, stored } from "../storage.js";
+
+// This tab's proof that it asked for the provider's sign-in that comes back: a random nonce kept in sessionStorage
+// (the tab's own) and sent along in a cookie for /oauth only, which the portal's callback hands back beside the tokens.
+const NONCE = "portal.signin-nonce";
+const NONCE_COOKIE = "portal_signin_nonce";
+
+/** Before the browser leaves for a provider: a new nonce for this tab, kept here and in the cookie. */
+export function leaveForProvider() {
+  const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+  store("sessionStorage", NONCE, nonce);
+  document.cookie = `${NONCE_COOKIE}=${nonce}; Path=/oauth; Max-Age=900; SameSite=Lax${location.protocol === "https:" ? "; Secure" : ""}`;
+  return nonce;
+}
 
 async function signOutAndLeave() {
   await signOut();
@@ -56,7 +70,7 @@ export async function render({ main, params, signal }) {
     if (providers?.length) {
       main.append(
         el("h2", null, t("signin.providers")),
-        el("ul", { class: "plain" }, providers.map((p) => el("li", null, el("a", { class: "button secondary", href: p.loginUrl }, t("signin.with", { name: p.name }))))),
+        el("ul", { class: "plain" }, providers.map((p) => el("li", null, el("a", { class: "button secondary", href: p.loginUrl, onclick: leaveForProvider }, t("signin.with", { name: p.name }))))),
       );
     }
   } catch (error) {
@@ -67,22 +81,36 @@ export async function render({ main, params, signal }) {
 
 /**
  * Where an external provider's sign-in ends: the portal's own tokens in the fragment (never sent to a server), taken
- * out of the address bar and the history at once; or the reason it failed.
+ * out of the address bar and the history at once; or the reason it failed. Tokens are taken only with the nonce this
+ * tab set before it left for the provider (a link carrying someone else's tokens signs no one in), and never in place
+ * of a session this tab already has; tokens not taken are revoked.
  */
 export async function returned({ main, params }) {
   setTitle(t("signin.title"));
   history.replaceState(null, "", location.pathname + "#/signed-in");
-  const error = params.get("error");
-  if (error || !params.get("access_token")) {
-    const key = "signin.error." + error;
+  const expected = stored("sessionStorage", NONCE);
+  store("sessionStorage", NONCE, null);
+  const refreshToken = params.get("refresh_token");
+  let problem = null;
+  if (params.get("error") || !params.get("access_token")) problem = "signin.error." + params.get("error");
+  else if (!expected || params.get("signin_nonce") !== expected) problem = "signin.error.not-this-tab";
+  else if (signedIn()) problem = "signin.error.already-signed-in";
+  if (problem) {
+    if (refreshToken) {
+      try {
+        await api.logout(refreshToken);
+      } catch {
+        // Not revoked: the tokens are forgotten here all the same.
+      }
+    }
     main.append(
       el("h1", { tabindex: "-1" }, t("signin.title")),
-      el("div", { class: "error", role: "alert" }, el("p", null, hasMessage(key) ? t(key) : t("signin.error.sign-in-failed"))),
-      el("p", null, el("a", { href: "#/signin" }, t("signin.again"))),
+      el("div", { class: "error", role: "alert" }, el("p", null, hasMessage(problem) ? t(problem) : t("signin.error.sign-in-failed"))),
+      signedIn() ? null : el("p", null, el("a", { href: "#/signin" }, t("signin.again"))),
     );
     return;
   }
-  await adoptTokens({ access_token: params.get("access_token"), refresh_token: params.get("refresh_token"), expires_in: params.get("expires_in") });
+  await adoptTokens({ access_token: params.get("access_token"), refresh_token: refreshToken, expires_in: params.get("expires_in") });
   announce(t("signin.done"));
   location.replace(location.pathname + "#/");
 }

@@ -30,6 +30,10 @@ public final class PortalProcess {
                         "jdk.incubator.vector",
                         "--enable-native-access=ALL-UNNAMED",
                         "-Xmx512m",
+                        // Test portals live a minute: the quick compiler alone and one GC thread start them sooner on
+                        // a loaded machine, and change nothing of what they write or in which order.
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
                         "-cp",
                         System.getProperty("java.class.path"),
                         Application.class.getName())

@@ -30,6 +30,11 @@ public abstract class PortalTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>();
         TestDatabase.properties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        // Tests wait for indexing by asking anonymously, every 100 ms, from one address: far above a reader's limits,
+        // which RateLimitsIT sets low for itself and checks.
+        properties.put("portal.rate-limits.search", "100000/1m");
+        properties.put("portal.rate-limits.suggest", "100000/1m");
+        properties.put("portal.rate-limits.download", "100000/1m");
         return properties;
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -199,6 +200,31 @@ final class Browser implements AutoCloseable {
             Path target = directory.resolve(name + ".png");
             Files.createDirectories(target.getParent());
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the screenshot " + name, e);
+        }
+    }
+
+    /**
+     * Writes a screenshot of the page's top {@code height} pixels, beyond the 800 of the window, to {@code
+     * target/screenshots/{name}.png}: for a README picture that shows more than one screen.
+     */
+    Path screenshot(String name, int height) {
+        Path directory = Path.of(System.getProperty("portal.e2e.screenshots", "target/screenshots"));
+        Map<String, Object> shot = cdp(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", 1280, "height", height, "scale", 1)));
+        try {
+            Path target = directory.resolve(name + ".png");
+            Files.createDirectories(target.getParent());
+            Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the screenshot " + name, e);

@@ -111,6 +111,8 @@ class SearchFlowIT {
     void aFacetNarrowsTheResultsAndItsChipRemovesIt() {
         browser.open("#/search?q=");
         browser.shown(By.cssSelector(".hit"));
+        // The facets are drawn again when the collections' titles arrive: wait for them, lest a link go stale.
+        browser.shown(By.xpath("//div[@class='facet']//a[contains(., 'Malaria and arboviral diseases')]"));
         int all = browser.driver().findElements(By.cssSelector(".hit")).size();
         browser.driver()
                 .findElement(By.xpath("//div[@class='facet'][h3='Language']//a[contains(., 'French')]"))

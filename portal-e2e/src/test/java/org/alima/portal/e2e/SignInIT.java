@@ -57,17 +57,99 @@ class SignInIT {
                 .isBetween(400, 499);
     }
 
+    /** Fresh tokens of {@code account}, as the portal hands them back after a provider's sign-in. */
+    private JsonNode tokensOf(E2ePortal.Account account) {
+        return portal.anonymous()
+                .post("/api/auth/login", Map.of("username", account.email(), "password", E2ePortal.PASSWORD));
+    }
+
+    /** The route a provider's sign-in ends at, with {@code tokens} and the tab's nonce when given. */
+    private static String signedInRoute(JsonNode tokens, String nonce) {
+        return "#/signed-in?access_token=" + encode(tokens.path("access_token").asText()) + "&refresh_token="
+                + encode(tokens.path("refresh_token").asText()) + "&token_type=Bearer&expires_in=900"
+                + (nonce == null ? "" : "&signin_nonce=" + nonce);
+    }
+
+    /** What the sign-in page does as the browser leaves for a provider: a new nonce for this tab. */
+    private String leaveForProvider() {
+        browser.open("#/signin");
+        browser.settled();
+        String nonce = (String)
+                browser.driver()
+                        .executeAsyncScript(
+                                "const done = arguments[arguments.length - 1];"
+                                        + "import(new URL('pages/signin.js', document.baseURI).href).then((page) => done(page.leaveForProvider()));");
+        assertThat(nonce).matches("[0-9a-f]{32}");
+        assertThat(browser.driver().manage().getCookieNamed("portal_signin_nonce"))
+                .as("the cookie the portal's callback hands back, for /oauth only")
+                .isNull();
+        return nonce;
+    }
+
+    private boolean renews(JsonNode tokens) {
+        return portal.anonymous()
+                        .send(
+                                "POST",
+                                "/api/auth/token",
+                                Map.of(
+                                        "grant_type",
+                                        "refresh_token",
+                                        "refresh_token",
+                                        tokens.path("refresh_token").asText()))
+                        .statusCode()
+                == 200;
+    }
+
     @Test
     void theTokensAnExternalProviderHandsBackSignInAndLeaveTheAddressBar() {
         E2ePortal.Account contributor = portal.account("contributor");
-        JsonNode tokens = portal.anonymous()
-                .post("/api/auth/login", Map.of("username", contributor.email(), "password", E2ePortal.PASSWORD));
-        browser.open(
-                "#/signed-in?access_token=" + encode(tokens.path("access_token").asText()) + "&refresh_token="
-                        + encode(tokens.path("refresh_token").asText()) + "&token_type=Bearer&expires_in=900");
+        String nonce = leaveForProvider();
+
+        browser.open(signedInRoute(tokensOf(contributor), nonce));
+
         assertThat(browser.shown(By.cssSelector("#nav .who")).getText()).isEqualTo(contributor.displayName());
         browser.waitFor(ExpectedConditions.urlToBe(portal.url() + "#/"), Duration.ofSeconds(5));
         assertThat(browser.driver().getCurrentUrl()).doesNotContain("token");
+        assertThat(browser.script("return sessionStorage.getItem('portal.signin-nonce')"))
+                .as("a nonce serves once")
+                .isNull();
+        browser.signOut();
+    }
+
+    @Test
+    void aLinkCarryingSomeoneElsesTokensSignsNoOneIn() {
+        JsonNode attackers = tokensOf(portal.account("contributor"));
+
+        // No nonce at all, then a nonce this tab never set.
+        browser.open(signedInRoute(attackers, null));
+        assertThat(browser.shown(By.cssSelector("main .error")).getText())
+                .isEqualTo("This sign-in was not started from this tab, so it was ignored. Sign in from this tab if"
+                        + " you wish.");
+        leaveForProvider();
+        browser.open(signedInRoute(attackers, "0123456789abcdef0123456789abcdef"));
+        browser.shown(By.cssSelector("main .error"));
+
+        assertThat(browser.script("return sessionStorage.getItem('portal.auth')"))
+                .isNull();
+        assertThat(browser.driver().findElements(By.cssSelector("#nav .who"))).isEmpty();
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain("token");
+        assertThat(renews(attackers)).as("tokens not taken are revoked").isFalse();
+        browser.assertAccessible("a sign-in not started from this tab");
+    }
+
+    @Test
+    void aProvidersSignInNeverReplacesTheSessionOfTheTab() {
+        E2ePortal.Account curator = portal.account("curator");
+        browser.signIn(curator);
+        String nonce = leaveForProvider();
+        JsonNode others = tokensOf(portal.account("contributor"));
+
+        browser.open(signedInRoute(others, nonce));
+
+        assertThat(browser.shown(By.cssSelector("main .error")).getText())
+                .startsWith("You are already signed in on this tab");
+        assertThat(browser.shown(By.cssSelector("#nav .who")).getText()).isEqualTo(curator.displayName());
+        assertThat(renews(others)).as("tokens not taken are revoked").isFalse();
         browser.signOut();
     }
 

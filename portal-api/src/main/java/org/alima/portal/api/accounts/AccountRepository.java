@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,29 +184,45 @@ class AccountRepository {
                 });
     }
 
+    /**
+     * Stores a refresh token handed out for {@code session}. A session's later tokens keep its first token's expiry,
+     * whatever {@code expiresAt} says: rotating a token never extends its session. A token of a session that ended
+     * meanwhile (a renewal racing with a replay or a sign-out) is stored revoked: the session's rows are read with a
+     * share lock, which waits for {@link #endSession} and is waited for by it.
+     */
     @Transactional
     void storeRefreshToken(UUID account, String tokenHash, Instant expiresAt, @Nullable UUID session) {
         jdbc.prepareStatement(
-                "INSERT INTO refresh_tokens (account_id, token_hash, expires_at, session_id) VALUES (?, ?, ?, ?)",
+                "INSERT INTO refresh_tokens (account_id, token_hash, expires_at, session_id, revoked_at,"
+                        + " session_ended_at) SELECT ?, ?, COALESCE(min(s.expires_at), ?), ?::uuid,"
+                        + " max(s.session_ended_at), max(s.session_ended_at) FROM (SELECT expires_at, session_ended_at"
+                        + " FROM refresh_tokens WHERE session_id = ?::uuid FOR SHARE) s",
                 statement -> {
                     statement.setObject(1, account);
                     statement.setString(2, tokenHash);
                     statement.setTimestamp(3, Timestamp.from(expiresAt));
                     statement.setObject(4, session);
+                    statement.setObject(5, session);
                     return statement.executeUpdate();
                 });
     }
 
-    /** The enabled account a live (unrevoked, unexpired) refresh token belongs to, and its session. */
-    @ReadOnly
-    Optional<RefreshTokenOwner> findByRefreshToken(String tokenHash) {
+    /**
+     * Uses a refresh token up: when it is live (unrevoked, unexpired, handed out within {@code idle}, its account
+     * enabled), marks it rotated and returns its owner and session. Row-locked, so that of two uses of one token at
+     * once only one finds it live.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    Optional<RefreshTokenOwner> rotateRefreshToken(String tokenHash, Duration idle) {
         return jdbc.prepareStatement(
-                "SELECT a.id, a.email, a.display_name, a.role, a.password_hash, a.disabled, a.created_at,"
-                        + " t.session_id FROM refresh_tokens t JOIN accounts a ON a.id = t.account_id"
-                        + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > now()"
-                        + " AND NOT a.disabled",
+                "UPDATE refresh_tokens t SET revoked_at = now(), rotated_at = now() FROM accounts a"
+                        + " WHERE a.id = t.account_id AND t.token_hash = ? AND t.revoked_at IS NULL"
+                        + " AND t.expires_at > now() AND t.created_at > now() - make_interval(secs => ?)"
+                        + " AND NOT a.disabled RETURNING a.id, a.email, a.display_name, a.role, a.password_hash,"
+                        + " a.disabled, a.created_at, t.session_id",
                 statement -> {
                     statement.setString(1, tokenHash);
+                    statement.setDouble(2, idle.toSeconds());
                     ResultSet rows = statement.executeQuery();
                     return rows.next()
                             ? Optional.of(new RefreshTokenOwner(read(rows), rows.getObject("session_id", UUID.class)))
@@ -213,16 +230,79 @@ class AccountRepository {
                 });
     }
 
-    /** Revokes a refresh token; true when it was live. */
+    /** The account and session of a refresh token that was used up by a rotation already, if it is one. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    Optional<RotatedToken> findRotated(String tokenHash) {
+        return jdbc.prepareStatement(
+                "SELECT account_id, session_id FROM refresh_tokens WHERE token_hash = ? AND rotated_at IS NOT NULL",
+                statement -> {
+                    statement.setString(1, tokenHash);
+                    ResultSet rows = statement.executeQuery();
+                    return rows.next()
+                            ? Optional.of(new RotatedToken(
+                                    rows.getObject("account_id", UUID.class), rows.getObject("session_id", UUID.class)))
+                            : Optional.empty();
+                });
+    }
+
+    /**
+     * Ends one session of an account: revokes its live refresh tokens and marks all of them ended, so that a token
+     * being stored for it at the same time is stored revoked ({@link #storeRefreshToken}); with {@code session} null,
+     * revokes the account's tokens of no session. How many tokens were live.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    int endSession(UUID account, @Nullable UUID session) {
+        if (session == null) {
+            return jdbc.prepareStatement(
+                    "UPDATE refresh_tokens SET revoked_at = now() WHERE account_id = ? AND revoked_at IS NULL"
+                            + " AND session_id IS NULL",
+                    statement -> {
+                        statement.setObject(1, account);
+                        return statement.executeUpdate();
+                    });
+        }
+        // First wait for a renewal storing the session's next token (it holds a share lock on the session's rows);
+        // the updates below, new statements, then see that token too.
+        jdbc.prepareStatement("SELECT 1 FROM refresh_tokens WHERE session_id = ?::uuid FOR UPDATE", statement -> {
+            statement.setObject(1, session);
+            return statement.executeQuery().next();
+        });
+        int live = jdbc.prepareStatement(
+                "UPDATE refresh_tokens SET revoked_at = now() WHERE session_id = ?::uuid AND revoked_at IS NULL",
+                statement -> {
+                    statement.setObject(1, session);
+                    return statement.executeUpdate();
+                });
+        jdbc.prepareStatement(
+                "UPDATE refresh_tokens SET session_ended_at = now() WHERE session_id = ?::uuid", statement -> {
+                    statement.setObject(1, session);
+                    return statement.executeUpdate();
+                });
+        return live;
+    }
+
+    /**
+     * Signs out: revokes a refresh token and ends its session ({@link #endSession}); true when the token was live. A
+     * token of no session is revoked alone.
+     */
     @Transactional
     boolean revokeRefreshToken(String tokenHash) {
-        return jdbc.prepareStatement(
-                        "UPDATE refresh_tokens SET revoked_at = now() WHERE token_hash = ? AND revoked_at IS NULL",
-                        statement -> {
-                            statement.setString(1, tokenHash);
-                            return statement.executeUpdate();
-                        })
-                > 0;
+        Optional<RevokedToken> token = jdbc.prepareStatement(
+                "UPDATE refresh_tokens t SET revoked_at = COALESCE(t.revoked_at, now()) FROM refresh_tokens old WHERE old.id = t.id"
+                        + " AND t.token_hash = ? RETURNING t.account_id, t.session_id, old.revoked_at IS NULL AS live",
+                statement -> {
+                    statement.setString(1, tokenHash);
+                    ResultSet rows = statement.executeQuery();
+                    return rows.next()
+                            ? Optional.of(new RevokedToken(
+                                    rows.getObject("account_id", UUID.class),
+                                    rows.getObject("session_id", UUID.class),
+                                    rows.getBoolean("live")))
+                            : Optional.empty();
+                });
+        token.filter(revoked -> revoked.session() != null)
+                .ifPresent(revoked -> endSession(revoked.account(), revoked.session()));
+        return token.map(RevokedToken::live).orElse(false);
     }
 
     /**
@@ -271,4 +351,10 @@ class AccountRepository {
 
     /** An account signed in with a refresh token, and the session the token belongs to (null for older tokens). */
     record RefreshTokenOwner(Account account, @Nullable UUID session) {}
+
+    /** A refresh token used up already: whose, and of which session (null for older tokens). */
+    record RotatedToken(UUID account, @Nullable UUID session) {}
+
+    /** A refresh token revoked by signing out: whose, of which session, and whether it was live until then. */
+    private record RevokedToken(UUID account, @Nullable UUID session, boolean live) {}
 }

@@ -79,7 +79,10 @@ class AuthController {
         return providers;
     }
 
-    /** Signs out: revokes the refresh token, so that it can no longer renew access. Idempotent. */
+    /**
+     * Signs out: revokes the refresh token and the rest of its session, so that none of them renews access again.
+     * Idempotent.
+     */
     @Operation(summary = "Sign out")
     @Post(value = "/logout", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<Void> logout(@Valid @Body SignOutRequest body) {

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.cookie.Cookie;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.handlers.RedirectingLoginHandler;
@@ -17,6 +18,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,12 +29,22 @@ import java.util.stream.Collectors;
  * browsers never send to a server nor put in a Referer; or with {@code error} and {@code error_description} when the
  * sign-in is refused. Thread-safe.
  *
+ * <p>The web page leaving for the provider sets a per-tab nonce in its sessionStorage and in the cookie
+ * {@value #NONCE_COOKIE} (path {@code /oauth}); the redirect hands it back as {@code signin_nonce} and clears the
+ * cookie, and the page takes the tokens only with its own nonce, so that a link carrying someone else's tokens signs
+ * no one in.
+ *
  * <p>Secondary: the only redirecting login handler, used by Micronaut's OAuth controllers; the password sign-in and
  * the refresh endpoint keep the bearer handler that answers JSON.
  */
 @Singleton
 @Secondary
 final class OidcLoginHandler implements RedirectingLoginHandler<HttpRequest<?>, MutableHttpResponse<?>> {
+
+    /** The cookie the web page sets before leaving for a provider; the value it expects back. */
+    static final String NONCE_COOKIE = "portal_signin_nonce";
+
+    private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,128}");
 
     private final AccessRefreshTokenGenerator tokens;
     private final String signedInUrl;
@@ -50,13 +62,14 @@ final class OidcLoginHandler implements RedirectingLoginHandler<HttpRequest<?>, 
 
     @Override
     public MutableHttpResponse<?> loginSuccess(Authentication authentication, HttpRequest<?> request) {
-        return signedIn(tokens.generate(authentication));
+        return signedIn(tokens.generate(authentication), request);
     }
 
+    /** Not reached (renewals answer JSON, {@link RotatingLoginHandler}); rotates all the same. */
     @Override
     public MutableHttpResponse<?> loginRefresh(
             Authentication authentication, String refreshToken, HttpRequest<?> request) {
-        return signedIn(tokens.generate(refreshToken, authentication));
+        return loginSuccess(authentication, request);
     }
 
     @Override
@@ -67,10 +80,10 @@ final class OidcLoginHandler implements RedirectingLoginHandler<HttpRequest<?>, 
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("error", code);
         parameters.put("error_description", OidcSignIn.OidcRefusal.describe(code));
-        return redirect(parameters);
+        return redirect(parameters, request);
     }
 
-    private MutableHttpResponse<?> signedIn(java.util.Optional<AccessRefreshToken> generated) {
+    private MutableHttpResponse<?> signedIn(java.util.Optional<AccessRefreshToken> generated, HttpRequest<?> request) {
         AccessRefreshToken issued =
                 generated.orElseThrow(() -> new IllegalStateException("the token generator produced no token"));
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -78,15 +91,22 @@ final class OidcLoginHandler implements RedirectingLoginHandler<HttpRequest<?>, 
         parameters.put("refresh_token", issued.getRefreshToken());
         parameters.put("token_type", issued.getTokenType());
         parameters.put("expires_in", String.valueOf(issued.getExpiresIn()));
-        return redirect(parameters);
+        return redirect(parameters, request);
     }
 
-    private MutableHttpResponse<?> redirect(Map<String, String> parameters) {
+    /** To the web page with {@code parameters} and the tab's nonce, if its cookie holds one, which it clears. */
+    private MutableHttpResponse<?> redirect(Map<String, String> parameters, HttpRequest<?> request) {
+        request.getCookies()
+                .findCookie(NONCE_COOKIE)
+                .map(Cookie::getValue)
+                .filter(nonce -> NONCE.matcher(nonce).matches())
+                .ifPresent(nonce -> parameters.put("signin_nonce", nonce));
         String query = parameters.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return HttpResponse.seeOther(URI.create(signedInUrl + (signedInUrl.contains("?") ? "&" : "?") + query))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Referrer-Policy", "no-referrer");
+                .header("Referrer-Policy", "no-referrer")
+                .cookie(Cookie.of(NONCE_COOKIE, "").path("/oauth").maxAge(0));
     }
 }

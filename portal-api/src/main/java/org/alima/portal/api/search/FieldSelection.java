@@ -17,7 +17,8 @@ record FieldSelection(Set<String> names) {
 
     static final List<String> HIT_FIELDS =
             List.of("id", "title", "score", "authors", "type", "language", "year", "pages");
-    static final List<String> PAGE_FIELDS = List.of("facets", "didYouMean", "tookMillis");
+    static final List<String> PAGE_FIELDS =
+            List.of("facets", "didYouMean", "tookMillis", "queryLanguage", "translatedQuery");
 
     static final FieldSelection ALL = new FieldSelection(null);
 

@@ -1,6 +1,7 @@
 package org.alima.portal.api.search;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpParameters;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
@@ -74,6 +75,9 @@ class SearchController {
 
     private static final String YEAR = "must be a year between 0 and 9999";
 
+    /** A BCP 47 language tag's shape, as a web page sends its interface language ("fr", "en", "en-GB"). */
+    private static final String LANGUAGE_TAG = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}";
+
     private final PortalSearch search;
     private final CollectionDirectory collections;
 
@@ -89,7 +93,11 @@ class SearchController {
      * answer's {@code nextCursor} at any depth. {@code fields} (e.g. {@code id,title,pages}) keeps only those parts.
      * Only the documents the caller may see count, in the hits, the total, the facets and the did-you-mean: published
      * ones for everyone, a contributor's own drafts for them, everything for curators. Versions that a newer published
-     * one supersedes are left out unless {@code includeSuperseded=true}.
+     * one supersedes are left out unless {@code includeSuperseded=true}. A French query also searches its English
+     * translation and the reverse: {@code lang} (the page's interface language, else the first of French or English
+     * in Accept-Language) decides the query's language when its words do not, and the answer says how the query was
+     * read ({@code queryLanguage}, {@code translatedQuery}); a hit whose {@code language} differs was found in the
+     * other language.
      */
     @Operation(summary = "Search documents")
     @Get("/search")
@@ -124,6 +132,8 @@ class SearchController {
             @QueryValue(defaultValue = "true") boolean facets,
             @QueryValue @Nullable List<String> fields,
             @QueryValue(defaultValue = "false") boolean includeSuperseded,
+            @QueryValue @Nullable @Pattern(regexp = LANGUAGE_TAG, message = "must be a language code such as fr or en")
+                    String lang,
             @Nullable Authentication authentication) {
         FieldSelection selected = FieldSelection.parse(fields);
         if ((long) page * size > MAX_DEPTH) {
@@ -165,7 +175,8 @@ class SearchController {
                 .withPagesPerHit(selected.includes("pages") ? pages : 0)
                 .withFacets(facets && selected.includes("facets"))
                 .withAccess(Audiences.of(viewer))
-                .withIncludeSuperseded(includeSuperseded);
+                .withIncludeSuperseded(includeSuperseded)
+                .withReaderLanguage(ReaderLanguage.of(lang, http.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE)));
         request = cursor != null ? request.withCursor(cursor) : request.withFrom((page - 1) * size);
         SearchRequest asked = request;
         SearchResponse response = nothingToFind
@@ -179,7 +190,9 @@ class SearchController {
                 asked.withFacets() ? facets(response.facets(), viewer) : null,
                 response.nextCursor(),
                 selected.includes("didYouMean") ? response.didYouMean() : null,
-                selected.includes("tookMillis") ? response.tookMillis() : null);
+                selected.includes("tookMillis") ? response.tookMillis() : null,
+                selected.includes("queryLanguage") ? response.queryLanguage() : null,
+                selected.includes("translatedQuery") ? response.translatedQuery() : null);
     }
 
     /**

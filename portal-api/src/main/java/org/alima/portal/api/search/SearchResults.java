@@ -17,6 +17,11 @@ import java.util.Map;
  * @param nextCursor pass as {@code cursor} (same query, filters and sort) for the next page; null on the last page
  * @param didYouMean a corrected query that finds more documents, when the query found few
  * @param tookMillis time the search took in the index
+ * @param queryLanguage the language the query was read as ("fr" or "en"), from its words or, when they do not tell,
+ *     the reader's; absent when neither told. A hit whose {@code language} differs was found in the other language
+ * @param translatedQuery the query's words in the other language, also searched ("paludisme grave chez l'enfant" →
+ *     "severe malaria in child"), so that a reader sees why results in the other language appear; absent when
+ *     nothing was translated
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,15 +31,20 @@ record SearchResults(
         @Nullable Map<String, List<FacetCount>> facets,
         @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String nextCursor,
         @Nullable String didYouMean,
-        @Nullable Long tookMillis) {
+        @Nullable Long tookMillis,
+        @Nullable String queryLanguage,
+        @Nullable String translatedQuery) {
 
     /**
      * A matching document.
      *
      * @param id the document's id in the API ({@code /api/documents/{id}})
      * @param score relevance (BM25); comparable only within one results page
+     * @param language the document's language (ISO 639-1), which a results page compares with the answer's {@code
+     *     queryLanguage} to mark the hits found in the other language
      * @param year publication year
-     * @param pages the best-matching pages, best first; empty when only the metadata matched
+     * @param pages the best-matching pages, best first, each a link opening the file at that page: the first is the
+     *     page that answers best; empty when only the metadata matched
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)

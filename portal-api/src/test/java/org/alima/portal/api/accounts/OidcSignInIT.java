@@ -49,11 +49,19 @@ class OidcSignInIT extends PortalTest {
 
     /** A browser's sign-in: portal login URL, provider, portal callback, with the portal's cookies carried along. */
     private Landing browserSignIn() {
+        return browserSignIn(null);
+    }
+
+    /** The same, the web page having set {@code pageCookie} (name=value) before it left for the provider. */
+    private Landing browserSignIn(String pageCookie) {
         HttpResponse<String> start = anonymous.get("/oauth/login/fake");
         assertThat(start.statusCode()).as(start.body()).isIn(302, 303);
         String cookies = start.headers().allValues("Set-Cookie").stream()
                 .map(cookie -> cookie.substring(0, cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';')))
                 .collect(Collectors.joining("; "));
+        if (pageCookie != null) {
+            cookies = cookies.isEmpty() ? pageCookie : cookies + "; " + pageCookie;
+        }
         URI toProvider = URI.create(start.headers().firstValue("Location").orElseThrow());
         assertThat(toProvider.toString()).startsWith(provider.issuer() + "/authorize?");
 
@@ -64,6 +72,10 @@ class OidcSignInIT extends PortalTest {
         HttpResponse<String> back = anonymous.get(callback, "Cookie", cookies);
         assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
         assertThat(back.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(back.headers().allValues("Set-Cookie"))
+                .as("the tab's nonce cookie is cleared")
+                .anyMatch(cookie ->
+                        cookie.startsWith(OidcLoginHandler.NONCE_COOKIE + "=;") && cookie.contains("Max-Age=0"));
         String landing = back.headers().firstValue("Location").orElseThrow();
         int question = landing.indexOf('?');
         assertThat(landing.indexOf('#'))
@@ -131,6 +143,27 @@ class OidcSignInIT extends PortalTest {
                 .get("items")
                 .get(0);
         assertThat(created.at("/detail/via").asText()).isEqualTo("oidc:fake");
+    }
+
+    @Test
+    void handsBackTheNonceTheWebPageSetBeforeLeavingWithTheTokens() {
+        provider.signsInNext(UUID.randomUUID().toString(), newEmail(), true, "Tab Person");
+        String nonce = "0123456789abcdef0123456789abcdef";
+
+        Landing landing = browserSignIn(OidcLoginHandler.NONCE_COOKIE + "=" + nonce);
+
+        assertThat(landing.parameters().get("signin_nonce")).isEqualTo(nonce);
+        assertThat(landing.parameters().get("access_token")).isNotBlank();
+    }
+
+    @Test
+    void handsBackNoNonceWithoutTheCookieNorOneNotMadeByThePage() {
+        provider.signsInNext(UUID.randomUUID().toString(), newEmail(), true, "Tab Person");
+        assertThat(browserSignIn().parameters()).doesNotContainKey("signin_nonce");
+
+        provider.signsInNext(UUID.randomUUID().toString(), newEmail(), true, "Tab Person");
+        assertThat(browserSignIn(OidcLoginHandler.NONCE_COOKIE + "=<script>").parameters())
+                .doesNotContainKey("signin_nonce");
     }
 
     @Test

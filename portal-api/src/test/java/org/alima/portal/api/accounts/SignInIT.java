@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,6 +27,9 @@ class SignInIT extends PortalTest {
 
     private static final byte[] TEXT = "a short text".getBytes(StandardCharsets.UTF_8);
 
+    @Inject
+    AccountRepository accounts;
+
     private HttpResponse<String> login(String email, String password) {
         return anonymous.json(
                 "POST",
@@ -42,6 +46,31 @@ class SignInIT extends PortalTest {
 
     private TestAccounts.Account account(String role) {
         return TestAccounts.create(anonymous, role);
+    }
+
+    /** The refresh token of a sign-in's or a renewal's answer, which must be a success. */
+    private static String refreshToken(HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        String token = read(answer).path("refresh_token").asText();
+        assertThat(token).isNotBlank();
+        return token;
+    }
+
+    private static long liveTokens(TestAccounts.Account account) {
+        return (Long) TestSql.shared()
+                .value(
+                        "SELECT count(*) FROM refresh_tokens WHERE account_id = ?::uuid AND revoked_at IS NULL",
+                        account.id());
+    }
+
+    /** Moves the account's refresh tokens back in time, as if handed out {@code days} ago (expiry unchanged). */
+    private static void handedOutDaysAgo(TestAccounts.Account account, int days) {
+        TestSql.shared()
+                .update(
+                        "UPDATE refresh_tokens SET created_at = now() - make_interval(days => ?) WHERE account_id ="
+                                + " ?::uuid",
+                        days,
+                        account.id());
     }
 
     @Nested
@@ -210,6 +239,125 @@ class SignInIT extends PortalTest {
             disable(target.id());
 
             assertProblem(refresh(refreshToken), 400, "invalid-grant");
+        }
+
+        @Test
+        void handsOutOneRefreshTokenAtSignIn() {
+            TestAccounts.Account target = account("contributor");
+            long before = liveTokens(target);
+
+            refreshToken(login(target.email(), TestAccounts.PASSWORD));
+
+            // A generator once called itself without end, storing a token each time, and the sign-in hung.
+            assertThat(liveTokens(target)).isEqualTo(before + 1);
+        }
+
+        @Test
+        void rotatesTheRefreshTokenOnEveryUse() {
+            TestAccounts.Account target = account("contributor");
+            long before = liveTokens(target);
+            String first = refreshToken(login(target.email(), TestAccounts.PASSWORD));
+
+            String second = refreshToken(refresh(first));
+            String third = refreshToken(refresh(second));
+
+            assertThat(List.of(first, second, third)).doesNotHaveDuplicates();
+            assertThat(liveTokens(target))
+                    .as("only the newest of the session lives")
+                    .isEqualTo(before + 1);
+            assertThat(read(refresh(third)).get("roles"))
+                    .extracting(JsonNode::asText)
+                    .contains("contributor");
+        }
+
+        @Test
+        void aUsedRefreshTokenPresentedAgainEndsItsWholeSessionAndIsAudited() {
+            TestAccounts.Account target = account("contributor");
+            String stolen = refreshToken(login(target.email(), TestAccounts.PASSWORD));
+            String owners = refreshToken(refresh(stolen));
+            String otherSession = refreshToken(login(target.email(), TestAccounts.PASSWORD));
+
+            // The thief replays the copy it took: refused, and the owner's current token dies with it.
+            assertProblem(refresh(stolen), 400, "invalid-grant");
+
+            assertProblem(refresh(owners), 400, "invalid-grant");
+            assertThat(refresh(otherSession).statusCode())
+                    .as("another sign-in of the account goes on")
+                    .isEqualTo(200);
+            JsonNode reuse = read(anonymous
+                            .as(TestAccounts.admin(anonymous))
+                            .get("/api/admin/audit?action=auth.refresh_reuse&target=" + target.id()))
+                    .get("items");
+            assertThat(reuse).hasSize(1);
+            assertThat(reuse.get(0).at("/detail/revoked").asInt()).isEqualTo(1);
+            assertThat(reuse.get(0).at("/detail/session").asText()).isNotBlank();
+        }
+
+        @Test
+        void endsASessionLeftIdleLongerThanTheIdleTimeout() {
+            TestAccounts.Account active = account("contributor");
+            TestAccounts.Account idle = account("contributor");
+            String activeToken = refreshToken(login(active.email(), TestAccounts.PASSWORD));
+            String idleToken = refreshToken(login(idle.email(), TestAccounts.PASSWORD));
+            // portal.accounts.refresh-idle-timeout: 7 days since the session's last renewal.
+            handedOutDaysAgo(active, 6);
+            handedOutDaysAgo(idle, 8);
+
+            assertThat(refresh(activeToken).statusCode()).isEqualTo(200);
+            assertProblem(refresh(idleToken), 400, "invalid-grant");
+        }
+
+        @Test
+        void renewingNeverExtendsTheSessionBeyondItsLifetime() {
+            TestAccounts.Account target = account("contributor");
+            String first = refreshToken(login(target.email(), TestAccounts.PASSWORD));
+            // As if the sign-in had been 30 days less one hour ago.
+            TestSql.shared()
+                    .update(
+                            "UPDATE refresh_tokens SET expires_at = now() + interval '1 hour' WHERE account_id ="
+                                    + " ?::uuid",
+                            target.id());
+
+            refreshToken(refresh(refreshToken(refresh(first))));
+
+            Object latest = TestSql.shared()
+                    .value(
+                            "SELECT expires_at - now() <= interval '1 hour' FROM refresh_tokens WHERE account_id ="
+                                    + " ?::uuid ORDER BY created_at DESC LIMIT 1",
+                            target.id());
+            assertThat(latest).as("the newest token ends with the session").isEqualTo(true);
+        }
+
+        @Test
+        void aRenewalFinishingAfterItsSessionEndedKeepsNoLiveToken() {
+            TestAccounts.Account target = account("contributor");
+            long before = liveTokens(target);
+            String stolen = refreshToken(login(target.email(), TestAccounts.PASSWORD));
+            refreshToken(refresh(stolen));
+            UUID session = (UUID) TestSql.shared()
+                    .value("SELECT DISTINCT session_id FROM refresh_tokens WHERE account_id = ?::uuid", target.id());
+            assertProblem(refresh(stolen), 400, "invalid-grant");
+
+            // The owner's renewal that was under way when the replay ended the session stores its token only now.
+            accounts.storeRefreshToken(
+                    UUID.fromString(target.id()),
+                    SignIn.hash("late-" + UUID.randomUUID()),
+                    Instant.now().plus(Duration.ofDays(30)),
+                    session);
+
+            assertThat(liveTokens(target)).isEqualTo(before);
+        }
+
+        @Test
+        void signingOutWithARenewedTokenEndsTheSession() {
+            TestAccounts.Account target = account("contributor");
+            long before = liveTokens(target);
+            String renewed = refreshToken(refresh(refreshToken(login(target.email(), TestAccounts.PASSWORD))));
+
+            anonymous.json("POST", "/api/auth/logout", "{\"refresh_token\": \"" + renewed + "\"}");
+
+            assertProblem(refresh(renewed), 400, "invalid-grant");
+            assertThat(liveTokens(target)).isEqualTo(before);
         }
 
         @Test

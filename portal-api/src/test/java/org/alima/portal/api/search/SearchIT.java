@@ -104,6 +104,65 @@ class SearchIT extends PortalTest {
     }
 
     @Nested
+    class AcrossLanguages {
+
+        @Test
+        void findsAnEnglishGuidelineForAFrenchQueryTypedWithoutAccentsAtThePageThatAnswers() {
+            String id = api.uploadAccepted(
+                    "severe-malaria.pdf",
+                    uniquePdf("severe-malaria-children-en.pdf"),
+                    "{\"type\": \"guideline\", \"language\": \"en\"}");
+            TestDocuments.publish(curator, id);
+            awaitSearchable(id);
+
+            // « anémie sévère » typed without its accents; page 2 is the one on recognising severe malaria in a child.
+            JsonNode page = search("q=" + encode("paludisme grave chez l'enfant anemie severe") + "&lang=fr");
+
+            assertThat(page.get("queryLanguage").asText()).isEqualTo("fr");
+            assertThat(page.get("translatedQuery").asText()).contains("severe malaria", "child", "anaemia");
+            assertThat(ids(page).subList(0, Math.min(3, ids(page).size()))).contains(id);
+            JsonNode hit = hitOf(page, id);
+            assertThat(hit.get("language").asText()).isEqualTo("en");
+            JsonNode best = hit.get("pages").get(0);
+            assertThat(best.get("page").asInt()).isEqualTo(2);
+            assertThat(best.get("url").asText()).isEqualTo("/api/documents/" + id + "/file?inline=true#page=2");
+            assertThat(best.get("snippet").asText()).contains("<mark>");
+        }
+
+        @Test
+        void readsAQueryWhoseWordsDoNotTellInTheLanguageOfThePageThenOfTheBrowser() {
+            // "cancer" is French and English alike: the reader's language decides how it is read.
+            assertThat(search("q=cancer&lang=fr").get("queryLanguage").asText()).isEqualTo("fr");
+            assertThat(read(anonymous.get(
+                                    "/api/search?q=cancer", "Accept-Language", "de-DE,de;q=0.9,en;q=0.8,fr;q=0.5"))
+                            .get("queryLanguage")
+                            .asText())
+                    .as("the first of the browser's languages that the portal translates")
+                    .isEqualTo("en");
+            assertThat(read(anonymous.get("/api/search?q=cancer&lang=fr", "Accept-Language", "en-GB,en"))
+                            .get("queryLanguage")
+                            .asText())
+                    .as("the page's interface language before the browser's")
+                    .isEqualTo("fr");
+        }
+
+        @Test
+        void answersWithoutAReaderLanguageWhenTheBrowserSendsAMalformedOne() {
+            HttpResponse<String> response = anonymous.get("/api/search?q=cancer", "Accept-Language", "fr;q=high,,;;");
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(read(response).has("queryLanguage")).isFalse();
+        }
+
+        @Test
+        void refusesALangThatIsNotALanguageCode() {
+            HttpResponse<String> response = anonymous.get("/api/search?q=cancer&lang=" + encode("fr'); drop"));
+
+            assertThat(fields(assertProblem(response, 400, "invalid-field"))).containsExactly("lang");
+        }
+    }
+
+    @Nested
     class FollowingTheDatabase {
 
         @Test

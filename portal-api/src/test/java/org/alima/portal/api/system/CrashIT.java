@@ -53,8 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashIT {
 
     private static final int UPLOADERS = 2;
-    private static final int ACCEPTED_BEFORE_THE_CUT = 12;
-    private static final int MOST_UPLOADS = 40;
+    private static final int ACCEPTED_BEFORE_THE_CUT = 6;
+    private static final int MOST_UPLOADS = 16;
 
     @TempDir
     static Path data;
@@ -89,9 +89,9 @@ class CrashIT {
             int uploader = u;
             uploaders[u] = Thread.ofVirtual().name("uploader-" + u).start(() -> {
                 for (int i = 0; !cut.get() && accepted.size() < MOST_UPLOADS; i++) {
-                    // Every fourth a PDF with a scanned page, slower to read, so that the cut finds work in hand.
+                    // Every fourth a PDF with a scanned page, slower to read (OCR), so that the cut finds work in hand.
                     byte[] content = i % 4 == 0
-                            ? TestPdfs.pages(false, true, false, true)
+                            ? TestPdfs.pages(false, true)
                             : ("notes " + uploader + "-" + i + " " + Api.uniqueWord()).getBytes(StandardCharsets.UTF_8);
                     String name = i % 4 == 0 ? "scan-" + uploader + "-" + i + ".pdf" : "notes.txt";
                     try {
