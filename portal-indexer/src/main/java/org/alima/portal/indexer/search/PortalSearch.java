@@ -355,7 +355,9 @@ public final class PortalSearch {
 
     /**
      * A hit's pages: those where its words match best, and the page of its passage nearest in meaning, first when
-     * the document ranks higher by meaning than by words (or its words match on no page), else after them.
+     * the document ranks higher by meaning than by words (or its words match on no page), else after them. A page
+     * chosen both ways keeps its place among the word pages but is shown as found by meaning (its passage, query words
+     * marked in it): the reader is told that this page answers the question, not only that it shares a word with it.
      */
     private static List<PageHit> pages(BestPages bestPages, Ranking ranking, int doc, int pagesPerHit)
             throws IOException {
@@ -366,16 +368,19 @@ public final class PortalSearch {
         }
         PageHit byMeaning = bestPages.passage(doc, match.page(), match.start(), match.end());
         List<PageHit> pages = new ArrayList<>(pagesPerHit);
-        boolean meaningFirst = byWords.isEmpty() || ranking.denseRank(doc) < ranking.lexicalRank(doc);
-        if (meaningFirst) {
+        boolean placed = byWords.isEmpty() || ranking.denseRank(doc) < ranking.lexicalRank(doc);
+        if (placed) {
             pages.add(byMeaning);
         }
         for (PageHit hit : byWords) {
-            if (hit.page() != byMeaning.page() || !meaningFirst) {
+            if (hit.page() != byMeaning.page()) {
                 pages.add(hit);
+            } else if (!placed) {
+                pages.add(byMeaning);
+                placed = true;
             }
         }
-        if (!meaningFirst && pages.stream().noneMatch(hit -> hit.page() == byMeaning.page())) {
+        if (!placed) {
             pages.add(byMeaning);
         }
         return pages.size() > pagesPerHit ? pages.subList(0, pagesPerHit) : pages;

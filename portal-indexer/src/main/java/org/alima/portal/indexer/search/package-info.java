@@ -66,7 +66,8 @@
  *       reached across languages by BM25's translations mostly; the figures are in the README's ranking table.
  *   <li><b>Pages by meaning.</b> The page of a hit's nearest passage comes first when the document ranks higher by
  *       meaning than by words (or its words match no page), with the passage as its snippet (query words marked
- *       where they occur in it), flagged {@code byMeaning}; otherwise it follows the pages chosen for the words.
+ *       where they occur in it), flagged {@code byMeaning}; otherwise it follows the pages chosen for the words, or,
+ *       when the words chose that page too, takes its place among them, still flagged and with the passage.
  *   <li><b>Related documents</b> stay MoreLikeThis over words: dense related documents were not measured.
  * </ul>
  */

@@ -98,6 +98,23 @@ class SemanticSearchIT {
         }
 
         @Test
+        void aPageChosenByWordsAndByMeaningAlikeIsShownAsFoundByMeaning() {
+            // The page's own words: first by words and first by meaning, so the page is not moved, only flagged.
+            String words = "solar fridges and cool boxes for immunisation doses at off-grid health posts";
+
+            SearchResponse response = search.search(SearchRequest.of(words));
+
+            assertThat(ids(response).get(0)).isEqualTo("cold-chain");
+            PageHit page = response.hits().get(0).pages().get(0);
+            assertThat(page.page()).isEqualTo(3);
+            assertThat(page.byMeaning()).isTrue();
+            assertThat(page.snippet()).contains("direct-drive");
+            assertThat(response.hits().get(0).pages())
+                    .filteredOn(hit -> hit.page() == 3)
+                    .hasSize(1);
+        }
+
+        @Test
         void wordsAloneRankTheSurveyThatSharesTheWordsFirst() {
             SearchResponse response = search.search(SearchRequest.of(QUESTION).withMode(RankingMode.LEXICAL));
 
