@@ -8,6 +8,7 @@ import org.alima.portal.indexer.index.IndexSchema;
 import org.alima.portal.indexer.index.PortalIndex;
 import org.alima.portal.indexer.search.PortalSearch;
 import org.alima.portal.indexer.search.SearchRequest;
+import org.alima.portal.indexer.search.SearchSettings;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
@@ -40,7 +41,7 @@ final class SearchBench {
 
     Latency portal(Path indexDirectory) {
         try (PortalIndex index = PortalIndex.open(indexDirectory)) {
-            PortalSearch search = new PortalSearch(index);
+            PortalSearch search = new PortalSearch(index, SearchSettings.measuring());
             return measure(
                     "portal search (3 pages highlighted, 6 facets)",
                     query -> search.search(SearchRequest.of(query).withSize(10).withFacets(true)));

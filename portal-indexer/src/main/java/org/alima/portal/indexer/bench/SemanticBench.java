@@ -122,7 +122,7 @@ final class SemanticBench {
                     portal.documentCount(),
                     portal.countWithVectors(model.model().id()),
                     portal.stats().sizeOnDiskBytes() / 1048576.0);
-            PortalSearch search = new PortalSearch(portal, SearchSettings.defaults(), model);
+            PortalSearch search = new PortalSearch(portal, SearchSettings.measuring(), model);
             out.printf(
                     Locale.ROOT, "%-28s %9s %9s %9s %14s%n", "contender", "p50 ms", "p99 ms", "max ms", "CPU-s/1000");
             for (var queries : List.of(Map.entry("en", english), Map.entry("fr", french))) {

@@ -300,8 +300,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private SearchSettings settings() {
-        // A measurement, not a reader waiting: no query is cut short by a busy machine.
-        SearchSettings settings = SearchSettings.defaults().withTimeLimit(java.time.Duration.ofMinutes(1));
+        SearchSettings settings = SearchSettings.measuring();
         if (k1 != null || b != null) {
             settings = settings.withBm25(k1 != null ? k1 : settings.k1(), b != null ? b : settings.b());
         }

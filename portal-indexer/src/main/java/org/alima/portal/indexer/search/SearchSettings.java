@@ -63,6 +63,14 @@ public record SearchSettings(
                 Fusion.defaults());
     }
 
+    /**
+     * The defaults for a measurement ({@code eval}, {@code bench}), not a reader waiting: the longest time limit
+     * allowed, so that no query is cut short by a machine loaded with other work and a run never dies half-way.
+     */
+    public static SearchSettings measuring() {
+        return defaults().withTimeLimit(Duration.ofMinutes(1));
+    }
+
     public SearchSettings withWeights(FieldWeights weights) {
         return new SearchSettings(weights, tieBreaker, minimumShouldMatch, k1, b, timeLimit, mode, fusion);
     }
