@@ -80,26 +80,33 @@ final class DocumentIndexer implements DocumentProcessor {
      * reconciliation after the rebuild turns into a reindex job that records why.
      */
     Optional<IndexableDocument> indexable(StoredDocument document) {
+        return extract(document).map(extracted -> indexable(document, extracted));
+    }
+
+    /** The stored file's text again; empty (with a warning in the log) when it no longer gives any. */
+    Optional<ExtractionResult.Extracted> extract(StoredDocument document) {
         StoredFile stored = document.file();
         ExtractionResult result;
         try {
             result = extractor.extract(stored.path(), stored.format());
         } catch (UncheckedIOException e) {
-            LOG.warn("Cannot read the stored file of document {} for the rebuild", document.documentId(), e);
+            LOG.warn("Cannot read the stored file of document {}", document.documentId(), e);
             return Optional.empty();
         }
         if (result instanceof ExtractionResult.Extracted extracted) {
-            return Optional.of(document.indexable(
-                    ProcessingOutcome.MetadataFromFile.none(),
-                    FileMetadata.language(extracted.metadata().language()),
-                    extracted.pages(),
-                    collections.slugsOf(document.documentId())));
+            return Optional.of(extracted);
         }
-        LOG.warn(
-                "Document {} left out of the rebuild: {}",
-                document.documentId(),
-                ((ExtractionResult.Failed) result).reason());
+        LOG.warn("Document {} gives no text: {}", document.documentId(), ((ExtractionResult.Failed) result).reason());
         return Optional.empty();
+    }
+
+    /** The document as the index holds it: its metadata as stored, the text of its file as extracted. */
+    IndexableDocument indexable(StoredDocument document, ExtractionResult.Extracted extracted) {
+        return document.indexable(
+                ProcessingOutcome.MetadataFromFile.none(),
+                FileMetadata.language(extracted.metadata().language()),
+                extracted.pages(),
+                collections.slugsOf(document.documentId()));
     }
 
     @Override

@@ -90,6 +90,15 @@ class IndexJobs {
         return documents.isListed(documentId);
     }
 
+    /** Whether a job is running or due: the vector pass waits for the worker to be idle. */
+    @ReadOnly
+    boolean hasWorkDue() {
+        return query(
+                "SELECT 1 FROM index_jobs WHERE state = 'running' OR (state = 'pending' AND next_attempt_at <= now())"
+                        + " LIMIT 1",
+                statement -> statement.executeQuery().next());
+    }
+
     /** Whether the document is searchable: indexed and not withdrawn. */
     @ReadOnly
     boolean isSearchable(UUID documentId) {

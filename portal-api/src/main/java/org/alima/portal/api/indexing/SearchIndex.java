@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.alima.portal.indexer.index.DocumentVectors;
 import org.alima.portal.indexer.index.IndexException;
 import org.alima.portal.indexer.index.IndexLockedException;
 import org.alima.portal.indexer.index.IndexableDocument;
@@ -67,6 +68,14 @@ public final class SearchIndex {
     /** Adds or replaces the document and returns once the change is on disk and searchable. */
     void upsertDurably(IndexableDocument document) {
         index.upsert(document);
+        writes.incrementAndGet();
+        makeDurable();
+        index.refresh();
+    }
+
+    /** Adds or replaces the document with its dense vectors; returns once the change is on disk and searchable. */
+    void upsertDurably(IndexableDocument document, DocumentVectors vectors) {
+        index.upsert(document, vectors);
         writes.incrementAndGet();
         makeDurable();
         index.refresh();

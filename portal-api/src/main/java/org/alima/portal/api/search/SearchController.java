@@ -294,7 +294,8 @@ class SearchController {
                 pages.add(new SearchResults.PageLink(
                         page.page(),
                         page.snippet(),
-                        "/api/documents/" + hit.id() + "/file?inline=true#page=" + page.page()));
+                        "/api/documents/" + hit.id() + "/file?inline=true#page=" + page.page(),
+                        page.byMeaning() ? Boolean.TRUE : null));
             }
         }
         return new SearchResults.SearchHit(

@@ -65,9 +65,13 @@ record SearchResults(
      * @param snippet HTML-escaped passage of the page, the matching words in {@code <mark>…</mark>}
      * @param url the file, opened at this page: {@code /api/documents/{id}/file?inline=true#page=N} (a PDF opens in
      *     the browser's viewer at page N; other formats download)
+     * @param byMeaning true when the page was chosen for a passage near the query in meaning (the snippet is that
+     *     passage); absent when it was chosen for the query's words
      */
     @Serdeable
-    record PageLink(int page, String snippet, String url) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PageLink(
+            int page, String snippet, String url, @Nullable Boolean byMeaning) {}
 
     /** One value of a facet dimension and how many matching documents have it. */
     @Serdeable

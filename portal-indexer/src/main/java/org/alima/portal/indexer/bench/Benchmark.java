@@ -26,8 +26,13 @@ import org.alima.portal.indexer.records.JsonLinesRecords;
  * @param work scratch folder for the indexes; emptied first
  * @param maxFiles use at most this many PDFs (0: all), for a quick look
  * @param rounds how many times extraction and indexing are measured; the best run of each contender is reported
+ * @param semanticDocuments PDFs ingested with vectors for the semantic part (0: no semantic part); embedding is
+ *     slow, so a sample
+ * @param semanticIndex an index of SciFact's abstracts with vectors ({@code portal-indexer index}), searched for
+ *     the latency of search by meaning; null to build one here (some 15 CPU-minutes)
  */
-public record Benchmark(Path pdfs, Path scifact, Path work, int maxFiles, int rounds) {
+public record Benchmark(
+        Path pdfs, Path scifact, Path work, int maxFiles, int rounds, int semanticDocuments, Path semanticIndex) {
 
     public Benchmark {
         if (rounds < 1) {
@@ -129,6 +134,28 @@ public record Benchmark(Path pdfs, Path scifact, Path work, int maxFiles, int ro
                 portal.p99() / bare.p99(),
                 portal.p99());
         out.flush();
+
+        if (semanticDocuments > 0) {
+            out.printf(Locale.ROOT, "%n== Semantic: the dense model, vectors and hybrid search%n");
+            var semantic = new SemanticBench(out);
+            semantic.modelLoad();
+            semantic.ingest(
+                    "PDFs",
+                    pdfDocuments.subList(0, Math.min(semanticDocuments, pdfDocuments.size())),
+                    work.resolve("semantic"));
+            Path vectors = semanticIndex;
+            if (vectors == null) {
+                semantic.ingest("SciFact abstracts", abstracts, work.resolve("semantic"));
+                vectors = work.resolve("semantic").resolve("SciFact abstracts-vectors");
+            }
+            Path french = scifact.resolve("queries-train-fr.jsonl");
+            List<String> frenchQueries = Files.isRegularFile(french)
+                    ? TestQueries.read(french).values().stream()
+                            .filter(query -> !query.isEmpty())
+                            .toList()
+                    : List.of();
+            semantic.search(vectors, queries, frenchQueries);
+        }
     }
 
     private Measurement indexing(PrintWriter out, String name, List<IndexableDocument> documents, String directory)

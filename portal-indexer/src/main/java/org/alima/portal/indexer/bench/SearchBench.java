@@ -8,6 +8,7 @@ import org.alima.portal.indexer.index.IndexSchema;
 import org.alima.portal.indexer.index.PortalIndex;
 import org.alima.portal.indexer.search.PortalSearch;
 import org.alima.portal.indexer.search.SearchRequest;
+import org.alima.portal.indexer.search.SearchSettings;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
@@ -40,7 +41,7 @@ final class SearchBench {
 
     Latency portal(Path indexDirectory) {
         try (PortalIndex index = PortalIndex.open(indexDirectory)) {
-            PortalSearch search = new PortalSearch(index);
+            PortalSearch search = new PortalSearch(index, SearchSettings.measuring());
             return measure(
                     "portal search (3 pages highlighted, 6 facets)",
                     query -> search.search(SearchRequest.of(query).withSize(10).withFacets(true)));
@@ -66,14 +67,24 @@ final class SearchBench {
         }
     }
 
-    private interface Search {
+    interface Search {
         void run(String query);
     }
 
     private Latency measure(String name, Search search) {
+        return measure(name, queries, search);
+    }
+
+    static Latency measure(String name, List<String> queries, Search search) {
+        return measure(name, queries, search, () -> {});
+    }
+
+    /** As {@link #measure(String, List, Search)}, {@code afterWarmUp} run between the warm-up and measured passes. */
+    static Latency measure(String name, List<String> queries, Search search, Runnable afterWarmUp) {
         for (String query : queries) {
             search.run(query);
         }
+        afterWarmUp.run();
         Histogram histogram = new Histogram(60_000_000_000L, 3);
         double cpuBefore = CpuClock.processSeconds();
         for (String query : queries) {

@@ -31,12 +31,24 @@ final class BenchCommand implements Callable<Integer> {
             description = "Measure extraction and indexing this many times, keep the best (default: ${DEFAULT-VALUE}).")
     int rounds = 3;
 
+    @Option(
+            names = "--semantic-documents",
+            description = "PDFs ingested with vectors to measure the semantic part (0: skip it; default:"
+                    + " ${DEFAULT-VALUE}).")
+    int semanticDocuments = 10;
+
+    @Option(
+            names = "--semantic-index",
+            description = "An index of SciFact with vectors (portal-indexer index) to measure search by meaning on;"
+                    + " default: build one (slow).")
+    Path semanticIndex;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        new Benchmark(pdfs, scifact, work, maxFiles, rounds)
+        new Benchmark(pdfs, scifact, work, maxFiles, rounds, semanticDocuments, semanticIndex)
                 .run(spec.commandLine().getOut());
         return 0;
     }

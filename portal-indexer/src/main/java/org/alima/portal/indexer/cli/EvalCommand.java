@@ -3,6 +3,7 @@ package org.alima.portal.indexer.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,18 +18,22 @@ import org.alima.portal.indexer.eval.RankingMetrics;
 import org.alima.portal.indexer.eval.TestQueries;
 import org.alima.portal.indexer.index.PortalIndex;
 import org.alima.portal.indexer.search.FieldWeights;
+import org.alima.portal.indexer.search.Fusion;
 import org.alima.portal.indexer.search.PortalSearch;
+import org.alima.portal.indexer.search.RankingMode;
 import org.alima.portal.indexer.search.SearchSettings;
+import org.alima.portal.indexer.semantic.SemanticModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code eval}: ranking quality, one line per way of ranking, named, for each query file: on a test collection in
- * BEIR format (queries JSON Lines, qrels TSV or TREC) as nDCG@10 and recall@100 averaged over the judged queries; or
- * on known-item questions (see {@link KnownItems}) as the share found in the first three hits and at the right page.
- * The first line of each file is the portal's default. Ranking settings can be overridden to tune them.
+ * {@code eval}: ranking quality, one line per way of ranking (bm25, dense, hybrid), named, for each query file: on a
+ * test collection in BEIR format (queries JSON Lines, qrels TSV or TREC) as nDCG@10 and recall@100 averaged over the
+ * judged queries; or on known-item questions (see {@link KnownItems}) as the share found in the first three hits and
+ * at the right page. Every ranking translates queries as the portal does; the portal's default is marked, and is the
+ * headline. Ranking settings can be overridden to tune them.
  */
 @Command(
         name = "eval",
@@ -71,6 +76,39 @@ final class EvalCommand implements Callable<Integer> {
     List<Float> weights;
 
     @Option(
+            names = "--modes",
+            split = ",",
+            description = "Rankings to measure, side by side: bm25, dense, hybrid (default: all three; dense and hybrid"
+                    + " need vectors in the index).")
+    List<String> modes = List.of("bm25", "dense", "hybrid");
+
+    @Option(names = "--fusion", description = "Fusion of BM25 and dense: rrf or linear (default: the portal's).")
+    Fusion.Method fusionMethod;
+
+    @Option(names = "--rrf-k", description = "RRF's k (default: the portal's).")
+    Integer rrfK;
+
+    @Option(names = "--dense-weight", description = "Weight of the dense ranking in the fusion, 0 to 1.")
+    Float denseWeight;
+
+    @Option(names = "--lexical-window", description = "BM25's best documents that enter the fusion.")
+    Integer lexicalWindow;
+
+    @Option(names = "--dense-candidates", description = "Nearest documents the vector search returns.")
+    Integer denseCandidates;
+
+    @Option(names = "--dense-source", description = "Vectors scoring a document: DOCUMENT, PASSAGES or BOTH.")
+    Fusion.DenseSource denseSource;
+
+    @Option(
+            names = "--cross-language",
+            description = "What the dense model reads of a French query: TYPED, TRANSLATED or BOTH.")
+    Fusion.CrossLanguage crossLanguage;
+
+    @Option(names = "--no-translation", description = "Search the typed words only (no French/English translation).")
+    boolean noTranslation;
+
+    @Option(
             names = "--translation",
             split = ",",
             paramLabel = "SOURCE=WEIGHT",
@@ -80,6 +118,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The ranking the portal uses, whose figure is the headline. */
+    private String headline;
 
     @Override
     public Integer call() throws IOException {
@@ -93,10 +134,44 @@ final class EvalCommand implements Callable<Integer> {
         long started = System.nanoTime();
         int status;
         try (PortalIndex index = PortalIndex.open(indexDir)) {
+            SemanticModel model = SemanticModel.shared(SemanticModel.DEFAULT);
+            boolean vectors = index.countWithVectors(model.model().id()) > 0;
             Map<String, PortalSearch> rankings = new LinkedHashMap<>();
-            rankings.put("bm25 + translation", new PortalSearch(index, settings, translator));
-            rankings.put("bm25", new PortalSearch(index, settings, QueryTranslator.off()));
+            for (String name : modes) {
+                RankingMode mode = mode(name);
+                if (mode != RankingMode.LEXICAL && !vectors) {
+                    out.printf(
+                            Locale.ROOT,
+                            "%-8s skipped: the index holds no vectors of %s (index it without --no-semantic)%n",
+                            name.strip(),
+                            model.model().id());
+                    continue;
+                }
+                String label = name.strip().toLowerCase(Locale.ROOT);
+                if (mode == settings.mode()) {
+                    headline = label;
+                }
+                rankings.put(
+                        label, new PortalSearch(index, settings.withMode(mode), translator, vectors ? model : null));
+            }
+            if (rankings.isEmpty()) {
+                out.println("Nothing to measure: no ranking of --modes can run on this index.");
+                out.flush();
+                return 1;
+            }
+            if (!rankings.containsKey(headline)) {
+                // What the portal ranks by on this index: without vectors, hybrid is BM25.
+                headline = rankings.keySet().iterator().next();
+            }
+            // The model loads before the first search that needs it, outside the measured time.
             status = collection ? evalCollection(out, rankings) : evalKnownItems(out, rankings);
+            if (model.loaded()) {
+                out.printf(
+                        Locale.ROOT,
+                        "model:       %s, loaded in %d ms%n",
+                        model.model().id(),
+                        model.loadMillis());
+            }
         }
         out.printf(Locale.ROOT, "settings:    %s, %s%n", settings, translator);
         out.printf(Locale.ROOT, "time:        %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -106,6 +181,7 @@ final class EvalCommand implements Callable<Integer> {
 
     private int evalCollection(PrintWriter out, Map<String, PortalSearch> rankings) throws IOException {
         Judgements judgements = Judgements.read(qrels);
+        List<String> headlines = new ArrayList<>();
         for (Path file : queries) {
             Map<String, String> texts = TestQueries.read(file);
             long judged = texts.keySet().stream()
@@ -120,6 +196,7 @@ final class EvalCommand implements Callable<Integer> {
             for (Map.Entry<String, PortalSearch> ranking : rankings.entrySet()) {
                 double ndcg = 0;
                 double recall = 0;
+                long rankingStarted = System.nanoTime();
                 for (Map.Entry<String, String> query : texts.entrySet()) {
                     Map<String, Integer> judgedDocs = judgements.of(query.getKey());
                     if (judgedDocs.isEmpty()) {
@@ -133,12 +210,18 @@ final class EvalCommand implements Callable<Integer> {
                 }
                 out.printf(
                         Locale.ROOT,
-                        "  %-20s nDCG@10 %.4f   recall@100 %.4f%n",
-                        ranking.getKey(),
+                        "  %-30s nDCG@10 %.4f   recall@100 %.4f   %6.1f s%n",
+                        label(ranking.getKey()),
                         ndcg / judged,
-                        recall / judged);
+                        recall / judged,
+                        (System.nanoTime() - rankingStarted) / 1e9);
+                if (ranking.getKey().equals(headline)) {
+                    headlines.add(
+                            String.format(Locale.ROOT, "nDCG@10:     %.4f  (%s)", ndcg / judged, file.getFileName()));
+                }
             }
         }
+        headlines.forEach(out::println);
         return 0;
     }
 
@@ -164,8 +247,8 @@ final class EvalCommand implements Callable<Integer> {
                 KnownItems.Score score = asked.score(ranking.getValue());
                 out.printf(
                         Locale.ROOT,
-                        "  %-20s found in top %d %2d/%d (%.0f %%)   right page first %2d/%d (%.0f %%)%n",
-                        ranking.getKey(),
+                        "  %-30s found in top %d %2d/%d (%.0f %%)   right page first %2d/%d (%.0f %%)%n",
+                        label(ranking.getKey()),
                         KnownItems.TOP,
                         score.found(),
                         score.questions(),
@@ -178,7 +261,25 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
+    private String label(String ranking) {
+        return ranking.equals(headline) ? ranking + " (the portal's default)" : ranking;
+    }
+
+    private RankingMode mode(String name) {
+        return switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case "bm25", "lexical" -> RankingMode.LEXICAL;
+            case "dense" -> RankingMode.DENSE;
+            case "hybrid" -> RankingMode.HYBRID;
+            default ->
+                throw new ParameterException(
+                        spec.commandLine(), "Unknown mode " + name + " in --modes; use bm25, dense or hybrid");
+        };
+    }
+
     private QueryTranslator translator() {
+        if (noTranslation) {
+            return QueryTranslator.off();
+        }
         if (translation == null) {
             return QueryTranslator.standard();
         }
@@ -199,7 +300,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private SearchSettings settings() {
-        SearchSettings settings = SearchSettings.defaults();
+        SearchSettings settings = SearchSettings.measuring();
         if (k1 != null || b != null) {
             settings = settings.withBm25(k1 != null ? k1 : settings.k1(), b != null ? b : settings.b());
         }
@@ -210,6 +311,28 @@ final class EvalCommand implements Callable<Integer> {
             settings = settings.withWeights(
                     new FieldWeights(weights.get(0), weights.get(1), weights.get(2), weights.get(3)));
         }
-        return settings;
+        Fusion fusion = settings.fusion();
+        if (fusionMethod != null) {
+            fusion = fusion.withMethod(fusionMethod);
+        }
+        if (rrfK != null) {
+            fusion = fusion.withRrfK(rrfK);
+        }
+        if (denseWeight != null) {
+            fusion = fusion.withDenseWeight(denseWeight);
+        }
+        if (lexicalWindow != null) {
+            fusion = fusion.withLexicalWindow(lexicalWindow);
+        }
+        if (denseCandidates != null) {
+            fusion = fusion.withDenseCandidates(denseCandidates);
+        }
+        if (denseSource != null) {
+            fusion = fusion.withDenseSource(denseSource);
+        }
+        if (crossLanguage != null) {
+            fusion = fusion.withCrossLanguage(crossLanguage);
+        }
+        return settings.withFusion(fusion);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,7 +27,9 @@ import org.alima.portal.indexer.extract.ExtractionLimits;
 import org.alima.portal.indexer.extract.ExtractionResult;
 import org.alima.portal.indexer.index.IndexableDocument;
 import org.alima.portal.indexer.index.PortalIndex;
+import org.alima.portal.indexer.index.Vectoriser;
 import org.alima.portal.indexer.records.JsonLinesRecords;
+import org.alima.portal.indexer.semantic.SemanticModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,6 +53,15 @@ final class IndexCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", description = "Seconds allowed per document (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds = 60;
+
+    @Option(
+            names = "--semantic",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description = "Compute dense vectors of documents and passages for search by meaning (default: on;"
+                    + " --no-semantic indexes words only, several times faster).")
+    boolean semantic;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders, or *.jsonl record files.")
     List<Path> paths;
@@ -76,11 +88,13 @@ final class IndexCommand implements Callable<Integer> {
         var extractor = new DocumentExtractor(limits);
         var summary = new Summary();
         long started = System.nanoTime();
+        Vectoriser vectoriser =
+                semantic ? SemanticModel.shared(SemanticModel.DEFAULT).embedder() : null;
         try (PortalIndex index = PortalIndex.open(indexDir)) {
             for (Path recordFile : recordFiles) {
-                indexRecords(index, recordFile, extractor, summary);
+                indexRecords(index, recordFile, extractor, vectoriser, workers, summary);
             }
-            indexFiles(index, files, extractor, workers, summary);
+            indexFiles(index, files, extractor, vectoriser, workers, summary);
             index.commit();
         }
         summary.print(spec.commandLine().getOut(), (System.nanoTime() - started) / 1e9);
@@ -109,23 +123,65 @@ final class IndexCommand implements Callable<Integer> {
         }
     }
 
-    private void indexRecords(PortalIndex index, Path recordFile, DocumentExtractor extractor, Summary summary)
-            throws IOException {
+    private void indexRecords(
+            PortalIndex index,
+            Path recordFile,
+            DocumentExtractor extractor,
+            Vectoriser vectoriser,
+            int workers,
+            Summary summary)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(
+                workers, Thread.ofPlatform().name("embed-", 1).factory());
         try (Stream<IndexableDocument> records = JsonLinesRecords.read(recordFile, extractor::detectLanguage);
                 ProgressBar bar = bar("records " + recordFile.getFileName(), -1)) {
-            records.forEach(doc -> {
-                index.upsert(doc);
-                summary.documents.incrementAndGet();
-                summary.pages.addAndGet(doc.pages().size());
-                bar.step();
-            });
+            // Records are read in order and written in order; only their vectors are computed in parallel, a batch
+            // of them at a time so that memory stays bounded.
+            List<Future<?>> batch = new ArrayList<>();
+            for (IndexableDocument doc : (Iterable<IndexableDocument>) records::iterator) {
+                batch.add(pool.submit(() -> {
+                    index.upsert(doc, vectoriser == null ? null : vectoriser.vectorsOf(doc));
+                    summary.documents.incrementAndGet();
+                    summary.pages.addAndGet(doc.pages().size());
+                    bar.step();
+                    return null;
+                }));
+                if (batch.size() >= RECORD_BATCH) {
+                    waitFor(batch);
+                }
+            }
+            waitFor(batch);
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } finally {
+            pool.shutdownNow();
         }
     }
 
+    /** Records in flight at most while their vectors are computed. */
+    private static final int RECORD_BATCH = 256;
+
+    private static void waitFor(List<Future<?>> tasks) throws Exception {
+        for (Future<?> task : tasks) {
+            try {
+                task.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Exception cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+        tasks.clear();
+    }
+
     private void indexFiles(
-            PortalIndex index, List<Source> files, DocumentExtractor extractor, int workers, Summary summary)
+            PortalIndex index,
+            List<Source> files,
+            DocumentExtractor extractor,
+            Vectoriser vectoriser,
+            int workers,
+            Summary summary)
             throws Exception {
         if (files.isEmpty()) {
             return;
@@ -139,8 +195,9 @@ final class IndexCommand implements Callable<Integer> {
                     ExtractionResult result = extractor.extract(source.path());
                     switch (result) {
                         case ExtractionResult.Extracted extracted -> {
-                            index.upsert(IndexableDocument.fromExtraction(
-                                    source.id(), source.path().toAbsolutePath().toString(), extracted));
+                            IndexableDocument document = IndexableDocument.fromExtraction(
+                                    source.id(), source.path().toAbsolutePath().toString(), extracted);
+                            index.upsert(document, vectoriser == null ? null : vectoriser.vectorsOf(document));
                             summary.documents.incrementAndGet();
                             summary.pages.addAndGet(extracted.pageCount());
                         }
@@ -150,9 +207,7 @@ final class IndexCommand implements Callable<Integer> {
                     return null;
                 }));
             }
-            for (Future<?> task : tasks) {
-                task.get();
-            }
+            waitFor(tasks);
         } finally {
             pool.shutdownNow();
         }

@@ -16,6 +16,7 @@ import org.alima.portal.indexer.search.PortalSearch;
 import org.alima.portal.indexer.search.SearchRequest;
 import org.alima.portal.indexer.search.SearchResponse;
 import org.alima.portal.indexer.search.SearchSettings;
+import org.alima.portal.indexer.semantic.SemanticModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,8 +65,11 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SearchResponse response;
         try (PortalIndex index = PortalIndex.open(indexDir)) {
+            SemanticModel model = SemanticModel.shared(SemanticModel.DEFAULT);
+            // The model is loaded only when the index holds vectors of it: a words-only index searches as before.
+            boolean vectors = index.countWithVectors(model.model().id()) > 0;
             QueryTranslator translator = noTranslation ? QueryTranslator.off() : QueryTranslator.standard();
-            response = new PortalSearch(index, SearchSettings.defaults(), translator)
+            response = new PortalSearch(index, SearchSettings.defaults(), translator, vectors ? model : null)
                     .search(SearchRequest.of(String.join(" ", words))
                             .withSize(size)
                             .withFacets(false)
@@ -95,7 +99,10 @@ final class SearchCommand implements Callable<Integer> {
             }
             ArrayNode pages = node.putArray("pages");
             for (PageHit page : hit.pages()) {
-                pages.addObject().put("page", page.page()).put("snippet", page.snippet());
+                ObjectNode pageNode = pages.addObject().put("page", page.page()).put("snippet", page.snippet());
+                if (page.byMeaning()) {
+                    pageNode.put("byMeaning", true);
+                }
             }
         }
         if (response.didYouMean() != null) {

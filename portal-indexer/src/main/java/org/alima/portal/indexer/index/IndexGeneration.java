@@ -90,6 +90,7 @@ final class IndexGeneration {
     static IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
         IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer());
         config.setSimilarity(IndexSchema.similarity());
+        config.setCodec(IndexSchema.codec());
         config.setOpenMode(mode);
         // PortalIndex.close() commits explicitly, with the commit's user data.
         config.setCommitOnClose(false);

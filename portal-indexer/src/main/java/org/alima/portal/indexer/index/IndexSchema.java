@@ -13,11 +13,16 @@ import java.util.Set;
 import org.alima.portal.indexer.extract.Page;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -28,6 +33,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -36,6 +42,7 @@ import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
 
 /**
  * The one place that names every field of the portal's Lucene index and says why it is indexed the way it is.
@@ -46,6 +53,10 @@ import org.apache.lucene.util.BytesRef;
  * (empty pages included, so numbering holds), which holds the page's text. The body is indexed on the first document
  * as one value per page, with offsets: where a query matched, and so on which pages, is read from the postings, and
  * only the few best pages' text is then loaded, however long the document is.
+ *
+ * <p>A document with dense vectors ({@link DocumentVectors}) carries its own vector, and its block ends with one
+ * small document per passage ({@link Passages}): the passage's vector, its page and place on the page, and the
+ * visibility keywords of its document, so that a nearest-neighbour search is filtered inside the graph walk.
  */
 public final class IndexSchema {
 
@@ -145,11 +156,56 @@ public final class IndexSchema {
     /** Stored only, on a page document: its 1-based page number, to check that the block is intact. */
     public static final String PAGE_NUMBER = "page_number";
 
+    // ---- dense vectors (semantic search): unit vectors of the model named in VECTOR_MODEL, compared by dot product,
+    // in an HNSW graph over int8 scalar-quantised copies (see codec()); the float vectors stay on disk to re-rank and
+    // to be carried over when a document is written again with the same text
+
+    /** Vector, on the document: its title, abstract, keywords and first text ({@link DocumentVectors#documentText}). */
+    public static final String DOCUMENT_VECTOR = "document_vector";
+
+    /** Vector, on a passage document: the passage's text. */
+    public static final String PASSAGE_VECTOR = "passage_vector";
+
+    /** Keyword on the document and its passages: the model of their vectors; absent on a document without any.
+     * Search filters on the model it encodes queries with, so vectors of two models are never compared; the
+     * background vector pass finds the documents lacking vectors of the current model. Stored for reading back. */
+    public static final String VECTOR_MODEL = "vector_model";
+
+    /** Stored only, on the document: {@link DocumentVectors#fingerprint}, to carry vectors over unchanged text. */
+    public static final String VECTOR_FINGERPRINT = "vector_fingerprint";
+
+    /** Stored only, on the document: how many passage documents end its block. */
+    public static final String PASSAGE_COUNT = "passage_count";
+
+    /** Stored and numeric doc value, on a passage document: its 1-based page. */
+    public static final String PASSAGE_PAGE = "passage_page";
+
+    /** Stored only, on a passage document: first character of the passage in its page's text. */
+    public static final String PASSAGE_START = "passage_start";
+
+    /** Stored only, on a passage document: one past its last character. */
+    public static final String PASSAGE_END = "passage_end";
+
+    /** Numeric doc value, on a passage document: how many doc ids back its document is (blocks stay contiguous). */
+    public static final String PASSAGE_PARENT = "passage_parent";
+
     /** The six facet dimensions, in display order. */
     public static final List<String> FACET_DIMENSIONS = List.of(TYPE, LANGUAGE, YEAR, COUNTRY, TOPIC, COLLECTION);
 
     /** Longest keyword value (type, topic, author…) accepted, in characters; Lucene terms are capped at 32 KiB. */
     public static final int MAX_KEYWORD_LENGTH = 512;
+
+    private static final KnnVectorsFormat VECTORS_FORMAT =
+            new Lucene104HnswScalarQuantizedVectorsFormat(QuantizedByteVectorValues.ScalarEncoding.SEVEN_BIT, 16, 100);
+
+    private static final Codec CODEC = new Lucene104Codec() {
+        @Override
+        public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+            return field.equals(DOCUMENT_VECTOR) || field.equals(PASSAGE_VECTOR)
+                    ? VECTORS_FORMAT
+                    : super.getKnnVectorsFormatForField(field);
+        }
+    };
 
     private static final FieldType BODY_TYPE = bodyType();
     private static final FieldType DOCS_ONLY = docsOnlyType();
@@ -183,6 +239,16 @@ public final class IndexSchema {
     /** BM25 with Lucene's defaults; norms are the same for any k1/b, so search may tune them without reindexing. */
     public static Similarity similarity() {
         return new BM25Similarity();
+    }
+
+    /**
+     * The codec of the index: Lucene's default, except the two vector fields, indexed in an HNSW graph of int8
+     * scalar-quantised vectors (7 bits per dimension: 384 bytes instead of 1,536 per vector in memory while
+     * searching; the full floats stay on disk). Lucene writes each field's format name in the segment, so the index
+     * is read with the default codec.
+     */
+    public static Codec codec() {
+        return CODEC;
     }
 
     /** A new facet configuration (the class is mutable, so each caller gets its own). */
@@ -248,6 +314,12 @@ public final class IndexSchema {
      * would otherwise fail on mid-write.
      */
     static List<Document> toDocuments(IndexableDocument source, FacetsConfig facets) throws IOException {
+        return toDocuments(source, null, facets);
+    }
+
+    /** As {@link #toDocuments(IndexableDocument, FacetsConfig)}, with the document's vectors when not null. */
+    static List<Document> toDocuments(IndexableDocument source, DocumentVectors vectors, FacetsConfig facets)
+            throws IOException {
         String id = source.id();
         requireKeyword(id, "id", id);
         Document doc = new Document();
@@ -332,8 +404,48 @@ public final class IndexSchema {
             expected++;
         }
         doc.add(new BinaryDocValuesField(PAGE_LENGTHS, new BytesRef(lengths.toArrayCopy())));
+        if (vectors != null) {
+            addVectors(source, vectors, doc, block);
+        }
         block.set(0, facets.build(doc));
         return block;
+    }
+
+    private static void addVectors(
+            IndexableDocument source, DocumentVectors vectors, Document doc, List<Document> block) {
+        List<Passages.Passage> passages = Passages.of(source.pages());
+        if (passages.size() != vectors.passages().size()) {
+            throw new InvalidDocumentException(
+                    source.id(),
+                    "it has " + passages.size() + " passages but "
+                            + vectors.passages().size()
+                            + " passage vectors; compute its vectors from this version of its text");
+        }
+        doc.add(new KnnFloatVectorField(DOCUMENT_VECTOR, vectors.document(), VectorSimilarityFunction.DOT_PRODUCT));
+        doc.add(new StringField(VECTOR_MODEL, vectors.model(), Field.Store.YES));
+        doc.add(new StoredField(VECTOR_FINGERPRINT, vectors.fingerprint()));
+        doc.add(new StoredField(PASSAGE_COUNT, passages.size()));
+        for (int i = 0; i < passages.size(); i++) {
+            Passages.Passage passage = passages.get(i);
+            Document passageDoc = new Document();
+            passageDoc.add(new StringField(OWNER, source.id(), Field.Store.NO));
+            passageDoc.add(new KnnFloatVectorField(
+                    PASSAGE_VECTOR, vectors.passages().get(i), VectorSimilarityFunction.DOT_PRODUCT));
+            passageDoc.add(new StringField(VECTOR_MODEL, vectors.model(), Field.Store.NO));
+            passageDoc.add(new StoredField(PASSAGE_PAGE, passage.page()));
+            passageDoc.add(new NumericDocValuesField(PASSAGE_PAGE, passage.page()));
+            passageDoc.add(new StoredField(PASSAGE_START, passage.start()));
+            passageDoc.add(new StoredField(PASSAGE_END, passage.end()));
+            passageDoc.add(new NumericDocValuesField(PASSAGE_PARENT, block.size()));
+            // The document's visibility, so that the nearest-neighbour search filters passages as it walks the graph.
+            for (String audience : source.audiences()) {
+                passageDoc.add(new StringField(AUDIENCE, audience, Field.Store.NO));
+            }
+            if (source.superseded()) {
+                passageDoc.add(new StringField(SUPERSEDED, "true", Field.Store.NO));
+            }
+            block.add(passageDoc);
+        }
     }
 
     private static void addText(Document doc, String field, String value) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -23,17 +24,27 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.DocValuesType;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -112,13 +123,144 @@ public final class PortalIndex implements Closeable {
      */
     public void upsert(IndexableDocument document) {
         Objects.requireNonNull(document, "document");
+        upsert(document, carriedOver(document).orElse(null));
+    }
+
+    /**
+     * Adds the document with its dense vectors, or replaces the one with the same id. Without vectors ({@code
+     * vectors} null) the document is found by its words only, until it is written again with vectors.
+     *
+     * @throws InvalidDocumentException when the document breaks a bound, or its vectors are not those of its text
+     *     (nothing is written)
+     * @throws StaleIndexException when the index must be rebuilt first
+     */
+    public void upsert(IndexableDocument document, DocumentVectors vectors) {
+        Objects.requireNonNull(document, "document");
         List<Document> block; // built first, so an invalid document is refused before anything is written
         try {
-            block = IndexSchema.toDocuments(document, facetsConfig);
+            block = IndexSchema.toDocuments(document, vectors, facetsConfig);
         } catch (IOException e) {
             throw new IndexException("could not prepare document " + document.id() + ": " + e, e);
         }
         write(new Upsert(document.id(), block));
+    }
+
+    /**
+     * The vectors the index holds for this document when they were computed from the same text (and model and
+     * passage rule) as {@code document} has: a write that changes only metadata or visibility keeps them, so that
+     * publishing a document does not make it wait for its vectors again.
+     */
+    public Optional<DocumentVectors> carriedOver(IndexableDocument document) {
+        try (IndexSnapshot snapshot = snapshot()) {
+            return storedVectors(snapshot.reader(), document.id())
+                    .filter(stored ->
+                            stored.fingerprint().equals(DocumentVectors.fingerprint(document, stored.model())));
+        } catch (IOException e) {
+            throw failure("read the vectors of", e);
+        }
+    }
+
+    /** The vectors stored for document {@code id}, of whichever model; empty when it has none or is absent. */
+    public Optional<DocumentVectors> vectorsOf(String id) {
+        try (IndexSnapshot snapshot = snapshot()) {
+            return storedVectors(snapshot.reader(), id);
+        } catch (IOException e) {
+            throw failure("read the vectors of", e);
+        }
+    }
+
+    /** Whether a document with this id is in the index (visible to searches, at most half a second stale). */
+    public boolean contains(String id) {
+        try (IndexSnapshot snapshot = snapshot()) {
+            return new IndexSearcher(snapshot.reader()).count(new TermQuery(new Term(IndexSchema.ID, id))) > 0;
+        } catch (IOException e) {
+            throw failure("look up a document in", e);
+        }
+    }
+
+    /** Ids of up to {@code max} documents (current or not) without vectors of {@code model}, in index order. */
+    public List<String> withoutVectors(String model, int max) {
+        Query lacking = new BooleanQuery.Builder()
+                .add(IndexSchema.documentsQuery(), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexSchema.VECTOR_MODEL, model)), BooleanClause.Occur.MUST_NOT)
+                .build();
+        List<String> ids = new ArrayList<>();
+        try (IndexSnapshot snapshot = snapshot()) {
+            IndexSearcher searcher = new IndexSearcher(snapshot.reader());
+            TopDocs top = searcher.search(lacking, Math.max(1, max), Sort.INDEXORDER);
+            List<LeafReaderContext> leaves = snapshot.reader().leaves();
+            for (ScoreDoc hit : top.scoreDocs) {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+                SortedDocValues id = DocValues.getSorted(leaf.reader(), IndexSchema.ID);
+                if (id.advanceExact(hit.doc - leaf.docBase)) {
+                    ids.add(id.lookupOrd(id.ordValue()).utf8ToString());
+                }
+            }
+        } catch (IOException e) {
+            throw failure("list the documents without vectors of", e);
+        }
+        return ids;
+    }
+
+    /** Documents with vectors of {@code model}, visible to searches. */
+    public long countWithVectors(String model) {
+        try (IndexSnapshot snapshot = snapshot()) {
+            return new IndexSearcher(snapshot.reader())
+                    .count(new BooleanQuery.Builder()
+                            .add(IndexSchema.documentsQuery(), BooleanClause.Occur.FILTER)
+                            .add(new TermQuery(new Term(IndexSchema.VECTOR_MODEL, model)), BooleanClause.Occur.FILTER)
+                            .build());
+        } catch (IOException e) {
+            throw failure("count the documents with vectors in", e);
+        }
+    }
+
+    private static Optional<DocumentVectors> storedVectors(IndexReader reader, String id) throws IOException {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        TopDocs found = searcher.search(new TermQuery(new Term(IndexSchema.ID, id)), 1);
+        if (found.scoreDocs.length == 0) {
+            return Optional.empty();
+        }
+        int doc = found.scoreDocs[0].doc;
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        int local = doc - leaf.docBase;
+        StoredFields stored = leaf.reader().storedFields();
+        Document fields = stored.document(
+                local,
+                Set.of(
+                        IndexSchema.VECTOR_MODEL,
+                        IndexSchema.VECTOR_FINGERPRINT,
+                        IndexSchema.PASSAGE_COUNT,
+                        IndexSchema.PAGE_COUNT));
+        String model = fields.get(IndexSchema.VECTOR_MODEL);
+        if (model == null) {
+            return Optional.empty();
+        }
+        float[] documentVector = vector(leaf, IndexSchema.DOCUMENT_VECTOR, local);
+        int pages = fields.getField(IndexSchema.PAGE_COUNT).numericValue().intValue();
+        int count = fields.getField(IndexSchema.PASSAGE_COUNT).numericValue().intValue();
+        List<float[]> passages = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            passages.add(vector(leaf, IndexSchema.PASSAGE_VECTOR, local + pages + i));
+        }
+        if (documentVector == null || passages.contains(null)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new DocumentVectors(model, fields.get(IndexSchema.VECTOR_FINGERPRINT), documentVector, passages));
+    }
+
+    private static float[] vector(LeafReaderContext leaf, String field, int local) throws IOException {
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
+        if (values == null) {
+            return null;
+        }
+        KnnVectorValues.DocIndexIterator iterator = values.iterator();
+        if (iterator.advance(local) != local) {
+            return null;
+        }
+        return values.vectorValue(iterator.index()).clone();
     }
 
     /** Removes the document with this id from search, facets and suggestions; no-op when absent. */
@@ -269,6 +411,14 @@ public final class PortalIndex implements Closeable {
      *     then untouched)
      */
     public RebuildResult rebuild(Stream<IndexableDocument> documents) {
+        return rebuild(documents, null);
+    }
+
+    /**
+     * As {@link #rebuild(Stream)}, each document keeping the vectors the live index holds for its text, or given
+     * those of {@code vectoriser} when there are none to keep ({@code vectoriser} null: none).
+     */
+    public RebuildResult rebuild(Stream<IndexableDocument> documents, Vectoriser vectoriser) {
         Objects.requireNonNull(documents, "documents");
         open();
         if (!rebuilding.compareAndSet(false, true)) {
@@ -289,8 +439,12 @@ public final class PortalIndex implements Closeable {
                 while (iterator.hasNext()) {
                     IndexableDocument document = iterator.next();
                     try {
+                        DocumentVectors vectors = carriedOver(document).orElse(null);
+                        if (vectors == null && vectoriser != null) {
+                            vectors = vectoriser.vectorsOf(document);
+                        }
                         writer.updateDocuments(
-                                ownerTerm(document.id()), IndexSchema.toDocuments(document, facetsConfig));
+                                ownerTerm(document.id()), IndexSchema.toDocuments(document, vectors, facetsConfig));
                     } catch (InvalidDocumentException e) {
                         refused.put(e.documentId(), e.getMessage());
                     }
@@ -455,7 +609,7 @@ public final class PortalIndex implements Closeable {
     }
 
     /**
-     * The Lucene documents hold only string and numeric values, so they can be indexed again when replayed. One update
+     * The Lucene documents hold only string, numeric and vector values, so they can be indexed again when replayed. One update
      * replaces the block atomically, and gives its documents consecutive doc ids, which merges preserve.
      */
     private record Upsert(String id, List<Document> block) implements Write {

@@ -63,8 +63,14 @@ final class BestPages {
         this.stored = searcher.storedFields();
     }
 
-    /** @param highlight the positive parts of the query, on the body, one clause per typed word or phrase */
+    /**
+     * @param highlight the positive parts of the query, on the body, one clause per typed word or phrase; null when
+     *     nothing is to be marked (a hit found by meaning alone still gets the page of its passage)
+     */
     static BestPages of(IndexSearcher searcher, Query highlight, int pagesPerHit) throws IOException {
+        if (highlight == null) {
+            return new BestPages(searcher, null, Map.of(), pagesPerHit);
+        }
         Query rewritten = searcher.rewrite(highlight);
         Weight weight = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f);
         return new BestPages(searcher, weight, partsOf(rewritten), pagesPerHit);
@@ -96,8 +102,78 @@ final class BestPages {
         return parts;
     }
 
+    /**
+     * The page of a passage found by meaning, its snippet cut from the passage (the query's words marked where they
+     * occur in it).
+     */
+    PageHit passage(int doc, int page, int start, int end) throws IOException {
+        String text = pageText(doc, page);
+        int from = Math.min(start, text.length());
+        int to = Math.min(Math.max(end, from), text.length());
+        List<Snippet.Match> marks = new ArrayList<>();
+        MatchesIterator iterator = bodyMatches(doc);
+        if (iterator != null) {
+            int[] starts = starts(doc);
+            int pageStart = starts != null && page <= starts.length ? starts[page - 1] : -1;
+            for (int read = 0; pageStart >= 0 && read < MAX_MATCHES_READ && iterator.next(); read++) {
+                int matchStart = iterator.startOffset() - pageStart;
+                int matchEnd = iterator.endOffset() - pageStart;
+                if (matchStart >= from && matchEnd <= to) {
+                    marks.add(new Snippet.Match(
+                            matchStart - from, matchEnd - from, partOfLeaf.getOrDefault(iterator.getQuery(), 0)));
+                }
+            }
+        }
+        return new PageHit(page, Snippet.of(text.substring(from, to), dedupe(marks)), true);
+    }
+
+    private static List<Snippet.Match> dedupe(List<Snippet.Match> marks) {
+        Set<Long> seen = new HashSet<>();
+        List<Snippet.Match> kept = new ArrayList<>();
+        for (Snippet.Match mark : marks) {
+            if (seen.add(((long) mark.start() << 32) | mark.end())) {
+                kept.add(mark);
+            }
+        }
+        return kept;
+    }
+
+    private MatchesIterator bodyMatches(int doc) throws IOException {
+        if (weight == null) {
+            return null;
+        }
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        Matches matches = weight.matches(leaf, doc - leaf.docBase);
+        return matches == null ? null : matches.getMatches(IndexSchema.BODY);
+    }
+
+    private int[] starts(int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues lengths = leaf.reader().getBinaryDocValues(IndexSchema.PAGE_LENGTHS);
+        if (lengths == null || !lengths.advanceExact(doc - leaf.docBase)) {
+            return null;
+        }
+        return IndexSchema.pageStarts(lengths.binaryValue());
+    }
+
+    private String pageText(int doc, int page) throws IOException {
+        // A block's documents have consecutive doc ids: page k follows its document by k.
+        Document pageDoc = stored.document(doc + page, Set.of(IndexSchema.PAGE_NUMBER, IndexSchema.PAGE_TEXT));
+        if (pageDoc.getField(IndexSchema.PAGE_NUMBER) == null
+                || pageDoc.getField(IndexSchema.PAGE_NUMBER).numericValue().intValue() != page) {
+            throw new IllegalStateException(
+                    "page " + page + " of doc " + doc + " is not where it was indexed; rebuild the index");
+        }
+        return pageDoc.get(IndexSchema.PAGE_TEXT);
+    }
+
     /** The best pages of the document with this (top-level) doc id, best first; empty when its text did not match. */
     List<PageHit> of(int doc) throws IOException {
+        if (weight == null) {
+            return List.of();
+        }
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         int local = doc - leaf.docBase;
@@ -126,15 +202,7 @@ final class BestPages {
         List<PageHit> hits = new ArrayList<>();
         for (PageMatches page :
                 byPage.values().stream().sorted(BEST_FIRST).limit(pages).toList()) {
-            // A block's documents have consecutive doc ids: page k follows its document by k.
-            Document pageDoc =
-                    stored.document(doc + page.number, Set.of(IndexSchema.PAGE_NUMBER, IndexSchema.PAGE_TEXT));
-            if (pageDoc.getField(IndexSchema.PAGE_NUMBER) == null
-                    || pageDoc.getField(IndexSchema.PAGE_NUMBER).numericValue().intValue() != page.number) {
-                throw new IllegalStateException(
-                        "page " + page.number + " of doc " + doc + " is not where it was indexed; rebuild the index");
-            }
-            hits.add(new PageHit(page.number, Snippet.of(pageDoc.get(IndexSchema.PAGE_TEXT), page.relative())));
+            hits.add(new PageHit(page.number, Snippet.of(pageText(doc, page.number), page.relative())));
         }
         return hits;
     }

@@ -5,5 +5,13 @@ package org.alima.portal.indexer.search;
  *
  * @param page 1-based page number
  * @param snippet HTML-escaped passage of that page with the matching words in {@code <mark>…</mark>}
+ * @param byMeaning true when the page was chosen because a passage of it is near the query in meaning (the snippet
+ *     is then that passage), false when it was chosen for the query's words
  */
-public record PageHit(int page, String snippet) {}
+public record PageHit(int page, String snippet, boolean byMeaning) {
+
+    /** A page chosen for the query's words. */
+    public PageHit(int page, String snippet) {
+        this(page, snippet, false);
+    }
+}

@@ -2,6 +2,7 @@ package org.alima.portal.indexer.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,22 +13,30 @@ import org.alima.portal.indexer.crosslang.Translation;
 import org.alima.portal.indexer.index.IndexSchema;
 import org.alima.portal.indexer.index.IndexSnapshot;
 import org.alima.portal.indexer.index.PortalIndex;
+import org.alima.portal.indexer.semantic.SemanticModel;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Searches the portal index: ranked documents, each with its best-matching pages, facet counts, did-you-mean,
@@ -74,24 +83,56 @@ public final class PortalSearch {
     private final SpellingCorrector spelling = new SpellingCorrector();
     private final TypeAhead typeAhead = new TypeAhead();
     private final RelatedDocuments related = new RelatedDocuments();
+    private final SemanticModel semantic;
 
+    /** BM25 only, with the default settings. */
     public PortalSearch(PortalIndex index) {
         this(index, SearchSettings.defaults());
     }
 
+    /** BM25 only: without a dense model, hybrid requests are ranked by BM25. */
     public PortalSearch(PortalIndex index, SearchSettings settings) {
         this(index, settings, QueryTranslator.standard());
     }
 
     /**
+     * BM25 only.
+     *
      * @param translator how queries are translated between French and English ({@link QueryTranslator#off()} to
      *     search the typed words only)
      */
     public PortalSearch(PortalIndex index, SearchSettings settings, QueryTranslator translator) {
+        this(index, settings, translator, null);
+    }
+
+    /**
+     * With the standard translation of queries.
+     *
+     * @param semantic the dense model that encodes queries, loaded at the first search that needs it; null for BM25
+     *     only
+     */
+    public PortalSearch(PortalIndex index, SearchSettings settings, SemanticModel semantic) {
+        this(index, settings, QueryTranslator.standard(), semantic);
+    }
+
+    /**
+     * @param translator how queries are translated between French and English ({@link QueryTranslator#off()} to
+     *     search the typed words only)
+     * @param semantic the dense model that encodes queries, loaded at the first search that needs it; null for BM25
+     *     only
+     */
+    public PortalSearch(
+            PortalIndex index, SearchSettings settings, QueryTranslator translator, SemanticModel semantic) {
         this.index = Objects.requireNonNull(index, "index");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.translator = Objects.requireNonNull(translator, "translator");
         this.parser = new UserQueryParser(settings.weights(), settings.tieBreaker(), settings.minimumShouldMatch());
+        this.semantic = semantic;
+    }
+
+    /** The dense model this search encodes queries with, if any. */
+    public Optional<SemanticModel> semantic() {
+        return Optional.ofNullable(semantic);
     }
 
     /**
@@ -107,13 +148,16 @@ public final class PortalSearch {
         Visibility visibility = Visibility.of(request);
         Optional<Filters> known = visibility.knownFilters(request.filters());
         Map<String, Query> filters = FacetedSearch.filterQueries(known.orElse(request.filters()));
+        RankingMode mode = request.sort() == SortOrder.RELEVANCE
+                ? Objects.requireNonNullElse(request.mode(), settings.mode())
+                : RankingMode.LEXICAL; // newest first lists what the words match, not the nearest by meaning
+        loadModelIfNeeded(mode);
         try (IndexSnapshot snapshot = index.snapshot()) {
             Translation translation = translate(request.query(), request.readerLanguage(), snapshot);
-            ParsedQuery query = parser.parse(request.query(), translation);
-            visibility.checkCollectionClauses(query);
-            // The base of every query below (hits, facet counts of each dimension, the total): what the caller may see.
-            Query scoring = known.isPresent() ? visibility.restrict(query.scoring()) : new MatchNoDocsQuery();
             IndexSearcher searcher = searcher(snapshot);
+            Ranking ranking = rank(searcher, request.query(), translation, mode, visibility);
+            // The base of every query below (hits, facet counts of each dimension, the total): what the caller may see.
+            Query scoring = known.isPresent() ? visibility.restrict(ranking.scoring()) : new MatchNoDocsQuery();
             int skipped = after == null ? request.from() : 0;
             // One more than shown, to know whether a next page exists.
             TopFieldCollectorManager collector = new TopFieldCollectorManager(
@@ -144,13 +188,17 @@ public final class PortalSearch {
                     doc.score = (Float) ((FieldDoc) doc).fields[0];
                 }
             }
-            List<Hit> hits = hits(searcher, query, page, request.pagesPerHit());
+            List<Hit> hits = hits(searcher, ranking, page, request.pagesPerHit());
             boolean more = top.scoreDocs.length > skipped + request.size();
             String nextCursor =
                     more && page.length > 0 ? Cursor.encode(request.sort(), (FieldDoc) page[page.length - 1]) : null;
             long total = top.totalHits.value();
-            String didYouMean = total < FEW_HITS && known.isPresent()
-                    ? didYouMean(searcher, request.query(), filters, visibility, total)
+            // Did-you-mean is about the words: a misspelt query still has neighbours by meaning.
+            long wordMatches = ranking.dense().isEmpty()
+                    ? total
+                    : searcher.count(FacetedSearch.filtered(visibility.restrict(ranking.lexical()), filters));
+            String didYouMean = wordMatches < FEW_HITS && known.isPresent()
+                    ? didYouMean(searcher, request.query(), filters, visibility, wordMatches)
                     : null;
             return new SearchResponse(
                     total,
@@ -172,15 +220,26 @@ public final class PortalSearch {
      * only.
      */
     public List<String> rankedIds(String query, int size) {
+        return rankedIds(query, size, settings.mode());
+    }
+
+    /**
+     * As {@link #rankedIds(String, int)}, ranked by {@code mode}.
+     *
+     * @throws InvalidSearchRequestException when {@code mode} needs a dense model and this search has none
+     */
+    public List<String> rankedIds(String query, int size, RankingMode mode) {
         if (size < 1 || size > MAX_RANKED_IDS) {
             throw new InvalidSearchRequestException(
                     "size must be between 1 and " + MAX_RANKED_IDS + " (MAX_RANKED_IDS), got " + size);
         }
+        Visibility visibility = Visibility.current(Access.everything());
+        loadModelIfNeeded(mode);
         try (IndexSnapshot snapshot = index.snapshot()) {
-            ParsedQuery parsed = parser.parse(query, translate(query, null, snapshot));
+            Translation translation = translate(query, null, snapshot);
             IndexSearcher searcher = searcher(snapshot);
-            TopDocs top =
-                    searcher.search(Visibility.current(Access.everything()).restrict(parsed.scoring()), size);
+            Ranking ranking = rank(searcher, query, translation, Objects.requireNonNull(mode, "mode"), visibility);
+            TopDocs top = searcher.search(visibility.restrict(ranking.scoring()), size);
             if (searcher.timedOut()) {
                 throw new SearchTimeoutException(settings.timeLimit());
             }
@@ -278,19 +337,162 @@ public final class PortalSearch {
         return searcher;
     }
 
-    private List<Hit> hits(IndexSearcher searcher, ParsedQuery query, ScoreDoc[] page, int pagesPerHit)
+    private List<Hit> hits(IndexSearcher searcher, Ranking ranking, ScoreDoc[] page, int pagesPerHit)
             throws IOException {
-        BestPages bestPages = query != null && pagesPerHit > 0 && query.hasHighlights() && page.length > 0
-                ? BestPages.of(searcher, query.highlight(), pagesPerHit)
+        BestPages bestPages = ranking != null && pagesPerHit > 0 && page.length > 0
+                ? BestPages.of(searcher, ranking.highlight(), pagesPerHit)
                 : null;
         List<Hit> hits = new ArrayList<>(page.length);
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
             HitFields fields = new HitFields();
             stored.document(page[i].doc, fields);
-            hits.add(fields.toHit(page[i].score, bestPages == null ? List.of() : bestPages.of(page[i].doc)));
+            hits.add(fields.toHit(
+                    page[i].score,
+                    bestPages == null ? List.of() : pages(bestPages, ranking, page[i].doc, pagesPerHit)));
         }
         return hits;
+    }
+
+    /**
+     * A hit's pages: those where its words match best, and the page of its passage nearest in meaning, first when
+     * the document ranks higher by meaning than by words (or its words match on no page), else after them. A page
+     * chosen both ways keeps its place among the word pages but is shown as found by meaning (its passage, query words
+     * marked in it): the reader is told that this page answers the question, not only that it shares a word with it.
+     */
+    private static List<PageHit> pages(BestPages bestPages, Ranking ranking, int doc, int pagesPerHit)
+            throws IOException {
+        List<PageHit> byWords = bestPages.of(doc);
+        DenseRetrieval.Match match = ranking.dense().get(doc);
+        if (match == null || !match.hasPassage()) {
+            return byWords;
+        }
+        PageHit byMeaning = bestPages.passage(doc, match.page(), match.start(), match.end());
+        List<PageHit> pages = new ArrayList<>(pagesPerHit);
+        boolean placed = byWords.isEmpty() || ranking.denseRank(doc) < ranking.lexicalRank(doc);
+        if (placed) {
+            pages.add(byMeaning);
+        }
+        for (PageHit hit : byWords) {
+            if (hit.page() != byMeaning.page()) {
+                pages.add(hit);
+            } else if (!placed) {
+                pages.add(byMeaning);
+                placed = true;
+            }
+        }
+        if (!placed) {
+            pages.add(byMeaning);
+        }
+        return pages.size() > pagesPerHit ? pages.subList(0, pagesPerHit) : pages;
+    }
+
+    /**
+     * The query a search runs, with what its hits' pages need: BM25 alone, the nearest documents by meaning alone,
+     * or both fused (see {@link FusedScores}). Dense ranking applies to plain words only ({@link
+     * QueryText#isPlainWords}), and only where the index holds vectors of the search's model; otherwise BM25 alone.
+     */
+    private Ranking rank(
+            IndexSearcher searcher, String text, Translation translation, RankingMode mode, Visibility visibility)
+            throws IOException {
+        ParsedQuery query = parser.parse(text, translation);
+        visibility.checkCollectionClauses(query);
+        Query lexical = query.scoring();
+        Query highlight = query.hasHighlights() ? query.highlight() : null;
+        if (mode == RankingMode.LEXICAL) {
+            return Ranking.lexical(lexical, highlight);
+        }
+        if (semantic == null) {
+            if (mode == RankingMode.DENSE) {
+                throw new InvalidSearchRequestException(
+                        "ranking by meaning needs the dense model, which this portal runs without; rank by words");
+            }
+            return Ranking.lexical(lexical, highlight);
+        }
+        String model = semantic.model().id();
+        if (!QueryText.isPlainWords(text) || !hasVectors(searcher)) {
+            return Ranking.lexical(lexical, highlight);
+        }
+        float[] vector = semantic.encoder().encodeQuery(denseText(text, translation));
+        Fusion fusion = settings.fusion();
+        List<DenseRetrieval.Match> nearest = DenseRetrieval.nearest(searcher, vector, model, visibility, fusion);
+        List<RankFusion.Scored> dense = new ArrayList<>(nearest.size());
+        nearest.forEach(match -> dense.add(new RankFusion.Scored(match.doc(), match.score())));
+        List<RankFusion.Scored> lexicalTop = new ArrayList<>();
+        List<RankFusion.Scored> fused;
+        Query matching;
+        if (mode == RankingMode.DENSE) {
+            fused = dense;
+            matching = idsQuery(searcher, fused);
+        } else {
+            for (ScoreDoc hit : searcher.search(visibility.restrict(lexical), fusion.lexicalWindow()).scoreDocs) {
+                lexicalTop.add(new RankFusion.Scored(hit.doc, hit.score));
+            }
+            fused = RankFusion.fuse(fusion, lexicalTop, dense);
+            matching = new BooleanQuery.Builder()
+                    .add(lexical, BooleanClause.Occur.SHOULD)
+                    .add(
+                            new BoostQuery(new ConstantScoreQuery(idsQuery(searcher, fused)), 0f),
+                            BooleanClause.Occur.SHOULD)
+                    .build();
+        }
+        return new Ranking(
+                new FunctionScoreQuery(matching, new FusedScores(fused)), lexical, highlight, nearest, lexicalTop);
+    }
+
+    /**
+     * What the dense model reads: the model is English, so a query the translator found to be French is read as its
+     * English translation (or both, see {@link Fusion.CrossLanguage}); any other query as typed.
+     */
+    private String denseText(String text, Translation translation) {
+        boolean intoModelLanguage = !translation.isEmpty()
+                && translation
+                        .target()
+                        .map(Language::code)
+                        .orElse("")
+                        .equals(semantic.model().language());
+        if (!intoModelLanguage) {
+            return text;
+        }
+        return switch (settings.fusion().crossLanguage()) {
+            case TYPED -> text;
+            case TRANSLATED -> translation.text();
+            case BOTH -> text + " " + translation.text();
+        };
+    }
+
+    /**
+     * Loads the dense model, once, before a search that may need it starts its clock: its first load takes seconds,
+     * which no search's time limit should pay; encoding the query does count.
+     */
+    private void loadModelIfNeeded(RankingMode mode) {
+        if (semantic != null && mode != RankingMode.LEXICAL && !semantic.loaded()) {
+            semantic.encoder();
+        }
+    }
+
+    /** Whether some segment of the index holds document vectors. */
+    private static boolean hasVectors(IndexSearcher searcher) {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            if (leaf.reader().getFieldInfos().fieldInfo(IndexSchema.DOCUMENT_VECTOR) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Matches exactly these documents (top-level doc ids of the searcher's snapshot), by their ids. */
+    private static Query idsQuery(IndexSearcher searcher, List<RankFusion.Scored> docs) throws IOException {
+        List<BytesRef> ids = new ArrayList<>(docs.size());
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (RankFusion.Scored scored : docs) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scored.doc(), leaves));
+            SortedDocValues id = DocValues.getSorted(leaf.reader(), IndexSchema.ID);
+            if (id.advanceExact(scored.doc() - leaf.docBase)) {
+                ids.add(BytesRef.deepCopyOf(id.lookupOrd(id.ordValue())));
+            }
+        }
+        return ids.isEmpty() ? new MatchNoDocsQuery() : new TermInSetQuery(IndexSchema.ID, ids);
     }
 
     /**
@@ -322,5 +524,50 @@ public final class PortalSearch {
         ScoreDoc[] page = new ScoreDoc[end - start];
         System.arraycopy(all, start, page, 0, page.length);
         return page;
+    }
+
+    /**
+     * What {@link #rank} decided for one search.
+     *
+     * @param scoring the query that matches and scores the hits
+     * @param lexical the words alone (BM25), for did-you-mean's count
+     * @param highlight the words to mark on pages, or null
+     * @param nearest the documents found by meaning, best first (empty for BM25 alone)
+     * @param lexicalTop BM25's best documents as fused (empty unless hybrid)
+     */
+    private record Ranking(
+            Query scoring,
+            Query lexical,
+            Query highlight,
+            List<DenseRetrieval.Match> nearest,
+            List<RankFusion.Scored> lexicalTop) {
+
+        static Ranking lexical(Query lexical, Query highlight) {
+            return new Ranking(lexical, lexical, highlight, List.of(), List.of());
+        }
+
+        Map<Integer, DenseRetrieval.Match> dense() {
+            Map<Integer, DenseRetrieval.Match> byDoc = new HashMap<>();
+            nearest.forEach(match -> byDoc.put(match.doc(), match));
+            return byDoc;
+        }
+
+        int denseRank(int doc) {
+            for (int i = 0; i < nearest.size(); i++) {
+                if (nearest.get(i).doc() == doc) {
+                    return i;
+                }
+            }
+            return Integer.MAX_VALUE;
+        }
+
+        int lexicalRank(int doc) {
+            for (int i = 0; i < lexicalTop.size(); i++) {
+                if (lexicalTop.get(i).doc() == doc) {
+                    return i;
+                }
+            }
+            return lexicalTop.isEmpty() ? 0 : Integer.MAX_VALUE;
+        }
     }
 }

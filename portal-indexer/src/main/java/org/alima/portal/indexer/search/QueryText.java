@@ -24,6 +24,28 @@ record QueryText(String original, String prepared, int words, boolean explicitOr
 
     private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT", "&&", "||");
 
+    /**
+     * Whether the text is plain words, as a person asks a question, rather than query syntax (phrases, required or
+     * excluded words, operators, field:value, wildcards, fuzzy words; parentheses are common in prose and allowed): only plain words are also searched by meaning,
+     * since a dense model would ignore the constraints that syntax states.
+     */
+    static boolean isPlainWords(String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        for (String word : text.strip().split("\\s+")) {
+            if (OPERATORS.contains(word) || word.startsWith("+") || word.startsWith("-")) {
+                return false;
+            }
+            int colon = word.indexOf(':');
+            if (colon > 0
+                    && QUERYABLE_FIELDS.containsKey(word.substring(0, colon).toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return text.chars().noneMatch(c -> c == '"' || c == '*' || c == '~');
+    }
+
     /** @throws QuerySyntaxException for text beyond a bound */
     static QueryText check(String text) {
         if (text.length() > MAX_LENGTH) {

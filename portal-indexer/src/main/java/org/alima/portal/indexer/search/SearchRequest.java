@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param includeSuperseded whether versions that a newer one supersedes are searched too (false: latest only)
  * @param readerLanguage the reader's language (ISO 639-1, the interface's), which decides the query's language when its
  *     words do not (a single word known in both); null to let the words decide alone
+ * @param mode how to rank; null for the search's default ({@link SearchSettings#mode()})
  */
 public record SearchRequest(
         String query,
@@ -29,12 +30,41 @@ public record SearchRequest(
         boolean withFacets,
         Access access,
         boolean includeSuperseded,
-        String readerLanguage) {
+        String readerLanguage,
+        RankingMode mode) {
 
     public static final int MAX_SIZE = 100;
     public static final int MAX_FROM = 10_000;
     public static final int MAX_PAGES_PER_HIT = 10;
     public static final int MAX_CURSOR_LENGTH = 2_000;
+
+    /** The same request ranked by the search's default mode. */
+    public SearchRequest(
+            String query,
+            Filters filters,
+            SortOrder sort,
+            int size,
+            int from,
+            String cursor,
+            int pagesPerHit,
+            boolean withFacets,
+            Access access,
+            boolean includeSuperseded,
+            String readerLanguage) {
+        this(
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                readerLanguage,
+                null);
+    }
 
     public SearchRequest {
         filters = filters == null ? Filters.none() : filters;
@@ -77,7 +107,18 @@ public record SearchRequest(
      */
     public static SearchRequest of(String query) {
         return new SearchRequest(
-                query, Filters.none(), SortOrder.RELEVANCE, 10, 0, null, 3, true, Access.everything(), false, null);
+                query,
+                Filters.none(),
+                SortOrder.RELEVANCE,
+                10,
+                0,
+                null,
+                3,
+                true,
+                Access.everything(),
+                false,
+                null,
+                null);
     }
 
     public SearchRequest withFilters(Filters filters) {
@@ -92,7 +133,8 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                readerLanguage);
+                readerLanguage,
+                mode);
     }
 
     public SearchRequest withSort(SortOrder sort) {
@@ -107,7 +149,8 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                readerLanguage);
+                readerLanguage,
+                mode);
     }
 
     public SearchRequest withSize(int size) {
@@ -122,7 +165,8 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                readerLanguage);
+                readerLanguage,
+                mode);
     }
 
     public SearchRequest withFrom(int from) {
@@ -137,7 +181,8 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                readerLanguage);
+                readerLanguage,
+                mode);
     }
 
     public SearchRequest withCursor(String cursor) {
@@ -152,7 +197,8 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                readerLanguage);
+                readerLanguage,
+                mode);
     }
 
     public SearchRequest withPagesPerHit(int pagesPerHit) {
@@ -167,7 +213,8 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                readerLanguage);
+                readerLanguage,
+                mode);
     }
 
     public SearchRequest withFacets(boolean withFacets) {
@@ -182,7 +229,8 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                readerLanguage);
+                readerLanguage,
+                mode);
     }
 
     public SearchRequest withAccess(Access access) {
@@ -197,7 +245,8 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                readerLanguage);
+                readerLanguage,
+                mode);
     }
 
     public SearchRequest withIncludeSuperseded(boolean includeSuperseded) {
@@ -212,7 +261,8 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                readerLanguage);
+                readerLanguage,
+                mode);
     }
 
     /** The reader's language, e.g. the interface's "fr" or "en"; see {@link #readerLanguage()}. */
@@ -228,6 +278,24 @@ public record SearchRequest(
                 withFacets,
                 access,
                 includeSuperseded,
-                readerLanguage);
+                readerLanguage,
+                mode);
+    }
+
+    /** Ranked by words (BM25), meaning (dense vectors) or both; null for the search's default. */
+    public SearchRequest withMode(RankingMode mode) {
+        return new SearchRequest(
+                query,
+                filters,
+                sort,
+                size,
+                from,
+                cursor,
+                pagesPerHit,
+                withFacets,
+                access,
+                includeSuperseded,
+                readerLanguage,
+                mode);
     }
 }

@@ -15,13 +15,25 @@ import java.util.Objects;
  * @param k1 BM25 term-frequency saturation
  * @param b BM25 length normalisation, 0 to 1
  * @param timeLimit wall-clock budget of one search; beyond it the search stops with {@link SearchTimeoutException}
+ * @param mode how requests that do not say are ranked; {@link RankingMode#HYBRID} needs a dense model and falls back
+ *     to {@link RankingMode#LEXICAL} without one
+ * @param fusion how BM25 and dense rankings are combined
  */
 public record SearchSettings(
-        FieldWeights weights, float tieBreaker, float minimumShouldMatch, float k1, float b, Duration timeLimit) {
+        FieldWeights weights,
+        float tieBreaker,
+        float minimumShouldMatch,
+        float k1,
+        float b,
+        Duration timeLimit,
+        RankingMode mode,
+        Fusion fusion) {
 
     public SearchSettings {
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(timeLimit, "timeLimit");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(fusion, "fusion");
         if (!(tieBreaker >= 0 && tieBreaker <= 1) || !(minimumShouldMatch >= 0 && minimumShouldMatch <= 1)) {
             throw new IllegalArgumentException("tieBreaker and minimumShouldMatch must be between 0 and 1, got "
                     + tieBreaker + " and " + minimumShouldMatch);
@@ -40,26 +52,50 @@ public record SearchSettings(
      * there and costs recall on MED; k1 0.9 b 0.4 gives 0.680.
      */
     public static SearchSettings defaults() {
-        return new SearchSettings(FieldWeights.defaults(), 0.3f, 0f, 1.2f, 0.75f, Duration.ofSeconds(2));
+        return new SearchSettings(
+                FieldWeights.defaults(),
+                0.3f,
+                0f,
+                1.2f,
+                0.75f,
+                Duration.ofSeconds(2),
+                RankingMode.HYBRID,
+                Fusion.defaults());
+    }
+
+    /**
+     * The defaults for a measurement ({@code eval}, {@code bench}), not a reader waiting: the longest time limit
+     * allowed, so that no query is cut short by a machine loaded with other work and a run never dies half-way.
+     */
+    public static SearchSettings measuring() {
+        return defaults().withTimeLimit(Duration.ofMinutes(1));
     }
 
     public SearchSettings withWeights(FieldWeights weights) {
-        return new SearchSettings(weights, tieBreaker, minimumShouldMatch, k1, b, timeLimit);
+        return new SearchSettings(weights, tieBreaker, minimumShouldMatch, k1, b, timeLimit, mode, fusion);
     }
 
     public SearchSettings withTieBreaker(float tieBreaker) {
-        return new SearchSettings(weights, tieBreaker, minimumShouldMatch, k1, b, timeLimit);
+        return new SearchSettings(weights, tieBreaker, minimumShouldMatch, k1, b, timeLimit, mode, fusion);
     }
 
     public SearchSettings withMinimumShouldMatch(float minimumShouldMatch) {
-        return new SearchSettings(weights, tieBreaker, minimumShouldMatch, k1, b, timeLimit);
+        return new SearchSettings(weights, tieBreaker, minimumShouldMatch, k1, b, timeLimit, mode, fusion);
     }
 
     public SearchSettings withBm25(float k1, float b) {
-        return new SearchSettings(weights, tieBreaker, minimumShouldMatch, k1, b, timeLimit);
+        return new SearchSettings(weights, tieBreaker, minimumShouldMatch, k1, b, timeLimit, mode, fusion);
     }
 
     public SearchSettings withTimeLimit(Duration timeLimit) {
-        return new SearchSettings(weights, tieBreaker, minimumShouldMatch, k1, b, timeLimit);
+        return new SearchSettings(weights, tieBreaker, minimumShouldMatch, k1, b, timeLimit, mode, fusion);
+    }
+
+    public SearchSettings withMode(RankingMode mode) {
+        return new SearchSettings(weights, tieBreaker, minimumShouldMatch, k1, b, timeLimit, mode, fusion);
+    }
+
+    public SearchSettings withFusion(Fusion fusion) {
+        return new SearchSettings(weights, tieBreaker, minimumShouldMatch, k1, b, timeLimit, mode, fusion);
     }
 }

@@ -4,14 +4,19 @@ import static org.alima.portal.indexer.search.TestDocument.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.alima.portal.indexer.index.IndexableDocument;
+import org.alima.portal.indexer.index.PortalIndex;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What each caller may see: a published document, a draft only its owner (account A) may see, an older published
@@ -516,6 +521,147 @@ class VisibilityIT {
 
             assertThat(request.access()).isEqualTo(Access.everything());
             assertThat(request.includeSuperseded()).isFalse();
+        }
+    }
+
+    /**
+     * Search by meaning under the same rules: a draft and a superseded version are the nearest neighbours of a
+     * question that shares no word with any document, and a reader never meets them, in hits, totals, facets or
+     * snippets, while an unrestricted search ranks them first (so the filter, not chance, keeps them out).
+     */
+    @Nested
+    class ByMeaning {
+
+        @TempDir
+        Path semanticDirectory;
+
+        PortalIndex semanticIndex;
+        PortalSearch semanticSearch;
+
+        static final String QUESTION = "what should a nurse give an infant who is drying out from loose bowels";
+
+        @BeforeEach
+        void indexWithVectors() {
+            semanticIndex = PortalIndex.open(semanticDirectory);
+            SemanticFixture.upsert(
+                    semanticIndex,
+                    doc("published")
+                            .title("Measles immunisation coverage survey")
+                            .type("report")
+                            .language("en")
+                            .year(2023)
+                            .countries("CD")
+                            .pages("Coverage of the second measles dose reached eighty percent in the district.")
+                            .build());
+            SemanticFixture.upsert(
+                    semanticIndex,
+                    doc("draft")
+                            .audiences("account:A")
+                            .title("Oral rehydration of young children")
+                            .type("protocol")
+                            .language("fr")
+                            .year(2025)
+                            .countries("TZ")
+                            .topics("lakeside")
+                            .pages(
+                                    "Contents.",
+                                    "Oral rehydration salts dissolved in clean water replace the fluid and salts that"
+                                            + " babies lose with watery stools; give small sips after each stool.")
+                            .build());
+            SemanticFixture.upsert(
+                    semanticIndex,
+                    doc("previous")
+                            .superseded()
+                            .title("Rehydration of babies with watery stools, first edition")
+                            .type("report")
+                            .language("en")
+                            .year(2019)
+                            .countries("CD")
+                            .pages("Babies losing fluid with watery stools get oral rehydration salts by spoon.")
+                            .build());
+            SemanticFixture.upsert(
+                    semanticIndex,
+                    doc("another")
+                            .title("Malaria bed net distribution")
+                            .type("report")
+                            .language("en")
+                            .year(2022)
+                            .countries("CD")
+                            .pages("Long-lasting insecticidal nets were handed out to every household.")
+                            .build());
+            semanticIndex.refresh();
+            semanticSearch = new PortalSearch(semanticIndex, SemanticFixture.settings(), SemanticFixture.model());
+        }
+
+        @AfterEach
+        void closeIndex() {
+            semanticIndex.close();
+        }
+
+        SearchResponse ask(Access access) {
+            return semanticSearch.search(SearchRequest.of(QUESTION).withAccess(access));
+        }
+
+        @Test
+        void theHiddenVersionsAreTheNearestNeighboursForAnUnrestrictedSearch() {
+            SearchResponse response = semanticSearch.search(
+                    SearchRequest.of(QUESTION).withAccess(EVERYTHING).withIncludeSuperseded(true));
+
+            assertThat(ids(response).subList(0, 2)).containsExactlyInAnyOrder("draft", "previous");
+            Hit draft = response.hits().stream()
+                    .filter(hit -> hit.id().equals("draft"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(draft.pages()).extracting(PageHit::page).contains(2);
+        }
+
+        @Test
+        void aReaderNeverMeetsTheDraftOrTheOldVersion() {
+            SearchResponse response = ask(READER);
+
+            assertThat(ids(response))
+                    .doesNotContain("draft", "previous")
+                    .containsExactlyInAnyOrder("published", "another");
+            assertThat(response.total()).isEqualTo(2);
+            Map<String, Map<String, Long>> facets = facets(response);
+            assertThat(facets.get("type")).containsOnlyKeys("report").containsEntry("report", 2L);
+            assertThat(facets.get("language")).doesNotContainKey("fr");
+            assertThat(facets.get("year")).doesNotContainKeys("2025", "2019");
+            assertThat(facets.get("country")).doesNotContainKey("TZ");
+            assertThat(facets.get("topic")).doesNotContainKey("lakeside");
+            assertThat(response.hits())
+                    .flatMap(Hit::pages)
+                    .allSatisfy(page -> assertThat(page.snippet()).doesNotContainIgnoringCase("rehydration"));
+        }
+
+        @Test
+        void anotherAccountDoesNotMeetTheDraftEither() {
+            assertThat(ids(ask(ACCOUNT_B))).doesNotContain("draft", "previous");
+        }
+
+        @Test
+        void theOwnerMeetsItsDraftFirstButNotTheOldVersion() {
+            SearchResponse response = ask(ACCOUNT_A);
+
+            assertThat(ids(response).get(0)).isEqualTo("draft");
+            assertThat(ids(response)).doesNotContain("previous");
+            assertThat(response.hits().get(0).pages().get(0).page()).isEqualTo(2);
+        }
+
+        @Test
+        void rankingByMeaningAloneIsFilteredToo() {
+            SearchResponse response = semanticSearch.search(
+                    SearchRequest.of(QUESTION).withAccess(READER).withMode(RankingMode.DENSE));
+
+            assertThat(ids(response)).containsExactlyInAnyOrder("published", "another");
+            assertThat(response.total()).isEqualTo(2);
+        }
+
+        @Test
+        void relatedDocumentsOfAReaderLeaveTheDraftOut() {
+            assertThat(semanticSearch.related("another", 5, READER))
+                    .extracting(Hit::id)
+                    .doesNotContain("draft", "previous");
         }
     }
 }
