@@ -41,10 +41,12 @@ public final class Portal implements AutoCloseable {
                 : null;
         Map<String, Object> properties = new HashMap<>(settings.properties());
         properties.put("portal.accounts.jwt-secret", secret);
-        // The first administrator (see FirstAdmin): from the environment given, which is not always the process's.
+        // The first administrator (see FirstAdmin) and the semantic switch: from the environment given, which is not
+        // always the process's.
         for (String[] variable : new String[][] {
             {"PORTAL_ADMIN_EMAIL", "portal.accounts.first-admin.email"},
-            {"PORTAL_ADMIN_PASSWORD", "portal.accounts.first-admin.password"}
+            {"PORTAL_ADMIN_PASSWORD", "portal.accounts.first-admin.password"},
+            {"PORTAL_SEMANTIC", "portal.semantic.enabled"}
         }) {
             if (environment.containsKey(variable[0])) {
                 properties.put(variable[1], environment.get(variable[0]));
