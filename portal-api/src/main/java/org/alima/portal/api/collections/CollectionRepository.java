@@ -141,18 +141,8 @@ class CollectionRepository {
 
     /** The curators of each collection given, by display name. */
     Map<UUID, List<CollectionResponse.Curator>> curators(Collection<UUID> collections) {
-        Map<UUID, List<UUID>> curatorIds = jdbc.prepareStatement(
-                "SELECT collection_id, account_id FROM collection_curators WHERE collection_id = ANY (?)",
-                statement -> {
-                    statement.setArray(1, uuids(statement, collections));
-                    ResultSet rows = statement.executeQuery();
-                    Map<UUID, List<UUID>> found = new HashMap<>();
-                    while (rows.next()) {
-                        found.computeIfAbsent(rows.getObject(1, UUID.class), id -> new ArrayList<>())
-                                .add(rows.getObject(2, UUID.class));
-                    }
-                    return found;
-                });
+        Map<UUID, List<UUID>> curatorIds = byCollection(
+                "SELECT collection_id, account_id FROM collection_curators WHERE collection_id = ANY (?)", collections);
         Map<UUID, String> names = accounts.displayNames(
                 curatorIds.values().stream().flatMap(List::stream).toList());
         Comparator<CollectionResponse.Curator> byName = Comparator.comparing((CollectionResponse.Curator curator) ->
@@ -201,17 +191,8 @@ class CollectionRepository {
 
     /** How many items of each collection given {@code viewer} may see; a collection without any is left out. */
     Map<UUID, Integer> itemCounts(Collection<UUID> collections, Viewer viewer) {
-        Map<UUID, List<UUID>> items = jdbc.prepareStatement(
-                "SELECT collection_id, document_id FROM collection_items WHERE collection_id = ANY (?)", statement -> {
-                    statement.setArray(1, uuids(statement, collections));
-                    ResultSet rows = statement.executeQuery();
-                    Map<UUID, List<UUID>> found = new HashMap<>();
-                    while (rows.next()) {
-                        found.computeIfAbsent(rows.getObject(1, UUID.class), id -> new ArrayList<>())
-                                .add(rows.getObject(2, UUID.class));
-                    }
-                    return found;
-                });
+        Map<UUID, List<UUID>> items = byCollection(
+                "SELECT collection_id, document_id FROM collection_items WHERE collection_id = ANY (?)", collections);
         Set<UUID> listed = documents
                 .listed(items.values().stream().flatMap(List::stream).toList(), viewer)
                 .keySet();
@@ -375,6 +356,20 @@ class CollectionRepository {
         statement.setString(first + 2, description.fr());
         statement.setString(first + 3, description.en());
         return first + 4;
+    }
+
+    /** The second column's ids by the first's, for a query of pairs over the collections given as its one array. */
+    private Map<UUID, List<UUID>> byCollection(String sql, Collection<UUID> collections) {
+        return jdbc.prepareStatement(sql, statement -> {
+            statement.setArray(1, uuids(statement, collections));
+            ResultSet rows = statement.executeQuery();
+            Map<UUID, List<UUID>> found = new HashMap<>();
+            while (rows.next()) {
+                found.computeIfAbsent(rows.getObject(1, UUID.class), id -> new ArrayList<>())
+                        .add(rows.getObject(2, UUID.class));
+            }
+            return found;
+        });
     }
 
     private static Array uuids(PreparedStatement statement, Collection<UUID> ids) throws SQLException {

@@ -148,9 +148,10 @@ public final class PortalSearch {
         Visibility visibility = Visibility.of(request);
         Optional<Filters> known = visibility.knownFilters(request.filters());
         Map<String, Query> filters = FacetedSearch.filterQueries(known.orElse(request.filters()));
-        RankingMode mode = request.sort() == SortOrder.RELEVANCE
+        // Newest first lists what the words match, not the nearest by meaning; nothing to see needs no model either.
+        RankingMode mode = request.sort() == SortOrder.RELEVANCE && known.isPresent()
                 ? Objects.requireNonNullElse(request.mode(), settings.mode())
-                : RankingMode.LEXICAL; // newest first lists what the words match, not the nearest by meaning
+                : RankingMode.LEXICAL;
         loadModelIfNeeded(mode);
         try (IndexSnapshot snapshot = index.snapshot()) {
             Translation translation = translate(request.query(), request.readerLanguage(), snapshot);
