@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.alima.portal.indexer.SuppressForbidden;
 import org.alima.portal.indexer.search.Neighbour;
 import org.alima.portal.indexer.search.PortalSearch;
 
@@ -19,6 +20,7 @@ import org.alima.portal.indexer.search.PortalSearch;
  * neighbours kept and the share of nonsense queries that still list a neighbour. Written here: it is this project's
  * measurement, not a generic statistic.
  */
+@SuppressForbidden(reason = "seeded java.util.Random on purpose: a measurement's nonsense is the same at every run")
 final class SimilarityReport {
 
     /** Random strings of letters, one to three words of 3 to 9 letters, from a fixed seed. */
