@@ -39,7 +39,8 @@ public final class PortalProcess {
                         Application.class.getName())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        // Words only unless a test asks for search by meaning: BackupRestoreIT and CrashIT compare exact hits, which the
+        // Words only unless a test asks for search by meaning: BackupRestoreIT and CrashIT compare exact hits, which
+        // the
         // background vector pass would reorder while they compare (the browser tests run the default, hybrid).
         builder.environment().put("PORTAL_SEMANTIC", "off");
         builder.environment().putAll(environment);
