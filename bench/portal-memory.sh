@@ -36,7 +36,8 @@ PORTAL_DATA_DIR="$work/data" PORTAL_PORT="$port" PORTAL_EMBEDDED_DB_PORT="$(free
   "$java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx1g -jar "$jar" \
   >"$work/portal.log" 2>&1 &
 pid=$!
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+# The portal stops its PostgreSQL as it exits, which may still write into the data directory for a moment.
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; for _ in 1 2 3 4 5; do rm -rf "$work" 2>/dev/null && break; sleep 1; done' EXIT
 
 for _ in $(seq 1 300); do
   curl -fs "$base/health/readiness" >/dev/null 2>&1 && break
