@@ -1,11 +1,6 @@
 package org.alima.portal.e2e;
 
-import static org.awaitility.Awaitility.await;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,8 +35,6 @@ record Library(
 
     private static final Logger LOG = LoggerFactory.getLogger(Library.class);
     private static final Duration INDEXING = Duration.ofSeconds(90);
-    /** Encoding every page of the five documents takes some 20 s on a quiet 2-core machine; a loaded one is slower. */
-    private static final Duration VECTORS = Duration.ofSeconds(240);
 
     static Path pdf(String name) {
         Path ours = Path.of("src/test/resources/pdfs", name);
@@ -122,10 +115,6 @@ record Library(
             curator.post("/api/documents/" + id + "/publish", null);
         }
         contributor.post("/api/documents/" + guidance + "/submit", null);
-        // The background pass gives the documents their vectors after their words: the flows start once it has.
-        for (String id : List.of(mosquito, stroke, flyer, choruspro, dataInBrief)) {
-            awaitVectors(portal.anonymous(), id);
-        }
         collection(
                 curator,
                 MALARIA,
@@ -151,33 +140,6 @@ record Library(
                         Map.of("documentId", choruspro, "note", "Pour les psychologues partenaires.")));
         LOG.info("Library seeded in {} ms", (System.nanoTime() - start) / 1_000_000);
         return new Library(mosquito, stroke, flyer, choruspro, dataInBrief, guidance, unreadable);
-    }
-
-    /**
-     * Waits until the published document {@code id} is found by meaning: a search for its own title lists it with a
-     * page flagged as chosen by meaning, which happens once the background pass has given it its vectors.
-     */
-    private static void awaitVectors(PortalApi reader, String id) {
-        String title = reader.get("/api/documents/" + id).path("title").asText();
-        await("document " + id + " found by meaning")
-                .atMost(VECTORS)
-                .pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    JsonNode hits = reader.get(
-                                    "/api/search?size=20&q=" + URLEncoder.encode(title, StandardCharsets.UTF_8))
-                            .path("hits");
-                    for (JsonNode hit : hits) {
-                        if (hit.path("id").asText().equals(id)) {
-                            for (JsonNode page : hit.path("pages")) {
-                                if (page.path("byMeaning").asBoolean(false)) {
-                                    return true;
-                                }
-                            }
-                        }
-                    }
-                    return false;
-                });
     }
 
     private static void collection(
