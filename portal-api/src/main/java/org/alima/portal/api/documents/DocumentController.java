@@ -3,14 +3,11 @@ package org.alima.portal.api.documents;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
@@ -19,7 +16,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
-import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -38,24 +34,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.collections.DocumentCollections;
-import org.alima.portal.api.files.FileStore;
-import org.alima.portal.api.files.SafeFileName;
-import org.alima.portal.api.files.StoredFile;
 import org.alima.portal.api.system.InvalidInputException;
-import org.alima.portal.api.system.Problem;
-import org.alima.portal.indexer.extract.Format;
 
 /**
  * The documents area of the API: upload, list, read, edit, move through the workflow (submit, publish, return,
- * withdraw), new versions, delete, download, cite, follow processing. Stateless and thread-safe; blocking work (disk,
- * database) runs on the blocking executor.
+ * withdraw), new versions, delete, cite, follow processing; {@link DocumentFileController} serves the files. Stateless
+ * and thread-safe; blocking work (disk, database) runs on the blocking executor.
  *
  * <p>Every endpoint starts from the {@link Viewer} the request carries, and answers 404 for a document that viewer may
  * not see, exactly as for an unknown id; what they may do with one they see is decided by {@link Document}.
@@ -80,28 +68,21 @@ class DocumentController {
 
     private final DocumentRepository documents;
     private final DocumentWorkflow workflow;
-    private final FileStore files;
-    private final StoredFiles storedFiles;
     private final Citation citation;
     private final MetadataJson metadataJson;
-
     private final DocumentCollections collections;
 
     DocumentController(
             DocumentRepository documents,
             DocumentWorkflow workflow,
-            FileStore files,
-            StoredFiles storedFiles,
             Citation citation,
             MetadataJson metadataJson,
             DocumentCollections collections) {
-        this.collections = collections;
         this.documents = documents;
         this.workflow = workflow;
-        this.files = files;
-        this.storedFiles = storedFiles;
         this.citation = citation;
         this.metadataJson = metadataJson;
+        this.collections = collections;
     }
 
     /**
@@ -121,9 +102,9 @@ class DocumentController {
             CompletedFileUpload file, @Part("metadata") @Nullable CompletedPart metadata, Viewer viewer)
             throws IOException {
         DocumentMetadata meta = metadataJson.part(text(metadata), "metadata");
-        UUID id =
-                receive(file, viewer, (incoming, name) -> workflow.upload(viewer, meta, incoming, name, files::store));
-        return accepted(id);
+        try (InputStream content = file.getInputStream()) {
+            return accepted(workflow.upload(viewer, meta, content, file.getFilename()));
+        }
     }
 
     /**
@@ -141,11 +122,9 @@ class DocumentController {
             Viewer viewer)
             throws IOException {
         DocumentMetadata given = metadataJson.part(text(metadata), "metadata");
-        // Checked before the file is received, so that a refusal costs no disk; checked again under the row's lock.
-        documents.find(id).orElseThrow(() -> Document.notFound(id)).require(viewer, Action.NEW_VERSION);
-        UUID created = receive(
-                file, viewer, (incoming, name) -> workflow.newVersion(viewer, id, given, incoming, name, files::store));
-        return accepted(created);
+        try (InputStream content = file.getInputStream()) {
+            return accepted(workflow.newVersion(viewer, id, given, content, file.getFilename()));
+        }
     }
 
     /**
@@ -217,7 +196,7 @@ class DocumentController {
     @Operation(summary = "Read a document")
     @Get("/{id}")
     DocumentResponse get(@PathVariable UUID id, Viewer viewer) {
-        return response(visible(id, viewer), viewer);
+        return response(documents.visible(id, viewer), viewer);
     }
 
     /**
@@ -292,62 +271,8 @@ class DocumentController {
     @Secured("contributor")
     @Delete("/{id}")
     HttpResponse<Void> delete(@PathVariable UUID id, Viewer viewer) {
-        List<String> stored = workflow.delete(viewer, id);
-        stored.forEach(files::delete);
+        workflow.delete(viewer, id);
         return HttpResponse.noContent();
-    }
-
-    /**
-     * Downloads the stored file, as an attachment; with {@code inline=true}, a PDF is shown by the browser's PDF
-     * viewer instead, so that a search hit's link ({@code …/file?inline=true#page=7}) opens it at its page. Other
-     * formats are always attachments. Supports {@code If-None-Match} (the ETag is the file's SHA-256) and a single
-     * byte {@code Range}.
-     */
-    @Operation(summary = "Download a document's file")
-    @Get(value = "/{id}/file", produces = MediaType.ALL)
-    HttpResponse<?> file(
-            @PathVariable UUID id,
-            @QueryValue(defaultValue = "false") boolean inline,
-            @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch,
-            @Header(HttpHeaders.RANGE) @Nullable String range,
-            @Header(HttpHeaders.IF_RANGE) @Nullable String ifRange,
-            Viewer viewer)
-            throws IOException {
-        Document document = visible(id, viewer);
-        if (!document.isFileServedTo(viewer)) {
-            throw new FileWithdrawnException(id, document.withdrawnReason());
-        }
-        StoredFile stored = storedFiles.ofDocument(id).orElseThrow(() -> Document.notFound(id));
-        Headers headers = new Headers(stored, inline && stored.format() == Format.PDF);
-        String etag = headers.etag();
-        if (ifNoneMatch != null && EntityTags.matches(ifNoneMatch, etag)) {
-            return headers.on(HttpResponse.status(HttpStatus.NOT_MODIFIED));
-        }
-        Path path = stored.path();
-        MediaType type = MediaType.of(stored.contentType());
-        Optional<ByteRange> slice;
-        try {
-            // A range is for the version the client already holds part of: If-Range names it.
-            slice = ifRange == null || ifRange.strip().equals(etag)
-                    ? ByteRange.parse(range, stored.size())
-                    : Optional.empty();
-        } catch (ByteRange.Unsatisfiable unsatisfiable) {
-            return headers.on(HttpResponse.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE))
-                    .header(HttpHeaders.CONTENT_RANGE, "bytes */" + stored.size())
-                    .contentType(Problem.MEDIA_TYPE)
-                    .body(Problem.of(
-                            416,
-                            "range-not-satisfiable",
-                            "Range not satisfiable",
-                            "The file has " + stored.size() + " bytes; ask for a range that starts before its end."));
-        }
-        if (slice.isPresent()) {
-            ByteRange r = slice.get();
-            return headers.on(HttpResponse.status(HttpStatus.PARTIAL_CONTENT))
-                    .header(HttpHeaders.CONTENT_RANGE, r.contentRange(stored.size()))
-                    .body(new StreamedFile(new FileSlice(path, r), type, 0, r.length()));
-        }
-        return headers.on(HttpResponse.ok()).body(new StreamedFile(Files.newInputStream(path), type, 0, stored.size()));
     }
 
     /** The document's citation in {@code bibtex}, {@code ris} or {@code csl-json}. */
@@ -357,7 +282,7 @@ class DocumentController {
             @PathVariable UUID id, @QueryValue(defaultValue = "bibtex") String format, Viewer viewer) {
         CitationFormat chosen = CitationFormat.of(format)
                 .orElseThrow(() -> InvalidInputException.of("format", "must be one of " + CitationFormat.NAMES));
-        Document document = visible(id, viewer);
+        Document document = documents.visible(id, viewer);
         return HttpResponse.ok(citation.write(document, chosen))
                 .contentType(chosen.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + id + "." + chosen.extension() + "\"");
@@ -367,40 +292,8 @@ class DocumentController {
     @Operation(summary = "Follow a document's processing")
     @Get("/{id}/status")
     ProcessingStatus status(@PathVariable UUID id, Viewer viewer) {
-        visible(id, viewer);
+        documents.visible(id, viewer);
         return documents.status(id).orElseThrow(() -> Document.notFound(id));
-    }
-
-    /** The document, when {@code viewer} may see it; 404 otherwise, as for an unknown id. */
-    private Document visible(UUID id, Viewer viewer) {
-        return documents.find(id).filter(d -> d.isVisibleTo(viewer)).orElseThrow(() -> Document.notFound(id));
-    }
-
-    /**
-     * Receives an uploaded file to disk, then records it with {@code record}; the received copy is discarded either
-     * way (the record stores its own).
-     *
-     * @throws DuplicateFileException when a document already holds the same bytes
-     */
-    private UUID receive(CompletedFileUpload file, Viewer viewer, Recorder record) throws IOException {
-        SafeFileName name = SafeFileName.of(file.getFilename());
-        FileStore.IncomingFile incoming;
-        try (InputStream content = file.getInputStream()) {
-            incoming = files.receive(content, name);
-        }
-        try {
-            Optional<DocumentRepository.Holder> existing = documents.findBySha256(incoming.sha256(), viewer);
-            if (existing.isPresent()) {
-                throw DuplicateFileException.of(existing.get());
-            }
-            return record.record(incoming, name);
-        } catch (Constraints.SameBytesStoredException raced) {
-            throw DuplicateFileException.of(documents
-                    .findBySha256(incoming.sha256(), viewer)
-                    .orElseThrow(() -> new IllegalStateException("a duplicate vanished", raced)));
-        } finally {
-            files.discard(incoming);
-        }
     }
 
     /** The text of the {@code metadata} part, read up to its bound; null when absent. */
@@ -421,46 +314,6 @@ class DocumentController {
         String statusUrl = BASE + "/" + id + "/status";
         return HttpResponse.accepted(URI.create(BASE + "/" + id))
                 .body(new UploadAccepted(id.toString(), "queued", statusUrl));
-    }
-
-    @FunctionalInterface
-    private interface Recorder {
-        UUID record(FileStore.IncomingFile incoming, SafeFileName name);
-    }
-
-    /**
-     * The headers of a stored file's answers.
-     *
-     * <p>An attachment carries a sandboxing CSP: should a browser render it anyway, an uploaded HTML file runs no
-     * script and loads nothing. A PDF shown inline cannot: Chrome and Safari refuse to run their PDF viewer in a
-     * sandboxed document (whatever {@code allow-*} tokens are added), and Chrome's viewer page breaks under {@code
-     * default-src 'none'}. It is safe without: only bytes that start with {@code %PDF-} were stored as PDF, they are
-     * always sent as {@code application/pdf} with {@code nosniff}, so a browser shows them with its PDF viewer or not
-     * at all (never as HTML of the portal's origin), and browsers run a PDF's own scripts, if at all, inside their
-     * viewer, apart from the origin that served it.
-     */
-    private record Headers(StoredFile stored, boolean inline) {
-
-        String etag() {
-            return "\"" + stored.sha256() + "\"";
-        }
-
-        <T> MutableHttpResponse<T> on(MutableHttpResponse<T> response) {
-            response.header(HttpHeaders.ETAG, etag())
-                    .header(HttpHeaders.ACCEPT_RANGES, "bytes")
-                    .header(
-                            HttpHeaders.CONTENT_DISPOSITION,
-                            inline
-                                    ? ContentDisposition.inline(stored.name().value())
-                                    : ContentDisposition.attachment(
-                                            stored.name().value()))
-                    .header("X-Content-Type-Options", "nosniff")
-                    .header(HttpHeaders.CACHE_CONTROL, "no-cache");
-            if (!inline) {
-                response.header("Content-Security-Policy", "sandbox; default-src 'none'");
-            }
-            return response;
-        }
     }
 
     /** The document as {@code viewer} sees it, with the collections it belongs to that the viewer may know of. */
