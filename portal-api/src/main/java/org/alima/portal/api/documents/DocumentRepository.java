@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,8 +31,8 @@ import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.accounts.AccountDirectory;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.SafeFileName;
-import org.alima.portal.api.files.StoredFile;
 import org.alima.portal.api.indexing.IndexQueue;
+import org.alima.portal.indexer.extract.Format;
 
 /**
  * Reads and writes documents and their files in PostgreSQL with plain SQL (arrays, JSONB, recursive version chains
@@ -124,7 +125,7 @@ class DocumentRepository {
             statement.setObject(1, id);
             statement.setString(2, file.sha256());
             statement.setLong(3, file.size());
-            statement.setString(4, StoredFile.column(file.format()));
+            statement.setString(4, column(file.format()));
             statement.setString(5, name.value());
             statement.setString(6, storagePath);
             return statement.executeUpdate();
@@ -394,7 +395,7 @@ class DocumentRepository {
                 text(rows.getDate("review_due_date")));
         DocumentResponse.FileResponse file = new DocumentResponse.FileResponse(
                 rows.getString("original_name"),
-                StoredFile.format(rows.getString("format")).mediaType(),
+                format(rows.getString("format")).mediaType(),
                 rows.getLong("size_bytes"),
                 rows.getString("sha256"),
                 (Integer) rows.getObject("page_count"),
@@ -422,6 +423,16 @@ class DocumentRepository {
                 rows.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rows.getObject("updated_at", OffsetDateTime.class).toInstant(),
                 file);
+    }
+
+    /** The format as the {@code document_files.format} column holds it: {@code pdf}, {@code markdown}… */
+    static String column(Format format) {
+        return format.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The format of a {@code document_files.format} value. */
+    static Format format(String column) {
+        return Format.valueOf(column.toUpperCase(Locale.ROOT));
     }
 
     private static String actorOf(Viewer actor) {
