@@ -21,6 +21,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -315,6 +316,14 @@ class DocumentController {
         return HttpResponse.accepted(URI.create(BASE + "/" + id))
                 .body(new UploadAccepted(id.toString(), "queued", statusUrl));
     }
+
+    /**
+     * The answer to an upload or a new version: the file is stored and its processing queued. Immutable.
+     *
+     * @param status the processing status, {@code queued} at first; follow it at {@code statusUrl}
+     */
+    @Serdeable
+    record UploadAccepted(String id, String status, String statusUrl) {}
 
     /** The document as {@code viewer} sees it, with the collections it belongs to that the viewer may know of. */
     private DocumentResponse response(Document document, Viewer viewer) {
