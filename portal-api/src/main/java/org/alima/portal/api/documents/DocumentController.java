@@ -4,16 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Delete;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
-import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.Put;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
 import io.micronaut.json.tree.JsonNode;
@@ -27,10 +21,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -43,7 +33,8 @@ import org.alima.portal.api.system.InvalidInputException;
 
 /**
  * The documents area of the API: upload, list, read, edit, move through the workflow (submit, publish, return,
- * withdraw), new versions, delete, cite, follow processing; {@link DocumentFileController} serves the files. Stateless
+ * withdraw), new versions, delete, cite, follow processing ({@link DocumentsApi}, and the two uploads here);
+ * {@link DocumentFileController} serves the files. Stateless
  * and thread-safe; blocking work (disk, database) runs on the blocking executor.
  *
  * <p>Every endpoint starts from the {@link Viewer} the request carries, and answers 404 for a document that viewer may
@@ -53,7 +44,7 @@ import org.alima.portal.api.system.InvalidInputException;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "documents")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class DocumentController {
+class DocumentController implements DocumentsApi {
 
     static final String BASE = "/api/documents";
     static final int MAX_PAGE_SIZE = 100;
@@ -135,46 +126,18 @@ class DocumentController {
      * operating procedures whose review date has passed).
      */
     @Operation(summary = "List documents")
-    @Get
-    DocumentPage list(
-            @QueryValue
-                    @Nullable
-                    @Pattern(regexp = DocumentType.PATTERN, message = "must be one of " + DocumentType.NAMES)
-                    String type,
-            @QueryValue
-                    @Nullable
-                    @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code in lower case, such as fr")
-                    String language,
-            @QueryValue @Nullable @IsoCountry String country,
-            @QueryValue
-                    @Nullable
-                    @Min(value = 1000, message = "must be a year between 1000 and 9999")
-                    @Max(value = 9999, message = "must be a year between 1000 and 9999")
-                    Integer year,
-            @QueryValue
-                    @Nullable
-                    @Pattern(
-                            regexp = DocumentStatus.PATTERN,
-                            message = "must be draft, submitted, published or withdrawn")
-                    String status,
-            @QueryValue
-                    @Nullable
-                    @Pattern(
-                            regexp = "queued|extracting|extracted|indexed|failed",
-                            message = "must be queued, extracting, extracted, indexed or failed")
-                    String processing,
-            @QueryValue(defaultValue = "false") boolean mine,
-            @QueryValue @Nullable @Pattern(regexp = "overdue", message = "must be overdue") String reviewDue,
-            @QueryValue(defaultValue = "1")
-                    @Min(value = 1, message = "must be 1 or more (pages count from 1)")
-                    @Max(value = 100_000, message = "must be at most 100000; narrow the list with filters")
-                    int page,
-            @QueryValue(defaultValue = "20")
-                    @Min(value = 1, message = "must be at least 1")
-                    @Max(
-                            value = MAX_PAGE_SIZE,
-                            message = "must be at most " + MAX_PAGE_SIZE + ", the largest page size")
-                    int size,
+    @Override
+    public DocumentPage list(
+            @Nullable String type,
+            @Nullable String language,
+            @Nullable String country,
+            @Nullable Integer year,
+            @Nullable String status,
+            @Nullable String processing,
+            boolean mine,
+            @Nullable String reviewDue,
+            int page,
+            int size,
             Viewer viewer) {
         if ((long) page * size > MAX_DEPTH) {
             throw InvalidInputException.of(
@@ -195,8 +158,8 @@ class DocumentController {
     }
 
     @Operation(summary = "Read a document")
-    @Get("/{id}")
-    DocumentResponse get(@PathVariable UUID id, Viewer viewer) {
+    @Override
+    public DocumentResponse get(UUID id, Viewer viewer) {
         return response(documents.visible(id, viewer), viewer);
     }
 
@@ -207,9 +170,9 @@ class DocumentController {
      */
     @Operation(summary = "Replace a document's metadata")
     @Secured("contributor")
-    @Put(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
     @RequestBody(content = @Content(schema = @Schema(implementation = DocumentMetadata.class)))
-    DocumentResponse replace(@PathVariable UUID id, @Body JsonNode body, Viewer viewer) {
+    @Override
+    public DocumentResponse replace(UUID id, JsonNode body, Viewer viewer) {
         DocumentMetadata metadata = metadataJson.body(body);
         return response(workflow.edit(viewer, id, current -> metadata), viewer);
     }
@@ -217,9 +180,9 @@ class DocumentController {
     /** Changes the fields given and keeps the others; a list given empty is emptied. The rules of PUT apply. */
     @Operation(summary = "Change some of a document's metadata")
     @Secured("contributor")
-    @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
     @RequestBody(content = @Content(schema = @Schema(implementation = DocumentMetadata.class)))
-    DocumentResponse patch(@PathVariable UUID id, @Body JsonNode body, Viewer viewer) {
+    @Override
+    public DocumentResponse patch(UUID id, JsonNode body, Viewer viewer) {
         DocumentMetadata changes = metadataJson.body(body);
         return response(workflow.edit(viewer, id, current -> current.patchedBy(changes)), viewer);
     }
@@ -227,24 +190,24 @@ class DocumentController {
     /** draft → submitted: its owner asks the curators to review and publish it. */
     @Operation(summary = "Submit a draft for review")
     @Secured("contributor")
-    @Post("/{id}/submit")
-    DocumentResponse submit(@PathVariable UUID id, Viewer viewer) {
+    @Override
+    public DocumentResponse submit(UUID id, Viewer viewer) {
         return response(workflow.submit(viewer, id), viewer);
     }
 
     /** submitted (or draft) → published: a curator makes it visible to everyone. */
     @Operation(summary = "Publish a document")
     @Secured("contributor")
-    @Post("/{id}/publish")
-    DocumentResponse publish(@PathVariable UUID id, Viewer viewer) {
+    @Override
+    public DocumentResponse publish(UUID id, Viewer viewer) {
         return response(workflow.publish(viewer, id), viewer);
     }
 
     /** submitted → draft: a curator returns it to its owner with a comment, shown to the owner until publication. */
     @Operation(summary = "Return a submitted document to its owner")
     @Secured("contributor")
-    @Post(value = "/{id}/return", consumes = MediaType.APPLICATION_JSON)
-    DocumentResponse returnToOwner(@PathVariable UUID id, @Valid @Body ReturnRequest request, Viewer viewer) {
+    @Override
+    public DocumentResponse returnToOwner(UUID id, ReturnRequest request, Viewer viewer) {
         return response(workflow.returnToOwner(viewer, id, request.comment()), viewer);
     }
 
@@ -254,33 +217,32 @@ class DocumentController {
      */
     @Operation(summary = "Withdraw a document")
     @Secured("contributor")
-    @Post(value = "/{id}/withdraw", consumes = MediaType.APPLICATION_JSON)
-    DocumentResponse withdraw(@PathVariable UUID id, @Valid @Body WithdrawRequest request, Viewer viewer) {
+    @Override
+    public DocumentResponse withdraw(UUID id, WithdrawRequest request, Viewer viewer) {
         return response(workflow.withdraw(viewer, id, request.reason()), viewer);
     }
 
     /** Queues the failed processing of the document's file again (after a fix on the server, or a passing fault). */
     @Operation(summary = "Retry a failed processing")
     @Secured("contributor")
-    @Post("/{id}/retry")
-    DocumentResponse retry(@PathVariable UUID id, Viewer viewer) {
+    @Override
+    public DocumentResponse retry(UUID id, Viewer viewer) {
         return response(workflow.retry(viewer, id), viewer);
     }
 
     /** Deletes a document, its stored file and its pending work, for good: its owner while a draft, or an admin. */
     @Operation(summary = "Delete a document")
     @Secured("contributor")
-    @Delete("/{id}")
-    HttpResponse<Void> delete(@PathVariable UUID id, Viewer viewer) {
+    @Override
+    public HttpResponse<Void> delete(UUID id, Viewer viewer) {
         workflow.delete(viewer, id);
         return HttpResponse.noContent();
     }
 
     /** The document's citation in {@code bibtex}, {@code ris} or {@code csl-json}. */
     @Operation(summary = "Cite a document")
-    @Get(value = "/{id}/citation", produces = MediaType.ALL)
-    HttpResponse<String> citation(
-            @PathVariable UUID id, @QueryValue(defaultValue = "bibtex") String format, Viewer viewer) {
+    @Override
+    public HttpResponse<String> citation(UUID id, String format, Viewer viewer) {
         CitationFormat chosen = CitationFormat.of(format)
                 .orElseThrow(() -> InvalidInputException.of("format", "must be one of " + CitationFormat.NAMES));
         Document document = documents.visible(id, viewer);
@@ -291,8 +253,8 @@ class DocumentController {
 
     /** Where the background processing of the document's file stands. */
     @Operation(summary = "Follow a document's processing")
-    @Get("/{id}/status")
-    ProcessingStatus status(@PathVariable UUID id, Viewer viewer) {
+    @Override
+    public ProcessingStatus status(UUID id, Viewer viewer) {
         documents.visible(id, viewer);
         return documents.status(id).orElseThrow(() -> Document.notFound(id));
     }

@@ -7,10 +7,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
-import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -29,7 +25,7 @@ import org.alima.portal.api.system.Problem;
 import org.alima.portal.indexer.extract.Format;
 
 /**
- * Serves a document's stored file: downloads and inline PDFs, single byte ranges, entity tags, and the headers that
+ * Serves a document's stored file ({@link DocumentFilesApi}): downloads and inline PDFs, single byte ranges, entity tags, and the headers that
  * keep an uploaded file from running as a page of the portal. Stateless and thread-safe; reads run on the blocking
  * executor.
  */
@@ -37,7 +33,7 @@ import org.alima.portal.indexer.extract.Format;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "documents")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class DocumentFileController {
+class DocumentFileController implements DocumentFilesApi {
 
     private final DocumentRepository documents;
     private final StoredFiles storedFiles;
@@ -54,13 +50,13 @@ class DocumentFileController {
      * byte {@code Range}.
      */
     @Operation(summary = "Download a document's file")
-    @Get(value = "/{id}/file", produces = MediaType.ALL)
-    HttpResponse<?> file(
-            @PathVariable UUID id,
-            @QueryValue(defaultValue = "false") boolean inline,
-            @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch,
-            @Header(HttpHeaders.RANGE) @Nullable String range,
-            @Header(HttpHeaders.IF_RANGE) @Nullable String ifRange,
+    @Override
+    public HttpResponse<?> file(
+            UUID id,
+            boolean inline,
+            @Nullable String ifNoneMatch,
+            @Nullable String range,
+            @Nullable String ifRange,
             Viewer viewer)
             throws IOException {
         Document document = documents.visible(id, viewer);
