@@ -112,7 +112,7 @@ class SearchController implements SearchApi {
             @Nullable String lang,
             @Nullable String acceptLanguage,
             Viewer viewer) {
-        FieldSelection selected = FieldSelection.parse(fields);
+        SearchResults.Fields selected = SearchResults.Fields.parse(fields);
         if ((long) page * size > MAX_DEPTH) {
             throw InvalidInputException.of(
                     "page",
@@ -198,7 +198,7 @@ class SearchController implements SearchApi {
             throw new NotFoundException("Document " + id + " is not in the search index: it does not exist, is not"
                     + " indexed yet, was withdrawn, or is not yours to see.");
         }
-        FieldSelection noPages = FieldSelection.ALL;
+        SearchResults.Fields noPages = SearchResults.Fields.ALL;
         return new RelatedDocuments(
                 id.toString(), found.stream().map(hit -> hit(hit, noPages)).toList());
     }
@@ -252,7 +252,7 @@ class SearchController implements SearchApi {
         return kept;
     }
 
-    private static SearchResults.SearchHit hit(Hit hit, FieldSelection selected) {
+    private static SearchResults.SearchHit hit(Hit hit, SearchResults.Fields selected) {
         List<SearchResults.PageLink> pages = null;
         if (selected.includes("pages")) {
             pages = new ArrayList<>(hit.pages().size());
