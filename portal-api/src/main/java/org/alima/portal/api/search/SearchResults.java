@@ -3,11 +3,11 @@ package org.alima.portal.api.search;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import java.util.List;
-import org.alima.portal.api.system.InvalidInputException;
-import java.util.Set;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.alima.portal.api.system.InvalidInputException;
 
 /**
  * One page of search results, all a results page needs in one answer. Immutable. A part left out by {@code fields},
@@ -116,7 +116,8 @@ record SearchResults(
                     if (!HIT_FIELDS.contains(field) && !PAGE_FIELDS.contains(field)) {
                         throw InvalidInputException.of(
                                 "fields",
-                                "names an unknown field '" + (field.length() > 40 ? field.substring(0, 40) + "…" : field)
+                                "names an unknown field '"
+                                        + (field.length() > 40 ? field.substring(0, 40) + "…" : field)
                                         + "'; choose among " + String.join(", ", HIT_FIELDS) + ", "
                                         + String.join(", ", PAGE_FIELDS));
                     }
