@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -94,7 +95,7 @@ class EndpointGuardsIT extends PortalTest {
 
     @Test
     void everyApiRouteHasADecidedDoorAndNoDecisionOutlivesItsRoute() {
-        TreeSet<String> routes = apiRoutes();
+        SortedSet<String> routes = apiRoutes();
         assertThat(routes)
                 .as("routes without an entry in DOORS: decide who may call them")
                 .isSubsetOf(DOORS.keySet());
@@ -174,7 +175,7 @@ class EndpointGuardsIT extends PortalTest {
         return method.equals("GET") ? caller.get(path) : caller.json(method, path, "{}");
     }
 
-    private TreeSet<String> apiRoutes() {
+    private SortedSet<String> apiRoutes() {
         TreeSet<String> routes = new TreeSet<>();
         router.uriRoutes().forEach(route -> {
             String template = route.getUriMatchTemplate().toPathString();

@@ -5,6 +5,8 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
+import org.alima.portal.api.access.Role;
+import org.alima.portal.api.access.Viewer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
@@ -24,6 +26,9 @@ public abstract class PortalTest implements TestPropertyProvider {
     /** A client without a token: an anonymous reader. */
     protected Api anonymous;
 
+    /** The contributor {@link #api} is signed in as, for typed clients (see {@link ViewerTokens}). */
+    protected Viewer contributor;
+
     private String contributorToken;
 
     @Override
@@ -42,7 +47,9 @@ public abstract class PortalTest implements TestPropertyProvider {
     void connect() {
         anonymous = new Api(server.getURI());
         if (contributorToken == null) {
-            contributorToken = TestAccounts.create(anonymous, "contributor").token();
+            TestAccounts.Account account = TestAccounts.create(anonymous, "contributor");
+            contributorToken = account.token();
+            contributor = ViewerTokens.of(account, Role.CONTRIBUTOR);
         }
         api = anonymous.as(contributorToken);
     }

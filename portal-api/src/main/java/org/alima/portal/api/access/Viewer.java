@@ -1,7 +1,12 @@
 package org.alima.portal.api.access;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.ArgumentConversionContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Singleton;
 import java.security.Principal;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +14,7 @@ import java.util.UUID;
 
 /**
  * Who is asking: an anonymous reader, or a signed-in account and its role. Immutable. Every decision about what a
- * request may see or change starts from one; a controller method receives it as a parameter ({@link ViewerBinder}).
+ * request may see or change starts from one; a controller method receives it as a parameter ({@link Binder}).
  *
  * <p>A {@link Principal}, so that the OpenAPI description, like Micronaut's own binding of principals, treats it as who
  * is calling rather than as a query parameter.
@@ -64,5 +69,27 @@ public record Viewer(@Nullable UUID accountId, Role role) implements Principal {
     /** Whether this viewer is the account {@code owner}. */
     public boolean is(@Nullable UUID owner) {
         return accountId != null && accountId.equals(owner);
+    }
+
+    /**
+     * Gives a controller method's {@link Viewer} parameter the viewer its request carries, from the authentication
+     * that the security filter attached (none: {@link Viewer#ANONYMOUS}). Stateless and thread-safe.
+     */
+    @Singleton
+    static final class Binder implements TypedRequestArgumentBinder<Viewer> {
+
+        private static final Argument<Viewer> TYPE = Argument.of(Viewer.class);
+
+        @Override
+        public Argument<Viewer> argumentType() {
+            return TYPE;
+        }
+
+        @Override
+        public BindingResult<Viewer> bind(ArgumentConversionContext<Viewer> context, HttpRequest<?> request) {
+            Viewer viewer =
+                    Viewer.of(request.getUserPrincipal(Authentication.class).orElse(null));
+            return () -> Optional.of(viewer);
+        }
     }
 }

@@ -223,7 +223,7 @@ class AccountRepository {
                         + " a.disabled, a.created_at, t.session_id",
                 statement -> {
                     statement.setString(1, tokenHash);
-                    statement.setDouble(2, idle.toSeconds());
+                    statement.setDouble(2, (double) idle.toSeconds());
                     ResultSet rows = statement.executeQuery();
                     return rows.next()
                             ? Optional.of(new RefreshTokenOwner(read(rows), rows.getObject("session_id", UUID.class)))

@@ -1,37 +1,27 @@
 package org.alima.portal.api.collections;
 
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Delete;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Patch;
-import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.Put;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
 import org.alima.portal.api.access.Viewer;
 
 /**
- * Curated collections over HTTP: everyone reads public collections (and the published documents in them); curators
- * create collections and curate those they are curators of, administrators any. Stateless and thread-safe; database
- * work runs on the blocking executor.
+ * Curated collections over HTTP ({@link CollectionsApi}): everyone reads public collections (and the published
+ * documents in them); curators create collections and curate those they are curators of, administrators any.
+ * Stateless and thread-safe; database work runs on the blocking executor.
  */
 @Controller(CollectionController.BASE)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "collections")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class CollectionController {
+class CollectionController implements CollectionsApi {
 
     static final String BASE = "/api/collections";
 
@@ -43,24 +33,24 @@ class CollectionController {
 
     /** The collections the caller may see (private ones only for curators), by slug; {@code featured=true}: the home page's. */
     @Operation(summary = "List collections")
-    @Get
-    CollectionResponse.Page list(@QueryValue(defaultValue = "false") boolean featured, Viewer viewer) {
+    @Override
+    public CollectionResponse.Page list(boolean featured, Viewer viewer) {
         return new CollectionResponse.Page(curation.list(viewer, featured));
     }
 
     /** Creates a collection; its creator is one of its curators. */
     @Operation(summary = "Create a collection")
     @Secured("curator")
-    @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<CollectionResponse> create(@Valid @Body CollectionRequest body, Viewer viewer) {
+    @Override
+    public HttpResponse<CollectionResponse> create(CollectionRequest body, Viewer viewer) {
         CollectionResponse created = curation.create(body, viewer);
         return HttpResponse.created(created, URI.create(BASE + "/" + created.slug()));
     }
 
     /** The collection with its items in the curators' order: only the documents the caller may see. */
     @Operation(summary = "Read a collection")
-    @Get("/{slug}")
-    CollectionResponse get(@PathVariable String slug, Viewer viewer) {
+    @Override
+    public CollectionResponse get(String slug, Viewer viewer) {
         return curation.get(slug, viewer);
     }
 
@@ -70,16 +60,16 @@ class CollectionController {
      */
     @Operation(summary = "Change a collection")
     @Secured("curator")
-    @Put(value = "/{slug}", consumes = MediaType.APPLICATION_JSON)
-    CollectionResponse replace(@PathVariable String slug, @Valid @Body CollectionRequest body, Viewer viewer) {
+    @Override
+    public CollectionResponse replace(String slug, CollectionRequest body, Viewer viewer) {
         return curation.replace(slug, body, viewer);
     }
 
     /** Deletes the collection; its documents stay. */
     @Operation(summary = "Delete a collection")
     @Secured("curator")
-    @Delete("/{slug}")
-    HttpResponse<Void> delete(@PathVariable String slug, Viewer viewer) {
+    @Override
+    public HttpResponse<Void> delete(String slug, Viewer viewer) {
         curation.delete(slug, viewer);
         return HttpResponse.noContent();
     }
@@ -87,8 +77,8 @@ class CollectionController {
     /** Adds a document at the end of the collection, with a note. */
     @Operation(summary = "Add a document to a collection")
     @Secured("curator")
-    @Post(value = "/{slug}/items", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<ItemResponse> addItem(@PathVariable String slug, @Valid @Body ItemRequest body, Viewer viewer) {
+    @Override
+    public HttpResponse<ItemResponse> addItem(String slug, ItemRequest body, Viewer viewer) {
         ItemResponse item = curation.addItem(slug, body, viewer);
         return HttpResponse.created(item, URI.create(BASE + "/" + slug));
     }
@@ -96,17 +86,16 @@ class CollectionController {
     /** Changes an item's note; null or blank removes it. */
     @Operation(summary = "Change the note of a collection's document")
     @Secured("curator")
-    @Patch(value = "/{slug}/items/{documentId}", consumes = MediaType.APPLICATION_JSON)
-    ItemResponse changeNote(
-            @PathVariable String slug, @PathVariable UUID documentId, @Valid @Body NoteRequest body, Viewer viewer) {
+    @Override
+    public ItemResponse changeNote(String slug, UUID documentId, NoteRequest body, Viewer viewer) {
         return curation.changeNote(slug, documentId, body, viewer);
     }
 
     /** Takes a document out of the collection; the document stays. */
     @Operation(summary = "Remove a document from a collection")
     @Secured("curator")
-    @Delete("/{slug}/items/{documentId}")
-    HttpResponse<Void> removeItem(@PathVariable String slug, @PathVariable UUID documentId, Viewer viewer) {
+    @Override
+    public HttpResponse<Void> removeItem(String slug, UUID documentId, Viewer viewer) {
         curation.removeItem(slug, documentId, viewer);
         return HttpResponse.noContent();
     }
@@ -114,8 +103,8 @@ class CollectionController {
     /** Puts the collection's documents in the order given, which must name each of them once. */
     @Operation(summary = "Reorder a collection")
     @Secured("curator")
-    @Put(value = "/{slug}/order", consumes = MediaType.APPLICATION_JSON)
-    CollectionResponse reorder(@PathVariable String slug, @Valid @Body OrderRequest body, Viewer viewer) {
+    @Override
+    public CollectionResponse reorder(String slug, OrderRequest body, Viewer viewer) {
         return curation.reorder(slug, body, viewer);
     }
 }

@@ -268,7 +268,7 @@ class CollectionRepository {
         }
     }
 
-    /** @return false when the document is not an item of the collection */
+    /** Changes an item's note; false when the document is not an item of the collection. */
     boolean updateNote(UUID collection, UUID document, @Nullable String note) {
         return jdbc.prepareStatement(
                         "UPDATE collection_items SET note = ? WHERE collection_id = ? AND document_id = ?",
@@ -281,7 +281,7 @@ class CollectionRepository {
                 == 1;
     }
 
-    /** @return false when the document is not an item of the collection */
+    /** Takes an item out; false when the document is not an item of the collection. */
     boolean deleteItem(UUID collection, UUID document) {
         return jdbc.prepareStatement(
                         "DELETE FROM collection_items WHERE collection_id = ? AND document_id = ?", statement -> {

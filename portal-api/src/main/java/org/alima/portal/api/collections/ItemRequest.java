@@ -10,6 +10,9 @@ import org.alima.portal.api.system.PlainText;
 /**
  * A document to add to a collection, at its end, with the curator's note (blank or left out: no note). Immutable.
  */
+// @Nullable beside @NotNull: a field left out reaches validation, whose @NotNull names it in a 400, rather than failing
+// the JSON binding with a less precise answer.
+@SuppressWarnings("MultipleNullnessAnnotations")
 @Serdeable
 record ItemRequest(
         @Nullable

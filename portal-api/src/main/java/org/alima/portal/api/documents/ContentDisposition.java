@@ -11,7 +11,7 @@ final class ContentDisposition {
 
     /**
      * An attachment: the stored file is shown by the reader's own program, not rendered by the browser inside the
-     * portal's origin. The plain {@code filename} is an ASCII fallback for old clients.
+     * portal's origin. The header's plain filename parameter is an ASCII fallback for old clients.
      */
     static String attachment(String fileName) {
         return "attachment; " + fileNames(fileName);
@@ -24,7 +24,8 @@ final class ContentDisposition {
 
     private static String fileNames(String fileName) {
         StringBuilder ascii = new StringBuilder();
-        for (char c : fileName.toCharArray()) {
+        for (int i = 0; i < fileName.length(); i++) {
+            char c = fileName.charAt(i);
             ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%' ? c : '_');
         }
         return "filename=\"" + ascii + "\"; filename*=UTF-8''" + encode(fileName);

@@ -3,59 +3,39 @@ package org.alima.portal.api.documents;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Delete;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Part;
-import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.Put;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
-import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.collections.DocumentCollections;
-import org.alima.portal.api.files.FileStore;
-import org.alima.portal.api.files.SafeFileName;
-import org.alima.portal.api.files.StoredFile;
 import org.alima.portal.api.system.InvalidInputException;
-import org.alima.portal.api.system.Problem;
-import org.alima.portal.indexer.extract.Format;
 
 /**
  * The documents area of the API: upload, list, read, edit, move through the workflow (submit, publish, return,
- * withdraw), new versions, delete, download, cite, follow processing. Stateless and thread-safe; blocking work (disk,
- * database) runs on the blocking executor.
+ * withdraw), new versions, delete, cite, follow processing ({@link DocumentsApi}, and the two uploads here);
+ * {@link DocumentFileController} serves the files. Stateless
+ * and thread-safe; blocking work (disk, database) runs on the blocking executor.
  *
  * <p>Every endpoint starts from the {@link Viewer} the request carries, and answers 404 for a document that viewer may
  * not see, exactly as for an unknown id; what they may do with one they see is decided by {@link Document}.
@@ -64,7 +44,7 @@ import org.alima.portal.indexer.extract.Format;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "documents")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class DocumentController {
+class DocumentController implements DocumentsApi {
 
     static final String BASE = "/api/documents";
     static final int MAX_PAGE_SIZE = 100;
@@ -80,28 +60,21 @@ class DocumentController {
 
     private final DocumentRepository documents;
     private final DocumentWorkflow workflow;
-    private final FileStore files;
-    private final StoredFiles storedFiles;
     private final Citation citation;
     private final MetadataJson metadataJson;
-
     private final DocumentCollections collections;
 
     DocumentController(
             DocumentRepository documents,
             DocumentWorkflow workflow,
-            FileStore files,
-            StoredFiles storedFiles,
             Citation citation,
             MetadataJson metadataJson,
             DocumentCollections collections) {
-        this.collections = collections;
         this.documents = documents;
         this.workflow = workflow;
-        this.files = files;
-        this.storedFiles = storedFiles;
         this.citation = citation;
         this.metadataJson = metadataJson;
+        this.collections = collections;
     }
 
     /**
@@ -121,9 +94,9 @@ class DocumentController {
             CompletedFileUpload file, @Part("metadata") @Nullable CompletedPart metadata, Viewer viewer)
             throws IOException {
         DocumentMetadata meta = metadataJson.part(text(metadata), "metadata");
-        UUID id =
-                receive(file, viewer, (incoming, name) -> workflow.upload(viewer, meta, incoming, name, files::store));
-        return accepted(id);
+        try (InputStream content = file.getInputStream()) {
+            return accepted(workflow.upload(viewer, meta, content, file.getFilename()));
+        }
     }
 
     /**
@@ -141,11 +114,9 @@ class DocumentController {
             Viewer viewer)
             throws IOException {
         DocumentMetadata given = metadataJson.part(text(metadata), "metadata");
-        // Checked before the file is received, so that a refusal costs no disk; checked again under the row's lock.
-        documents.find(id).orElseThrow(() -> Document.notFound(id)).require(viewer, Action.NEW_VERSION);
-        UUID created = receive(
-                file, viewer, (incoming, name) -> workflow.newVersion(viewer, id, given, incoming, name, files::store));
-        return accepted(created);
+        try (InputStream content = file.getInputStream()) {
+            return accepted(workflow.newVersion(viewer, id, given, content, file.getFilename()));
+        }
     }
 
     /**
@@ -155,46 +126,18 @@ class DocumentController {
      * operating procedures whose review date has passed).
      */
     @Operation(summary = "List documents")
-    @Get
-    DocumentPage list(
-            @QueryValue
-                    @Nullable
-                    @Pattern(regexp = DocumentType.PATTERN, message = "must be one of " + DocumentType.NAMES)
-                    String type,
-            @QueryValue
-                    @Nullable
-                    @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code in lower case, such as fr")
-                    String language,
-            @QueryValue @Nullable @IsoCountry String country,
-            @QueryValue
-                    @Nullable
-                    @Min(value = 1000, message = "must be a year between 1000 and 9999")
-                    @Max(value = 9999, message = "must be a year between 1000 and 9999")
-                    Integer year,
-            @QueryValue
-                    @Nullable
-                    @Pattern(
-                            regexp = DocumentStatus.PATTERN,
-                            message = "must be draft, submitted, published or withdrawn")
-                    String status,
-            @QueryValue
-                    @Nullable
-                    @Pattern(
-                            regexp = "queued|extracting|extracted|indexed|failed",
-                            message = "must be queued, extracting, extracted, indexed or failed")
-                    String processing,
-            @QueryValue(defaultValue = "false") boolean mine,
-            @QueryValue @Nullable @Pattern(regexp = "overdue", message = "must be overdue") String reviewDue,
-            @QueryValue(defaultValue = "1")
-                    @Min(value = 1, message = "must be 1 or more (pages count from 1)")
-                    @Max(value = 100_000, message = "must be at most 100000; narrow the list with filters")
-                    int page,
-            @QueryValue(defaultValue = "20")
-                    @Min(value = 1, message = "must be at least 1")
-                    @Max(
-                            value = MAX_PAGE_SIZE,
-                            message = "must be at most " + MAX_PAGE_SIZE + ", the largest page size")
-                    int size,
+    @Override
+    public DocumentPage list(
+            @Nullable String type,
+            @Nullable String language,
+            @Nullable String country,
+            @Nullable Integer year,
+            @Nullable String status,
+            @Nullable String processing,
+            boolean mine,
+            @Nullable String reviewDue,
+            int page,
+            int size,
             Viewer viewer) {
         if ((long) page * size > MAX_DEPTH) {
             throw InvalidInputException.of(
@@ -215,9 +158,9 @@ class DocumentController {
     }
 
     @Operation(summary = "Read a document")
-    @Get("/{id}")
-    DocumentResponse get(@PathVariable UUID id, Viewer viewer) {
-        return response(visible(id, viewer), viewer);
+    @Override
+    public DocumentResponse get(UUID id, Viewer viewer) {
+        return response(documents.visible(id, viewer), viewer);
     }
 
     /**
@@ -227,9 +170,9 @@ class DocumentController {
      */
     @Operation(summary = "Replace a document's metadata")
     @Secured("contributor")
-    @Put(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
     @RequestBody(content = @Content(schema = @Schema(implementation = DocumentMetadata.class)))
-    DocumentResponse replace(@PathVariable UUID id, @Body JsonNode body, Viewer viewer) {
+    @Override
+    public DocumentResponse replace(UUID id, JsonNode body, Viewer viewer) {
         DocumentMetadata metadata = metadataJson.body(body);
         return response(workflow.edit(viewer, id, current -> metadata), viewer);
     }
@@ -237,9 +180,9 @@ class DocumentController {
     /** Changes the fields given and keeps the others; a list given empty is emptied. The rules of PUT apply. */
     @Operation(summary = "Change some of a document's metadata")
     @Secured("contributor")
-    @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
     @RequestBody(content = @Content(schema = @Schema(implementation = DocumentMetadata.class)))
-    DocumentResponse patch(@PathVariable UUID id, @Body JsonNode body, Viewer viewer) {
+    @Override
+    public DocumentResponse patch(UUID id, JsonNode body, Viewer viewer) {
         DocumentMetadata changes = metadataJson.body(body);
         return response(workflow.edit(viewer, id, current -> current.patchedBy(changes)), viewer);
     }
@@ -247,24 +190,24 @@ class DocumentController {
     /** draft → submitted: its owner asks the curators to review and publish it. */
     @Operation(summary = "Submit a draft for review")
     @Secured("contributor")
-    @Post("/{id}/submit")
-    DocumentResponse submit(@PathVariable UUID id, Viewer viewer) {
+    @Override
+    public DocumentResponse submit(UUID id, Viewer viewer) {
         return response(workflow.submit(viewer, id), viewer);
     }
 
     /** submitted (or draft) → published: a curator makes it visible to everyone. */
     @Operation(summary = "Publish a document")
     @Secured("contributor")
-    @Post("/{id}/publish")
-    DocumentResponse publish(@PathVariable UUID id, Viewer viewer) {
+    @Override
+    public DocumentResponse publish(UUID id, Viewer viewer) {
         return response(workflow.publish(viewer, id), viewer);
     }
 
     /** submitted → draft: a curator returns it to its owner with a comment, shown to the owner until publication. */
     @Operation(summary = "Return a submitted document to its owner")
     @Secured("contributor")
-    @Post(value = "/{id}/return", consumes = MediaType.APPLICATION_JSON)
-    DocumentResponse returnToOwner(@PathVariable UUID id, @Valid @Body ReturnRequest request, Viewer viewer) {
+    @Override
+    public DocumentResponse returnToOwner(UUID id, ReturnRequest request, Viewer viewer) {
         return response(workflow.returnToOwner(viewer, id, request.comment()), viewer);
     }
 
@@ -274,90 +217,35 @@ class DocumentController {
      */
     @Operation(summary = "Withdraw a document")
     @Secured("contributor")
-    @Post(value = "/{id}/withdraw", consumes = MediaType.APPLICATION_JSON)
-    DocumentResponse withdraw(@PathVariable UUID id, @Valid @Body WithdrawRequest request, Viewer viewer) {
+    @Override
+    public DocumentResponse withdraw(UUID id, WithdrawRequest request, Viewer viewer) {
         return response(workflow.withdraw(viewer, id, request.reason()), viewer);
     }
 
     /** Queues the failed processing of the document's file again (after a fix on the server, or a passing fault). */
     @Operation(summary = "Retry a failed processing")
     @Secured("contributor")
-    @Post("/{id}/retry")
-    DocumentResponse retry(@PathVariable UUID id, Viewer viewer) {
+    @Override
+    public DocumentResponse retry(UUID id, Viewer viewer) {
         return response(workflow.retry(viewer, id), viewer);
     }
 
     /** Deletes a document, its stored file and its pending work, for good: its owner while a draft, or an admin. */
     @Operation(summary = "Delete a document")
     @Secured("contributor")
-    @Delete("/{id}")
-    HttpResponse<Void> delete(@PathVariable UUID id, Viewer viewer) {
-        List<String> stored = workflow.delete(viewer, id);
-        stored.forEach(files::delete);
+    @Override
+    public HttpResponse<Void> delete(UUID id, Viewer viewer) {
+        workflow.delete(viewer, id);
         return HttpResponse.noContent();
-    }
-
-    /**
-     * Downloads the stored file, as an attachment; with {@code inline=true}, a PDF is shown by the browser's PDF
-     * viewer instead, so that a search hit's link ({@code …/file?inline=true#page=7}) opens it at its page. Other
-     * formats are always attachments. Supports {@code If-None-Match} (the ETag is the file's SHA-256) and a single
-     * byte {@code Range}.
-     */
-    @Operation(summary = "Download a document's file")
-    @Get(value = "/{id}/file", produces = MediaType.ALL)
-    HttpResponse<?> file(
-            @PathVariable UUID id,
-            @QueryValue(defaultValue = "false") boolean inline,
-            @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch,
-            @Header(HttpHeaders.RANGE) @Nullable String range,
-            @Header(HttpHeaders.IF_RANGE) @Nullable String ifRange,
-            Viewer viewer)
-            throws IOException {
-        Document document = visible(id, viewer);
-        if (!document.isFileServedTo(viewer)) {
-            throw new FileWithdrawnException(id, document.withdrawnReason());
-        }
-        StoredFile stored = storedFiles.ofDocument(id).orElseThrow(() -> Document.notFound(id));
-        Headers headers = new Headers(stored, inline && stored.format() == Format.PDF);
-        String etag = headers.etag();
-        if (ifNoneMatch != null && EntityTags.matches(ifNoneMatch, etag)) {
-            return headers.on(HttpResponse.status(HttpStatus.NOT_MODIFIED));
-        }
-        Path path = stored.path();
-        MediaType type = MediaType.of(stored.contentType());
-        Optional<ByteRange> slice;
-        try {
-            // A range is for the version the client already holds part of: If-Range names it.
-            slice = ifRange == null || ifRange.strip().equals(etag)
-                    ? ByteRange.parse(range, stored.size())
-                    : Optional.empty();
-        } catch (ByteRange.Unsatisfiable unsatisfiable) {
-            return headers.on(HttpResponse.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE))
-                    .header(HttpHeaders.CONTENT_RANGE, "bytes */" + stored.size())
-                    .contentType(Problem.MEDIA_TYPE)
-                    .body(Problem.of(
-                            416,
-                            "range-not-satisfiable",
-                            "Range not satisfiable",
-                            "The file has " + stored.size() + " bytes; ask for a range that starts before its end."));
-        }
-        if (slice.isPresent()) {
-            ByteRange r = slice.get();
-            return headers.on(HttpResponse.status(HttpStatus.PARTIAL_CONTENT))
-                    .header(HttpHeaders.CONTENT_RANGE, r.contentRange(stored.size()))
-                    .body(new StreamedFile(new FileSlice(path, r), type, 0, r.length()));
-        }
-        return headers.on(HttpResponse.ok()).body(new StreamedFile(Files.newInputStream(path), type, 0, stored.size()));
     }
 
     /** The document's citation in {@code bibtex}, {@code ris} or {@code csl-json}. */
     @Operation(summary = "Cite a document")
-    @Get(value = "/{id}/citation", produces = MediaType.ALL)
-    HttpResponse<String> citation(
-            @PathVariable UUID id, @QueryValue(defaultValue = "bibtex") String format, Viewer viewer) {
+    @Override
+    public HttpResponse<String> citation(UUID id, String format, Viewer viewer) {
         CitationFormat chosen = CitationFormat.of(format)
                 .orElseThrow(() -> InvalidInputException.of("format", "must be one of " + CitationFormat.NAMES));
-        Document document = visible(id, viewer);
+        Document document = documents.visible(id, viewer);
         return HttpResponse.ok(citation.write(document, chosen))
                 .contentType(chosen.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + id + "." + chosen.extension() + "\"");
@@ -365,42 +253,10 @@ class DocumentController {
 
     /** Where the background processing of the document's file stands. */
     @Operation(summary = "Follow a document's processing")
-    @Get("/{id}/status")
-    ProcessingStatus status(@PathVariable UUID id, Viewer viewer) {
-        visible(id, viewer);
+    @Override
+    public ProcessingStatus status(UUID id, Viewer viewer) {
+        documents.visible(id, viewer);
         return documents.status(id).orElseThrow(() -> Document.notFound(id));
-    }
-
-    /** The document, when {@code viewer} may see it; 404 otherwise, as for an unknown id. */
-    private Document visible(UUID id, Viewer viewer) {
-        return documents.find(id).filter(d -> d.isVisibleTo(viewer)).orElseThrow(() -> Document.notFound(id));
-    }
-
-    /**
-     * Receives an uploaded file to disk, then records it with {@code record}; the received copy is discarded either
-     * way (the record stores its own).
-     *
-     * @throws DuplicateFileException when a document already holds the same bytes
-     */
-    private UUID receive(CompletedFileUpload file, Viewer viewer, Recorder record) throws IOException {
-        SafeFileName name = SafeFileName.of(file.getFilename());
-        FileStore.IncomingFile incoming;
-        try (InputStream content = file.getInputStream()) {
-            incoming = files.receive(content, name);
-        }
-        try {
-            Optional<DocumentRepository.Holder> existing = documents.findBySha256(incoming.sha256(), viewer);
-            if (existing.isPresent()) {
-                throw DuplicateFileException.of(existing.get());
-            }
-            return record.record(incoming, name);
-        } catch (Constraints.SameBytesStoredException raced) {
-            throw DuplicateFileException.of(documents
-                    .findBySha256(incoming.sha256(), viewer)
-                    .orElseThrow(() -> new IllegalStateException("a duplicate vanished", raced)));
-        } finally {
-            files.discard(incoming);
-        }
     }
 
     /** The text of the {@code metadata} part, read up to its bound; null when absent. */
@@ -423,45 +279,13 @@ class DocumentController {
                 .body(new UploadAccepted(id.toString(), "queued", statusUrl));
     }
 
-    @FunctionalInterface
-    private interface Recorder {
-        UUID record(FileStore.IncomingFile incoming, SafeFileName name);
-    }
-
     /**
-     * The headers of a stored file's answers.
+     * The answer to an upload or a new version: the file is stored and its processing queued. Immutable.
      *
-     * <p>An attachment carries a sandboxing CSP: should a browser render it anyway, an uploaded HTML file runs no
-     * script and loads nothing. A PDF shown inline cannot: Chrome and Safari refuse to run their PDF viewer in a
-     * sandboxed document (whatever {@code allow-*} tokens are added), and Chrome's viewer page breaks under {@code
-     * default-src 'none'}. It is safe without: only bytes that start with {@code %PDF-} were stored as PDF, they are
-     * always sent as {@code application/pdf} with {@code nosniff}, so a browser shows them with its PDF viewer or not
-     * at all (never as HTML of the portal's origin), and browsers run a PDF's own scripts, if at all, inside their
-     * viewer, apart from the origin that served it.
+     * @param status the processing status, {@code queued} at first; follow it at {@code statusUrl}
      */
-    private record Headers(StoredFile stored, boolean inline) {
-
-        String etag() {
-            return "\"" + stored.sha256() + "\"";
-        }
-
-        <T> MutableHttpResponse<T> on(MutableHttpResponse<T> response) {
-            response.header(HttpHeaders.ETAG, etag())
-                    .header(HttpHeaders.ACCEPT_RANGES, "bytes")
-                    .header(
-                            HttpHeaders.CONTENT_DISPOSITION,
-                            inline
-                                    ? ContentDisposition.inline(stored.name().value())
-                                    : ContentDisposition.attachment(
-                                            stored.name().value()))
-                    .header("X-Content-Type-Options", "nosniff")
-                    .header(HttpHeaders.CACHE_CONTROL, "no-cache");
-            if (!inline) {
-                response.header("Content-Security-Policy", "sandbox; default-src 'none'");
-            }
-            return response;
-        }
-    }
+    @Serdeable
+    record UploadAccepted(String id, String status, String statusUrl) {}
 
     /** The document as {@code viewer} sees it, with the collections it belongs to that the viewer may know of. */
     private DocumentResponse response(Document document, Viewer viewer) {

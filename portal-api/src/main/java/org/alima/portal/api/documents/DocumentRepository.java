@@ -21,18 +21,18 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.alima.portal.api.access.Role;
 import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.accounts.AccountDirectory;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.SafeFileName;
-import org.alima.portal.api.files.StoredFile;
 import org.alima.portal.api.indexing.IndexQueue;
+import org.alima.portal.indexer.extract.Format;
 
 /**
  * Reads and writes documents and their files in PostgreSQL with plain SQL (arrays, JSONB, recursive version chains
@@ -84,22 +84,13 @@ class DocumentRepository {
     }
 
     /**
-     * Records a new draft of {@code owner} with its file; {@code store} puts the file in place before the transaction
-     * commits.
+     * Records a new draft of {@code owner}, whose file the caller adds with {@link #addFile} in the same transaction.
      *
      * @param supersedes the document this one is a new version of (its version counts on from it), or null
-     * @throws Constraints.SameBytesStoredException when another document holds the same bytes (checked by the UNIQUE
-     *     constraint, so that two simultaneous uploads cannot both win)
      */
     @Transactional
-    UUID create(
-            DocumentMetadata metadata,
-            @Nullable UUID supersedes,
-            UUID owner,
-            FileStore.IncomingFile file,
-            SafeFileName name,
-            Function<FileStore.IncomingFile, String> store) {
-        UUID id = execute("""
+    UUID create(DocumentMetadata metadata, @Nullable UUID supersedes, UUID owner) {
+        return execute("""
                 INSERT INTO documents (title, abstract, authors, publication_date, type, language, countries, topics,
                                        doi, license, effective_date, review_due_date, status, owner_id, created_by,
                                        updated_by, supersedes_id, version)
@@ -117,7 +108,16 @@ class DocumentRepository {
             rows.next();
             return rows.getObject(1, UUID.class);
         });
-        String storagePath = store.apply(file);
+    }
+
+    /**
+     * Records the file of a document created in this transaction, stored at {@code storagePath}.
+     *
+     * @throws Constraints.SameBytesStoredException when another document holds the same bytes (checked by the UNIQUE
+     *     constraint, so that two simultaneous uploads cannot both win)
+     */
+    @Transactional
+    void addFile(UUID id, FileStore.IncomingFile file, SafeFileName name, String storagePath) {
         execute("""
                 INSERT INTO document_files (document_id, sha256, size_bytes, format, original_name, storage_path)
                 VALUES (?, ?, ?, ?, ?, ?)
@@ -125,12 +125,11 @@ class DocumentRepository {
             statement.setObject(1, id);
             statement.setString(2, file.sha256());
             statement.setLong(3, file.size());
-            statement.setString(4, StoredFile.column(file.format()));
+            statement.setString(4, column(file.format()));
             statement.setString(5, name.value());
             statement.setString(6, storagePath);
             return statement.executeUpdate();
         });
-        return id;
     }
 
     /** The document that holds these bytes, with whether {@code viewer} may see it. */
@@ -153,6 +152,12 @@ class DocumentRepository {
     @ReadOnly
     Optional<Document> find(UUID id) {
         return one(SELECT + " WHERE d.id = ?", id);
+    }
+
+    /** The document, when {@code viewer} may see it; 404 otherwise, exactly as for an unknown id. */
+    @ReadOnly
+    Document visible(UUID id, Viewer viewer) {
+        return find(id).filter(d -> d.isVisibleTo(viewer)).orElseThrow(() -> Document.notFound(id));
     }
 
     /** The document, locked until the caller's transaction ends, so that two changes do not lose one another. */
@@ -390,7 +395,7 @@ class DocumentRepository {
                 text(rows.getDate("review_due_date")));
         DocumentResponse.FileResponse file = new DocumentResponse.FileResponse(
                 rows.getString("original_name"),
-                StoredFile.format(rows.getString("format")).mediaType(),
+                format(rows.getString("format")).mediaType(),
                 rows.getLong("size_bytes"),
                 rows.getString("sha256"),
                 (Integer) rows.getObject("page_count"),
@@ -418,6 +423,16 @@ class DocumentRepository {
                 rows.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rows.getObject("updated_at", OffsetDateTime.class).toInstant(),
                 file);
+    }
+
+    /** The format as the {@code document_files.format} column holds it: {@code pdf}, {@code markdown}… */
+    static String column(Format format) {
+        return format.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The format of a {@code document_files.format} value. */
+    static Format format(String column) {
+        return Format.valueOf(column.toUpperCase(Locale.ROOT));
     }
 
     private static String actorOf(Viewer actor) {

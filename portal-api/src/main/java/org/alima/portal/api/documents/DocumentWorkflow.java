@@ -1,13 +1,18 @@
 package org.alima.portal.api.documents;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.audit.AuditLog;
@@ -17,7 +22,7 @@ import org.alima.portal.api.indexing.IndexQueue;
 
 /**
  * Every change to a document, from upload to deletion, each in one transaction with its audit record and the index
- * jobs it calls for; thread-safe.
+ * jobs it calls for, and the files these changes receive, store and remove; thread-safe.
  *
  * <p>Each change locks the document's row, asks the {@link Document} whether the viewer may make it now (404 when
  * they may not see the document, 403 when the change is not theirs, 409 when its status does not allow it), makes it,
@@ -31,50 +36,62 @@ class DocumentWorkflow {
     private static final String TARGET = "document";
 
     private final DocumentRepository documents;
+    private final FileStore files;
     private final IndexQueue queue;
     private final AuditLog audit;
+    private final TransactionOperations<Connection> transactions;
 
-    DocumentWorkflow(DocumentRepository documents, IndexQueue queue, AuditLog audit) {
+    DocumentWorkflow(
+            DocumentRepository documents,
+            FileStore files,
+            IndexQueue queue,
+            AuditLog audit,
+            TransactionOperations<Connection> transactions) {
         this.documents = documents;
+        this.files = files;
         this.queue = queue;
         this.audit = audit;
-    }
-
-    /** Records an upload: a draft of the uploader, whose file is queued for processing. */
-    @Transactional
-    UUID upload(
-            Viewer viewer,
-            DocumentMetadata metadata,
-            FileStore.IncomingFile file,
-            SafeFileName name,
-            Function<FileStore.IncomingFile, String> store) {
-        metadata.checkDates();
-        UUID id = documents.create(metadata, null, owner(viewer), file, name, store);
-        queue.enqueueIngest(id);
-        audit.record(viewer, "document.upload", TARGET, id.toString(), uploadDetail(file, name, null));
-        return id;
+        this.transactions = transactions;
     }
 
     /**
-     * Records a new version of a published (or withdrawn) document: a draft of the uploader that supersedes it once
-     * published, with the old version's metadata where {@code given} leaves a field out.
+     * Receives an upload and records it: a draft of the uploader, whose file is queued for processing.
+     *
+     * @param fileName the name the uploader gave the file, made safe here
+     * @throws DuplicateFileException when a document already holds the same bytes
      */
-    @Transactional
-    UUID newVersion(
-            Viewer viewer,
-            UUID id,
-            DocumentMetadata given,
-            FileStore.IncomingFile file,
-            SafeFileName name,
-            Function<FileStore.IncomingFile, String> store) {
-        Document old = locked(id);
-        old.require(viewer, Action.NEW_VERSION);
-        DocumentMetadata metadata = old.metadata().patchedBy(given);
-        metadata.checkDates();
-        UUID created = documents.create(metadata, id, owner(viewer), file, name, store);
-        queue.enqueueIngest(created);
-        audit.record(viewer, "document.new_version", TARGET, created.toString(), uploadDetail(file, name, old));
-        return created;
+    UUID upload(Viewer viewer, DocumentMetadata metadata, InputStream content, String fileName) throws IOException {
+        return receive(content, fileName, viewer, (file, name) -> {
+            metadata.checkDates();
+            UUID id = documents.create(metadata, null, owner(viewer));
+            documents.addFile(id, file, name, files.store(file));
+            queue.enqueueIngest(id);
+            audit.record(viewer, "document.upload", TARGET, id.toString(), uploadDetail(file, name, null));
+            return id;
+        });
+    }
+
+    /**
+     * Receives a new version of a published (or withdrawn) document and records it: a draft of the uploader that
+     * supersedes it once published, with the old version's metadata where {@code given} leaves a field out.
+     *
+     * @throws DuplicateFileException when a document already holds the same bytes
+     */
+    UUID newVersion(Viewer viewer, UUID id, DocumentMetadata given, InputStream content, String fileName)
+            throws IOException {
+        // Checked before the file is received, so that a refusal costs no disk; checked again under the row's lock.
+        documents.find(id).orElseThrow(() -> Document.notFound(id)).require(viewer, Action.NEW_VERSION);
+        return receive(content, fileName, viewer, (file, name) -> {
+            Document old = locked(id);
+            old.require(viewer, Action.NEW_VERSION);
+            DocumentMetadata metadata = old.metadata().patchedBy(given);
+            metadata.checkDates();
+            UUID created = documents.create(metadata, id, owner(viewer));
+            documents.addFile(created, file, name, files.store(file));
+            queue.enqueueIngest(created);
+            audit.record(viewer, "document.new_version", TARGET, created.toString(), uploadDetail(file, name, old));
+            return created;
+        });
     }
 
     /** Changes the metadata with {@code change}, applied to the current metadata under the row's lock. */
@@ -161,11 +178,11 @@ class DocumentWorkflow {
     }
 
     /**
-     * Deletes the document and its rows for good, replacing its jobs by one that takes it out of search; returns the
-     * storage paths of its files, which the caller removes once this has committed.
+     * Deletes the document and its rows for good, replacing its jobs by one that takes it out of search; its stored
+     * files are removed once this has committed (and kept should it roll back).
      */
     @Transactional
-    List<String> delete(Viewer viewer, UUID id) {
+    void delete(Viewer viewer, UUID id) {
         // Jobs before the document's row, in the worker's order, so that the two cannot deadlock.
         queue.lockJobsOf(id);
         Document current = locked(id);
@@ -181,7 +198,51 @@ class DocumentWorkflow {
         detail.put("title", current.metadata().title());
         detail.put("owner", current.ownerId() == null ? null : current.ownerId().toString());
         audit.record(viewer, "document.delete", TARGET, id.toString(), detail);
-        return paths;
+        afterCommit(() -> paths.forEach(files::delete));
+    }
+
+    /**
+     * Receives {@code content} to disk (outside any transaction: a large file holds no connection while it is
+     * copied), then runs {@code record} in one transaction, which moves the file into place before it commits; the
+     * received copy is discarded either way.
+     *
+     * @throws DuplicateFileException when a document already holds the same bytes, found before the transaction or
+     *     by the database's UNIQUE constraint when two uploads of the same bytes race
+     */
+    private UUID receive(InputStream content, String fileName, Viewer viewer, Recorder record) throws IOException {
+        SafeFileName name = SafeFileName.of(fileName);
+        FileStore.IncomingFile incoming = files.receive(content, name);
+        try {
+            Optional<DocumentRepository.Holder> existing = documents.findBySha256(incoming.sha256(), viewer);
+            if (existing.isPresent()) {
+                throw DuplicateFileException.of(existing.get());
+            }
+            return transactions.executeWrite(status -> record.record(incoming, name));
+        } catch (Constraints.SameBytesStoredException raced) {
+            throw DuplicateFileException.of(documents
+                    .findBySha256(incoming.sha256(), viewer)
+                    .orElseThrow(() -> new IllegalStateException("a duplicate vanished", raced)));
+        } finally {
+            files.discard(incoming);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Recorder {
+        UUID record(FileStore.IncomingFile file, SafeFileName name);
+    }
+
+    /** Runs {@code change} once the current transaction has committed, and never if it rolls back. */
+    private void afterCommit(Runnable change) {
+        transactions
+                .findTransactionStatus()
+                .orElseThrow(() -> new IllegalStateException("a change to a document runs in a transaction"))
+                .registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        change.run();
+                    }
+                });
     }
 
     /**

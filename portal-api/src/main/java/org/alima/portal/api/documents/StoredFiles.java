@@ -38,7 +38,7 @@ class StoredFiles {
                             documentId,
                             store.resolve(rows.getString(1)),
                             rows.getString(2),
-                            StoredFile.format(rows.getString(3)),
+                            DocumentRepository.format(rows.getString(3)),
                             rows.getLong(4),
                             new SafeFileName(rows.getString(5))));
                 });

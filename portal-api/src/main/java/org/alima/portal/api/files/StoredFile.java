@@ -1,7 +1,6 @@
 package org.alima.portal.api.files;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.UUID;
 import org.alima.portal.indexer.extract.Format;
 
@@ -13,16 +12,6 @@ import org.alima.portal.indexer.extract.Format;
  * @param format decided from the bytes at upload, once (see {@link FileStore#receive}); the extractor reads it so
  */
 public record StoredFile(UUID documentId, Path path, String sha256, Format format, long size, SafeFileName name) {
-
-    /** The format as the {@code document_files.format} column holds it: {@code pdf}, {@code markdown}… */
-    public static String column(Format format) {
-        return format.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The format of a {@code document_files.format} value. */
-    public static Format format(String column) {
-        return Format.valueOf(column.toUpperCase(Locale.ROOT));
-    }
 
     /** The Content-Type to send the file with: the text formats are stored as UTF-8 (checked at upload). */
     public String contentType() {

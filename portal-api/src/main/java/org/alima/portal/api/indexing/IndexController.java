@@ -9,13 +9,14 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
+import org.alima.portal.api.access.Role;
+import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.system.AdminToken;
 import org.alima.portal.indexer.index.IndexStats;
 
@@ -69,9 +70,8 @@ class IndexController {
      */
     @Operation(summary = "Rebuild the search index (operator)")
     @Post("/rebuild")
-    HttpResponse<IndexRepair.RebuildState> rebuild(
-            @Header(AdminToken.HEADER) @Nullable String token, @Nullable Authentication authentication) {
-        if (authentication == null || !authentication.getRoles().contains("admin")) {
+    HttpResponse<IndexRepair.RebuildState> rebuild(@Header(AdminToken.HEADER) @Nullable String token, Viewer viewer) {
+        if (!viewer.isAtLeast(Role.ADMIN)) {
             adminToken.check(token);
         }
         if (!repair.startRebuild("asked for by an operator")) {

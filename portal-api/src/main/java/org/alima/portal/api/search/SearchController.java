@@ -1,13 +1,7 @@
 package org.alima.portal.api.search;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpParameters;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -18,9 +12,6 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -55,7 +46,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Search over HTTP: results pages, type-ahead and related documents. Reads only the search index, never PostgreSQL, so
+ * Search over HTTP ({@link SearchApi}): results pages, type-ahead and related documents. Reads only the search index, never PostgreSQL, so
  * it keeps answering while the database is down; the index holds only documents that are indexed and not withdrawn,
  * each with who may find it (see {@link Audiences}), and every search is restricted to what its caller may see.
  * Stateless and thread-safe; searches run on the blocking executor, off the event loop.
@@ -64,17 +55,12 @@ import org.slf4j.LoggerFactory;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "search")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class SearchController {
+class SearchController implements SearchApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchController.class);
 
     /** The deepest hit reachable by page number ({@code page × size}); deeper, the cursor pages on. */
     static final int MAX_DEPTH = SearchRequest.MAX_FROM;
-
-    private static final String YEAR = "must be a year between 0 and 9999";
-
-    /** A BCP 47 language tag's shape, as a web page sends its interface language ("fr", "en", "en-GB"). */
-    private static final String LANGUAGE_TAG = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}";
 
     private final PortalSearch search;
     private final CollectionDirectory collections;
@@ -100,42 +86,33 @@ class SearchController {
      * other language.
      */
     @Operation(summary = "Search documents")
-    @Get("/search")
     @Parameter(name = "type", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
     @Parameter(name = "language", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
     @Parameter(name = "country", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
     @Parameter(name = "topic", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
     @Parameter(name = "collection", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
-    SearchResults search(
-            HttpRequest<?> http,
-            @QueryValue @Nullable String q,
-            @QueryValue @Nullable @Min(value = 0, message = YEAR) @Max(value = 9999, message = YEAR) Integer yearFrom,
-            @QueryValue @Nullable @Min(value = 0, message = YEAR) @Max(value = 9999, message = YEAR) Integer yearTo,
-            @QueryValue(defaultValue = "relevance")
-                    @Pattern(regexp = "relevance|newest", message = "must be relevance or newest")
-                    String sort,
-            @QueryValue(defaultValue = "1") @Min(value = 1, message = "must be 1 or more (pages count from 1)")
-                    int page,
-            @QueryValue(defaultValue = "10")
-                    @Min(value = 1, message = "must be at least 1")
-                    @Max(
-                            value = SearchRequest.MAX_SIZE,
-                            message = "must be at most " + SearchRequest.MAX_SIZE + ", the largest page size")
-                    int size,
-            @QueryValue @Nullable String cursor,
-            @QueryValue(defaultValue = "3")
-                    @Min(value = 0, message = "must be 0 or more")
-                    @Max(
-                            value = SearchRequest.MAX_PAGES_PER_HIT,
-                            message = "must be at most " + SearchRequest.MAX_PAGES_PER_HIT + " pages per hit")
-                    int pages,
-            @QueryValue(defaultValue = "true") boolean facets,
-            @QueryValue @Nullable List<String> fields,
-            @QueryValue(defaultValue = "false") boolean includeSuperseded,
-            @QueryValue @Nullable @Pattern(regexp = LANGUAGE_TAG, message = "must be a language code such as fr or en")
-                    String lang,
+    @Override
+    public SearchResults search(
+            @Nullable String q,
+            @Nullable List<String> type,
+            @Nullable List<String> language,
+            @Nullable List<String> country,
+            @Nullable List<String> topic,
+            @Nullable List<String> collection,
+            @Nullable Integer yearFrom,
+            @Nullable Integer yearTo,
+            String sort,
+            int page,
+            int size,
+            @Nullable String cursor,
+            int pages,
+            boolean facets,
+            @Nullable List<String> fields,
+            boolean includeSuperseded,
+            @Nullable String lang,
+            @Nullable String acceptLanguage,
             Viewer viewer) {
-        FieldSelection selected = FieldSelection.parse(fields);
+        SearchResults.Fields selected = SearchResults.Fields.parse(fields);
         if ((long) page * size > MAX_DEPTH) {
             throw InvalidInputException.of(
                     "page",
@@ -151,8 +128,6 @@ class SearchController {
         if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
             throw InvalidInputException.of("yearFrom", "must not be after yearTo (" + yearTo + ")");
         }
-        // Read raw, one value per repetition of the parameter: a topic may hold a comma ("Malnutrition, acute").
-        HttpParameters parameters = http.getParameters();
         // Search keeps to what the caller may see: the documents of its audiences, and the collections it may know of
         // (a private one, to a reader, is neither searched within nor counted nor named in q).
         Access access = collections
@@ -160,11 +135,11 @@ class SearchController {
                 .map(Audiences.of(viewer)::knowingOnly)
                 .orElse(Audiences.of(viewer));
         Filters filters = new Filters(
-                values("type", parameters.getAll("type")),
-                values("language", parameters.getAll("language")),
-                values("country", parameters.getAll("country")),
-                values("topic", parameters.getAll("topic")),
-                values("collection", parameters.getAll("collection")),
+                values("type", type),
+                values("language", language),
+                values("country", country),
+                values("topic", topic),
+                values("collection", collection),
                 yearFrom,
                 yearTo);
         SearchRequest request = SearchRequest.of(q)
@@ -175,7 +150,7 @@ class SearchController {
                 .withFacets(facets && selected.includes("facets"))
                 .withAccess(access)
                 .withIncludeSuperseded(includeSuperseded)
-                .withReaderLanguage(ReaderLanguage.of(lang, http.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE)));
+                .withReaderLanguage(ReaderLanguage.of(lang, acceptLanguage));
         request = cursor != null ? request.withCursor(cursor) : request.withFrom((page - 1) * size);
         SearchRequest asked = request;
         SearchResponse response =
@@ -198,14 +173,8 @@ class SearchController {
      * the latest versions of the documents the caller may see.
      */
     @Operation(summary = "Complete what a user is typing")
-    @Get("/search/suggest")
-    Suggestions suggest(
-            @QueryValue @Nullable String q,
-            @QueryValue(defaultValue = "8")
-                    @Min(value = 1, message = "must be at least 1")
-                    @Max(value = 20, message = "must be at most 20")
-                    int size,
-            Viewer viewer) {
+    @Override
+    public Suggestions suggest(@Nullable String q, int size, Viewer viewer) {
         Access access = Audiences.of(viewer);
         List<Suggestion> found = run(() -> metrics.suggest(() -> search.autocomplete(q, size, access)), "q");
         return new Suggestions(found.stream()
@@ -219,14 +188,8 @@ class SearchController {
      * the caller may see. A document the caller may not see is not found, as an unknown one.
      */
     @Operation(summary = "Find related documents")
-    @Get("/documents/{id}/related")
-    RelatedDocuments related(
-            @PathVariable UUID id,
-            @QueryValue(defaultValue = "5")
-                    @Min(value = 1, message = "must be at least 1")
-                    @Max(value = 50, message = "must be at most 50")
-                    int size,
-            Viewer viewer) {
+    @Override
+    public RelatedDocuments related(UUID id, int size, Viewer viewer) {
         Access access = Audiences.of(viewer);
         List<Hit> found;
         try {
@@ -235,7 +198,7 @@ class SearchController {
             throw new NotFoundException("Document " + id + " is not in the search index: it does not exist, is not"
                     + " indexed yet, was withdrawn, or is not yours to see.");
         }
-        FieldSelection noPages = FieldSelection.ALL;
+        SearchResults.Fields noPages = SearchResults.Fields.ALL;
         return new RelatedDocuments(
                 id.toString(), found.stream().map(hit -> hit(hit, noPages)).toList());
     }
@@ -266,7 +229,10 @@ class SearchController {
         }
     }
 
-    private static Set<String> values(String field, List<String> given) {
+    private static Set<String> values(String field, @Nullable List<String> given) {
+        if (given == null) {
+            return Set.of();
+        }
         if (given.size() > Filters.MAX_VALUES) {
             throw InvalidInputException.of(
                     field, "has " + given.size() + " values; at most " + Filters.MAX_VALUES + " are allowed");
@@ -286,7 +252,7 @@ class SearchController {
         return kept;
     }
 
-    private static SearchResults.SearchHit hit(Hit hit, FieldSelection selected) {
+    private static SearchResults.SearchHit hit(Hit hit, SearchResults.Fields selected) {
         List<SearchResults.PageLink> pages = null;
         if (selected.includes("pages")) {
             pages = new ArrayList<>(hit.pages().size());

@@ -3,8 +3,11 @@ package org.alima.portal.api.search;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.alima.portal.api.system.InvalidInputException;
 
 /**
  * One page of search results, all a results page needs in one answer. Immutable. A part left out by {@code fields},
@@ -76,4 +79,56 @@ record SearchResults(
     /** One value of a facet dimension and how many matching documents have it. */
     @Serdeable
     record FacetCount(String value, long count) {}
+
+    /**
+     * The parts of a results page a client asked for with {@code fields}, so that a client on a slow link receives (and
+     * the server computes) only those. Immutable.
+     *
+     * <p>Without {@code fields}, everything. With it, each hit carries only the fields named among {@link #HIT_FIELDS},
+     * and the page only {@code total}, {@code nextCursor} (needed to page at all) and those named among {@link
+     * #PAGE_FIELDS}: facets are counted only when named.
+     */
+    record Fields(Set<String> names) {
+
+        static final List<String> HIT_FIELDS =
+                List.of("id", "title", "score", "authors", "type", "language", "year", "pages");
+        static final List<String> PAGE_FIELDS =
+                List.of("facets", "didYouMean", "tookMillis", "queryLanguage", "translatedQuery");
+
+        static final Fields ALL = new Fields(null);
+
+        /**
+         * Reads {@code fields}: names separated by commas, the parameter possibly repeated.
+         *
+         * @throws InvalidInputException naming {@code fields} when a name is unknown
+         */
+        static Fields parse(List<String> values) {
+            if (values == null || values.isEmpty()) {
+                return ALL;
+            }
+            Set<String> names = new LinkedHashSet<>();
+            for (String value : values) {
+                for (String name : value.split(",", -1)) {
+                    String field = name.strip();
+                    if (field.isEmpty()) {
+                        continue;
+                    }
+                    if (!HIT_FIELDS.contains(field) && !PAGE_FIELDS.contains(field)) {
+                        throw InvalidInputException.of(
+                                "fields",
+                                "names an unknown field '"
+                                        + (field.length() > 40 ? field.substring(0, 40) + "…" : field)
+                                        + "'; choose among " + String.join(", ", HIT_FIELDS) + ", "
+                                        + String.join(", ", PAGE_FIELDS));
+                    }
+                    names.add(field);
+                }
+            }
+            return names.isEmpty() ? ALL : new Fields(Set.copyOf(names));
+        }
+
+        boolean includes(String field) {
+            return names == null || names.contains(field);
+        }
+    }
 }

@@ -76,6 +76,7 @@ final class StalledClients implements BeanCreatedEventListener<NettyServerCustom
         }
 
         @Override
+        @SuppressWarnings("FutureReturnValueIgnored") // the caller's promise, passed on, carries the outcome
         public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
             if (message instanceof HttpResponse response && response.status().code() >= 200) {
                 answering = true;
@@ -88,6 +89,7 @@ final class StalledClients implements BeanCreatedEventListener<NettyServerCustom
         }
 
         @Override
+        @SuppressWarnings("FutureReturnValueIgnored") // a stalled connection is closed; nothing waits for that to end
         public void userEventTriggered(ChannelHandlerContext context, Object event) {
             if (event instanceof IdleStateEvent idle) {
                 boolean waitingForTheClient = receiving || (awaitingAnswers == 0 && !answering);

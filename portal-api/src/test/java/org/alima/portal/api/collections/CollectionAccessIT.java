@@ -3,7 +3,6 @@ package org.alima.portal.api.collections;
 import static org.alima.portal.api.Api.read;
 import static org.alima.portal.api.collections.TestCollections.add;
 import static org.alima.portal.api.collections.TestCollections.body;
-import static org.alima.portal.api.collections.TestCollections.create;
 import static org.alima.portal.api.collections.TestCollections.publish;
 import static org.alima.portal.api.collections.TestCollections.slug;
 import static org.alima.portal.api.collections.TestCollections.uploadText;
@@ -62,6 +61,8 @@ class CollectionAccessIT extends PortalTest {
      * An endpoint, how to call it on a collection holding {@code item}, and the status each caller gets, on a private
      * collection then on a public one.
      */
+    // Arrays as components: a table of expected statuses, read by index and never compared or hashed.
+    @SuppressWarnings("ArrayRecordComponent")
     record Endpoint(String name, BiFunction<Api, Target, HttpResponse<String>> call, int[] onPrivate, int[] onPublic) {}
 
     /** A collection made for one call, holding the item. */
@@ -139,6 +140,7 @@ class CollectionAccessIT extends PortalTest {
     }
 
     @TestFactory
+    @SuppressWarnings("EnumOrdinal") // the expected statuses are listed in the order of Caller's values
     Stream<DynamicTest> everyCallerOnEveryEndpoint() {
         List<DynamicTest> tests = new ArrayList<>();
         for (String visibility : List.of("private", "public")) {
@@ -156,7 +158,7 @@ class CollectionAccessIT extends PortalTest {
     }
 
     private void check(Endpoint endpoint, Caller caller, String visibility, int expected) {
-        String slug = create(roles.curator(), visibility, true);
+        String slug = TestCollections.create(roles.curator(), visibility, true);
         add(roles.curator(), slug, item, "in it");
         Target target = new Target(slug, item, spare);
 

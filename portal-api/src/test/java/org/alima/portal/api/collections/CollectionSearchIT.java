@@ -5,7 +5,6 @@ import static org.alima.portal.api.Api.encode;
 import static org.alima.portal.api.Api.fields;
 import static org.alima.portal.api.Api.read;
 import static org.alima.portal.api.collections.TestCollections.add;
-import static org.alima.portal.api.collections.TestCollections.create;
 import static org.alima.portal.api.collections.TestCollections.publish;
 import static org.alima.portal.api.collections.TestCollections.uploadText;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +48,7 @@ class CollectionSearchIT extends PortalTest {
         String study = document("study", word);
         String protocol = document("protocol", word);
         String outside = document("guideline", word);
-        String slug = create(roles.curator(), "public", false);
+        String slug = TestCollections.create(roles.curator(), "public", false);
         add(roles.curator(), slug, study, null);
         add(roles.curator(), slug, protocol, null);
 
@@ -69,7 +68,7 @@ class CollectionSearchIT extends PortalTest {
         String word = Api.uniqueWord();
         String kept = document("study", word);
         String removed = document("study", word);
-        String slug = create(roles.curator(), "public", false);
+        String slug = TestCollections.create(roles.curator(), "public", false);
         add(roles.curator(), slug, kept, null);
         add(roles.curator(), slug, removed, null);
         await(roles.anonymous(), "q=" + word + "&collection=" + slug, page -> total(page) == 2);
@@ -93,8 +92,8 @@ class CollectionSearchIT extends PortalTest {
         String word = Api.uniqueWord();
         String member = document("report", word);
         String other = document("report", word);
-        String hidden = create(roles.curator(), "private", false);
-        String shown = create(roles.curator(), "public", false);
+        String hidden = TestCollections.create(roles.curator(), "private", false);
+        String shown = TestCollections.create(roles.curator(), "public", false);
         add(roles.curator(), hidden, member, null);
         add(roles.curator(), shown, other, null);
         await(
@@ -139,7 +138,7 @@ class CollectionSearchIT extends PortalTest {
     void showsACollectionToReadersOnceItIsMadePublic() {
         String word = Api.uniqueWord();
         String member = document("study", word);
-        String slug = create(roles.curator(), "private", false);
+        String slug = TestCollections.create(roles.curator(), "private", false);
         add(roles.curator(), slug, member, null);
         await(roles.curator(), "q=" + word + "&collection=" + slug, page -> total(page) == 1);
         assertThat(total(search(roles.anonymous(), "q=" + word + "&collection=" + slug)))

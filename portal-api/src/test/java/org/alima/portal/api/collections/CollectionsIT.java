@@ -6,7 +6,6 @@ import static org.alima.portal.api.Api.read;
 import static org.alima.portal.api.collections.TestCollections.add;
 import static org.alima.portal.api.collections.TestCollections.body;
 import static org.alima.portal.api.collections.TestCollections.collection;
-import static org.alima.portal.api.collections.TestCollections.create;
 import static org.alima.portal.api.collections.TestCollections.itemIds;
 import static org.alima.portal.api.collections.TestCollections.publish;
 import static org.alima.portal.api.collections.TestCollections.slug;
@@ -32,7 +31,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Collections over HTTP against the real database: what curators do, and what each caller sees of it. */
+/**
+ * Collections over HTTP against the real database: what curators do, and what each caller sees of it. Successful calls
+ * go through the typed client ({@link CollectionsClient}); refusals are sent raw, since the client checks its
+ * arguments against the contract before sending them and reads only successful answers.
+ */
 @MicronautTest
 class CollectionsIT extends PortalTest {
 
@@ -44,6 +47,9 @@ class CollectionsIT extends PortalTest {
 
     @Inject
     CollectionRepository repository;
+
+    @Inject
+    CollectionsClient collections;
 
     private Roles roles;
 
@@ -61,40 +67,44 @@ class CollectionsIT extends PortalTest {
         void aCuratorCreatesACollectionAndBecomesOneOfItsCurators() {
             String slug = slug();
 
-            HttpResponse<String> created = roles.curator()
-                    .json("POST", "/api/collections", body(slug, "public", true, roles.otherCuratorId()));
+            io.micronaut.http.HttpResponse<CollectionResponse> created = collections.create(
+                    request(slug, "public", true, roles.otherCuratorId()),
+                    roles.as().curator());
 
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            assertThat(created.headers().firstValue("Location")).hasValue("/api/collections/" + slug);
-            JsonNode collection = read(created);
-            assertThat(collection.get("slug").asText()).isEqualTo(slug);
-            assertThat(collection.at("/title/fr").asText()).isEqualTo("Procédures " + slug);
-            assertThat(collection.at("/title/en").asText()).isEqualTo("Procedures " + slug);
-            assertThat(collection.at("/description/en").asText()).isEqualTo("For the teams");
-            assertThat(collection.get("visibility").asText()).isEqualTo("public");
-            assertThat(collection.get("featured").asBoolean()).isTrue();
-            assertThat(curatorIds(collection)).containsExactlyInAnyOrder(roles.curatorId(), roles.otherCuratorId());
-            assertThat(collection.at("/curators/0/displayName").asText()).startsWith("Test curator");
-            assertThat(collection.get("itemCount").asInt()).isZero();
-            assertThat(collection.get("items")).isEmpty();
-            assertThat(collection.get("createdAt").asText()).isNotBlank();
-            assertThat(collection.get("updatedAt").asText()).isNotBlank();
-            assertThat(collection(roles.anonymous(), slug).get("slug").asText()).isEqualTo(slug);
+            assertThat(created.code()).isEqualTo(201);
+            assertThat(created.header("Location")).isEqualTo("/api/collections/" + slug);
+            CollectionResponse collection = created.body();
+            assertThat(collection.slug()).isEqualTo(slug);
+            assertThat(collection.title()).isEqualTo(new Localized("Procédures " + slug, "Procedures " + slug));
+            assertThat(collection.description().en()).isEqualTo("For the teams");
+            assertThat(collection.visibility()).isEqualTo("public");
+            assertThat(collection.featured()).isTrue();
+            assertThat(collection.curators())
+                    .extracting(CollectionResponse.Curator::id)
+                    .containsExactlyInAnyOrder(roles.curatorId(), roles.otherCuratorId());
+            assertThat(collection.curators().getFirst().displayName()).startsWith("Test curator");
+            assertThat(collection.itemCount()).isZero();
+            assertThat(collection.items()).isEmpty();
+            assertThat(collection.createdAt()).isNotNull();
+            assertThat(collection.updatedAt()).isNotNull();
+            assertThat(collections.get(slug, Viewer.ANONYMOUS).slug()).isEqualTo(slug);
         }
 
         @Test
         void aCollectionIsPrivateAndNotFeaturedUnlessToldOtherwise() {
             String slug = slug();
 
-            HttpResponse<String> created = roles.curator()
-                    .json("POST", "/api/collections", "{\"slug\": \"" + slug + "\", \"title\": {\"en\": \"Drafts\"}}");
+            CollectionResponse collection = collections
+                    .create(
+                            new CollectionRequest(
+                                    slug, new CollectionRequest.Title(null, "Drafts"), null, null, null, null),
+                            roles.as().curator())
+                    .body();
 
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            JsonNode collection = read(created);
-            assertThat(collection.get("visibility").asText()).isEqualTo("private");
-            assertThat(collection.get("featured").asBoolean()).isFalse();
-            assertThat(collection.at("/title/fr").isNull()).isTrue();
-            assertThat(collection.at("/description/fr").isNull()).isTrue();
+            assertThat(collection.visibility()).isEqualTo("private");
+            assertThat(collection.featured()).isFalse();
+            assertThat(collection.title().fr()).isNull();
+            assertThat(collection.description().fr()).isNull();
         }
 
         @Test
@@ -133,7 +143,7 @@ class CollectionsIT extends PortalTest {
 
         @Test
         void refusesASlugAlreadyTaken() {
-            String slug = create(roles.curator(), "public", false);
+            String slug = TestCollections.create(roles.curator(), "public", false);
 
             JsonNode problem = assertProblem(
                     roles.otherCurator().json("POST", "/api/collections", body(slug, "private", false)),
@@ -181,7 +191,7 @@ class CollectionsIT extends PortalTest {
 
         @Test
         void itsCuratorChangesTextsVisibilityAndFeaturedButNeverTheSlug() {
-            String slug = create(roles.curator(), "public", false);
+            String slug = TestCollections.create(roles.curator(), "public", false);
 
             HttpResponse<String> changed = roles.curator()
                     .json(
@@ -219,7 +229,7 @@ class CollectionsIT extends PortalTest {
 
         @Test
         void anotherCuratorMayNotChangeItButAnAdministratorMay() {
-            String slug = create(roles.curator(), "public", false);
+            String slug = TestCollections.create(roles.curator(), "public", false);
             String change = "{\"title\": {\"en\": \"Changed\"}}";
 
             assertProblem(
@@ -234,7 +244,7 @@ class CollectionsIT extends PortalTest {
 
         @Test
         void replacesItsCuratorsWhenToldAndNeverLeavesItWithout() {
-            String slug = create(roles.curator(), "public", false);
+            String slug = TestCollections.create(roles.curator(), "public", false);
 
             HttpResponse<String> handedOver = roles.curator()
                     .json(
@@ -262,7 +272,7 @@ class CollectionsIT extends PortalTest {
 
         @Test
         void deletingACollectionKeepsItsDocuments() {
-            String slug = create(roles.curator(), "public", false);
+            String slug = TestCollections.create(roles.curator(), "public", false);
             String document = uploadText(roles.contributor(), null, "kept " + Api.uniqueWord());
             add(roles.curator(), slug, document, null);
 
@@ -280,7 +290,7 @@ class CollectionsIT extends PortalTest {
 
         @Test
         void recordsEveryChangeInTheAuditLog() {
-            String slug = create(roles.curator(), "public", false);
+            String slug = TestCollections.create(roles.curator(), "public", false);
             String first = uploadText(roles.contributor(), null, "audited " + Api.uniqueWord());
             String second = uploadText(roles.contributor(), null, "audited " + Api.uniqueWord());
             add(roles.curator(), slug, first, "read first");
@@ -309,7 +319,7 @@ class CollectionsIT extends PortalTest {
 
         @Test
         void recordsNothingOfAChangeThatFailed() {
-            String slug = create(roles.curator(), "public", false);
+            String slug = TestCollections.create(roles.curator(), "public", false);
 
             roles.otherCurator().json("PUT", "/api/collections/" + slug, "{\"title\": {\"en\": \"No\"}}");
             roles.curator().json("PUT", "/api/collections/" + slug, "{\"slug\": \"other-slug\"}");
@@ -323,62 +333,64 @@ class CollectionsIT extends PortalTest {
 
         @Test
         void keepsItemsInTheCuratorsOrderWithTheirNotes() {
-            String slug = create(roles.curator(), "public", false);
+            String slug = TestCollections.create(roles.curator(), "public", false);
             List<String> documents = documents(3);
 
-            JsonNode first = add(roles.curator(), slug, documents.get(0), "Start here");
-            add(roles.curator(), slug, documents.get(1), null);
-            add(roles.curator(), slug, documents.get(2), "  ");
+            Viewer curator = roles.as().curator();
+            ItemResponse first = collections
+                    .addItem(slug, new ItemRequest(documents.get(0), "Start here"), curator)
+                    .body();
+            collections.addItem(slug, new ItemRequest(documents.get(1), null), curator);
+            collections.addItem(slug, new ItemRequest(documents.get(2), "  "), curator);
 
-            assertThat(first.get("position").asInt()).isEqualTo(1);
-            assertThat(first.get("note").asText()).isEqualTo("Start here");
-            assertThat(first.at("/document/id").asText()).isEqualTo(documents.get(0));
-            assertThat(first.at("/document/title").asText()).startsWith("Item");
-            assertThat(first.at("/document/type").asText()).isEqualTo("protocol");
-            assertThat(first.at("/document/language").asText()).isEqualTo("fr");
-            assertThat(first.at("/document/publicationDate").asText()).isEqualTo("2021-03-04");
-            assertThat(first.at("/document/authors/0/name").asText()).isEqualTo("Diallo, Aminata");
-            assertThat(first.at("/document/status").asText()).isEqualTo("published");
-            JsonNode collection = collection(roles.anonymous(), slug);
-            assertThat(collection.get("itemCount").asInt()).isEqualTo(3);
-            assertThat(itemIds(roles.anonymous(), slug)).containsExactlyElementsOf(documents);
-            assertThat(collection.at("/items/1/position").asInt()).isEqualTo(2);
-            assertThat(collection.at("/items/1/note").isNull()).isTrue();
-            assertThat(collection.at("/items/2/note").isNull()).isTrue();
+            assertThat(first.position()).isEqualTo(1);
+            assertThat(first.note()).isEqualTo("Start here");
+            ItemResponse.DocumentSummary document = first.document();
+            assertThat(document.id()).isEqualTo(documents.get(0));
+            assertThat(document.title()).startsWith("Item");
+            assertThat(document.type()).isEqualTo("protocol");
+            assertThat(document.language()).isEqualTo("fr");
+            assertThat(document.publicationDate()).isEqualTo("2021-03-04");
+            assertThat(document.authors().getFirst().name()).isEqualTo("Diallo, Aminata");
+            assertThat(document.status()).isEqualTo("published");
+            CollectionResponse collection = collections.get(slug, Viewer.ANONYMOUS);
+            assertThat(collection.itemCount()).isEqualTo(3);
+            assertThat(collection.items())
+                    .extracting(item -> item.document().id())
+                    .containsExactlyElementsOf(documents);
+            assertThat(collection.items().get(1).position()).isEqualTo(2);
+            assertThat(collection.items().get(1).note()).isNull();
+            assertThat(collection.items().get(2).note()).isNull();
         }
 
         @Test
         void reordersAndChangesNotes() {
-            String slug = create(roles.curator(), "public", false);
+            String slug = TestCollections.create(roles.curator(), "public", false);
             List<String> documents = documents(3);
             documents.forEach(id -> add(roles.curator(), slug, id, null));
 
-            HttpResponse<String> reordered = roles.curator()
-                    .json(
-                            "PUT",
-                            "/api/collections/" + slug + "/order",
-                            order(documents.get(2), documents.get(0), documents.get(1)));
-            HttpResponse<String> noted = roles.curator()
-                    .json(
-                            "PATCH",
-                            "/api/collections/" + slug + "/items/" + documents.get(0),
-                            "{\"note\": \"Second, now\"}");
+            Viewer curator = roles.as().curator();
+            UUID moved = UUID.fromString(documents.get(0));
 
-            assertThat(reordered.statusCode()).as(reordered.body()).isEqualTo(200);
-            assertThat(read(reordered).at("/items/0/document/id").asText()).isEqualTo(documents.get(2));
-            assertThat(noted.statusCode()).as(noted.body()).isEqualTo(200);
-            assertThat(read(noted).get("position").asInt()).isEqualTo(2);
-            assertThat(read(noted).get("note").asText()).isEqualTo("Second, now");
-            assertThat(itemIds(roles.anonymous(), slug))
+            CollectionResponse reordered = collections.reorder(
+                    slug, new OrderRequest(List.of(documents.get(2), documents.get(0), documents.get(1))), curator);
+            ItemResponse noted = collections.changeNote(slug, moved, new NoteRequest("Second, now"), curator);
+
+            assertThat(reordered.items().getFirst().document().id()).isEqualTo(documents.get(2));
+            assertThat(noted.position()).isEqualTo(2);
+            assertThat(noted.note()).isEqualTo("Second, now");
+            assertThat(collections.get(slug, Viewer.ANONYMOUS).items())
+                    .extracting(item -> item.document().id())
                     .containsExactly(documents.get(2), documents.get(0), documents.get(1));
-            HttpResponse<String> cleared = roles.curator()
-                    .json("PATCH", "/api/collections/" + slug + "/items/" + documents.get(0), "{\"note\": null}");
-            assertThat(read(cleared).get("note").isNull()).isTrue();
+            assertThat(collections
+                            .changeNote(slug, moved, new NoteRequest(null), curator)
+                            .note())
+                    .isNull();
         }
 
         @Test
         void refusesAnOrderThatIsNotExactlyTheItemsAndSaysWhatIsWrong() {
-            String slug = create(roles.curator(), "public", false);
+            String slug = TestCollections.create(roles.curator(), "public", false);
             List<String> documents = documents(2);
             documents.forEach(id -> add(roles.curator(), slug, id, null));
             String stranger = UUID.randomUUID().toString();
@@ -415,7 +427,7 @@ class CollectionsIT extends PortalTest {
 
         @Test
         void refusesADocumentTwiceAndOneThatDoesNotExist() {
-            String slug = create(roles.curator(), "public", false);
+            String slug = TestCollections.create(roles.curator(), "public", false);
             String document = documents(1).getFirst();
             add(roles.curator(), slug, document, null);
 
@@ -464,7 +476,7 @@ class CollectionsIT extends PortalTest {
 
         @Test
         void removesAnItemAndKeepsTheDocument() {
-            String slug = create(roles.curator(), "public", false);
+            String slug = TestCollections.create(roles.curator(), "public", false);
             List<String> documents = documents(2);
             documents.forEach(id -> add(roles.curator(), slug, id, null));
 
@@ -486,7 +498,7 @@ class CollectionsIT extends PortalTest {
 
         @Test
         void deletingADocumentTakesItOutOfItsCollections() {
-            String slug = create(roles.curator(), "public", false);
+            String slug = TestCollections.create(roles.curator(), "public", false);
             List<String> documents = documents(2);
             documents.forEach(id -> add(roles.curator(), slug, id, null));
 
@@ -503,9 +515,9 @@ class CollectionsIT extends PortalTest {
 
         @Test
         void putsOneDocumentInSeveralCollectionsAndListsThemOnItsRecord() {
-            String first = create(roles.curator(), "public", false);
-            String second = create(roles.otherCurator(), "public", false);
-            String hidden = create(roles.curator(), "private", false);
+            String first = TestCollections.create(roles.curator(), "public", false);
+            String second = TestCollections.create(roles.otherCurator(), "public", false);
+            String hidden = TestCollections.create(roles.curator(), "private", false);
             String document = documents(1).getFirst();
             add(roles.curator(), first, document, "in the first");
             add(roles.otherCurator(), second, document, "in the second");
@@ -536,8 +548,8 @@ class CollectionsIT extends PortalTest {
 
         @Test
         void aPrivateCollectionDoesNotExistForReadersAndContributors() {
-            String hidden = create(roles.curator(), "private", false);
-            String shown = create(roles.curator(), "public", false);
+            String hidden = TestCollections.create(roles.curator(), "private", false);
+            String shown = TestCollections.create(roles.curator(), "public", false);
 
             for (Api outsider : List.of(roles.anonymous(), roles.contributor())) {
                 assertThat(slugs(outsider.get("/api/collections")))
@@ -554,7 +566,7 @@ class CollectionsIT extends PortalTest {
 
         @Test
         void readersSeeOnlyPublishedItemsAndCountOnlyThem() {
-            String slug = create(roles.curator(), "public", false);
+            String slug = TestCollections.create(roles.curator(), "public", false);
             String published = documents(1).getFirst();
             String unpublished = uploadText(roles.contributor(), "{\"title\": \"Unpublished\"}", Api.uniqueWord());
             add(roles.curator(), slug, published, null);
@@ -574,9 +586,9 @@ class CollectionsIT extends PortalTest {
 
         @Test
         void listsFeaturedPublicCollectionsForTheHomePage() {
-            String featured = create(roles.curator(), "public", true);
-            String plain = create(roles.curator(), "public", false);
-            String featuredButPrivate = create(roles.curator(), "private", true);
+            String featured = TestCollections.create(roles.curator(), "public", true);
+            String plain = TestCollections.create(roles.curator(), "public", false);
+            String featuredButPrivate = TestCollections.create(roles.curator(), "private", true);
 
             List<String> home = slugs(roles.anonymous().get("/api/collections?featured=true"));
             List<String> curatorsHome = slugs(roles.curator().get("/api/collections?featured=true"));
@@ -588,9 +600,9 @@ class CollectionsIT extends PortalTest {
 
         @Test
         void theDirectoryLoadedAtStartupKnowsWhichCollectionsArePrivate() {
-            String hidden = create(roles.curator(), "private", false);
-            String shown = create(roles.curator(), "public", false);
-            String deleted = create(roles.curator(), "public", false);
+            String hidden = TestCollections.create(roles.curator(), "private", false);
+            String shown = TestCollections.create(roles.curator(), "public", false);
+            String deleted = TestCollections.create(roles.curator(), "public", false);
             roles.curator().delete("/api/collections/" + deleted);
             CollectionDirectory fresh = new CollectionDirectory();
 
@@ -616,6 +628,17 @@ class CollectionsIT extends PortalTest {
             ids.add(id);
         }
         return ids;
+    }
+
+    /** A collection to create, titled in both languages (as {@link TestCollections#body}). */
+    private static CollectionRequest request(String slug, String visibility, boolean featured, String... curatorIds) {
+        return new CollectionRequest(
+                slug,
+                new CollectionRequest.Title("Procédures " + slug, "Procedures " + slug),
+                new CollectionRequest.Description("Pour les équipes", "For the teams"),
+                visibility,
+                featured,
+                List.of(curatorIds));
     }
 
     private static String order(String... ids) {

@@ -2,6 +2,9 @@ package org.alima.portal.api.collections;
 
 import org.alima.portal.api.Api;
 import org.alima.portal.api.TestAccounts;
+import org.alima.portal.api.ViewerTokens;
+import org.alima.portal.api.access.Role;
+import org.alima.portal.api.access.Viewer;
 
 /**
  * Clients of the portal under test for each kind of caller the collections endpoints tell apart: an anonymous reader,
@@ -16,20 +19,33 @@ record Roles(
         Api admin,
         String contributorId,
         String curatorId,
-        String otherCuratorId) {
+        String otherCuratorId,
+        Viewers as) {
+
+    /** The same callers as viewers, for the typed clients ({@link ViewerTokens}). */
+    record Viewers(Viewer contributor, Viewer curator, Viewer otherCurator, Viewer admin) {}
 
     static Roles create(Api anonymous) {
         TestAccounts.Account contributor = TestAccounts.create(anonymous, "contributor");
         TestAccounts.Account curator = TestAccounts.create(anonymous, "curator");
         TestAccounts.Account other = TestAccounts.create(anonymous, "curator");
+        String adminToken = TestAccounts.admin(anonymous);
+        String adminId = Api.read(anonymous.as(adminToken).get("/api/account"))
+                .path("id")
+                .asText();
         return new Roles(
                 anonymous,
                 anonymous.as(contributor.token()),
                 anonymous.as(curator.token()),
                 anonymous.as(other.token()),
-                anonymous.as(TestAccounts.admin(anonymous)),
+                anonymous.as(adminToken),
                 contributor.id(),
                 curator.id(),
-                other.id());
+                other.id(),
+                new Viewers(
+                        ViewerTokens.of(contributor, Role.CONTRIBUTOR),
+                        ViewerTokens.of(curator, Role.CURATOR),
+                        ViewerTokens.of(other, Role.CURATOR),
+                        ViewerTokens.of(adminId, Role.ADMIN, adminToken)));
     }
 }

@@ -7,12 +7,14 @@ import static org.alima.portal.api.Api.uniquePdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
@@ -21,6 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The documents API against the real server and database. Successful calls go through the typed client ({@link
+ * DocumentsClient}); bad input and refusals are sent raw, since the client checks its arguments against the contract
+ * before sending them and reads only successful answers.
+ */
 @MicronautTest
 class DocumentApiIT extends PortalTest {
 
@@ -33,6 +40,9 @@ class DocumentApiIT extends PortalTest {
              "doi": "10.1371/journal.pmed.1002134", "license": "CC-BY-4.0"}
             """;
 
+    @Inject
+    DocumentsClient documents;
+
     private Api curator;
 
     @BeforeEach
@@ -40,6 +50,15 @@ class DocumentApiIT extends PortalTest {
         if (curator == null) {
             curator = anonymous.as(TestAccounts.create(anonymous, "curator").token());
         }
+    }
+
+    /** A JSON object of text fields, as a PUT or PATCH body. */
+    private static io.micronaut.json.tree.JsonNode object(String... namesAndValues) {
+        Map<String, io.micronaut.json.tree.JsonNode> fields = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put(namesAndValues[i], io.micronaut.json.tree.JsonNode.createStringNode(namesAndValues[i + 1]));
+        }
+        return io.micronaut.json.tree.JsonNode.createObjectNode(fields);
     }
 
     private String upload(String metadata) {
@@ -53,16 +72,17 @@ class DocumentApiIT extends PortalTest {
         void returnsTheMetadataAsUploaded() {
             String id = upload(FULL_METADATA);
 
-            JsonNode document = read(api.get("/api/documents/" + id));
+            DocumentResponse document = documents.get(UUID.fromString(id), contributor);
 
-            assertThat(document.get("id").asText()).isEqualTo(id);
-            assertThat(document.get("abstract").asText()).isEqualTo("Une étude\nmulticentrique.");
-            assertThat(document.at("/authors/0/orcid").asText()).isEqualTo("0000-0002-1825-0097");
-            assertThat(document.at("/authors/1/name").asText()).isEqualTo("Jean Dupont");
-            assertThat(document.get("publicationDate").asText()).isEqualTo("2023-06-15");
-            assertThat(document.get("countries").toString()).isEqualTo("[\"ML\",\"NE\"]");
-            assertThat(document.get("version").asInt()).isEqualTo(1);
-            assertThat(document.at("/file/url").asText()).isEqualTo("/api/documents/" + id + "/file");
+            assertThat(document.id()).isEqualTo(id);
+            DocumentMetadata metadata = document.metadata();
+            assertThat(metadata.abstractText()).isEqualTo("Une étude\nmulticentrique.");
+            assertThat(metadata.authors().get(0).orcid()).isEqualTo("0000-0002-1825-0097");
+            assertThat(metadata.authors().get(1).name()).isEqualTo("Jean Dupont");
+            assertThat(metadata.publicationDate()).isEqualTo("2023-06-15");
+            assertThat(metadata.countries()).containsExactly("ML", "NE");
+            assertThat(document.version()).isEqualTo(1);
+            assertThat(document.file().url()).isEqualTo("/api/documents/" + id + "/file");
         }
 
         @Test
@@ -103,15 +123,14 @@ class DocumentApiIT extends PortalTest {
             upload("{\"title\": \"other year " + marker + "\", \"type\": \"report\", \"language\": \"fr\","
                     + " \"countries\": [\"CD\"], \"publicationDate\": \"2020-01-01\"}");
 
-            JsonNode page = read(api.get("/api/documents?type=report&language=fr&country=CD&year=2019&size=100"));
+            DocumentPage page =
+                    documents.list("report", "fr", "CD", 2019, null, null, false, null, 1, 100, contributor);
 
-            List<String> ids = new ArrayList<>();
-            page.get("items").forEach(item -> ids.add(item.get("id").asText()));
-            assertThat(ids).containsSubsequence(newer, older);
-            page.get("items").forEach(item -> {
-                assertThat(item.get("type").asText()).isEqualTo("report");
-                assertThat(item.get("language").asText()).isEqualTo("fr");
-                assertThat(item.get("publicationDate").asText()).startsWith("2019-");
+            assertThat(page.items()).extracting(DocumentResponse::id).containsSubsequence(newer, older);
+            assertThat(page.items()).allSatisfy(item -> {
+                assertThat(item.metadata().type()).isEqualTo("report");
+                assertThat(item.metadata().language()).isEqualTo("fr");
+                assertThat(item.metadata().publicationDate()).startsWith("2019-");
             });
         }
 
@@ -120,15 +139,14 @@ class DocumentApiIT extends PortalTest {
             upload(null);
             upload(null);
 
-            JsonNode first = read(api.get("/api/documents?size=1&page=1"));
-            JsonNode second = read(api.get("/api/documents?size=1&page=2"));
+            DocumentPage first = documents.list(null, null, null, null, null, null, false, null, 1, 1, contributor);
+            DocumentPage second = documents.list(null, null, null, null, null, null, false, null, 2, 1, contributor);
 
-            assertThat(first.get("items")).hasSize(1);
-            assertThat(first.get("totalItems").asLong()).isGreaterThanOrEqualTo(2);
-            assertThat(first.get("totalPages").asLong())
-                    .isEqualTo(first.get("totalItems").asLong());
-            assertThat(second.at("/items/0/id").asText())
-                    .isNotEqualTo(first.at("/items/0/id").asText());
+            assertThat(first.items()).hasSize(1);
+            assertThat(first.totalItems()).isGreaterThanOrEqualTo(2);
+            assertThat(first.totalPages()).isEqualTo(first.totalItems());
+            assertThat(second.items().getFirst().id())
+                    .isNotEqualTo(first.items().getFirst().id());
         }
 
         @Test
@@ -171,26 +189,28 @@ class DocumentApiIT extends PortalTest {
         void replacesTheMetadataWithPut() {
             String id = upload(FULL_METADATA);
 
-            HttpResponse<String> response =
-                    api.json("PUT", "/api/documents/" + id, "{\"title\": \"Replaced\", \"type\": \"report\"}");
+            DocumentResponse document =
+                    documents.replace(UUID.fromString(id), object("title", "Replaced", "type", "report"), contributor);
 
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            JsonNode document = read(response);
-            assertThat(document.get("title").asText()).isEqualTo("Replaced");
-            assertThat(document.get("doi").isNull()).isTrue();
-            assertThat(document.get("authors")).isEmpty();
-            assertThat(document.get("status").asText()).isEqualTo("draft");
+            assertThat(document.metadata().title()).isEqualTo("Replaced");
+            assertThat(document.metadata().doi()).isNull();
+            assertThat(document.metadata().authors()).isEmpty();
+            assertThat(document.status()).isEqualTo("draft");
         }
 
         @Test
         void changesOnlyTheGivenFieldsWithPatch() {
             String id = upload(FULL_METADATA);
 
-            JsonNode document = read(api.json("PATCH", "/api/documents/" + id, "{\"countries\": []}"));
+            DocumentResponse document = documents.patch(
+                    UUID.fromString(id),
+                    io.micronaut.json.tree.JsonNode.createObjectNode(
+                            Map.of("countries", io.micronaut.json.tree.JsonNode.createArrayNode(List.of()))),
+                    contributor);
 
-            assertThat(document.get("countries")).isEmpty();
-            assertThat(document.get("doi").asText()).isEqualTo("10.1371/journal.pmed.1002134");
-            assertThat(document.get("authors")).hasSize(2);
+            assertThat(document.metadata().countries()).isEmpty();
+            assertThat(document.metadata().doi()).isEqualTo("10.1371/journal.pmed.1002134");
+            assertThat(document.metadata().authors()).hasSize(2);
         }
 
         @Test
@@ -268,12 +288,12 @@ class DocumentApiIT extends PortalTest {
 
             String second = newVersion(first);
 
-            JsonNode document = read(api.get("/api/documents/" + second));
-            assertThat(document.get("supersedes").asText()).isEqualTo(first);
-            assertThat(document.get("version").asInt()).isEqualTo(2);
+            DocumentResponse document = documents.get(UUID.fromString(second), contributor);
+            assertThat(document.supersedes()).isEqualTo(first);
+            assertThat(document.version()).isEqualTo(2);
             TestDocuments.publish(curator, second);
             String third = newVersion(second);
-            assertThat(read(api.get("/api/documents/" + third)).get("version").asInt())
+            assertThat(documents.get(UUID.fromString(third), contributor).version())
                     .isEqualTo(3);
         }
 
@@ -287,11 +307,17 @@ class DocumentApiIT extends PortalTest {
         }
 
         private String newVersion(String of) {
-            HttpResponse<String> response = api.upload(
-                    "/api/documents/" + of + "/versions",
-                    new Api.Multipart().file("v.txt", ("v " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)));
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-            return read(response).get("id").asText();
+            MultipartBody file = MultipartBody.builder()
+                    .addPart(
+                            "file",
+                            "v.txt",
+                            io.micronaut.http.MediaType.TEXT_PLAIN_TYPE,
+                            ("v " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8))
+                    .build();
+            io.micronaut.http.HttpResponse<DocumentController.UploadAccepted> accepted =
+                    documents.newVersion(UUID.fromString(of), file, contributor);
+            assertThat(accepted.code()).isEqualTo(202);
+            return accepted.body().id();
         }
     }
 
@@ -303,11 +329,11 @@ class DocumentApiIT extends PortalTest {
             String id = upload(FULL_METADATA);
             TestDocuments.publish(curator, id);
 
-            JsonNode withdrawn = read(api.json(
-                    "POST", "/api/documents/" + id + "/withdraw", "{\"reason\": \"Data error found in table 2\"}"));
+            DocumentResponse withdrawn = documents.withdraw(
+                    UUID.fromString(id), new WithdrawRequest("Data error found in table 2"), contributor);
 
-            assertThat(withdrawn.get("status").asText()).isEqualTo("withdrawn");
-            assertThat(withdrawn.get("withdrawnReason").asText()).isEqualTo("Data error found in table 2");
+            assertThat(withdrawn.status()).isEqualTo("withdrawn");
+            assertThat(withdrawn.withdrawnReason()).isEqualTo("Data error found in table 2");
             assertProblem(
                     api.json("PATCH", "/api/documents/" + id, "{\"title\": \"again\"}"), 409, "document-withdrawn");
             assertProblem(

@@ -142,7 +142,7 @@ class BackupRestoreIT {
         // The index is rebuilt from the restored database and files at the first start.
         for (String query : QUERIES) {
             await("the same results for " + query + " once the index is rebuilt")
-                    .atMost(Duration.ofSeconds(120))
+                    .atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(500))
                     .untilAsserted(
                             () -> assertThat(search(restoredAdmin, query)).isEqualTo(searches.get(query)));

@@ -10,27 +10,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
 import org.alima.portal.api.TestAccounts;
+import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.documents.TestDocuments;
+import org.alima.portal.api.search.SearchClient.Query;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
  * Search over HTTP against the real worker, index and database, as an anonymous reader of published documents (what
- * each viewer may find is SearchVisibilityIT's). Other tests' documents share the index.
+ * each viewer may find is SearchVisibilityIT's). Other tests' documents share the index. Searches go through the typed
+ * client ({@link SearchClient}); bad requests are sent raw, since the client checks its arguments against the contract
+ * before sending them.
  */
 @MicronautTest
 class SearchIT extends PortalTest {
 
     private static final Duration INDEXING = Duration.ofSeconds(30);
+
+    @Inject
+    SearchClient search;
 
     private Api curator;
     private Api admin;
@@ -56,15 +65,18 @@ class SearchIT extends PortalTest {
             awaitSearchable(id);
 
             // Page 4 reads "vérifier bien si la ligne TVA est correcte".
-            JsonNode hit = hitOf(search("q=" + encode("verifier bien si la ligne TVA est correcte") + "&size=100"), id);
+            SearchResults.SearchHit hit = hitOf(
+                    search(Query.of("verifier bien si la ligne TVA est correcte")
+                            .size(100)),
+                    id);
 
-            JsonNode best = hit.get("pages").get(0);
-            assertThat(best.get("page").asInt()).isEqualTo(4);
-            assertThat(best.get("url").asText()).isEqualTo("/api/documents/" + id + "/file?inline=true#page=4");
-            assertThat(best.get("snippet").asText()).contains("<mark>").contains("TVA");
-            assertThat(hit.get("type").asText()).isEqualTo("operating_procedure");
-            assertThat(hit.get("language").asText()).isEqualTo("fr");
-            assertThat(hit.get("score").asDouble()).isPositive();
+            SearchResults.PageLink best = hit.pages().getFirst();
+            assertThat(best.page()).isEqualTo(4);
+            assertThat(best.url()).isEqualTo("/api/documents/" + id + "/file?inline=true#page=4");
+            assertThat(best.snippet()).contains("<mark>").contains("TVA");
+            assertThat(hit.type()).isEqualTo("operating_procedure");
+            assertThat(hit.language()).isEqualTo("fr");
+            assertThat(hit.score()).isPositive();
         }
 
         @Test
@@ -116,42 +128,39 @@ class SearchIT extends PortalTest {
             awaitSearchable(id);
 
             // « anémie sévère » typed without its accents; page 2 is the one on recognising severe malaria in a child.
-            JsonNode page = search("q=" + encode("paludisme grave chez l'enfant anemie severe") + "&lang=fr");
+            SearchResults page = search(
+                    Query.of("paludisme grave chez l'enfant anemie severe").lang("fr"));
 
-            assertThat(page.get("queryLanguage").asText()).isEqualTo("fr");
-            assertThat(page.get("translatedQuery").asText()).contains("severe malaria", "child", "anaemia");
+            assertThat(page.queryLanguage()).isEqualTo("fr");
+            assertThat(page.translatedQuery()).contains("severe malaria", "child", "anaemia");
             assertThat(ids(page).subList(0, Math.min(3, ids(page).size()))).contains(id);
-            JsonNode hit = hitOf(page, id);
-            assertThat(hit.get("language").asText()).isEqualTo("en");
-            JsonNode best = hit.get("pages").get(0);
-            assertThat(best.get("page").asInt()).isEqualTo(2);
-            assertThat(best.get("url").asText()).isEqualTo("/api/documents/" + id + "/file?inline=true#page=2");
-            assertThat(best.get("snippet").asText()).contains("<mark>");
+            SearchResults.SearchHit hit = hitOf(page, id);
+            assertThat(hit.language()).isEqualTo("en");
+            SearchResults.PageLink best = hit.pages().getFirst();
+            assertThat(best.page()).isEqualTo(2);
+            assertThat(best.url()).isEqualTo("/api/documents/" + id + "/file?inline=true#page=2");
+            assertThat(best.snippet()).contains("<mark>");
         }
 
         @Test
         void readsAQueryWhoseWordsDoNotTellInTheLanguageOfThePageThenOfTheBrowser() {
             // "cancer" is French and English alike: the reader's language decides how it is read.
-            assertThat(search("q=cancer&lang=fr").get("queryLanguage").asText()).isEqualTo("fr");
-            assertThat(read(anonymous.get(
-                                    "/api/search?q=cancer", "Accept-Language", "de-DE,de;q=0.9,en;q=0.8,fr;q=0.5"))
-                            .get("queryLanguage")
-                            .asText())
+            assertThat(search(Query.of("cancer").lang("fr")).queryLanguage()).isEqualTo("fr");
+            assertThat(search(Query.of("cancer").acceptLanguage("de-DE,de;q=0.9,en;q=0.8,fr;q=0.5"))
+                            .queryLanguage())
                     .as("the first of the browser's languages that the portal translates")
                     .isEqualTo("en");
-            assertThat(read(anonymous.get("/api/search?q=cancer&lang=fr", "Accept-Language", "en-GB,en"))
-                            .get("queryLanguage")
-                            .asText())
+            assertThat(search(Query.of("cancer").lang("fr").acceptLanguage("en-GB,en"))
+                            .queryLanguage())
                     .as("the page's interface language before the browser's")
                     .isEqualTo("fr");
         }
 
         @Test
         void answersWithoutAReaderLanguageWhenTheBrowserSendsAMalformedOne() {
-            HttpResponse<String> response = anonymous.get("/api/search?q=cancer", "Accept-Language", "fr;q=high,,;;");
-
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(read(response).has("queryLanguage")).isFalse();
+            assertThat(search(Query.of("cancer").acceptLanguage("fr;q=high,,;;"))
+                            .queryLanguage())
+                    .isNull();
         }
 
         @Test
@@ -233,18 +242,18 @@ class SearchIT extends PortalTest {
                     "thesis " + word);
             List.of(report, protocol, thesis).forEach(SearchIT.this::awaitSearchable);
 
-            JsonNode two = search("q=" + word + "&type=report&type=protocol");
-            JsonNode commaTopic = search("q=" + word + "&topic=" + encode("Malnutrition, acute"));
-            JsonNode recent = search("q=" + word + "&yearFrom=2015&sort=newest");
-            JsonNode niger = search("q=" + word + "&country=NE&language=en");
+            SearchResults two = search(Query.of(word).type("report", "protocol"));
+            SearchResults commaTopic = search(Query.of(word).topic("Malnutrition, acute"));
+            SearchResults recent = search(Query.of(word).newestFrom(2015));
+            SearchResults niger = search(Query.of(word).country("NE").language("en"));
 
             assertThat(ids(two)).containsExactlyInAnyOrder(report, protocol);
-            assertThat(two.at("/facets/type").toString())
+            assertThat(two.facets().get("type"))
                     .as("a dimension's counts ignore its own filter")
-                    .contains("{\"value\":\"thesis\",\"count\":1}");
+                    .contains(new SearchResults.FacetCount("thesis", 1));
             assertThat(ids(commaTopic)).containsExactly(report);
             assertThat(ids(recent)).containsExactly(protocol, report);
-            assertThat(recent.at("/hits/0/year").asInt()).isEqualTo(2023);
+            assertThat(recent.hits().getFirst().year()).isEqualTo(2023);
             assertThat(ids(niger)).containsExactly(protocol);
         }
 
@@ -257,15 +266,14 @@ class SearchIT extends PortalTest {
             }
             uploaded.forEach(SearchIT.this::awaitSearchable);
 
-            JsonNode first = search("q=" + word + "&size=2");
-            JsonNode second = search("q=" + word + "&size=2&cursor="
-                    + encode(first.get("nextCursor").asText()));
+            SearchResults first = search(Query.of(word).size(2));
+            SearchResults second = search(Query.of(word).size(2).after(first.nextCursor()));
 
-            assertThat(first.get("total").asLong()).isEqualTo(3);
+            assertThat(first.total()).isEqualTo(3);
             List<String> all = new ArrayList<>(ids(first));
             all.addAll(ids(second));
             assertThat(all).containsExactlyInAnyOrderElementsOf(uploaded);
-            assertThat(second.get("nextCursor").isNull()).isTrue();
+            assertThat(second.nextCursor()).isNull();
         }
 
         @Test
@@ -273,7 +281,10 @@ class SearchIT extends PortalTest {
             String word = uniqueWord();
             awaitSearchable(uploadText("{\"title\": \"Guide " + word + "\"}", "guide " + word));
 
-            JsonNode page = search("q=" + word + "&fields=id,title,pages");
+            // Read raw: what is checked is which keys the JSON holds, which a typed answer cannot tell.
+            HttpResponse<String> response = anonymous.get("/api/search?q=" + word + "&fields=id,title,pages");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode page = read(response);
 
             List<String> keys = new ArrayList<>();
             page.fieldNames().forEachRemaining(keys::add);
@@ -293,12 +304,10 @@ class SearchIT extends PortalTest {
             String id = uploadText("{\"title\": \"Prise en charge " + word + "\"}", "texte " + uniqueWord());
             awaitSearchable(id);
 
-            JsonNode suggestions = read(anonymous.get("/api/search/suggest?q=" + word.substring(0, 7)));
+            Suggestions suggestions = search.suggest(word.substring(0, 7), 8, Viewer.ANONYMOUS);
 
-            assertThat(suggestions.get("suggestions").toString())
-                    .contains("\"text\":\"Prise en charge " + word + "\"")
-                    .contains("\"kind\":\"title\"")
-                    .contains("\"documentId\":\"" + id + "\"");
+            assertThat(suggestions.suggestions())
+                    .contains(new Suggestions.Suggestion("Prise en charge " + word, "title", id));
         }
 
         @Test
@@ -309,10 +318,13 @@ class SearchIT extends PortalTest {
             awaitSearchable(one);
             awaitSearchable(other);
 
-            JsonNode related = read(anonymous.get("/api/documents/" + one + "/related?size=10"));
+            RelatedDocuments related = search.related(UUID.fromString(one), 10, Viewer.ANONYMOUS);
 
-            assertThat(related.get("id").asText()).isEqualTo(one);
-            assertThat(ids(related)).contains(other).doesNotContain(one);
+            assertThat(related.id()).isEqualTo(one);
+            assertThat(related.hits())
+                    .extracting(SearchResults.SearchHit::id)
+                    .contains(other)
+                    .doesNotContain(one);
         }
     }
 
@@ -379,19 +391,20 @@ class SearchIT extends PortalTest {
         TestDocuments.awaitSearchable(api, id);
     }
 
-    private JsonNode search(String query) {
-        HttpResponse<String> response = anonymous.get("/api/search?" + query);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return read(response);
+    /** The search as an anonymous reader. */
+    private SearchResults search(Query query) {
+        return search.search(query, Viewer.ANONYMOUS);
     }
 
-    private static JsonNode hitOf(JsonNode page, String id) {
-        for (JsonNode hit : page.get("hits")) {
-            if (hit.get("id").asText().equals(id)) {
-                return hit;
-            }
-        }
-        throw new AssertionError("document " + id + " is not among the hits: " + page);
+    private static SearchResults.SearchHit hitOf(SearchResults page, String id) {
+        return page.hits().stream()
+                .filter(hit -> id.equals(hit.id()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("document " + id + " is not among the hits: " + page));
+    }
+
+    private static List<String> ids(SearchResults page) {
+        return page.hits().stream().map(SearchResults.SearchHit::id).toList();
     }
 
     private static List<String> ids(JsonNode page) {

@@ -12,11 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.alima.portal.api.TestDatabase;
-import org.alima.portal.api.files.StoredFile;
 import org.alima.portal.indexer.extract.Format;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -68,7 +68,9 @@ class FileFormatMigrationIT {
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT document_id, format FROM document_files")) {
             while (rows.next()) {
-                migrated.put(rows.getObject(1, UUID.class), StoredFile.format(rows.getString(2)));
+                migrated.put(
+                        rows.getObject(1, UUID.class),
+                        Format.valueOf(rows.getString(2).toUpperCase(Locale.ROOT)));
             }
         }
         assertThat(migrated).isEqualTo(expected);

@@ -86,6 +86,8 @@ final class SemanticBench {
                 "CPU-s/1000 pages",
                 "index MiB");
         for (Measurement run : List.of(words, both)) {
+            // Told apart by identity: two runs whose measurements happen to be equal are still two runs.
+            @SuppressWarnings("ReferenceEquality")
             Path dir = work.resolve(name + (run == words ? "-words" : "-vectors"));
             out.printf(
                     Locale.ROOT,

@@ -60,7 +60,11 @@ public record KnownItems(List<KnownItems.Question> questions) {
         questions = List.copyOf(questions);
     }
 
-    /** @throws IOException naming the line that is not a question, a language, a document and pages */
+    /**
+     * Reads the known items of a tab-separated file.
+     *
+     * @throws IOException naming the line that is not a question, a language, a document and pages
+     */
     public static KnownItems read(Path file) throws IOException {
         List<Question> questions = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

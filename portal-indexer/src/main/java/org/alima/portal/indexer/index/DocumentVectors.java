@@ -18,6 +18,8 @@ import org.alima.portal.indexer.extract.Page;
  * @param document unit vector of {@link #documentText}
  * @param passages one unit vector per passage of {@link Passages#of}, in the same order
  */
+// Arrays as components: the vectors go to Lucene as they are, and a DocumentVectors is never compared or hashed.
+@SuppressWarnings("ArrayRecordComponent")
 public record DocumentVectors(String model, String fingerprint, float[] document, List<float[]> passages) {
 
     /** Characters of the text read for the document's vector; the model reads at most 512 word pieces anyway. */

@@ -5,14 +5,6 @@ package org.alima.portal.indexer.semantic;
  * tokenizer shipped as resources of a Maven Central jar, so that nothing is downloaded at run time. Only {@link
  * #BGE_SMALL_EN_V15_Q} is a dependency of the build; the others run when their artifact is put on the classpath, which
  * is how they were compared (see the package documentation for the figures behind the choice).
- *
- * @param onnxResource classpath resource of the model
- * @param tokenizerResource classpath resource of its Hugging Face tokenizer.json
- * @param artifact the Maven artifact that holds both, named in the error when they are missing
- * @param pooling how the token vectors become one text vector, as the model was trained
- * @param queryPrefix prepended to a query before encoding (the model's instruction for retrieval queries)
- * @param passagePrefix prepended to a passage before encoding
- * @param maxTokens longest input in word pieces, special tokens included; longer text is truncated
  */
 public enum EncoderModel {
     /** BAAI bge-small-en-v1.5 (33 M parameters, 384 dimensions), MIT licence. */
@@ -63,6 +55,17 @@ public enum EncoderModel {
     private final String passagePrefix;
     private final int maxTokens;
 
+    /**
+     * A model and how to run it.
+     *
+     * @param onnxResource classpath resource of the model
+     * @param tokenizerResource classpath resource of its Hugging Face tokenizer.json
+     * @param artifact the Maven artifact that holds both, named in the error when they are missing
+     * @param pooling how the token vectors become one text vector, as the model was trained
+     * @param queryPrefix prepended to a query before encoding (the model's instruction for retrieval queries)
+     * @param passagePrefix prepended to a passage before encoding
+     * @param maxTokens longest input in word pieces, special tokens included; longer text is truncated
+     */
     EncoderModel(
             String id,
             String onnxResource,

@@ -124,10 +124,10 @@ class PdfRealFilesTest {
             assertThat(result.metadata().doi()).isEqualTo("10.1186/1752-2897-4-1");
             assertThat(result.metadata().authors()).contains("Indraneel Datta");
             // consecutive lines of the left column stay together: read across, the right column would cut in
-            assertThat(result.pages().get(1).text())
-                    .contains("mas. This was the only study to experience insertion\n"
-                            + "related complications, however all filters were placed at\n"
-                            + "the bedside under ultrasound guidance.");
+            assertThat(result.pages().get(1).text()).contains("""
+                            mas. This was the only study to experience insertion
+                            related complications, however all filters were placed at
+                            the bedside under ultrasound guidance.""");
             assertThat(result.pages())
                     .allSatisfy(page -> assertThat(page.language()).isEqualTo("en"));
         }

@@ -51,8 +51,8 @@ class PageHighlightingIT {
                 doc("long-page")
                         .language("en")
                         .title("Table dump")
-                        .pages(("lorem ipsum dolor sit amet ").repeat(100) + "typhoid "
-                                + ("consectetur adipiscing elit ").repeat(100))
+                        .pages("lorem ipsum dolor sit amet ".repeat(100) + "typhoid "
+                                + "consectetur adipiscing elit ".repeat(100))
                         .build(),
                 doc("title-only")
                         .language("en")

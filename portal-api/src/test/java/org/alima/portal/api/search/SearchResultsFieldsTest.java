@@ -7,19 +7,19 @@ import java.util.List;
 import org.alima.portal.api.system.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
-class FieldSelectionTest {
+class SearchResultsFieldsTest {
 
     @Test
     void includesEverythingWhenNoFieldsAreGiven() {
-        FieldSelection all = FieldSelection.parse(null);
+        SearchResults.Fields all = SearchResults.Fields.parse(null);
 
-        assertThat(FieldSelection.HIT_FIELDS).allMatch(all::includes);
+        assertThat(SearchResults.Fields.HIT_FIELDS).allMatch(all::includes);
         assertThat(all.includes("facets")).isTrue();
     }
 
     @Test
     void includesOnlyTheNamedFieldsGivenWithCommasOrRepeated() {
-        FieldSelection some = FieldSelection.parse(List.of("id, title", "pages,"));
+        SearchResults.Fields some = SearchResults.Fields.parse(List.of("id, title", "pages,"));
 
         assertThat(some.includes("id")).isTrue();
         assertThat(some.includes("title")).isTrue();
@@ -30,7 +30,7 @@ class FieldSelectionTest {
 
     @Test
     void refusesAnUnknownFieldNamingTheChoices() {
-        assertThatThrownBy(() -> FieldSelection.parse(List.of("id,password")))
+        assertThatThrownBy(() -> SearchResults.Fields.parse(List.of("id,password")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("'password'")
                 .hasMessageContaining("didYouMean");
