@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -181,7 +182,7 @@ class SearchController {
         SearchResponse response =
                 run(() -> metrics.search(() -> search.search(asked)), cursor != null ? "cursor" : "q");
         List<SearchResults.SearchHit> hits = new ArrayList<>(response.hits().size());
-        response.hits().forEach(hit -> hits.add(hit(hit, selected)));
+        response.hits().forEach(hit -> hits.add(hit(hit, selected, q)));
         return new SearchResults(
                 response.total(),
                 hits,
@@ -237,7 +238,8 @@ class SearchController {
         }
         FieldSelection noPages = FieldSelection.ALL;
         return new RelatedDocuments(
-                id.toString(), found.stream().map(hit -> hit(hit, noPages)).toList());
+                id.toString(),
+                found.stream().map(hit -> hit(hit, noPages, null)).toList());
     }
 
     /**
@@ -286,7 +288,8 @@ class SearchController {
         return kept;
     }
 
-    private static SearchResults.SearchHit hit(Hit hit, FieldSelection selected) {
+    /** @param q the query, carried to each page's view to mark its words there; null for none */
+    private static SearchResults.SearchHit hit(Hit hit, FieldSelection selected, @Nullable String q) {
         List<SearchResults.PageLink> pages = null;
         if (selected.includes("pages")) {
             pages = new ArrayList<>(hit.pages().size());
@@ -295,6 +298,7 @@ class SearchController {
                         page.page(),
                         page.snippet(),
                         "/api/documents/" + hit.id() + "/file?inline=true#page=" + page.page(),
+                        PageViews.path(hit.id(), page.page(), q),
                         page.byMeaning() ? Boolean.TRUE : null));
             }
         }
@@ -306,7 +310,12 @@ class SearchController {
                 selected.includes("type") ? hit.type() : null,
                 selected.includes("language") ? hit.language() : null,
                 selected.includes("year") ? hit.year() : null,
-                pages);
+                pages,
+                selected.includes("reviewOverdueSince") ? text(ReviewDue.overdueSince(hit.reviewDue())) : null);
+    }
+
+    private static @Nullable String text(@Nullable LocalDate date) {
+        return date == null ? null : date.toString();
     }
 
     private static Map<String, List<SearchResults.FacetCount>> facets(Map<String, List<FacetValue>> counted) {

@@ -51,7 +51,8 @@ class SearchIT extends PortalTest {
             String id = api.uploadAccepted(
                     "tutoriel.pdf",
                     uniquePdf("sante-psy-tutoriel-choruspro.pdf"),
-                    "{\"type\": \"operating_procedure\", \"language\": \"fr\"}");
+                    "{\"type\": \"operating_procedure\", \"language\": \"fr\", \"effectiveDate\": \"2021-11-15\","
+                            + " \"reviewDueDate\": \"2022-01-15\"}");
             TestDocuments.publish(curator, id);
             awaitSearchable(id);
 
@@ -62,6 +63,12 @@ class SearchIT extends PortalTest {
             assertThat(best.get("page").asInt()).isEqualTo(4);
             assertThat(best.get("url").asText()).isEqualTo("/api/documents/" + id + "/file?inline=true#page=4");
             assertThat(best.get("snippet").asText()).contains("<mark>").contains("TVA");
+            assertThat(best.get("view").asText())
+                    .as("the light page view, the query carried to mark its words")
+                    .isEqualTo("/documents/" + id + "/pages/4?q=verifier+bien+si+la+ligne+TVA+est+correcte");
+            assertThat(hit.get("reviewOverdueSince").asText())
+                    .as("a procedure due for review in January 2022")
+                    .isEqualTo("2022-01-15");
             assertThat(hit.get("type").asText()).isEqualTo("operating_procedure");
             assertThat(hit.get("language").asText()).isEqualTo("fr");
             assertThat(hit.get("score").asDouble()).isPositive();
