@@ -5,12 +5,12 @@ import jakarta.inject.Singleton;
 import java.util.UUID;
 import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.files.StoredFile;
-import org.alima.portal.api.indexing.Audiences;
 import org.alima.portal.api.search.InvalidQueryException;
 import org.alima.portal.api.search.PageViews;
 import org.alima.portal.api.search.SearchUnavailableException;
 import org.alima.portal.indexer.extract.Format;
 import org.alima.portal.indexer.index.IndexException;
+import org.alima.portal.indexer.search.Access;
 import org.alima.portal.indexer.search.DocumentNotFoundException;
 import org.alima.portal.indexer.search.PageText;
 import org.alima.portal.indexer.search.PortalSearch;
@@ -67,7 +67,9 @@ class DocumentPages {
         Served served = served(id, viewer);
         PageText text;
         try {
-            text = search.page(id.toString(), page, q, readerLanguage, Audiences.of(viewer));
+            // PostgreSQL decided above who may read it; the index, which learns of a publication a moment later, is
+            // only where the text is.
+            text = search.page(id.toString(), page, q, readerLanguage, Access.everything());
         } catch (DocumentNotFoundException e) {
             throw PageUnavailableException.notIndexed(id);
         } catch (org.alima.portal.indexer.search.PageOutOfRangeException e) {
