@@ -13,7 +13,6 @@ import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
