@@ -192,8 +192,7 @@ final class PageViewHtml {
     }
 
     private String date(String iso) {
-        return LocalDate.parse(iso)
-                .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+        return LocalDate.parse(iso).format(DateTimeFormatter.ofPattern(text("datePattern"), locale));
     }
 
     /** A size as the web pages show it: bytes, kilobytes or megabytes (powers of 1,000), one decimal at most. */
