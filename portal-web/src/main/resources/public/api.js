@@ -148,6 +148,12 @@ export const documentCollections = (id, signal) => request(documentPath(id) + "/
 export const inlineUrl = (file) => file.url + "?inline=true";
 
 /**
+ * The light page view of page `page` of a document, server-rendered HTML (not the API; written by the server's
+ * PageViews, which search hits' `pages[].view` come from), the words of `q` marked when given.
+ */
+export const pageView = (id, page, q) => "/documents/" + encodeURIComponent(id) + "/pages/" + page + (q ? "?q=" + encodeURIComponent(q) : "");
+
+/**
  * Sends a file as a new document, or as a new version of `supersedes`, reporting the transfer as it goes with
  * `onProgress(sent, total)`. Returns `{done, abort}`: `done` resolves to the answer ({id, status, statusUrl}), or
  * rejects with an ApiError, or with an AbortError once `abort()` is called.

@@ -1,7 +1,7 @@
 // DOM helpers and the small pieces every page shows: elements built from attributes and children, API snippets as
 // safe markup, the screen-reader announcer, the document title, the error box, a document's meta line and a
 // collection's card.
-import { t, hasMessage, typeName, languageName, localized } from "./i18n.js";
+import { t, date, hasMessage, typeName, languageName, localized } from "./i18n.js";
 
 /** An element with attributes (on* are listeners; false and null are left out) and children (strings as text). */
 export function el(tag, attrs, ...children) {
@@ -76,7 +76,13 @@ export function metaLine(doc) {
     doc.type && typeName(doc.type),
     doc.language && languageName(doc.language),
   ].filter(Boolean);
-  return parts.length ? el("p", { class: "meta" }, parts.join(" · ")) : null;
+  // A procedure past its review date says so wherever it is listed (results, collections, home), from the API's
+  // reviewOverdueSince: the one rule of when a review is overdue is the server's.
+  const overdue = doc.reviewOverdueSince
+    ? el("span", { class: "badge overdue" }, t("review.overdueSince", { date: date(doc.reviewOverdueSince) }))
+    : null;
+  if (!parts.length && !overdue) return null;
+  return el("p", { class: "meta" }, parts.join(" · "), overdue ? [parts.length ? " " : "", overdue] : null);
 }
 
 /** A collection as a card of the home and collections pages: its title, description and number of documents. */

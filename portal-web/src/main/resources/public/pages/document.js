@@ -32,10 +32,13 @@ export async function render({ main, args: [id], signal }) {
       el(
         "p",
         { class: "actions" },
-        pdf ? el("a", { class: "button", href: api.inlineUrl(file) }, t("doc.open")) : null,
+        pdf ? el("a", { class: "button", href: api.inlineUrl(file) }, t("doc.openSize", { size: bytes(file.sizeBytes) })) : null,
         el("a", { class: pdf ? "button secondary" : "button", href: file.url, download: file.name || true }, t("doc.download", { size: bytes(file.sizeBytes) })),
       ),
     );
+  }
+  if (file && doc.status !== "withdrawn" && file.extractionStatus === "indexed" && file.pageCount) {
+    main.append(el("p", null, el("a", { href: api.pageView(doc.id, 1) }, t("doc.readPages"))));
   }
   main.append(facts(doc));
   if (doc.abstract) main.append(el("h2", null, t("doc.abstract")), el("p", { class: "abstract", lang: docLang }, doc.abstract));
@@ -88,6 +91,9 @@ async function collectionsOf(section, doc, signal) {
 
 function banners(doc) {
   const list = [];
+  if (doc.reviewOverdueSince) {
+    list.push(el("div", { class: "banner overdue", role: "note" }, el("p", null, el("strong", null, t("review.overdueBanner", { date: date(doc.reviewOverdueSince) })))));
+  }
   if (doc.status === "withdrawn") {
     list.push(el("div", { class: "banner", role: "note" }, el("p", null, el("strong", null, t("doc.withdrawn")), " ", doc.withdrawnReason || "")));
   }

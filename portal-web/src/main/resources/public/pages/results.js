@@ -185,7 +185,13 @@ function hitItem(hit, queryLanguage) {
             el(
               "li",
               null,
-              el("a", { class: "page-link", href: p.url }, t("results.page", { n: p.page }), el("span", { class: "sr-only" }, " " + t("results.openAtPage"))),
+              // The light page view (the page's text, the query's words marked) rather than the whole file at #page=N:
+              // a few KB on a slow link, and a phone without a PDF viewer loses #page=N.
+              el(
+                "a",
+                { class: "page-link", href: p.view || p.url, "aria-label": t("results.pageOf", { n: p.page, title: hit.title || t("doc.untitled") }) },
+                t("results.page", { n: p.page }),
+              ),
               " ",
               snippet(p.snippet, docLang),
             ),

@@ -99,6 +99,9 @@ record Library(
                         "type", "operating_procedure",
                         "language", "fr",
                         "publicationDate", "2021-11-15",
+                        // Due for review in January 2022: overdue, as a reader must be told.
+                        "effectiveDate", "2021-11-15",
+                        "reviewDueDate", "2022-01-15",
                         "topics", List.of("santé mentale", "facturation"),
                         "countries", List.of("FR")));
         String dataInBrief = contributor.upload(

@@ -34,16 +34,21 @@ class SearchFlowIT {
         assertThat(hit.findElement(By.cssSelector("h3")).getText()).startsWith("A systematic review");
         WebElement page = hit.findElement(By.cssSelector(".page-link"));
         String href = page.getAttribute("href");
+        String number = page.getText().replaceAll("\\D", "");
         assertThat(href)
-                .matches(".*/api/documents/" + library.mosquitoReview() + "/file\\?inline=true#page=\\d+")
-                .endsWith("#page=" + page.getText().replaceAll("\\D", ""));
+                .as("the light page view of that page, the query carried to mark its words")
+                .endsWith("/documents/" + library.mosquitoReview() + "/pages/" + number + "?q=dengue+transmission");
+        assertThat(page.getAttribute("aria-label")).startsWith("page " + number + " of “A systematic review");
 
         page.click();
-        browser.waitFor(ExpectedConditions.urlContains("/file?inline=true#page="), Duration.ofSeconds(10));
-        assertThat(browser.driver().getCurrentUrl()).isEqualTo(href);
-        assertThat(browser.script("return document.contentType")).isEqualTo("application/pdf");
+        browser.waitFor(ExpectedConditions.urlContains("/pages/" + number), Duration.ofSeconds(10));
+        assertThat(browser.shown(By.tagName("h1")).getText()).startsWith("A systematic review");
+        assertThat(browser.driver().findElements(By.cssSelector("#text mark"))).isNotEmpty();
+        String onePage = browser.driver()
+                .findElement(By.cssSelector("a[href$='/pages/" + number + ".pdf']"))
+                .getAttribute("href");
 
-        HttpResponse<byte[]> pdf = portal.anonymous().download(href.substring(href.indexOf("/api/")));
+        HttpResponse<byte[]> pdf = portal.anonymous().download(onePage.substring(onePage.indexOf("/api/")));
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(pdf.headers().firstValue("Content-Disposition"))

@@ -92,7 +92,7 @@ class UploadFlowIT {
         assertThat(browser.driver()
                         .findElement(By.cssSelector(".hit .page-link"))
                         .getAttribute("href"))
-                .endsWith("/api/documents/" + id + "/file?inline=true#page=1");
+                .endsWith("/documents/" + id + "/pages/1?q=cognitive+remediation+schizophrenia");
     }
 
     @Test

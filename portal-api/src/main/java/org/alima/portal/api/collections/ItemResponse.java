@@ -21,6 +21,8 @@ public record ItemResponse(int position, @Nullable String note, DocumentSummary 
      * @param authors in byline order, as in the document's record: {@code {"name", "orcid"}}
      * @param publicationDate YYYY-MM-DD
      * @param status draft, submitted, published or withdrawn
+     * @param reviewOverdueSince as in the document's record: for a procedure whose review is overdue, the review-due
+     *     date it passed (YYYY-MM-DD); null otherwise
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -31,7 +33,8 @@ public record ItemResponse(int position, @Nullable String note, DocumentSummary 
             @Nullable String type,
             @Nullable String language,
             @Nullable String publicationDate,
-            String status) {}
+            String status,
+            @Nullable String reviewOverdueSince) {}
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -151,6 +151,34 @@ record DocumentMetadata(
         }
     }
 
+    /**
+     * Checks what a document needs before everyone may read it: an operating procedure says from when it applies and
+     * when it must be reviewed, so that a reader can tell a current procedure from an outdated one.
+     *
+     * @throws InvalidInputException naming each missing field
+     */
+    void checkPublishable() {
+        if (!PROCEDURE.equals(type)) {
+            return;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (effectiveDate == null) {
+            errors.add(new FieldError(
+                    "effectiveDate",
+                    "is required to publish an operating procedure: give the date from which it applies"
+                            + " (YYYY-MM-DD)"));
+        }
+        if (reviewDueDate == null) {
+            errors.add(new FieldError(
+                    "reviewDueDate",
+                    "is required to publish an operating procedure: give the date by which it must be reviewed"
+                            + " (YYYY-MM-DD)"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
     /** The names (as in JSON) of the fields whose values differ from {@code other}'s, for the audit log. */
     List<String> changedFrom(DocumentMetadata other) {
         List<String> changed = new ArrayList<>();
@@ -182,7 +210,7 @@ record DocumentMetadata(
 
     /**
      * Whether the search index shows this metadata as it shows {@code other}: the same in every field it holds
-     * (license and the dates of a procedure are not searched).
+     * (license and the effective date are not; the review date is, for hits to say a procedure is overdue).
      */
     boolean showsInSearchAs(DocumentMetadata other) {
         return Objects.equals(title, other.title)
@@ -196,7 +224,8 @@ record DocumentMetadata(
                 && Objects.equals(language, other.language)
                 && countryList().equals(other.countryList())
                 && topicList().equals(other.topicList())
-                && Objects.equals(doi, other.doi);
+                && Objects.equals(doi, other.doi)
+                && Objects.equals(reviewDueDate, other.reviewDueDate);
     }
 
     /**

@@ -32,6 +32,7 @@ import org.alima.portal.api.accounts.AccountDirectory;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.SafeFileName;
 import org.alima.portal.api.indexing.IndexQueue;
+import org.alima.portal.api.search.ReviewDue;
 import org.alima.portal.indexer.extract.Format;
 
 /**
@@ -181,7 +182,7 @@ class DocumentRepository {
                    AND (?::text IS NULL OR d.status = ?)
                    AND (?::text IS NULL OR f.extraction_status = ?)
                    AND (?::uuid IS NULL OR d.owner_id = ?)
-                   AND (NOT ?::boolean OR (d.status = 'published' AND d.review_due_date < current_date
+                   AND (NOT ?::boolean OR (d.status = 'published' AND d.review_due_date < ?
                                            AND NOT EXISTS (SELECT 1 FROM document_newer_published_versions(d.id))))
                 """;
         String from = " FROM documents d JOIN document_files f ON f.document_id = d.id";
@@ -375,6 +376,8 @@ class DocumentRepository {
         statement.setObject(i++, filter.owner(), Types.OTHER);
         statement.setObject(i++, filter.owner(), Types.OTHER);
         statement.setBoolean(i++, filter.reviewOverdue());
+        // Overdue as ReviewDue decides, not by the database's own calendar.
+        statement.setObject(i++, date(ReviewDue.today()), Types.DATE);
         return i;
     }
 

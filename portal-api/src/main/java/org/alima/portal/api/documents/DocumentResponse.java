@@ -5,10 +5,12 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.collections.CollectionRef;
+import org.alima.portal.api.search.ReviewDue;
 
 /**
  * A document as the API shows it to one viewer: its metadata, where it stands in the workflow, its versions, what the
@@ -27,6 +29,8 @@ import org.alima.portal.api.collections.CollectionRef;
  * @param collections the collections holding it that the viewer may know of
  * @param file the stored file and its processing; null for a withdrawn document shown to a reader (only its page
  *     stays)
+ * @param reviewOverdueSince for an operating procedure whose review is overdue ({@link ReviewDue}), the review-due
+ *     date it passed (YYYY-MM-DD); null otherwise. Search hits carry the same field
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -46,7 +50,8 @@ record DocumentResponse(
         Instant updatedAt,
         List<String> actions,
         List<CollectionRef> collections,
-        @Nullable FileResponse file) {
+        @Nullable FileResponse file,
+        @Nullable String reviewOverdueSince) {
 
     /** The document as {@code viewer} sees it; the caller has checked that they may see it at all. */
     static DocumentResponse of(Document document, Viewer viewer, List<CollectionRef> collections) {
@@ -66,7 +71,15 @@ record DocumentResponse(
                 document.updatedAt(),
                 document.actionsOf(viewer).stream().map(Action::wireName).toList(),
                 collections,
-                document.isFileServedTo(viewer) ? document.file() : null);
+                document.isFileServedTo(viewer) ? document.file() : null,
+                overdueSince(document));
+    }
+
+    static @Nullable String overdueSince(Document document) {
+        LocalDate since = ReviewDue.overdueSince(
+                document.metadata().reviewDueLocalDate(),
+                document.status() != DocumentStatus.WITHDRAWN && document.supersededBy() == null);
+        return since == null ? null : since.toString();
     }
 
     private static String text(@Nullable UUID id) {

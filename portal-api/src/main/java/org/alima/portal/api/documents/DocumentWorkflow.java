@@ -128,6 +128,7 @@ class DocumentWorkflow {
     Document publish(Viewer viewer, UUID id) {
         Document current = locked(id);
         current.require(viewer, Action.PUBLISH);
+        current.metadata().checkPublishable();
         documents.publish(id, viewer);
         queue.enqueueReindex(id);
         queue.enqueueReindexOfOlderVersions(id);

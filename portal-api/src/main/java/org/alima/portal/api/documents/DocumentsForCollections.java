@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +19,7 @@ import org.alima.portal.api.access.Role;
 import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.collections.CollectedDocuments;
 import org.alima.portal.api.collections.ItemResponse;
+import org.alima.portal.api.search.ReviewDue;
 
 /** The documents as collections read them; thread-safe, each method in the caller's transaction. */
 @Singleton
@@ -50,7 +52,8 @@ final class DocumentsForCollections implements CollectedDocuments {
             return Map.of();
         }
         return jdbc.prepareStatement("""
-                SELECT d.id, d.title, d.authors, d.type, d.language, d.publication_date, d.status
+                SELECT d.id, d.title, d.authors, d.type, d.language, d.publication_date, d.status, d.review_due_date,
+                       EXISTS (SELECT 1 FROM document_newer_published_versions(d.id)) AS superseded
                   FROM documents d
                  WHERE d.id = ANY (?) AND\s""" + LISTED, statement -> {
             statement.setArray(1, statement.getConnection().createArrayOf("uuid", new LinkedHashSet<>(ids).toArray()));
@@ -62,6 +65,11 @@ final class DocumentsForCollections implements CollectedDocuments {
             while (rows.next()) {
                 UUID id = rows.getObject("id", UUID.class);
                 Date published = rows.getDate("publication_date");
+                Date reviewDue = rows.getDate("review_due_date");
+                String status = rows.getString("status");
+                LocalDate overdue = ReviewDue.overdueSince(
+                        reviewDue == null ? null : reviewDue.toLocalDate(),
+                        !"withdrawn".equals(status) && !rows.getBoolean("superseded"));
                 found.put(
                         id,
                         new ItemResponse.DocumentSummary(
@@ -73,7 +81,8 @@ final class DocumentsForCollections implements CollectedDocuments {
                                 published == null
                                         ? null
                                         : published.toLocalDate().toString(),
-                                rows.getString("status")));
+                                status,
+                                overdue == null ? null : overdue.toString()));
             }
             return found;
         });

@@ -45,7 +45,7 @@ final class DocumentsForIndexing implements IndexedDocuments {
     public Optional<StoredDocument> load(UUID documentId, boolean fillFromFile) {
         return query("""
                 SELECT d.title, d.abstract, d.doi, d.type, d.language, d.publication_date, d.countries, d.topics,
-                       d.status, d.owner_id,
+                       d.review_due_date, d.status, d.owner_id,
                        EXISTS (SELECT 1 FROM document_newer_published_versions(d.id)) AS superseded,
                        ARRAY(SELECT a.author ->> 'name'
                                FROM jsonb_array_elements(d.authors) WITH ORDINALITY AS a(author, position)
@@ -73,6 +73,7 @@ final class DocumentsForIndexing implements IndexedDocuments {
             Set<String> audiences =
                     Audiences.ofDocument(status == DocumentStatus.PUBLISHED, rows.getObject("owner_id", UUID.class));
             boolean superseded = rows.getBoolean("superseded");
+            Date reviewDue = rows.getDate("review_due_date");
             return files.ofDocument(documentId)
                     .map(file -> new StoredDocument(
                             documentId,
@@ -81,7 +82,8 @@ final class DocumentsForIndexing implements IndexedDocuments {
                             status == DocumentStatus.WITHDRAWN,
                             fillFromFile,
                             audiences,
-                            superseded));
+                            superseded,
+                            reviewDue == null ? null : reviewDue.toLocalDate()));
         });
     }
 

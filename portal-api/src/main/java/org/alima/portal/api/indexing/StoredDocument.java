@@ -27,7 +27,8 @@ public record StoredDocument(
         boolean withdrawn,
         boolean fillFromFile,
         Set<String> audiences,
-        boolean superseded) {
+        boolean superseded,
+        LocalDate reviewDue) {
 
     public StoredDocument {
         audiences = Set.copyOf(audiences);
@@ -63,7 +64,8 @@ public record StoredDocument(
                 collections,
                 pages,
                 audiences,
-                superseded);
+                superseded,
+                reviewDue);
     }
 
     /**

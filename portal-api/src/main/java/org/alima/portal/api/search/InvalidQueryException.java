@@ -11,11 +11,11 @@ import org.alima.portal.indexer.search.QuerySyntaxException;
  * does not run (leading wildcard, short prefix…). The problem names the {@code q} field, says what to change, and
  * gives the 0-based {@code position} of the offending character when the problem is at one place.
  */
-final class InvalidQueryException extends PortalException {
+public final class InvalidQueryException extends PortalException {
 
     private final int position;
 
-    InvalidQueryException(QuerySyntaxException cause) {
+    public InvalidQueryException(QuerySyntaxException cause) {
         super(cause.getMessage(), cause);
         this.position = cause.position();
     }

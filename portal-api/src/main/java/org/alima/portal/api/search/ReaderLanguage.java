@@ -9,7 +9,7 @@ import org.alima.portal.indexer.crosslang.Language;
  * « transmission » are French and English alike): the web page's interface language when it says so, else the first
  * language of the browser's Accept-Language that the portal translates queries between. Stateless.
  */
-final class ReaderLanguage {
+public final class ReaderLanguage {
 
     /** Longer Accept-Language values are not read: browsers send a few dozen characters. */
     static final int MAX_HEADER_LENGTH = 500;
@@ -23,7 +23,7 @@ final class ReaderLanguage {
      * @param acceptLanguage the Accept-Language header, or null; a malformed one counts as absent, since the reader
      *     did not write it and the query can still be answered
      */
-    static String of(String asked, String acceptLanguage) {
+    public static String of(String asked, String acceptLanguage) {
         if (asked != null && !asked.isBlank()) {
             return asked.strip().toLowerCase(Locale.ROOT);
         }

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -156,7 +157,7 @@ class SearchController implements SearchApi {
         SearchResponse response =
                 run(() -> metrics.search(() -> search.search(asked)), cursor != null ? "cursor" : "q");
         List<SearchResults.SearchHit> hits = new ArrayList<>(response.hits().size());
-        response.hits().forEach(hit -> hits.add(hit(hit, selected)));
+        response.hits().forEach(hit -> hits.add(hit(hit, selected, q)));
         return new SearchResults(
                 response.total(),
                 hits,
@@ -200,7 +201,8 @@ class SearchController implements SearchApi {
         }
         SearchResults.Fields noPages = SearchResults.Fields.ALL;
         return new RelatedDocuments(
-                id.toString(), found.stream().map(hit -> hit(hit, noPages)).toList());
+                id.toString(),
+                found.stream().map(hit -> hit(hit, noPages, null)).toList());
     }
 
     /**
@@ -252,7 +254,8 @@ class SearchController implements SearchApi {
         return kept;
     }
 
-    private static SearchResults.SearchHit hit(Hit hit, SearchResults.Fields selected) {
+    /** @param q the query, carried to each page's view to mark its words there; null for none */
+    private static SearchResults.SearchHit hit(Hit hit, SearchResults.Fields selected, @Nullable String q) {
         List<SearchResults.PageLink> pages = null;
         if (selected.includes("pages")) {
             pages = new ArrayList<>(hit.pages().size());
@@ -261,6 +264,7 @@ class SearchController implements SearchApi {
                         page.page(),
                         page.snippet(),
                         "/api/documents/" + hit.id() + "/file?inline=true#page=" + page.page(),
+                        PageViews.path(hit.id(), page.page(), q),
                         page.byMeaning() ? Boolean.TRUE : null));
             }
         }
@@ -272,7 +276,12 @@ class SearchController implements SearchApi {
                 selected.includes("type") ? hit.type() : null,
                 selected.includes("language") ? hit.language() : null,
                 selected.includes("year") ? hit.year() : null,
-                pages);
+                pages,
+                selected.includes("reviewOverdueSince") ? text(ReviewDue.overdueSince(hit.reviewDue())) : null);
+    }
+
+    private static @Nullable String text(@Nullable LocalDate date) {
+        return date == null ? null : date.toString();
     }
 
     private static Map<String, List<SearchResults.FacetCount>> facets(Map<String, List<FacetValue>> counted) {

@@ -48,6 +48,8 @@ record SearchResults(
      * @param year publication year
      * @param pages the best-matching pages, best first, each a link opening the file at that page: the first is the
      *     page that answers best; empty when only the metadata matched
+     * @param reviewOverdueSince for an operating procedure whose review is overdue, the review-due date it passed
+     *     (YYYY-MM-DD), as the document's own answer gives it; absent otherwise
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -59,7 +61,8 @@ record SearchResults(
             @Nullable String type,
             @Nullable String language,
             @Nullable Integer year,
-            @Nullable List<PageLink> pages) {}
+            @Nullable List<PageLink> pages,
+            @Nullable String reviewOverdueSince) {}
 
     /**
      * A page of a document where the query matches.
@@ -68,13 +71,19 @@ record SearchResults(
      * @param snippet HTML-escaped passage of the page, the matching words in {@code <mark>…</mark>}
      * @param url the file, opened at this page: {@code /api/documents/{id}/file?inline=true#page=N} (a PDF opens in
      *     the browser's viewer at page N; other formats download)
+     * @param view the light page view of this page, the query's words marked: {@code /documents/{id}/pages/N?q=…}, a
+     *     few KB of HTML that needs neither script nor PDF viewer
      * @param byMeaning true when the page was chosen for a passage near the query in meaning (the snippet is that
      *     passage); absent when it was chosen for the query's words
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record PageLink(
-            int page, String snippet, String url, @Nullable Boolean byMeaning) {}
+            int page,
+            String snippet,
+            String url,
+            String view,
+            @Nullable Boolean byMeaning) {}
 
     /** One value of a facet dimension and how many matching documents have it. */
     @Serdeable
@@ -91,7 +100,7 @@ record SearchResults(
     record Fields(Set<String> names) {
 
         static final List<String> HIT_FIELDS =
-                List.of("id", "title", "score", "authors", "type", "language", "year", "pages");
+                List.of("id", "title", "score", "authors", "type", "language", "year", "pages", "reviewOverdueSince");
         static final List<String> PAGE_FIELDS =
                 List.of("facets", "didYouMean", "tookMillis", "queryLanguage", "translatedQuery");
 

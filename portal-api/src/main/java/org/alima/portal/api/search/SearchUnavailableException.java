@@ -11,7 +11,7 @@ import org.alima.portal.api.system.Problem;
  * the limit depends on the server's load and the index's size at that moment, which are the server's condition, not
  * the client's mistake. The detail still says how to make the query cheaper.
  */
-final class SearchUnavailableException extends PortalException {
+public final class SearchUnavailableException extends PortalException {
 
     private final String code;
 
@@ -28,7 +28,7 @@ final class SearchUnavailableException extends PortalException {
                 cause);
     }
 
-    static SearchUnavailableException indexUnreadable(Throwable cause) {
+    public static SearchUnavailableException indexUnreadable(Throwable cause) {
         return new SearchUnavailableException(
                 "search-unavailable", "The search index cannot be read at the moment; retry in a few seconds.", cause);
     }

@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
 final class RateLimits implements Ordered {
 
     private static final Pattern LIMIT = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)\\s*([smhd])");
-    private static final Pattern FILE = Pattern.compile("/api/documents/[^/]+/file");
+    /** A file, or one of its pages (text or one-page PDF, both cut from the file): a download, with its cost. */
+    private static final Pattern FILE = Pattern.compile("/api/documents/[^/]+/(file|pages/[^/]+)");
+
     private static final Pattern NEW_VERSION = Pattern.compile("/api/documents/[^/]+/versions");
 
     private final ClientAddresses clients;

@@ -326,6 +326,55 @@ class PublicationWorkflowIT extends PortalTest {
                     .containsExactly("reviewDue");
         }
 
+        @Test
+        void refusesToPublishAProcedureWithoutItsEffectiveAndReviewDatesNamingThem() {
+            String undated =
+                    TestDocuments.draft(api, "procedure " + uniqueWord(), "{\"type\": \"operating_procedure\"}");
+            String halfDated = TestDocuments.draft(
+                    api,
+                    "procedure " + uniqueWord(),
+                    "{\"type\": \"operating_procedure\", \"effectiveDate\": \"2024-03-01\"}");
+
+            JsonNode none = assertProblem(
+                    curator.json("POST", "/api/documents/" + undated + "/publish", ""), 400, "invalid-field");
+            JsonNode half = assertProblem(
+                    curator.json("POST", "/api/documents/" + halfDated + "/publish", ""), 400, "invalid-field");
+
+            assertThat(fields(none)).containsExactly("effectiveDate", "reviewDueDate");
+            assertThat(none.at("/errors/1/message").asText())
+                    .contains("reviewed")
+                    .contains("YYYY-MM-DD");
+            assertThat(fields(half)).containsExactly("reviewDueDate");
+            assertThat(read(api.get("/api/documents/" + undated)).get("status").asText())
+                    .isEqualTo("draft");
+            api.json("PATCH", "/api/documents/" + halfDated, "{\"reviewDueDate\": \"2030-03-01\"}");
+            assertThat(TestDocuments.publish(curator, halfDated).get("status").asText())
+                    .isEqualTo("published");
+        }
+
+        @Test
+        void saysFromWhenTheReviewOfAProcedureIsOverdueAndOnlyOnceItsDateHasPassed() {
+            String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+            String today = LocalDate.now(ZoneOffset.UTC).toString();
+            String overdue = procedure(1500, yesterday);
+            String dueToday = procedure(1500, today);
+            String study = TestDocuments.draft(api, "study " + uniqueWord(), "{\"type\": \"study\"}");
+
+            assertThat(read(api.get("/api/documents/" + overdue))
+                            .get("reviewOverdueSince")
+                            .asText())
+                    .isEqualTo(yesterday);
+            assertThat(read(api.get("/api/documents/" + dueToday))
+                            .get("reviewOverdueSince")
+                            .isNull())
+                    .as("due today: still current")
+                    .isTrue();
+            assertThat(read(api.get("/api/documents/" + study))
+                            .get("reviewOverdueSince")
+                            .isNull())
+                    .isTrue();
+        }
+
         private String procedure(int year, String reviewDue) {
             return TestDocuments.draft(
                     api,

@@ -60,7 +60,8 @@ class SearchIT extends PortalTest {
             String id = api.uploadAccepted(
                     "tutoriel.pdf",
                     uniquePdf("sante-psy-tutoriel-choruspro.pdf"),
-                    "{\"type\": \"operating_procedure\", \"language\": \"fr\"}");
+                    "{\"type\": \"operating_procedure\", \"language\": \"fr\", \"effectiveDate\": \"2021-11-15\","
+                            + " \"reviewDueDate\": \"2022-01-15\"}");
             TestDocuments.publish(curator, id);
             awaitSearchable(id);
 
@@ -74,6 +75,12 @@ class SearchIT extends PortalTest {
             assertThat(best.page()).isEqualTo(4);
             assertThat(best.url()).isEqualTo("/api/documents/" + id + "/file?inline=true#page=4");
             assertThat(best.snippet()).contains("<mark>").contains("TVA");
+            assertThat(best.view())
+                    .as("the light page view, the query carried to mark its words")
+                    .isEqualTo("/documents/" + id + "/pages/4?q=verifier+bien+si+la+ligne+TVA+est+correcte");
+            assertThat(hit.reviewOverdueSince())
+                    .as("a procedure due for review in January 2022")
+                    .isEqualTo("2022-01-15");
             assertThat(hit.type()).isEqualTo("operating_procedure");
             assertThat(hit.language()).isEqualTo("fr");
             assertThat(hit.score()).isPositive();

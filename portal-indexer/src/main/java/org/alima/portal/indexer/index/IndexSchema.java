@@ -128,6 +128,12 @@ public final class IndexSchema {
     /** Keyword of the normalised DOI (lower case, no resolver prefix) for doi: queries; stored for display. */
     public static final String DOI = "doi";
 
+    /**
+     * Stored only, ISO-8601: when an operating procedure is due for review, so that a hit can say it is overdue
+     * without a database read (search answers while PostgreSQL is down). Neither searched nor sorted on.
+     */
+    public static final String REVIEW_DUE = "review_due";
+
     /** Numeric doc value and stored: pages in the document, summed for index statistics. */
     public static final String PAGE_COUNT = "page_count";
 
@@ -349,6 +355,10 @@ public final class IndexSchema {
             doc.add(new IntPoint(YEAR, date.getYear()));
             doc.add(new StoredField(YEAR, date.getYear()));
             doc.add(new SortedSetDocValuesFacetField(YEAR, Integer.toString(date.getYear())));
+        }
+        if (source.reviewDue() != null) {
+            // Among the small fields stored first, which a hit reads without decompressing the body.
+            doc.add(new StoredField(REVIEW_DUE, source.reviewDue().toString()));
         }
         for (String country : distinct(source.countries())) {
             addFacet(id, doc, COUNTRY, country.strip().toUpperCase(Locale.ROOT));

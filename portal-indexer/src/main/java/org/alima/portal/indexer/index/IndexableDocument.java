@@ -37,7 +37,8 @@ public record IndexableDocument(
         List<String> collections,
         List<Page> pages,
         Set<String> audiences,
-        boolean superseded) {
+        boolean superseded,
+        LocalDate reviewDue) {
 
     /** The audience of a published document: every reader, signed in or not. */
     public static final String PUBLIC = "public";
@@ -65,6 +66,44 @@ public record IndexableDocument(
             kept.add(audience.strip());
         }
         audiences = Set.copyOf(kept);
+    }
+
+    /** A document without a review date: what every source but the portal's operating procedures gives. */
+    public IndexableDocument(
+            String id,
+            String source,
+            String title,
+            String abstractText,
+            List<String> authors,
+            List<String> keywords,
+            String doi,
+            String type,
+            String language,
+            LocalDate date,
+            List<String> countries,
+            List<String> topics,
+            List<String> collections,
+            List<Page> pages,
+            Set<String> audiences,
+            boolean superseded) {
+        this(
+                id,
+                source,
+                title,
+                abstractText,
+                authors,
+                keywords,
+                doi,
+                type,
+                language,
+                date,
+                countries,
+                topics,
+                collections,
+                pages,
+                audiences,
+                superseded,
+                null);
     }
 
     /**

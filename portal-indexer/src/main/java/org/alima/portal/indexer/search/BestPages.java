@@ -127,6 +127,29 @@ final class BestPages {
         return new PageHit(page, Snippet.of(text.substring(from, to), dedupe(marks)), true);
     }
 
+    /** The whole text of the page, the query's words marked in it. */
+    PageText.Marked marked(int doc, int page) throws IOException {
+        String text = pageText(doc, page);
+        List<Snippet.Match> marks = new ArrayList<>();
+        MatchesIterator iterator = bodyMatches(doc);
+        int[] starts = iterator == null ? null : starts(doc);
+        if (starts != null && page <= starts.length) {
+            int pageStart = starts[page - 1];
+            int pageEnd = pageStart + text.length();
+            for (int read = 0; read < MAX_MATCHES_READ && iterator.next(); read++) {
+                int start = iterator.startOffset();
+                if (start >= pageStart && iterator.endOffset() <= pageEnd) {
+                    marks.add(new Snippet.Match(
+                            start - pageStart,
+                            iterator.endOffset() - pageStart,
+                            partOfLeaf.getOrDefault(iterator.getQuery(), 0)));
+                }
+            }
+        }
+        List<Snippet.Match> kept = dedupe(marks);
+        return new PageText.Marked(Snippet.whole(text, kept), kept.size());
+    }
+
     private static List<Snippet.Match> dedupe(List<Snippet.Match> marks) {
         Set<Long> seen = new HashSet<>();
         List<Snippet.Match> kept = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.alima.portal.indexer.search;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.alima.portal.indexer.index.IndexSchema;
@@ -17,6 +18,7 @@ final class HitFields extends StoredFieldVisitor {
     String type;
     String language;
     Integer year;
+    LocalDate reviewDue;
     final List<String> authors = new ArrayList<>();
 
     @Override
@@ -27,7 +29,8 @@ final class HitFields extends StoredFieldVisitor {
                     IndexSchema.AUTHORS,
                     IndexSchema.TYPE,
                     IndexSchema.LANGUAGE,
-                    IndexSchema.YEAR -> Status.YES;
+                    IndexSchema.YEAR,
+                    IndexSchema.REVIEW_DUE -> Status.YES;
             case IndexSchema.KEYWORDS,
                     IndexSchema.ABSTRACT,
                     IndexSchema.SOURCE,
@@ -45,6 +48,7 @@ final class HitFields extends StoredFieldVisitor {
             case IndexSchema.AUTHORS -> authors.add(value);
             case IndexSchema.TYPE -> type = value;
             case IndexSchema.LANGUAGE -> language = value;
+            case IndexSchema.REVIEW_DUE -> reviewDue = LocalDate.parse(value);
             default -> {}
         }
     }
@@ -57,6 +61,6 @@ final class HitFields extends StoredFieldVisitor {
     }
 
     Hit toHit(float score, List<PageHit> pages) {
-        return new Hit(id, title, score, authors, type, language, year, pages);
+        return new Hit(id, title, score, authors, type, language, year, pages, reviewDue);
     }
 }

@@ -22,6 +22,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -36,6 +37,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -362,6 +364,54 @@ public final class PortalSearch {
             return hits(searcher, null, top.scoreDocs, 0);
         } catch (IOException e) {
             throw new SearchFailedException("find documents related to " + id, e);
+        }
+    }
+
+    /**
+     * The whole text of page {@code page} of document {@code id} (any version), with the words of {@code query} marked
+     * as a results page marks them in its snippets: the same analysis, stems and translations. The caller decides
+     * whether its reader may see the document; {@code access} keeps to what it may find in the index.
+     *
+     * @param query the reader's query, or null or blank for nothing marked
+     * @param readerLanguage the reader's language ("fr", "en"), which decides when the query's words do not; may be null
+     * @throws DocumentNotFoundException when the index does not hold the document, or {@code access} may not see it
+     * @throws PageOutOfRangeException when the document has no page {@code page}
+     * @throws QuerySyntaxException when the query text is refused
+     */
+    public PageText page(String id, int page, String query, String readerLanguage, Access access) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(access, "access");
+        try (IndexSnapshot snapshot = index.snapshot()) {
+            IndexSearcher searcher = searcher(snapshot);
+            Query document = new TermQuery(new Term(IndexSchema.ID, id));
+            ScoreDoc[] found = searcher.search(new Visibility(access, true).restrict(document), 1).scoreDocs;
+            if (found.length == 0) {
+                throw new DocumentNotFoundException(id);
+            }
+            int doc = found[0].doc;
+            org.apache.lucene.document.Document fields = searcher.storedFields()
+                    .document(doc, Set.of(IndexSchema.TITLE, IndexSchema.LANGUAGE, IndexSchema.PAGE_COUNT));
+            int pageCount =
+                    fields.getField(IndexSchema.PAGE_COUNT).numericValue().intValue();
+            if (page < 1 || page > pageCount) {
+                throw new PageOutOfRangeException(id, page, pageCount);
+            }
+            Query highlight = null;
+            if (query != null && !query.isBlank()) {
+                ParsedQuery parsed = parser.parse(query, translate(query, readerLanguage, snapshot));
+                highlight = parsed.hasHighlights() ? parsed.highlight() : null;
+            }
+            PageText.Marked marked = BestPages.of(searcher, highlight, 1).marked(doc, page);
+            return new PageText(
+                    id,
+                    fields.get(IndexSchema.TITLE),
+                    fields.get(IndexSchema.LANGUAGE),
+                    page,
+                    pageCount,
+                    marked.html(),
+                    marked.marks());
+        } catch (IOException e) {
+            throw new SearchFailedException("read page " + page + " of " + id, e);
         }
     }
 

@@ -31,9 +31,7 @@ final class Snippet {
     record Match(int start, int end, int part) {}
 
     static String of(String text, List<Match> matches) {
-        List<Match> sorted = new ArrayList<>(matches);
-        sorted.sort(Comparator.comparingInt(Match::start)
-                .thenComparing(Comparator.comparingInt(Match::end).reversed()));
+        List<Match> sorted = sorted(matches);
         int start = 0;
         int end = text.length();
         if (end > MAX_CHARS) {
@@ -46,6 +44,31 @@ final class Snippet {
         if (start > 0) {
             html.append('…');
         }
+        mark(text, sorted, start, end, false, html);
+        if (end < text.length()) {
+            html.append('…');
+        }
+        return html.toString().strip();
+    }
+
+    /**
+     * The whole text as HTML, uncut, the matches in {@code <mark>}: a page shown on its own. Line breaks are kept (as
+     * {@code \n}, for {@code white-space: pre-line}), other runs of whitespace collapsed to one space.
+     */
+    static String whole(String text, List<Match> matches) {
+        StringBuilder html = new StringBuilder(text.length() + 64);
+        mark(text, sorted(matches), 0, text.length(), true, html);
+        return html.toString().strip();
+    }
+
+    private static List<Match> sorted(List<Match> matches) {
+        List<Match> sorted = new ArrayList<>(matches);
+        sorted.sort(Comparator.comparingInt(Match::start)
+                .thenComparing(Comparator.comparingInt(Match::end).reversed()));
+        return sorted;
+    }
+
+    private static void mark(String text, List<Match> sorted, int start, int end, boolean lines, StringBuilder html) {
         int at = start;
         for (Match match : sorted) {
             int from = Math.max(match.start(), at);
@@ -53,17 +76,13 @@ final class Snippet {
             if (from >= to || from < start) {
                 continue;
             }
-            escape(text, at, from, html);
+            escape(text, at, from, lines, html);
             html.append("<mark>");
-            escape(text, from, to, html);
+            escape(text, from, to, lines, html);
             html.append("</mark>");
             at = to;
         }
-        escape(text, at, end, html);
-        if (end < text.length()) {
-            html.append('…');
-        }
-        return html.toString().strip();
+        escape(text, at, end, lines, html);
     }
 
     /** Start of the window of {@link #MAX_CHARS} that holds the most distinct query parts, then the most matches. */
@@ -107,7 +126,7 @@ final class Snippet {
         return i;
     }
 
-    private static void escape(String text, int from, int to, StringBuilder html) {
+    private static void escape(String text, int from, int to, boolean lines, StringBuilder html) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -117,8 +136,20 @@ final class Snippet {
                 case '"' -> html.append("&quot;");
                 case '\'' -> html.append("&#39;");
                 default -> {
-                    if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-                        if (html.isEmpty() || html.charAt(html.length() - 1) != ' ') {
+                    if (lines && c == '\n') {
+                        int last = html.length() - 1;
+                        if (last >= 0 && html.charAt(last) == ' ') {
+                            html.setLength(last);
+                        }
+                        // A blank line separates paragraphs; more say nothing more.
+                        if (html.length() < 2
+                                || html.charAt(html.length() - 2) != '\n'
+                                || html.charAt(html.length() - 1) != '\n') {
+                            html.append('\n');
+                        }
+                    } else if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+                        char previous = html.isEmpty() ? ' ' : html.charAt(html.length() - 1);
+                        if (previous != ' ' && previous != '\n') {
                             html.append(' ');
                         }
                     } else {

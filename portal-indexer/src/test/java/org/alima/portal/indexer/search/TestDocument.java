@@ -24,6 +24,7 @@ final class TestDocument {
     private final List<Page> pages = new ArrayList<>();
     private Set<String> audiences = Set.of(IndexableDocument.PUBLIC);
     private boolean superseded;
+    private LocalDate reviewDue;
 
     private TestDocument(String id) {
         this.id = id;
@@ -99,6 +100,12 @@ final class TestDocument {
         return this;
     }
 
+    /** When it (a procedure) is due for review. */
+    TestDocument reviewDue(LocalDate reviewDue) {
+        this.reviewDue = reviewDue;
+        return this;
+    }
+
     /** Appends pages numbered after the existing ones. */
     TestDocument pages(String... texts) {
         for (String text : texts) {
@@ -124,6 +131,7 @@ final class TestDocument {
                 collections,
                 pages,
                 audiences,
-                superseded);
+                superseded,
+                reviewDue);
     }
 }
