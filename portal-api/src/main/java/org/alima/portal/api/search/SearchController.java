@@ -246,7 +246,7 @@ class SearchController {
      *
      * @param field the request field that a refused request parameter is reported against
      */
-    private static <T> T run(Supplier<T> work, String field) {
+    static <T> T run(Supplier<T> work, String field) {
         try {
             return work.get();
         } catch (QuerySyntaxException e) {
@@ -266,7 +266,7 @@ class SearchController {
         }
     }
 
-    private static Set<String> values(String field, List<String> given) {
+    static Set<String> values(String field, List<String> given) {
         if (given.size() > Filters.MAX_VALUES) {
             throw InvalidInputException.of(
                     field, "has " + given.size() + " values; at most " + Filters.MAX_VALUES + " are allowed");
