@@ -72,7 +72,8 @@ class SearchFlowIT {
         browser.waitFor(ExpectedConditions.urlMatches("/documents/[0-9a-f-]{36}$"), Duration.ofSeconds(5));
         assertThat(browser.shown(By.cssSelector("h1")).getText()).isEqualTo(title);
         keys.sendKeys(Keys.TAB).perform();
-        assertThat(browser.driver().switchTo().activeElement().getAttribute("class")).isEqualTo("skip");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("class"))
+                .isEqualTo("skip");
     }
 
     @Test

@@ -114,8 +114,7 @@ class DiscoveryController {
                 Disallow: /oauth/
                 Disallow: /swagger-ui/
 
-                Sitemap: %s/sitemap.xml
-                """.formatted(site.base(request));
+                Sitemap:\s""" + site.base(request) + "/sitemap.xml\n";
         return HttpResponse.ok(robots).contentType(MediaType.TEXT_PLAIN_TYPE);
     }
 

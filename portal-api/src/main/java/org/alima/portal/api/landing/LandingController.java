@@ -199,6 +199,8 @@ class LandingController {
         model.put("items", items(found, language));
         model.put("canonical", site.of(request, "/topics/" + encode(topic)));
         model.put("more", "/?q=" + encode("topic:\"" + topic.replace("\"", "") + "\""));
+        model.put(
+                "feeds", List.of(feed(language.word("feed") + " · " + topic, "/feeds/search?topic=" + encode(topic))));
         return html(request, HttpStatus.OK, "landing/list", model);
     }
 
@@ -230,6 +232,10 @@ class LandingController {
         Map<String, Object> model = page(language, request, language.countryName(code));
         model.put("items", items(found, language));
         model.put("canonical", site.of(request, "/countries/" + code));
+        model.put(
+                "feeds",
+                List.of(feed(
+                        language.word("feed") + " · " + language.countryName(code), "/feeds/search?country=" + code)));
         return html(request, HttpStatus.OK, "landing/list", model);
     }
 

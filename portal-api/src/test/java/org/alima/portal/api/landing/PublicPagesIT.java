@@ -61,21 +61,21 @@ class PublicPagesIT extends PortalTest {
                  "authors": [{"name": "Diallo, Aminata", "orcid": "0000-0002-1825-0097"}, {"name": "Traoré, Ibrahim"}],
                  "publicationDate": "2024-03-15", "abstract": "Artesunate reduces mortality in severe malaria.",
                  "countries": ["ML", "BF"], "topics": ["%s"], "doi": "10.1234/malaria.2024.1", "license": "CC-BY-4.0"}
-                """.formatted(TOPIC));
+                """.replace("%s", TOPIC));
         TestDocuments.publish(curator, article);
         TestDocuments.awaitSettled(curator, article);
         report = TestDocuments.published(api, curator, "Rapport annuel " + Api.uniqueWord(), """
                 {"title": "Rapport annuel des activités", "type": "report", "language": "fr", "countries": ["NE"],
-                 "topics": ["%s"]}""".formatted(TOPIC));
+                 "topics": ["%s"]}""".replace("%s", TOPIC));
         draft = TestDocuments.draft(api, "Brouillon " + Api.uniqueWord(), """
-                {"title": "Draft never to be seen", "type": "study", "language": "en", "topics": ["%s"]}""".formatted(TOPIC));
+                {"title": "Draft never to be seen", "type": "study", "language": "en", "topics": ["%s"]}""".replace("%s", TOPIC));
         withdrawn = TestDocuments.published(api, curator, "Retiré " + Api.uniqueWord(), """
                 {"title": "A withdrawn guideline", "type": "guideline", "language": "en"}""");
         TestDocuments.transition(curator, withdrawn, "withdraw", "{\"reason\": \"Replaced by the 2025 guideline\"}");
         collection = "landing-" + Api.uniqueWord().toLowerCase(java.util.Locale.ROOT);
         HttpResponse<String> created = curator.json("POST", "/api/collections", """
                 {"slug": "%s", "title": {"en": "Malaria evidence", "fr": "Preuves paludisme"}, "visibility": "public"}
-                """.formatted(collection));
+                """.replace("%s", collection));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         for (String id : List.of(article, draft)) {
             HttpResponse<String> added = curator.json(
@@ -202,6 +202,32 @@ class PublicPagesIT extends PortalTest {
                 .isEqualTo(404);
         assertThat(Jsoup.parse(anonymous.get("/topics").body()).select("main a").eachText())
                 .contains(TOPIC);
+    }
+
+    @Test
+    void aSupersededVersionPointsCanonicallyToTheLatestAndListsTheVersions() {
+        documents();
+        String first = TestDocuments.published(api, curator, "Première " + Api.uniqueWord(), """
+                {"title": "A procedure in two versions", "type": "operating_procedure", "language": "en"}""");
+        HttpResponse<String> accepted = api.upload(
+                "/api/documents/" + first + "/versions",
+                new Api.Multipart()
+                        .file(
+                                "notes.txt",
+                                ("Seconde " + Api.uniqueWord()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String second = Api.read(accepted).get("id").asText();
+        TestDocuments.publish(curator, second);
+        Document old = Jsoup.parse(
+                anonymous.get("/documents/" + first, "Accept-Language", "en").body());
+        assertThat(old.select("link[rel=canonical]").attr("href")).isEqualTo(landing(second));
+        assertThat(old.select(".banner a").attr("href")).isEqualTo("/documents/" + second);
+        assertThat(old.select("section[aria-labelledby=versions-h] li").eachText())
+                .containsExactly("Version 1 (this version)", "Version 2");
+        Document latest = Jsoup.parse(anonymous.get("/documents/" + second).body());
+        assertThat(latest.select("link[rel=canonical]").attr("href")).isEqualTo(landing(second));
+        assertThat(latest.select(".banner")).isEmpty();
+        assertThat(meta(latest, "citation_technical_report_institution")).hasSize(1);
     }
 
     @Test
