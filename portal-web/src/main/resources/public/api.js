@@ -34,7 +34,8 @@ async function request(path, { method = "GET", json, signal, text = false, anony
   if (json !== undefined) headers["Content-Type"] = "application/json";
   let response;
   try {
-    response = await fetch(path, { method, headers, signal, body: json === undefined ? undefined : JSON.stringify(json) });
+    // Resolved against this module's address, not the page's: a server-rendered page (/documents/{id}) uses it too.
+    response = await fetch(new URL(path, import.meta.url), { method, headers, signal, body: json === undefined ? undefined : JSON.stringify(json) });
   } catch (error) {
     if (error.name === "AbortError") throw error;
     throw new ApiError(0, {});

@@ -78,6 +78,16 @@ api.speakFor({ bearer, renew: refresh });
 
 export const signedIn = () => auth != null;
 
+/**
+ * Where a link to a document goes: its permanent page (/documents/{id}, complete without script, the address to
+ * share and cite) when it is published or withdrawn, or found by a reader; the web app's page, with the workflow's
+ * actions, for a draft or a submission, and for a signed-in viewer's search hit (a hit does not say its status).
+ */
+export function documentHref(doc) {
+  const permanent = doc.status ? doc.status === "published" || doc.status === "withdrawn" : !signedIn();
+  return (permanent ? "/documents/" : "#/documents/") + encodeURIComponent(doc.id);
+}
+
 export function role() {
   if (account?.role) return account.role;
   const held = (auth?.roles || []).map((r) => String(r).toLowerCase());

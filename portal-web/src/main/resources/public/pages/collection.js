@@ -5,7 +5,7 @@ import { add, el, errorBox, metaLine, setTitle } from "../dom.js";
 import { date, langOf, localized, t } from "../i18n.js";
 import { route } from "../router.js";
 import { searchForm } from "../search-box.js";
-import { atLeast } from "../session.js";
+import { atLeast, documentHref } from "../session.js";
 
 export async function render({ main, args: [slug], signal }) {
   let collection;
@@ -47,7 +47,7 @@ export async function render({ main, args: [slug], signal }) {
     el(
       "li",
       { class: "hit" },
-      el("h3", null, el("a", { href: "#/documents/" + doc.id, lang: langOf(doc.language) }, doc.title || t("doc.untitled"))),
+      el("h3", null, el("a", { href: documentHref(doc), lang: langOf(doc.language) }, doc.title || t("doc.untitled"))),
       metaLine(doc),
       note ? el("p", { class: "note" }, el("strong", null, t("collection.note")), " ", note) : null,
     ),

@@ -4,7 +4,7 @@ import * as api from "../api.js";
 import { add, announce, el, errorBox, metaLine, setTitle } from "../dom.js";
 import { bytes, countryName, date, langOf, languageName, localized, number, t, typeName } from "../i18n.js";
 import { go, link, route } from "../router.js";
-import { atLeast, signedIn } from "../session.js";
+import { atLeast, documentHref, signedIn } from "../session.js";
 
 export async function render({ main, args: [id], signal }) {
   let doc;
@@ -247,7 +247,7 @@ async function related(main, doc, signal) {
       el(
         "ul",
         { class: "plain" },
-        found.hits.map((hit) => el("li", null, el("a", { href: "#/documents/" + hit.id, lang: langOf(hit.language) }, hit.title || t("doc.untitled")), metaLine(hit))),
+        found.hits.map((hit) => el("li", null, el("a", { href: documentHref(hit), lang: langOf(hit.language) }, hit.title || t("doc.untitled")), metaLine(hit))),
       ),
     ),
   );

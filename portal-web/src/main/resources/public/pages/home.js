@@ -3,6 +3,7 @@ import * as api from "../api.js";
 import { collectionCard, el, errorBox, metaLine, setTitle } from "../dom.js";
 import { langOf, t } from "../i18n.js";
 import { searchForm } from "../search-box.js";
+import { documentHref } from "../session.js";
 
 export async function render({ main, signal }) {
   setTitle("");
@@ -38,7 +39,7 @@ export async function render({ main, signal }) {
               el(
                 "li",
                 null,
-                el("a", { href: "#/documents/" + doc.id, lang: langOf(doc.language) }, doc.title || t("doc.untitled")),
+                el("a", { href: documentHref(doc), lang: langOf(doc.language) }, doc.title || t("doc.untitled")),
                 metaLine(doc),
               ),
             ),

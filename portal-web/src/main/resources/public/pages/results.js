@@ -6,6 +6,7 @@ import { announce, el, errorBox, fill, metaLine, setTitle, snippet } from "../do
 import { countryName, lang, langOf, languageName, localized, number, t, typeName } from "../i18n.js";
 import { go, link, route } from "../router.js";
 import { searchForm } from "../search-box.js";
+import { documentHref } from "../session.js";
 
 const PAGE_SIZE = 10;
 // Search pages by number up to page × size = 10000 (the API's bound); deeper, a reader refines the query instead.
@@ -173,7 +174,7 @@ function hitItem(hit, queryLanguage) {
     el(
       "h3",
       null,
-      el("a", { href: "#/documents/" + hit.id, lang: docLang }, hit.title || t("doc.untitled")),
+      el("a", { href: documentHref(hit), lang: docLang }, hit.title || t("doc.untitled")),
       elsewhere ? el("span", { class: "badge other-lang" }, t("results.inLanguage", { language: languageName(docLang) })) : null,
     ),
     metaLine(hit),

@@ -108,7 +108,7 @@ class CrossLanguageResultsIT {
             if (hits.get(i)
                     .findElement(By.cssSelector("h3 a"))
                     .getAttribute("href")
-                    .endsWith("#/documents/" + id)) {
+                    .endsWith("/documents/" + id)) {
                 return i;
             }
         }

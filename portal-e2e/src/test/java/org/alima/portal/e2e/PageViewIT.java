@@ -187,7 +187,7 @@ class PageViewIT {
         return hits.stream()
                 .filter(hit -> hit.findElement(By.cssSelector("h3 a"))
                         .getAttribute("href")
-                        .endsWith("#/documents/" + id))
+                        .endsWith("/documents/" + id))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no hit for " + id + " among " + hits.size()));
     }

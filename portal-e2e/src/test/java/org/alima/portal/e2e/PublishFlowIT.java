@@ -131,8 +131,8 @@ class PublishFlowIT {
         WebElement hit = browser.shown(By.cssSelector(".hit h3 a"));
         assertThat(hit.getText()).isEqualTo(TITLE);
         hit.click();
-        browser.waitFor(ExpectedConditions.urlContains("#/documents/" + id), Duration.ofSeconds(5));
-        browser.settled();
+        // A reader's hit opens the document's permanent page, served whole by the portal.
+        browser.waitFor(ExpectedConditions.urlToBe(portal.url() + "documents/" + id), Duration.ofSeconds(5));
         assertThat(browser.shown(By.cssSelector("h1")).getText()).isEqualTo(TITLE);
         assertThat(browser.driver().findElements(By.cssSelector(".banner")))
                 .as("no draft or submitted banner on a published document")

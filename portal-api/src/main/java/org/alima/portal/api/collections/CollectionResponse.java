@@ -15,7 +15,7 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record CollectionResponse(
+public record CollectionResponse(
         String slug,
         Localized title,
         Localized description,
@@ -30,7 +30,7 @@ record CollectionResponse(
     /** An account that may edit the collection. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Curator(String id, String displayName) {}
+    public record Curator(String id, String displayName) {}
 
     /** {@code GET /api/collections}: {@code {"items": [collection…]}}. */
     @Serdeable

@@ -35,7 +35,7 @@ import org.alima.portal.api.system.NotFoundException;
  * anyone below curator.
  */
 @Singleton
-class Curation {
+public class Curation {
 
     /** The most documents one collection holds: its page lists them all. */
     static final int MAX_ITEMS = 1000;
@@ -67,7 +67,7 @@ class Curation {
 
     /** The collections {@code viewer} may know of, by slug, without their items. */
     @ReadOnly
-    List<CollectionResponse> list(Viewer viewer, boolean featuredOnly) {
+    public List<CollectionResponse> list(Viewer viewer, boolean featuredOnly) {
         List<StoredCollection> found = collections.list(viewer, featuredOnly);
         List<UUID> ids = found.stream().map(StoredCollection::id).toList();
         Map<UUID, List<CollectionResponse.Curator>> curators = collections.curators(ids);
@@ -79,7 +79,7 @@ class Curation {
 
     /** @throws NotFoundException when there is no such collection, or {@code viewer} may not know of it */
     @ReadOnly
-    CollectionResponse get(String slug, Viewer viewer) {
+    public CollectionResponse get(String slug, Viewer viewer) {
         StoredCollection collection =
                 collections.find(slug).filter(c -> c.visibleTo(viewer)).orElseThrow(() -> notFound(slug));
         return full(collection, viewer);

@@ -21,6 +21,9 @@ import java.util.Map;
 @Singleton
 final class Citation {
 
+    /** Who publishes the documents, as citations and the public pages name it. */
+    static final String INSTITUTION = "Alima evidence portal";
+
     private final JsonMapper json;
 
     Citation(JsonMapper json) {
@@ -57,7 +60,7 @@ final class Citation {
         field(out, "language", m.language());
         if (entry.equals("techreport")) {
             field(out, "type", bibtexEscape(type(m).wireName().replace('_', ' ')));
-            field(out, "institution", "{Alima evidence portal}");
+            field(out, "institution", "{" + INSTITUTION + "}");
         }
         field(out, "note", m.license() == null ? null : "License: " + bibtexEscape(m.license()));
         return out.append("\n}\n").toString();

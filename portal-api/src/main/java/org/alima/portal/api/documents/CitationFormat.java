@@ -21,6 +21,10 @@ enum CitationFormat {
         this.extension = extension;
     }
 
+    String wireName() {
+        return wireName;
+    }
+
     String mediaType() {
         return mediaType;
     }

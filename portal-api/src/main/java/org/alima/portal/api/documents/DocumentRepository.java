@@ -161,6 +161,23 @@ class DocumentRepository {
         return find(id).filter(d -> d.isVisibleTo(viewer)).orElseThrow(() -> Document.notFound(id));
     }
 
+    /** The documents with these ids, whoever may see them, in no particular order. */
+    @ReadOnly
+    List<Document> findAll(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return execute(SELECT + " WHERE d.id = ANY (?)", statement -> {
+            statement.setArray(1, statement.getConnection().createArrayOf("uuid", ids.toArray()));
+            ResultSet rows = statement.executeQuery();
+            List<Document> found = new ArrayList<>();
+            while (rows.next()) {
+                found.add(read(rows));
+            }
+            return found;
+        });
+    }
+
     /** The document, locked until the caller's transaction ends, so that two changes do not lose one another. */
     @Transactional
     Optional<Document> lock(UUID id) {

@@ -96,7 +96,7 @@ final class PageViewHtml {
                         format(page.file().mediaType()),
                         size(page.file().sizeBytes()))))
                 .append("</a></li>\n");
-        body.append("<li><a href=\"/#/documents/")
+        body.append("<li><a href=\"/documents/")
                 .append(escape(page.id()))
                 .append("\">")
                 .append(escape(text("document")))

@@ -211,7 +211,7 @@ class SearchController implements SearchApi {
      *
      * @param field the request field that a refused request parameter is reported against
      */
-    private static <T> T run(Supplier<T> work, String field) {
+    static <T> T run(Supplier<T> work, String field) {
         try {
             return work.get();
         } catch (QuerySyntaxException e) {
@@ -231,7 +231,7 @@ class SearchController implements SearchApi {
         }
     }
 
-    private static Set<String> values(String field, @Nullable List<String> given) {
+    static Set<String> values(String field, @Nullable List<String> given) {
         if (given == null) {
             return Set.of();
         }

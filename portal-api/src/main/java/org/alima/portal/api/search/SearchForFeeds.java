@@ -1,0 +1,61 @@
+package org.alima.portal.api.search;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import org.alima.portal.api.access.Viewer;
+import org.alima.portal.api.collections.CollectionDirectory;
+import org.alima.portal.api.indexing.Audiences;
+import org.alima.portal.indexer.search.Access;
+import org.alima.portal.indexer.search.Filters;
+import org.alima.portal.indexer.search.Hit;
+import org.alima.portal.indexer.search.PortalSearch;
+import org.alima.portal.indexer.search.SearchRequest;
+import org.alima.portal.indexer.search.SortOrder;
+
+/**
+ * A search as a feed of it asks: what an anonymous reader finds, newest publication first, ids only. Bad input and an
+ * unavailable index are answered as the search endpoint answers them (400, 503). Thread-safe.
+ */
+@Singleton
+public final class SearchForFeeds {
+
+    private final PortalSearch search;
+    private final CollectionDirectory collections;
+
+    SearchForFeeds(PortalSearch search, CollectionDirectory collections) {
+        this.search = search;
+        this.collections = collections;
+    }
+
+    /**
+     * The ids of the newest documents anyone may see that match {@code q} and the filters (type, language, country,
+     * topic, collection: each a list of alternatives, as the search endpoint takes them).
+     */
+    public List<String> newest(@Nullable String q, Map<String, List<String>> filters, int size) {
+        Access access = collections
+                .knownTo(Viewer.ANONYMOUS)
+                .map(Audiences.of(Viewer.ANONYMOUS)::knowingOnly)
+                .orElse(Audiences.of(Viewer.ANONYMOUS));
+        Filters chosen = new Filters(
+                SearchController.values("type", filters.getOrDefault("type", List.of())),
+                SearchController.values("language", filters.getOrDefault("language", List.of())),
+                SearchController.values("country", filters.getOrDefault("country", List.of())),
+                SearchController.values("topic", filters.getOrDefault("topic", List.of())),
+                SearchController.values("collection", filters.getOrDefault("collection", List.of())),
+                null,
+                null);
+        SearchRequest request = SearchRequest.of(q)
+                .withFilters(chosen)
+                .withSort(SortOrder.NEWEST)
+                .withSize(size)
+                .withPagesPerHit(0)
+                .withFacets(false)
+                .withAccess(access)
+                .withFrom(0);
+        return SearchController.run(() -> search.search(request), "q").hits().stream()
+                .map(Hit::id)
+                .toList();
+    }
+}
