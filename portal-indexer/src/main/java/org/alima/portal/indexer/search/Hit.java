@@ -8,6 +8,8 @@ import java.util.List;
  * @param score BM25 score (also computed when sorting by date)
  * @param year publication year, or null when the document has no date
  * @param pages best-matching pages, best first; empty when only metadata matched
+ * @param missingWords the query's words this document lacks, as typed: not empty only for a partial match, shown when
+ *     all the words together found too little (see {@link PartialMatches})
  */
 public record Hit(
         String id,
@@ -17,10 +19,30 @@ public record Hit(
         String type,
         String language,
         Integer year,
-        List<PageHit> pages) {
+        List<PageHit> pages,
+        List<String> missingWords) {
 
     public Hit {
         authors = List.copyOf(authors);
         pages = List.copyOf(pages);
+        missingWords = List.copyOf(missingWords);
+    }
+
+    /** A document holding every word of the query. */
+    public Hit(
+            String id,
+            String title,
+            float score,
+            List<String> authors,
+            String type,
+            String language,
+            Integer year,
+            List<PageHit> pages) {
+        this(id, title, score, authors, type, language, year, pages, List.of());
+    }
+
+    /** Whether this document lacks some of the query's words. */
+    public boolean isPartial() {
+        return !missingWords.isEmpty();
     }
 }
