@@ -16,7 +16,7 @@ import org.alima.portal.api.system.InvalidInputException;
 record FieldSelection(Set<String> names) {
 
     static final List<String> HIT_FIELDS =
-            List.of("id", "title", "score", "authors", "type", "language", "year", "pages");
+            List.of("id", "title", "score", "authors", "type", "language", "year", "pages", "missingWords");
     static final List<String> PAGE_FIELDS =
             List.of("facets", "didYouMean", "tookMillis", "queryLanguage", "translatedQuery");
 

@@ -306,7 +306,8 @@ class SearchController {
                 selected.includes("type") ? hit.type() : null,
                 selected.includes("language") ? hit.language() : null,
                 selected.includes("year") ? hit.year() : null,
-                pages);
+                pages,
+                selected.includes("missingWords") && hit.isPartial() ? hit.missingWords() : null);
     }
 
     private static Map<String, List<SearchResults.FacetCount>> facets(Map<String, List<FacetValue>> counted) {

@@ -45,6 +45,9 @@ record SearchResults(
      * @param year publication year
      * @param pages the best-matching pages, best first, each a link opening the file at that page: the first is the
      *     page that answers best; empty when only the metadata matched
+     * @param missingWords the query's words (as typed) this document lacks: a partial match, listed when all the
+     *     words of a short query together found fewer than three documents, after those holding every word; absent
+     *     when the document holds every word
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -56,7 +59,8 @@ record SearchResults(
             @Nullable String type,
             @Nullable String language,
             @Nullable Integer year,
-            @Nullable List<PageLink> pages) {}
+            @Nullable List<PageLink> pages,
+            @Nullable List<String> missingWords) {}
 
     /**
      * A page of a document where the query matches.
