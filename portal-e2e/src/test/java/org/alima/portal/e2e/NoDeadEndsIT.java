@@ -17,9 +17,11 @@ import org.openqa.selenium.WebElement;
 @BrowserTest
 class NoDeadEndsIT {
 
+    private final Library library;
     private final Browser browser;
 
-    NoDeadEndsIT(Browser browser) {
+    NoDeadEndsIT(Library library, Browser browser) {
+        this.library = library;
         this.browser = browser;
     }
 
@@ -28,6 +30,7 @@ class NoDeadEndsIT {
         browser.open("#/search?q=dengue%20xylophone");
         WebElement hit = browser.shown(By.cssSelector(".hit"));
 
+        assertThat(hit.findElement(By.cssSelector("h3 a")).getAttribute("href")).endsWith(library.mosquitoReview());
         assertThat(hit.findElement(By.cssSelector(".missing")).getText()).isEqualTo("Lacks: xylophone");
         assertThat(hit.findElement(By.cssSelector(".missing s")).getText()).isEqualTo("xylophone");
         assertThat(browser.driver().findElement(By.cssSelector(".status")).getText())
