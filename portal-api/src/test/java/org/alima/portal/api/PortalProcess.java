@@ -39,8 +39,9 @@ public final class PortalProcess {
                         Application.class.getName())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        // Words only unless a test asks for search by meaning, as the tests' configuration has it: the tests compare
-        // exact hits, and a background vector pass would add neighbours by meaning while they compare.
+        // Words only unless a test asks for search by meaning: BackupRestoreIT and CrashIT compare exact hits, which
+        // the
+        // background vector pass would reorder while they compare (the browser tests run the default, hybrid).
         builder.environment().put("PORTAL_SEMANTIC", "off");
         builder.environment().putAll(environment);
         return builder.start();

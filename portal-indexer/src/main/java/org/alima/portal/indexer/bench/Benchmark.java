@@ -44,6 +44,9 @@ public record Benchmark(
     public void run(PrintWriter out) throws IOException, InterruptedException, ExecutionException {
         requireFolder(pdfs, "the PDF corpus (--pdfs)");
         requireFolder(scifact, "the SciFact collection (--scifact)");
+        if (semanticIndex != null && semanticDocuments > 0) {
+            requireFolder(semanticIndex, "the SciFact index with vectors (--semantic-index)");
+        }
         deleteRecursively(work);
         Files.createDirectories(work);
         printMachine(out);

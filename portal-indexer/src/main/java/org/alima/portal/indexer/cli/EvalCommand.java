@@ -2,6 +2,8 @@ package org.alima.portal.indexer.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -105,6 +107,18 @@ final class EvalCommand implements Callable<Integer> {
             description = "What the dense model reads of a French query: TYPED, TRANSLATED or BOTH.")
     Fusion.CrossLanguage crossLanguage;
 
+    @Option(
+            names = "--meaning-floor",
+            description = "Cosine similarity a document the words do not match needs to be a hit by meaning alone,"
+                    + " -1 to 1 (-1: no floor; default: the portal's).")
+    Float meaningFloor;
+
+    @Option(
+            names = "--similarities",
+            description = "Instead of rankings: the similarities of relevant documents and of nonsense queries'"
+                    + " nearest ones, and what candidate floors keep (needs vectors in the index).")
+    boolean similarities;
+
     @Option(names = "--no-translation", description = "Search the typed words only (no French/English translation).")
     boolean noTranslation;
 
@@ -128,12 +142,17 @@ final class EvalCommand implements Callable<Integer> {
         if (collection == (knownItems != null) || (collection && qrels == null)) {
             throw new ParameterException(spec.commandLine(), "give either --queries with --qrels, or --known-items");
         }
+        for (Path input : inputs()) {
+            if (!Files.isRegularFile(input)) {
+                throw new NoSuchFileException(input.toString());
+            }
+        }
         SearchSettings settings = settings();
         QueryTranslator translator = translator();
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         int status;
-        try (PortalIndex index = PortalIndex.open(indexDir)) {
+        try (PortalIndex index = PortalIndex.openExisting(indexDir)) {
             SemanticModel model = SemanticModel.shared(SemanticModel.DEFAULT);
             boolean vectors = index.countWithVectors(model.model().id()) > 0;
             Map<String, PortalSearch> rankings = new LinkedHashMap<>();
@@ -164,7 +183,16 @@ final class EvalCommand implements Callable<Integer> {
                 headline = rankings.keySet().iterator().next();
             }
             // The model loads before the first search that needs it, outside the measured time.
-            status = collection ? evalCollection(out, rankings) : evalKnownItems(out, rankings);
+            if (similarities) {
+                if (!collection || !vectors) {
+                    throw new ParameterException(
+                            spec.commandLine(),
+                            "--similarities needs --queries with --qrels and an index with vectors");
+                }
+                status = similarities(out, new PortalSearch(index, settings, translator, model));
+            } else {
+                status = collection ? evalCollection(out, rankings) : evalKnownItems(out, rankings);
+            }
             if (model.loaded()) {
                 out.printf(
                         Locale.ROOT,
@@ -177,6 +205,21 @@ final class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "time:        %.1f s%n", (System.nanoTime() - started) / 1e9);
         out.flush();
         return status;
+    }
+
+    /** The files this run reads besides the index, checked before the index and the model are opened. */
+    private List<Path> inputs() {
+        List<Path> inputs = new ArrayList<>();
+        if (queries != null) {
+            inputs.addAll(queries);
+        }
+        if (qrels != null) {
+            inputs.add(qrels);
+        }
+        if (knownItems != null) {
+            inputs.add(knownItems);
+        }
+        return inputs;
     }
 
     private int evalCollection(PrintWriter out, Map<String, PortalSearch> rankings) throws IOException {
@@ -222,6 +265,25 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         headlines.forEach(out::println);
+        return 0;
+    }
+
+    private int similarities(PrintWriter out, PortalSearch search) throws IOException {
+        Judgements judgements = Judgements.read(qrels);
+        SimilarityReport random = new SimilarityReport();
+        random.addRandomStrings(search);
+        random.print(out, SimilarityReport.RANDOM_STRINGS + " random strings");
+        for (Path file : queries) {
+            SimilarityReport report = new SimilarityReport();
+            for (Map.Entry<String, String> query : TestQueries.read(file).entrySet()) {
+                Map<String, Integer> judged = judgements.of(query.getKey());
+                if (!judged.isEmpty() && !query.getValue().isEmpty()) {
+                    report.add(search, query.getKey(), query.getValue(), judged);
+                }
+            }
+            report.print(out, file.getFileName().toString());
+        }
+        out.flush();
         return 0;
     }
 
@@ -332,6 +394,9 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (crossLanguage != null) {
             fusion = fusion.withCrossLanguage(crossLanguage);
+        }
+        if (meaningFloor != null) {
+            fusion = fusion.withMeaningFloor(meaningFloor);
         }
         return settings.withFusion(fusion);
     }

@@ -1,6 +1,7 @@
 package org.alima.portal.indexer.cli;
 
 import org.alima.portal.indexer.SuppressForbidden;
+import org.alima.portal.indexer.bench.BenchmarkException;
 import org.alima.portal.indexer.index.IndexException;
 import org.alima.portal.indexer.search.SearchException;
 import picocli.CommandLine;
@@ -41,11 +42,20 @@ public final class PortalIndexerCli {
     static CommandLine commandLine() {
         return new CommandLine(new PortalIndexerCli()).setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Failures the user can act on are printed as one line; anything else keeps its stack trace.
-            if (e instanceof SearchException
-                    || e instanceof IndexException
-                    || e instanceof java.io.IOException
-                    || e instanceof java.io.UncheckedIOException) {
-                commandLine.getErr().println("error: " + e.getMessage());
+            Throwable failure = e instanceof java.io.UncheckedIOException ? e.getCause() : e;
+            if (failure instanceof java.nio.file.NoSuchFileException missing) {
+                commandLine.getErr().println("error: no such file or folder: " + missing.getFile());
+                return 2;
+            }
+            if (failure instanceof java.nio.file.AccessDeniedException denied) {
+                commandLine.getErr().println("error: permission denied: " + denied.getFile());
+                return 2;
+            }
+            if (failure instanceof SearchException
+                    || failure instanceof IndexException
+                    || failure instanceof BenchmarkException
+                    || failure instanceof java.io.IOException) {
+                commandLine.getErr().println("error: " + failure.getMessage());
                 return 2;
             }
             throw e;

@@ -51,7 +51,7 @@ final class RebuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        try (PortalIndex index = PortalIndex.open(indexDir)) {
+        try (PortalIndex index = PortalIndex.openExisting(indexDir)) {
             Map<Path, Set<String>> recordFiles = new LinkedHashMap<>();
             List<IndexedSource> files = new ArrayList<>();
             List<String> missing = new ArrayList<>();

@@ -65,7 +65,7 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SearchResponse response;
-        try (PortalIndex index = PortalIndex.open(indexDir)) {
+        try (PortalIndex index = PortalIndex.openExisting(indexDir)) {
             SemanticModel model = SemanticModel.shared(SemanticModel.DEFAULT);
             // The model is loaded only when the index holds vectors of it: a words-only index searches as before.
             boolean vectors = index.countWithVectors(model.model().id()) > 0;

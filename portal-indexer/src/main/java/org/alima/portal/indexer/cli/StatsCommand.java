@@ -24,7 +24,7 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         IndexStats stats;
         boolean stale;
-        try (PortalIndex index = PortalIndex.open(indexDir)) {
+        try (PortalIndex index = PortalIndex.openExisting(indexDir)) {
             stats = index.stats();
             stale = index.needsRebuild();
         }

@@ -38,7 +38,7 @@ final class SuggestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (PortalIndex index = PortalIndex.open(indexDir)) {
+        try (PortalIndex index = PortalIndex.openExisting(indexDir)) {
             PortalSearch search = new PortalSearch(index);
             if (related) {
                 for (Hit hit : search.related(text, size)) {

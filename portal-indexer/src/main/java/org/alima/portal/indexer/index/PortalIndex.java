@@ -2,6 +2,7 @@ package org.alima.portal.indexer.index;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.DocValuesType;
 import org.apache.lucene.index.FieldInfo;
@@ -86,6 +88,29 @@ public final class PortalIndex implements Closeable {
         this.directory = directory;
         this.ownership = ownership;
         this.generation = generation;
+    }
+
+    /**
+     * Opens an index that must already exist, for commands that only read or rebuild one: {@link #open} would create
+     * an empty index where a mistyped path points.
+     *
+     * @throws IndexException naming the directory when it holds no index
+     */
+    public static PortalIndex openExisting(Path directory) {
+        Path dir = directory.toAbsolutePath().normalize();
+        boolean exists = false;
+        if (Files.isDirectory(dir)) { // first: FSDirectory.open creates a missing directory
+            try (FSDirectory files = FSDirectory.open(dir)) {
+                exists = DirectoryReader.indexExists(files);
+            } catch (IOException e) {
+                exists = false;
+            }
+        }
+        if (!exists) {
+            throw new IndexException(
+                    "no index at " + dir + "; build one with: portal-indexer index --index " + dir + " PATH...");
+        }
+        return open(dir);
     }
 
     /**

@@ -3,10 +3,12 @@ package org.alima.portal.indexer.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.alima.portal.indexer.crosslang.Language;
 import org.alima.portal.indexer.crosslang.QueryTranslator;
 import org.alima.portal.indexer.crosslang.Translation;
@@ -26,17 +28,21 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.util.BytesRef;
 
@@ -282,6 +288,52 @@ public final class PortalSearch {
     }
 
     /**
+     * The documents nearest to {@code query} by meaning, best first, before the floor ({@link Fusion#meaningFloor()})
+     * and without fusion, each with its cosine similarity and whether the query's words (with their translation) match
+     * it: what the floor is measured on. Every document counts, as for {@link Access#everything()}, latest versions
+     * only; empty where the index holds no vectors or the query is not plain words.
+     *
+     * @throws InvalidSearchRequestException when this search has no dense model
+     */
+    public List<Neighbour> neighbours(String query, int size) {
+        if (semantic == null) {
+            throw new InvalidSearchRequestException("neighbours by meaning need the dense model");
+        }
+        Visibility visibility = Visibility.current(Access.everything());
+        loadModelIfNeeded(RankingMode.DENSE);
+        try (IndexSnapshot snapshot = index.snapshot()) {
+            Translation translation = translate(query, null, snapshot);
+            IndexSearcher searcher = searcher(snapshot);
+            if (!QueryText.isPlainWords(query) || !hasVectors(searcher)) {
+                return List.of();
+            }
+            Query lexical = parser.parse(query, translation).scoring();
+            float[] vector = semantic.encoder().encodeQuery(denseText(query, translation));
+            List<DenseRetrieval.Match> nearest = DenseRetrieval.nearest(
+                    searcher,
+                    vector,
+                    semantic.model().id(),
+                    visibility,
+                    settings.fusion().withDenseCandidates(size));
+            Set<Integer> wordMatches = matchingWords(searcher, lexical, nearest);
+            List<Neighbour> neighbours = new ArrayList<>(nearest.size());
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            for (DenseRetrieval.Match match : nearest) {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(match.doc(), leaves));
+                SortedDocValues id = DocValues.getSorted(leaf.reader(), IndexSchema.ID);
+                id.advanceExact(match.doc() - leaf.docBase);
+                neighbours.add(new Neighbour(
+                        id.lookupOrd(id.ordValue()).utf8ToString(),
+                        2 * match.score() - 1,
+                        wordMatches.contains(match.doc())));
+            }
+            return neighbours;
+        } catch (IOException e) {
+            throw new SearchFailedException("find neighbours of \"" + query + "\"", e);
+        }
+    }
+
+    /**
      * Titles and keywords of every document's latest version completing what the user is typing; see {@link
      * #autocomplete(String, int, Access)}.
      */
@@ -456,17 +508,32 @@ public final class PortalSearch {
         List<DenseRetrieval.Match> nearest = DenseRetrieval.nearest(searcher, vector, model, visibility, fusion);
         List<RankFusion.Scored> dense = new ArrayList<>(nearest.size());
         nearest.forEach(match -> dense.add(new RankFusion.Scored(match.doc(), match.score())));
+        // The floor: a neighbour the words do not match is a hit only when near enough (see Fusion.MEANING_FLOOR).
+        Set<Integer> wordMatches = matchingWords(searcher, lexical, nearest);
+        Set<Integer> belowFloor = new HashSet<>();
+        List<DenseRetrieval.Match> found = new ArrayList<>(nearest.size());
+        for (DenseRetrieval.Match match : nearest) {
+            if (wordMatches.contains(match.doc()) || fusion.passesFloor(match.score())) {
+                found.add(match);
+            } else {
+                belowFloor.add(match.doc());
+            }
+        }
         List<RankFusion.Scored> lexicalTop = new ArrayList<>();
         List<RankFusion.Scored> fused;
         Query matching;
         if (mode == RankingMode.DENSE) {
-            fused = dense;
+            fused = new ArrayList<>(dense);
+            fused.removeIf(scored -> belowFloor.contains(scored.doc()));
             matching = idsQuery(searcher, fused);
         } else {
             for (ScoreDoc hit : searcher.search(visibility.restrict(lexical), fusion.lexicalWindow()).scoreDocs) {
                 lexicalTop.add(new RankFusion.Scored(hit.doc, hit.score));
             }
-            fused = RankFusion.fuse(fusion, lexicalTop, dense);
+            // Fused over the whole dense list, then the neighbours below the floor dropped: the documents that stay
+            // keep the order they had without a floor (the min-max normalisation sees the same list).
+            fused = new ArrayList<>(RankFusion.fuse(fusion, lexicalTop, dense));
+            fused.removeIf(scored -> belowFloor.contains(scored.doc()));
             matching = new BooleanQuery.Builder()
                     .add(lexical, BooleanClause.Occur.SHOULD)
                     .add(
@@ -478,9 +545,45 @@ public final class PortalSearch {
                 new FunctionScoreQuery(matching, new FusedScores(fused)),
                 lexical,
                 highlight,
-                nearest,
+                found,
                 lexicalTop,
                 partial);
+    }
+
+    /**
+     * Which of {@code nearest} the words of the query match (top-level doc ids), whatever their BM25 rank: the floor
+     * applies only to the others.
+     */
+    private static Set<Integer> matchingWords(IndexSearcher searcher, Query lexical, List<DenseRetrieval.Match> nearest)
+            throws IOException {
+        if (nearest.isEmpty()) {
+            return Set.of();
+        }
+        int[] docs =
+                nearest.stream().mapToInt(DenseRetrieval.Match::doc).sorted().toArray();
+        Weight weight = searcher.createWeight(searcher.rewrite(lexical), ScoreMode.COMPLETE_NO_SCORES, 1);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Set<Integer> matching = new HashSet<>();
+        int leafIndex = -1;
+        DocIdSetIterator words = null;
+        for (int doc : docs) {
+            int at = ReaderUtil.subIndex(doc, leaves);
+            LeafReaderContext leaf = leaves.get(at);
+            if (at != leafIndex) {
+                leafIndex = at;
+                Scorer scorer = weight.scorer(leaf);
+                words = scorer == null ? null : scorer.iterator();
+            }
+            int target = doc - leaf.docBase;
+            int current = words == null ? DocIdSetIterator.NO_MORE_DOCS : words.docID();
+            if (current < target) {
+                current = words.advance(target);
+            }
+            if (current == target) {
+                matching.add(doc);
+            }
+        }
+        return matching;
     }
 
     /**

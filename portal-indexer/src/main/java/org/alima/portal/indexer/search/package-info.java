@@ -56,6 +56,12 @@
  *       query. The fused window is computed without the facet filters, so that every facet count and page of a
  *       search is taken from the same set. Query syntax (phrases, fields, exclusions, wildcards) and newest-first
  *       sorting stay BM25 only: a dense model would ignore what they state. Did-you-mean counts word matches only.
+ *   <li><b>A floor on hits by meaning alone.</b> A neighbour by meaning that the query's words (with their
+ *       translations) do not match stays a hit only when its cosine similarity reaches {@link
+ *       org.alima.portal.indexer.search.Fusion#meaningFloor()} (0.68 by default, measured in {@code
+ *       Fusion.MEANING_FLOOR}); a document the words match is never removed by it. The fusion is computed over the
+ *       whole dense list and the neighbours below the floor are dropped afterwards, so the documents that stay keep
+ *       their order, and nonsense reaches the empty state (total 0) instead of listing the nearest documents.
  *   <li><b>Fusion, measured</b> (nDCG@10; MED: 30 queries, tuned there and on SciFact's training claims only).
  *       MED: BM25 0.658, dense 0.823 (recall@100 0.943). The variants and their figures are in the README's ranking
  *       table; the default ({@link org.alima.portal.indexer.search.Fusion#defaults()}) is the best of them.

@@ -179,6 +179,44 @@ class PortalIndexerCliIT {
         assertThat(result.err).startsWith("error: ").doesNotContain("\tat ");
     }
 
+    @Test
+    void aMissingPathIsOneLineNamingItAndNoIndexIsCreatedThere() throws IOException {
+        run(
+                "index",
+                "--index",
+                index.toString(),
+                dir.resolve("library/abstracts.jsonl").toString());
+        String missing = dir.resolve("no-such-folder").toString();
+        Path queries = Files.writeString(dir.resolve("queries.jsonl"), "{\"_id\": \"q1\", \"text\": \"measles\"}\n");
+        List<String[]> commands = List.of(
+                new String[] {
+                    "bench", "--pdfs", missing, "--work", dir.resolve("bench").toString()
+                },
+                new String[] {"bench", "--pdfs", library.toString(), "--scifact", missing, "--work", dir.toString()},
+                new String[] {"search", "--index", missing, "malaria"},
+                new String[] {"suggest", "--index", missing, "mal"},
+                new String[] {"stats", "--index", missing},
+                new String[] {"rebuild", "--index", missing},
+                new String[] {"eval", "--index", missing, "--queries", queries.toString(), "--qrels", queries.toString()
+                },
+                new String[] {
+                    "eval", "--index", index.toString(), "--queries", queries.toString(), "--qrels", missing + "/q.tsv"
+                },
+                new String[] {"eval", "--index", index.toString(), "--known-items", missing + "/k.tsv"});
+
+        for (String[] command : commands) {
+            Result result = run(command);
+
+            assertThat(result.exitCode).as(String.join(" ", command)).isNotZero();
+            assertThat(result.err.strip())
+                    .as(String.join(" ", command))
+                    .startsWith("error: ")
+                    .doesNotContain("\n")
+                    .doesNotContain("\tat ");
+        }
+        assertThat(dir.resolve("no-such-folder")).doesNotExist();
+    }
+
     private record Result(int exitCode, String out, String err) {}
 
     private static Result run(String... args) {

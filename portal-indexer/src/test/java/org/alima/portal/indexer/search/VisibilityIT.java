@@ -590,7 +590,13 @@ class VisibilityIT {
                             .pages("Long-lasting insecticidal nets were handed out to every household.")
                             .build());
             semanticIndex.refresh();
-            semanticSearch = new PortalSearch(semanticIndex, SemanticFixture.settings(), SemanticFixture.model());
+            // No floor on hits by meaning: every neighbour is listed, so that the filter, not the floor, keeps the
+            // hidden versions out of what a reader sees.
+            semanticSearch = new PortalSearch(
+                    semanticIndex,
+                    SemanticFixture.settings()
+                            .withFusion(SemanticFixture.settings().fusion().withMeaningFloor(-1)),
+                    SemanticFixture.model());
         }
 
         @AfterEach
