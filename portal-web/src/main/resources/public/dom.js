@@ -53,14 +53,10 @@ export function setTitle(text) {
   document.title = text ? text + " – " + t("brand") : t("brand");
 }
 
-// Codes whose message says all there is; for the others the API's own detail (in English) follows the message.
-const SELF_EXPLAINED = ["network", "bad-credentials", "too-many-attempts", "not-found", "search-timeout", "database-unavailable"];
-
-/** An error as a page shows it: what happened, in the API's words too when they add something, and a way on. */
+/** An error as a page shows it: the web's own message for the problem's code (never the API's detail), a way on. */
 export function errorBox(error, retry) {
   const key = "error." + error.code;
   const box = el("div", { class: "error", role: "alert" }, el("p", null, hasMessage(key) ? t(key) : t("error.failed")));
-  if (error.message && !SELF_EXPLAINED.includes(error.code)) box.append(el("p", { class: "detail", lang: "en" }, error.message));
   if (error.retryAfter) box.append(el("p", null, t("error.retryAfter", { n: error.retryAfter })));
   if (retry) box.append(el("button", { type: "button", onclick: retry }, t("error.retry")));
   return box;

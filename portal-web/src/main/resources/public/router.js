@@ -57,7 +57,14 @@ export async function route({ focus = true } = {}) {
   const path = split < 0 ? hash : hash.slice(0, split);
   const params = new URLSearchParams(split < 0 ? "" : hash.slice(split + 1));
   const [pattern, load] = ROUTES.find(([regex]) => regex.test(path));
-  const args = path.match(pattern).slice(1).map(decodeURIComponent);
+  // A malformed escape ("%ZZ") is kept as typed.
+  const args = path.match(pattern).slice(1).map((part) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part;
+    }
+  });
   const mine = ++renders;
   controller?.abort();
   controller = new AbortController();

@@ -2,8 +2,11 @@
 // titles and keywords the API suggests.
 import * as api from "./api.js";
 import { announce, el } from "./dom.js";
-import { t } from "./i18n.js";
+import { number, t } from "./i18n.js";
 import { go } from "./router.js";
+
+// The API's bound on a query's length.
+const MAX_QUERY = 1000;
 
 let comboboxes = 0;
 /**
@@ -17,7 +20,7 @@ export function searchForm({ q = "", scope = {}, label = t("search.label"), big 
     name: "q",
     type: "search",
     value: q,
-    maxlength: "1000",
+    maxlength: String(MAX_QUERY),
     autocomplete: "off",
     role: "combobox",
     "aria-autocomplete": "list",
@@ -33,6 +36,16 @@ export function searchForm({ q = "", scope = {}, label = t("search.label"), big 
     el("div", { class: "box" }, el("div", { class: "combo" }, input, list), el("button", { type: "submit" }, t("search.go"))),
     el("p", { id: "qhelp" + n, class: "help" }, t("search.help")),
   );
+  // Says when pasted text is cut at the limit.
+  const cutNote = el("p", { class: "help cut", role: "status", hidden: true });
+  form.append(cutNote);
+  input.addEventListener("paste", (e) => {
+    const pasted = e.clipboardData?.getData("text") || "";
+    const kept = input.value.length - (input.selectionEnd - input.selectionStart);
+    const cut = pasted.length > MAX_QUERY - kept;
+    cutNote.hidden = !cut;
+    cutNote.textContent = cut ? t("search.cut", { n: number(MAX_QUERY), lost: number(pasted.length - (MAX_QUERY - kept)) }) : "";
+  });
   let suggestions = [];
   let active = -1;
   let timer;

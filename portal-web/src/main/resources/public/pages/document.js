@@ -12,7 +12,8 @@ export async function render({ main, args: [id], signal }) {
     doc = await api.document(id, signal);
   } catch (error) {
     if (error.name === "AbortError") throw error;
-    const missing = error.status === 404;
+    // A malformed id (400) is not found either.
+    const missing = error.status === 404 || error.status === 400;
     setTitle(missing ? t("doc.notFound") : t("error.title"));
     main.append(
       el("h1", { tabindex: "-1" }, missing ? t("doc.notFound") : t("error.title")),

@@ -12,6 +12,8 @@ const PAGE_SIZE = 10;
 // Search pages by number up to page × size = 10000 (the API's bound); deeper, a reader refines the query instead.
 const MAX_PAGES = 10000 / PAGE_SIZE;
 const FILTERS = ["type", "language", "country", "topic", "collection"];
+// Longer queries are shortened in the heading and title.
+const HEADING_QUERY = 80;
 
 let collectionTitles = null;
 
@@ -164,6 +166,15 @@ function pagination(params, page, total) {
  * read it), its meta line and its best pages, the one that answers best first, each opening the file at that page.
  */
 function hitItem(hit, queryLanguage) {
+  // A partial match: the words it lacks.
+  const missing = hit.missingWords?.length
+    ? el(
+        "p",
+        { class: "missing" },
+        t("results.missing") + " ",
+        hit.missingWords.map((word, i) => [i ? ", " : "", el("s", null, word)]),
+      )
+    : null;
   const docLang = langOf(hit.language);
   // Found in the other language than the query's (through its translation): said in words beside the title, so that
   // it is seen and read out, not only hinted by the snippet's language.
@@ -178,6 +189,7 @@ function hitItem(hit, queryLanguage) {
       elsewhere ? el("span", { class: "badge other-lang" }, t("results.inLanguage", { language: languageName(docLang) })) : null,
     ),
     metaLine(hit),
+    missing,
     hit.pages?.length
       ? el(
           "ul",
@@ -209,34 +221,98 @@ function alsoSearched({ queryLanguage, translatedQuery }) {
   return el("p", { class: "also" }, t("results.alsoSearched", { language: languageName(into) }) + " ", el("span", { lang: into }, translatedQuery));
 }
 
+/** The query cut at a word past HEADING_QUERY characters. */
+function shortQuery(q) {
+  if (q.length <= HEADING_QUERY) return q;
+  const cut = q.slice(0, HEADING_QUERY);
+  const space = cut.lastIndexOf(" ");
+  return (space > HEADING_QUERY / 2 ? cut.slice(0, space) : cut).trimEnd() + "…";
+}
+
+/** What to try when nothing matches, for the query typed. */
 function emptyState(params, q, didYouMean) {
   const filtered = [...FILTERS, "yearFrom", "yearTo"].some((name) => params.get(name));
   const none = new URLSearchParams();
   if (q) none.set("q", q);
+  const words = q.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  const syntax =
+    /["*~]|(^|\s)[+-]\S|\b(AND|OR|NOT)\b/.test(q) || /\b(title|author|keyword|type|language|year|country|topic|collection|doi):/i.test(q);
   return el(
     "div",
     { class: "empty" },
-    el("p", null, q ? t("results.noneFor", { q }) : t("results.none")),
-    el(
-      "ul",
-      null,
-      didYouMean ? null : el("li", null, t("results.tipSpelling")),
-      filtered ? el("li", null, el("a", { href: link("/search", none) }, t("results.tipFilters"))) : null,
-      el("li", null, t("results.tipFewer")),
-      el("li", null, el("a", { href: "#/collections" }, t("results.tipCollections"))),
+    el("p", null, q ? t("results.noneFor", { q: shortQuery(q) }) : t("results.none")),
+    q
+      ? el(
+          "ul",
+          null,
+          didYouMean ? null : el("li", null, t("results.tipSpelling")),
+          filtered ? el("li", null, el("a", { href: link("/search", none) }, t("results.tipFilters"))) : null,
+          syntax ? el("li", null, t("results.tipSyntax")) : null,
+          !syntax && words.length === 1 ? el("li", null, t("results.tipBroader")) : null,
+          !syntax && words.length > 3 ? el("li", null, t("results.tipFewer")) : null,
+          el("li", null, el("a", { href: "#/collections" }, t("results.tipCollections"))),
+        )
+      : null,
+  );
+}
+
+function filterCount(params) {
+  return FILTERS.reduce((n, name) => n + params.getAll(name).length, 0) + (params.get("yearFrom") || params.get("yearTo") ? 1 : 0);
+}
+
+/** "Within the collection X ✕" above the hits, removable. */
+function scopeLine(params) {
+  const slugs = params.getAll("collection");
+  if (!slugs.length) return null;
+  return el(
+    "p",
+    { class: "scope chips" },
+    slugs.map((slug) =>
+      el(
+        "a",
+        { class: "chip", href: link("/search", toggled(params, "collection", slug)) },
+        t("results.scope", { collection: facetLabel("collection", slug) }),
+        el("span", { "aria-hidden": "true" }, " ✕"),
+        el("span", { class: "sr-only" }, " – " + t("results.scopeRemove")),
+      ),
     ),
   );
+}
+
+/** A page past the last one says so and offers the last. */
+function pastTheEnd(params, total) {
+  const last = Math.min(Math.ceil(total / PAGE_SIZE), MAX_PAGES);
+  return el(
+    "div",
+    { class: "empty" },
+    el("p", null, t("results.pastEnd", { last: number(last) })),
+    el("p", null, el("a", { href: link("/search", withParam(params, "page", last > 1 ? String(last) : null)) }, t("results.lastPage", { n: number(last) }))),
+  );
+}
+
+/** The hits; partial matches after full ones get their own list and heading. */
+function hitLists(hits, page, queryLanguage) {
+  const first = (page - 1) * PAGE_SIZE + 1;
+  const split = hits.findIndex((hit) => hit.missingWords?.length);
+  const list = (part, start) => el("ol", { class: "hits", start: String(start) }, part.map((hit) => hitItem(hit, queryLanguage)));
+  if (split <= 0) return list(hits, first);
+  return [
+    list(hits.slice(0, split), first),
+    el("h2", { class: "partial-heading" }, t("results.partialHeading")),
+    list(hits.slice(split), first + split),
+  ];
 }
 
 export async function render({ main, params, signal }) {
   const q = params.get("q") || "";
   const page = Math.min(Math.max(1, parseInt(params.get("page"), 10) || 1), MAX_PAGES);
   const sort = params.get("sort") === "newest" ? "newest" : "relevance";
-  setTitle(q ? t("results.titleFor", { q }) : t("results.title"));
+  setTitle(q ? t("results.titleFor", { q: shortQuery(q) }) : t("results.title"));
   const scope = Object.fromEntries([...FILTERS, "yearFrom", "yearTo", "sort"].map((name) => [name, params.getAll(name)]));
   const status = el("p", { class: "status" }, t("results.searching"));
-  const heading = el("h1", { tabindex: "-1" }, q ? t("results.headingFor", { q }) : t("results.heading"));
-  main.append(searchForm({ q, scope }), heading, status);
+  const heading = el("h1", { tabindex: "-1", title: q.length > HEADING_QUERY ? q : null }, q ? t("results.headingFor", { q: shortQuery(q) }) : t("results.heading"));
+  const scopeHolder = el("div", { class: "scope-holder" }, scopeLine(params));
+  main.append(searchForm({ q, scope }), heading, scopeHolder, status);
 
   const query = new URLSearchParams();
   query.set("q", q);
@@ -255,7 +331,10 @@ export async function render({ main, params, signal }) {
     announce(t("results.failed"));
     return;
   }
-  status.textContent = t("results.count", { n: response.total });
+  const past = !response.hits.length && response.total > 0;
+  const onlyPartial = page === 1 && response.hits[0]?.missingWords?.length > 0;
+  const count = past ? "" : onlyPartial ? t("results.countPartial", { n: response.total }) : t("results.count", { n: response.total });
+  status.textContent = count;
   const sorts = el(
     "p",
     { class: "sort" },
@@ -269,9 +348,28 @@ export async function render({ main, params, signal }) {
     ? el("p", { class: "dym" }, t("results.didYouMean") + " ", el("a", { href: link("/search", withParam(params, "q", response.didYouMean)) }, response.didYouMean), t("results.didYouMeanEnd"))
     : null;
   const list = response.hits.length
-    ? el("ol", { class: "hits", start: String((page - 1) * PAGE_SIZE + 1) }, response.hits.map((hit) => hitItem(hit, response.queryLanguage)))
-    : emptyState(params, q, response.didYouMean);
-  const facets = el("div", { class: "facets" });
+    ? hitLists(response.hits, page, response.queryLanguage)
+    : past
+      ? pastTheEnd(params, response.total)
+      : emptyState(params, q, response.didYouMean);
+  const facets = el("div", { class: "facets", id: "facets" });
+  const layout = el("div", { class: "layout" });
+  // On a narrow screen the filters open from this button at the top.
+  const active = filterCount(params);
+  const toggle = el(
+    "button",
+    {
+      type: "button",
+      class: "secondary filters-toggle",
+      "aria-controls": "facets",
+      "aria-expanded": "false",
+      onclick: () => {
+        const open = layout.classList.toggle("filters-open");
+        toggle.setAttribute("aria-expanded", String(open));
+      },
+    },
+    active ? t("results.filtersButtonOn", { n: number(active) }) : t("results.filtersButton"),
+  );
   const drawFacets = () =>
     fill(
       facets,
@@ -283,9 +381,9 @@ export async function render({ main, params, signal }) {
   drawFacets();
   // The results come first in reading and tabbing order; the filters follow them (beside them on a wide screen).
   main.append(
-    el(
-      "div",
-      { class: "layout" },
+    response.total || active ? toggle : null,
+    fill(
+      layout,
       el(
         "div",
         { class: "list" },
@@ -299,7 +397,7 @@ export async function render({ main, params, signal }) {
       facets,
     ),
   );
-  announce(t("results.count", { n: response.total }));
+  announce(past ? t("results.pastEnd", { last: number(Math.min(Math.ceil(response.total / PAGE_SIZE), MAX_PAGES)) }) : count);
   performance.mark("results-rendered");
   // Collections are named by their slugs until their titles arrive: the results do not wait for them.
   if ((response.facets?.collection?.length || params.get("collection")) && !collectionTitles) {
@@ -307,6 +405,7 @@ export async function render({ main, params, signal }) {
       const { items } = await api.collections(signal);
       collectionTitles = new Map(items.map((c) => [c.slug, localized(c.title)]));
       drawFacets();
+      fill(scopeHolder, scopeLine(params));
     } catch (error) {
       if (error.name === "AbortError") throw error;
       // The slugs stay.

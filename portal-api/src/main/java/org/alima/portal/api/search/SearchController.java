@@ -277,7 +277,8 @@ class SearchController implements SearchApi {
                 selected.includes("language") ? hit.language() : null,
                 selected.includes("year") ? hit.year() : null,
                 pages,
-                selected.includes("reviewOverdueSince") ? text(ReviewDue.overdueSince(hit.reviewDue())) : null);
+                selected.includes("reviewOverdueSince") ? text(ReviewDue.overdueSince(hit.reviewDue())) : null,
+                selected.includes("missingWords") && hit.isPartial() ? hit.missingWords() : null);
     }
 
     private static @Nullable String text(@Nullable LocalDate date) {

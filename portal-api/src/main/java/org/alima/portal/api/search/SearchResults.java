@@ -50,6 +50,9 @@ record SearchResults(
      *     page that answers best; empty when only the metadata matched
      * @param reviewOverdueSince for an operating procedure whose review is overdue, the review-due date it passed
      *     (YYYY-MM-DD), as the document's own answer gives it; absent otherwise
+     * @param missingWords the query's words (as typed) this document lacks: a partial match, listed when all the
+     *     words of a short query together found fewer than three documents, after those holding every word; absent
+     *     when the document holds every word
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -62,7 +65,8 @@ record SearchResults(
             @Nullable String language,
             @Nullable Integer year,
             @Nullable List<PageLink> pages,
-            @Nullable String reviewOverdueSince) {}
+            @Nullable String reviewOverdueSince,
+            @Nullable List<String> missingWords) {}
 
     /**
      * A page of a document where the query matches.
@@ -99,8 +103,17 @@ record SearchResults(
      */
     record Fields(Set<String> names) {
 
-        static final List<String> HIT_FIELDS =
-                List.of("id", "title", "score", "authors", "type", "language", "year", "pages", "reviewOverdueSince");
+        static final List<String> HIT_FIELDS = List.of(
+                "id",
+                "title",
+                "score",
+                "authors",
+                "type",
+                "language",
+                "year",
+                "pages",
+                "reviewOverdueSince",
+                "missingWords");
         static final List<String> PAGE_FIELDS =
                 List.of("facets", "didYouMean", "tookMillis", "queryLanguage", "translatedQuery");
 

@@ -49,6 +49,11 @@ public record Problem(
         return new Problem(type, title, status, detail, code, errors, correlationId, id, position);
     }
 
+    /** The same problem told with another title and detail (in another language). */
+    public Problem withTexts(String newTitle, String newDetail) {
+        return new Problem(type, newTitle, status, newDetail, code, errors, correlationId, existingId, position);
+    }
+
     public Problem withPosition(int offset) {
         return new Problem(type, title, status, detail, code, errors, correlationId, existingId, offset);
     }

@@ -61,6 +61,36 @@ class SystemIT extends PortalTest {
         }
 
         @Test
+        void answersProblemsInFrenchToAReaderWhoPrefersFrench() {
+            HttpResponse<String> response = api.get("/api/nothing-here", "Accept-Language", "fr-FR,fr;q=0.9,en;q=0.5");
+
+            JsonNode problem = assertProblem(response, 404, "not-found");
+            assertThat(problem.get("title").asText()).isEqualTo("Introuvable");
+            assertThat(problem.get("detail").asText()).startsWith("Rien n’existe à cette adresse");
+            assertThat(response.headers().firstValue("Content-Language")).hasValue("fr");
+            assertThat(response.headers().allValues("Vary"))
+                    .anySatisfy(vary -> assertThat(vary).containsIgnoringCase("Accept-Language"));
+        }
+
+        @Test
+        void answersAFieldProblemInFrenchKeepingItsFields() {
+            HttpResponse<String> response = api.get("/api/search?q=malaria&size=0", "Accept-Language", "fr");
+
+            JsonNode problem = assertProblem(response, 400, "invalid-field");
+            assertThat(problem.get("title").asText()).isEqualTo("Champ de la requête invalide");
+            assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("size");
+        }
+
+        @Test
+        void answersProblemsInEnglishByDefaultWithTheirOwnDetail() {
+            HttpResponse<String> response = api.get("/api/nothing-here", "Accept-Language", "de-DE");
+
+            JsonNode problem = assertProblem(response, 404, "not-found");
+            assertThat(problem.get("title").asText()).isEqualTo("Not found");
+            assertThat(response.headers().firstValue("Content-Language")).hasValue("en");
+        }
+
+        @Test
         void answersProblemJsonEvenToABrowserAskingForHtml() {
             assertProblem(api.get("/api/nothing-here", "Accept", "text/html"), 404, "not-found");
         }

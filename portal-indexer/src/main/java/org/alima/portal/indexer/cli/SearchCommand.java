@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * <p>The JSON shape is a contract other scripts build on: {@code {"total": n, "hits": [{"id", "title", "score",
  * "pages": [{"page", "snippet"}]}]}}; fields may be added, none renamed or removed. Added since: each hit's {@code
  * "language"}, and {@code "queryLanguage"} and {@code "translatedQuery"} when the query was read as French or English
- * and translated (a hit whose language differs from {@code queryLanguage} was found in the other language).
+ * and translated (a hit whose language differs from {@code queryLanguage} was found in the other language); each
+ * partial match's {@code "missingWords"}, the query's words it lacks, when all the words together found too little.
  */
 @Command(name = "search", description = "Search an index.", mixinStandardHelpOptions = true)
 final class SearchCommand implements Callable<Integer> {
@@ -97,6 +98,10 @@ final class SearchCommand implements Callable<Integer> {
             if (hit.language() != null) {
                 node.put("language", hit.language());
             }
+            if (hit.isPartial()) {
+                ArrayNode missing = node.putArray("missingWords");
+                hit.missingWords().forEach(missing::add);
+            }
             ArrayNode pages = node.putArray("pages");
             for (PageHit page : hit.pages()) {
                 ObjectNode pageNode = pages.addObject().put("page", page.page()).put("snippet", page.snippet());
@@ -143,6 +148,9 @@ final class SearchCommand implements Callable<Integer> {
                     hit.id(),
                     otherLanguage ? "  (in " + hit.language() + ")" : "",
                     hit.score());
+            if (hit.isPartial()) {
+                out.printf(Locale.ROOT, "    lacks: %s%n", String.join(", ", hit.missingWords()));
+            }
             for (PageHit page : hit.pages()) {
                 out.printf(
                         Locale.ROOT,

@@ -10,6 +10,8 @@ import java.util.List;
  * @param year publication year, or null when the document has no date
  * @param pages best-matching pages, best first; empty when only metadata matched
  * @param reviewDue when an operating procedure is due for review, or null
+ * @param missingWords the query's words this document lacks, as typed: not empty only for a partial match, shown when
+ *     all the words together found too little (see {@link PartialMatches})
  */
 public record Hit(
         String id,
@@ -20,14 +22,16 @@ public record Hit(
         String language,
         Integer year,
         List<PageHit> pages,
-        LocalDate reviewDue) {
+        LocalDate reviewDue,
+        List<String> missingWords) {
 
     public Hit {
         authors = List.copyOf(authors);
         pages = List.copyOf(pages);
+        missingWords = List.copyOf(missingWords);
     }
 
-    /** A hit without a review date. */
+    /** A document holding every word of the query, without a review date. */
     public Hit(
             String id,
             String title,
@@ -37,6 +41,11 @@ public record Hit(
             String language,
             Integer year,
             List<PageHit> pages) {
-        this(id, title, score, authors, type, language, year, pages, null);
+        this(id, title, score, authors, type, language, year, pages, null, List.of());
+    }
+
+    /** Whether this document lacks some of the query's words. */
+    public boolean isPartial() {
+        return !missingWords.isEmpty();
     }
 }

@@ -60,7 +60,7 @@ final class HitFields extends StoredFieldVisitor {
         }
     }
 
-    Hit toHit(float score, List<PageHit> pages) {
-        return new Hit(id, title, score, authors, type, language, year, pages, reviewDue);
+    Hit toHit(float score, List<PageHit> pages, List<String> missingWords) {
+        return new Hit(id, title, score, authors, type, language, year, pages, reviewDue, missingWords);
     }
 }

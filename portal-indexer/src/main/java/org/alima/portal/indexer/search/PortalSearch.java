@@ -56,7 +56,8 @@ import org.apache.lucene.util.BytesRef;
  * <ul>
  *   <li>words, matched in title, abstract, keywords, body and authors, ignoring case, accents, French elisions and
  *       English/French inflections; up to three words without OR must all match, longer text is ranked by any of
- *       its words;
+ *       its words; when all the words of such a short query find fewer than {@value #FEW_HITS} documents, the
+ *       documents holding some of them follow, each saying which words it lacks ({@link PartialMatches});
  *   <li>{@code "a phrase"}, {@code "a phrase"~3}; {@code +required}, {@code -excluded}, {@code AND}, {@code OR},
  *       {@code NOT}, parentheses (10 levels at most);
  *   <li>{@code field:value} for title, author, keyword, type, language, year, country, topic, collection and doi
@@ -164,7 +165,13 @@ public final class PortalSearch {
         try (IndexSnapshot snapshot = index.snapshot()) {
             Translation translation = translate(request.query(), request.readerLanguage(), snapshot);
             IndexSearcher searcher = searcher(snapshot);
-            Ranking ranking = rank(searcher, request.query(), translation, mode, visibility);
+            Ranking ranking = rank(
+                    searcher,
+                    request.query(),
+                    translation,
+                    mode,
+                    visibility,
+                    known.isPresent() && request.sort() == SortOrder.RELEVANCE ? filters : null);
             // The base of every query below (hits, facet counts of each dimension, the total): what the caller may see.
             Query scoring = known.isPresent() ? visibility.restrict(ranking.scoring()) : new MatchNoDocsQuery();
             int skipped = after == null ? request.from() : 0;
@@ -203,11 +210,23 @@ public final class PortalSearch {
                     more && page.length > 0 ? Cursor.encode(request.sort(), (FieldDoc) page[page.length - 1]) : null;
             long total = top.totalHits.value();
             // Did-you-mean is about the words: a misspelt query still has neighbours by meaning.
-            long wordMatches = ranking.dense().isEmpty()
-                    ? total
-                    : searcher.count(FacetedSearch.filtered(visibility.restrict(ranking.lexical()), filters));
+            long wordMatches;
+            if (ranking.partial() != null) {
+                wordMatches = ranking.partial().allWords();
+            } else if (ranking.dense().isEmpty()) {
+                wordMatches = total;
+            } else {
+                wordMatches = searcher.count(FacetedSearch.filtered(visibility.restrict(ranking.lexical()), filters));
+            }
             String didYouMean = wordMatches < FEW_HITS && known.isPresent()
-                    ? didYouMean(searcher, request.query(), filters, visibility, wordMatches)
+                    ? didYouMean(
+                            searcher,
+                            request.query(),
+                            translation,
+                            request.readerLanguage(),
+                            filters,
+                            visibility,
+                            wordMatches)
                     : null;
             return new SearchResponse(
                     total,
@@ -247,7 +266,8 @@ public final class PortalSearch {
         try (IndexSnapshot snapshot = index.snapshot()) {
             Translation translation = translate(query, null, snapshot);
             IndexSearcher searcher = searcher(snapshot);
-            Ranking ranking = rank(searcher, query, translation, Objects.requireNonNull(mode, "mode"), visibility);
+            Ranking ranking =
+                    rank(searcher, query, translation, Objects.requireNonNull(mode, "mode"), visibility, Map.of());
             TopDocs top = searcher.search(visibility.restrict(ranking.scoring()), size);
             if (searcher.timedOut()) {
                 throw new SearchTimeoutException(settings.timeLimit());
@@ -445,6 +465,7 @@ public final class PortalSearch {
         BestPages bestPages = ranking != null && pagesPerHit > 0 && page.length > 0
                 ? BestPages.of(searcher, ranking.highlight(), pagesPerHit)
                 : null;
+        PartialMatches partial = ranking == null ? null : ranking.partial();
         List<Hit> hits = new ArrayList<>(page.length);
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
@@ -452,7 +473,8 @@ public final class PortalSearch {
             stored.document(page[i].doc, fields);
             hits.add(fields.toHit(
                     page[i].score,
-                    bestPages == null ? List.of() : pages(bestPages, ranking, page[i].doc, pagesPerHit)));
+                    bestPages == null ? List.of() : pages(bestPages, ranking, page[i].doc, pagesPerHit),
+                    partial == null ? List.of() : partial.missingFrom(searcher, page[i].doc)));
         }
         return hits;
     }
@@ -494,27 +516,40 @@ public final class PortalSearch {
      * The query a search runs, with what its hits' pages need: BM25 alone, the nearest documents by meaning alone,
      * or both fused (see {@link FusedScores}). Dense ranking applies to plain words only ({@link
      * QueryText#isPlainWords}), and only where the index holds vectors of the search's model; otherwise BM25 alone.
+     * The words are those of the query, or of its {@link PartialMatches} when together they find too little.
+     *
+     * @param filters the request's filters, which the count of documents holding every word respects; null when
+     *     the search may not relax its words (sorted by date, or nothing to see)
      */
     private Ranking rank(
-            IndexSearcher searcher, String text, Translation translation, RankingMode mode, Visibility visibility)
+            IndexSearcher searcher,
+            String text,
+            Translation translation,
+            RankingMode mode,
+            Visibility visibility,
+            Map<String, Query> filters)
             throws IOException {
         ParsedQuery query = parser.parse(text, translation);
         visibility.checkCollectionClauses(query);
-        Query lexical = query.scoring();
+        PartialMatches partial = filters == null
+                ? null
+                : PartialMatches.of(
+                        searcher, parser, text, translation, query.scoring(), visibility, filters, FEW_HITS);
+        Query lexical = partial == null ? query.scoring() : partial.scoring();
         Query highlight = query.hasHighlights() ? query.highlight() : null;
         if (mode == RankingMode.LEXICAL) {
-            return Ranking.lexical(lexical, highlight);
+            return Ranking.lexical(lexical, highlight, partial);
         }
         if (semantic == null) {
             if (mode == RankingMode.DENSE) {
                 throw new InvalidSearchRequestException(
                         "ranking by meaning needs the dense model, which this portal runs without; rank by words");
             }
-            return Ranking.lexical(lexical, highlight);
+            return Ranking.lexical(lexical, highlight, partial);
         }
         String model = semantic.model().id();
         if (!QueryText.isPlainWords(text) || !hasVectors(searcher)) {
-            return Ranking.lexical(lexical, highlight);
+            return Ranking.lexical(lexical, highlight, partial);
         }
         float[] vector = semantic.encoder().encodeQuery(denseText(text, translation));
         Fusion fusion = settings.fusion();
@@ -555,7 +590,12 @@ public final class PortalSearch {
                     .build();
         }
         return new Ranking(
-                new FunctionScoreQuery(matching, new FusedScores(fused)), lexical, highlight, found, lexicalTop);
+                new FunctionScoreQuery(matching, new FusedScores(fused)),
+                lexical,
+                highlight,
+                found,
+                lexicalTop,
+                partial);
     }
 
     /**
@@ -651,15 +691,28 @@ public final class PortalSearch {
 
     /**
      * A corrected query, offered only when it finds more of the documents this search may see: each corrected word
-     * is taken from visible documents, and the whole correction must find more of them than the query did.
+     * is taken from visible documents in the query's language, and the whole correction must find more of them than
+     * the query did. A word that finds visible documents by itself (through its forms or its translations), or that
+     * the translation tables know ("measles"), is a word of the reader's, never corrected.
      */
     private String didYouMean(
-            IndexSearcher searcher, String text, Map<String, Query> filters, Visibility visibility, long total)
+            IndexSearcher searcher,
+            String text,
+            Translation translation,
+            String readerLanguage,
+            Map<String, Query> filters,
+            Visibility visibility,
+            long total)
             throws IOException {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String corrected = spelling.correct(searcher, visibility, text);
+        Optional<Language> language = translation.source().or(() -> Language.ofCode(readerLanguage));
+        Query inLanguage = language.<Query>map(
+                        l -> new TermQuery(new Term(IndexSchema.LANGUAGE, IndexSchema.keywordTerm(l.code()))))
+                .orElse(null);
+        String corrected = spelling.correct(
+                searcher, visibility, text, inLanguage, word -> isReadersWord(searcher, visibility, word, translation));
         if (corrected == null) {
             return null;
         }
@@ -669,6 +722,21 @@ public final class PortalSearch {
             return found > total ? corrected : null;
         } catch (QuerySyntaxException e) {
             return null; // a correction that does not parse is no help
+        }
+    }
+
+    /** Whether a typed word is known: the translation tables have it, or it finds some visible document. */
+    private boolean isReadersWord(IndexSearcher searcher, Visibility visibility, String word, Translation translation)
+            throws IOException {
+        if (!translation.alternativesFor(word).isEmpty()) {
+            return true;
+        }
+        try {
+            return searcher.count(
+                            visibility.restrict(parser.parse(word, translation).scoring()))
+                    > 0;
+        } catch (QuerySyntaxException e) {
+            return true; // not a plain word: left as typed
         }
     }
 
@@ -688,16 +756,18 @@ public final class PortalSearch {
      * @param highlight the words to mark on pages, or null
      * @param nearest the documents found by meaning, best first (empty for BM25 alone)
      * @param lexicalTop BM25's best documents as fused (empty unless hybrid)
+     * @param partial the query's words relaxed because together they found too little, or null
      */
     private record Ranking(
             Query scoring,
             Query lexical,
             Query highlight,
             List<DenseRetrieval.Match> nearest,
-            List<RankFusion.Scored> lexicalTop) {
+            List<RankFusion.Scored> lexicalTop,
+            PartialMatches partial) {
 
-        static Ranking lexical(Query lexical, Query highlight) {
-            return new Ranking(lexical, lexical, highlight, List.of(), List.of());
+        static Ranking lexical(Query lexical, Query highlight, PartialMatches partial) {
+            return new Ranking(lexical, lexical, highlight, List.of(), List.of(), partial);
         }
 
         Map<Integer, DenseRetrieval.Match> dense() {

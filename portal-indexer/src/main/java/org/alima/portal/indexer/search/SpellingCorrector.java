@@ -7,26 +7,35 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.spell.SuggestWordQueue;
 
 /**
- * Proposes a corrected query text by replacing each unknown or very rare word with the closest more frequent word of
- * the documents (within two edits, same first letter). It reads the index's own words, so it is as fresh as the index
- * and needs no dictionary to build. Thread-safe (the spell checker is configured once and then only read).
+ * Proposes a corrected query text by replacing each unknown word with the closest frequent word of the documents in
+ * the query's language (within two edits, same first letter). It reads the index's own words, so it is as fresh as
+ * the index and needs no dictionary to build. Thread-safe (the spell checker is configured once and then only read).
  *
- * <p>Only the documents a search may see count: how rare a typed word is, and which nearby words are more frequent,
- * are counted among them, so a word found only in hidden documents is neither proposed nor treated as known. The
- * spell checker draws the {@value #CANDIDATES} nearest words from the whole index's dictionary; each is then counted
- * among the visible documents.
+ * <p>A word is unknown when no visible document holds it and the caller does not know it otherwise ({@link
+ * KnownWord}: its forms or translations find documents, a translation table has it): a word that finds documents is
+ * what the reader meant, never corrected ("malaria" is not "maladie"). Only the documents a search may see, in the
+ * query's language when it is known, count for a candidate: a word found only in hidden documents, or only in
+ * documents of a third language ("paludismo"), is never proposed. The spell checker draws the {@value #CANDIDATES}
+ * nearest words from the whole index's dictionary; each is then counted among those documents.
  */
 final class SpellingCorrector {
 
-    /** A word found in at most this many documents may be a misspelling of a more frequent one. */
-    private static final int RARE = 2;
+    /** Whether a typed word is the reader's own, to be left as typed. */
+    @FunctionalInterface
+    interface KnownWord {
+        boolean test(String word) throws IOException;
+    }
 
     /** Nearest words of the index considered per misspelled word, before visibility is checked. */
     static final int CANDIDATES = 25;
@@ -43,15 +52,21 @@ final class SpellingCorrector {
         checker.setMaxQueryFrequency(Integer.MAX_VALUE);
     }
 
-    /** The query with its misspelled plain words replaced, or null when no word needs correcting. */
-    String correct(IndexSearcher searcher, Visibility visibility, String query) throws IOException {
+    /**
+     * The query with its misspelled plain words replaced, or null when no word needs correcting.
+     *
+     * @param inLanguage the documents of the query's language, where candidates are counted; null to count them in all
+     * @param known words never corrected
+     */
+    String correct(IndexSearcher searcher, Visibility visibility, String query, Query inLanguage, KnownWord known)
+            throws IOException {
         StringBuilder corrected = new StringBuilder(query.length());
         boolean changed = false;
         boolean inQuotes = false;
         for (String token : query.split("(?<=\\s)|(?=\\s)")) {
             String replacement = token;
             if (!inQuotes && isPlainWord(token)) {
-                String better = correctWord(searcher, visibility, token);
+                String better = known.test(token) ? null : correctWord(searcher, visibility, token, inLanguage);
                 if (better != null) {
                     replacement = better;
                     changed = true;
@@ -71,7 +86,8 @@ final class SpellingCorrector {
     }
 
     /** The token with its misspelled word replaced, or null. */
-    private String correctWord(IndexSearcher searcher, Visibility visibility, String token) throws IOException {
+    private String correctWord(IndexSearcher searcher, Visibility visibility, String token, Query inLanguage)
+            throws IOException {
         try (TokenStream words = IndexSchema.analyzer().tokenStream(IndexSchema.SPELLING, token)) {
             CharTermAttribute term = words.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = words.addAttribute(OffsetAttribute.class);
@@ -82,7 +98,7 @@ final class SpellingCorrector {
                 int start = offset.startOffset();
                 int end = offset.endOffset();
                 if (!words.incrementToken() && word.codePoints().allMatch(Character::isLetter)) {
-                    String better = suggest(searcher, visibility, word);
+                    String better = suggest(searcher, visibility, word, inLanguage);
                     if (better != null) {
                         result = token.substring(0, start) + better + token.substring(end);
                     }
@@ -94,28 +110,40 @@ final class SpellingCorrector {
     }
 
     /**
-     * The nearest word more frequent than {@code word} among the visible documents, ties going to the more frequent,
-     * then to the first in alphabetical order (the spell checker's own order); null when {@code word} is not rare.
+     * The nearest word of the visible documents in the query's language, ties going to the more frequent, then to the
+     * first in alphabetical order (the spell checker's own order); null when {@code word} is in a visible document.
      */
-    private String suggest(IndexSearcher searcher, Visibility visibility, String word) throws IOException {
+    private String suggest(IndexSearcher searcher, Visibility visibility, String word, Query inLanguage)
+            throws IOException {
         if (word.length() < MIN_WORD_LENGTH) {
             return null;
         }
         Term term = new Term(IndexSchema.SPELLING, word.toLowerCase(Locale.ROOT));
-        int frequency = visibility.documentFrequency(searcher, term);
-        if (frequency > RARE) {
+        if (visibility.documentFrequency(searcher, term) > 0) {
             return null;
         }
         SuggestWord best = null;
         for (SuggestWord candidate :
                 checker.suggestSimilar(term, CANDIDATES, searcher.getIndexReader(), SuggestMode.SUGGEST_ALWAYS)) {
-            // freq was counted in the whole index; only what the caller may see decides.
-            candidate.freq = visibility.documentFrequency(searcher, new Term(IndexSchema.SPELLING, candidate.string));
-            if (candidate.freq > frequency
+            // freq was counted in the whole index; only what the caller may see, in the query's language, decides.
+            candidate.freq =
+                    frequency(searcher, visibility, new Term(IndexSchema.SPELLING, candidate.string), inLanguage);
+            if (candidate.freq > 0
                     && (best == null || SuggestWordQueue.DEFAULT_COMPARATOR.compare(candidate, best) > 0)) {
                 best = candidate;
             }
         }
         return best == null ? null : best.string;
+    }
+
+    private static int frequency(IndexSearcher searcher, Visibility visibility, Term term, Query inLanguage)
+            throws IOException {
+        if (inLanguage == null) {
+            return visibility.documentFrequency(searcher, term);
+        }
+        return searcher.count(visibility.restrict(new BooleanQuery.Builder()
+                .add(new TermQuery(term), BooleanClause.Occur.MUST)
+                .add(inLanguage, BooleanClause.Occur.FILTER)
+                .build()));
     }
 }

@@ -125,6 +125,36 @@ final class UserQueryParser {
         }
     }
 
+    /**
+     * The words of a query that all must match, as typed, edge punctuation removed: plain words ({@link
+     * QueryText#isPlainWords}), two to {@value #ALL_WORDS_REQUIRED_UP_TO} of them, without OR; empty for any other
+     * query.
+     */
+    List<String> requiredWords(String text) {
+        if (!QueryText.isPlainWords(text)) {
+            return List.of();
+        }
+        QueryText query = QueryText.check(text);
+        if (query.explicitOr() || query.words() < 2 || query.words() > ALL_WORDS_REQUIRED_UP_TO) {
+            return List.of();
+        }
+        List<String> words = new ArrayList<>();
+        for (String token : text.strip().split("[\\s()]+")) {
+            int start = 0;
+            int end = token.length();
+            while (start < end && !Character.isLetterOrDigit(token.codePointAt(start))) {
+                start += Character.charCount(token.codePointAt(start));
+            }
+            while (end > start && !Character.isLetterOrDigit(token.codePointBefore(end))) {
+                end -= Character.charCount(token.codePointBefore(end));
+            }
+            if (start < end) {
+                words.add(token.substring(start, end));
+            }
+        }
+        return words;
+    }
+
     private ParsedQuery parseWords(String text, Translation translation) {
         if (text == null || text.isBlank()) {
             return ParsedQuery.all();

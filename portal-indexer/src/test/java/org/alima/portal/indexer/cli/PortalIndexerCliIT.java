@@ -78,6 +78,25 @@ class PortalIndexerCliIT {
     }
 
     @Test
+    void searchAsJsonNamesTheWordsAPartialMatchLacks() throws IOException {
+        run(
+                "index",
+                "--index",
+                index.toString(),
+                "--no-semantic",
+                dir.resolve("library/abstracts.jsonl").toString());
+
+        JsonNode response =
+                JSON.readTree(run("search", "--index", index.toString(), "--json", "measles", "xylophone").out);
+
+        JsonNode hit = response.get("hits").get(0);
+        assertThat(hit.get("id").asText()).isEqualTo("pmid-2");
+        assertThat(hit.get("missingWords")).hasSize(1);
+        assertThat(hit.get("missingWords").get(0).asText()).isEqualTo("xylophone");
+        assertThat(response.get("hits").get(0).has("pages")).isTrue();
+    }
+
+    @Test
     void recordsAreFoundByTheirOwnIds() throws IOException {
         run(
                 "index",

@@ -50,11 +50,12 @@ class SuggestionsIT {
         }
 
         @Test
-        void keepsOperatorsAndSpellsWordsAsTheDocumentsDo() {
+        void keepsOperatorsAndSpellsCorrectionsAsTheDocumentsDo() {
+            // "neonatale" finds the document (accents do not count): the reader's word, left as typed.
             assertThat(indexed.search()
                             .search(SearchRequest.of("+reanimaton neonatale"))
                             .didYouMean())
-                    .isEqualTo("+réanimation néonatale");
+                    .isEqualTo("+réanimation neonatale");
         }
 
         @Test
@@ -63,6 +64,24 @@ class SuggestionsIT {
                             .search(SearchRequest.of("malaria children"))
                             .didYouMean())
                     .isNull();
+        }
+
+        @Test
+        void neverCorrectsAWordThatFindsDocuments() {
+            // "malaria" is in two documents, "maladie" in three: the reader meant malaria, and found it.
+            for (String id : new String[] {"fievre", "rougeole", "diarrhee"}) {
+                indexed.index()
+                        .upsert(doc(id).language("fr")
+                                .title("Prise en charge de la maladie")
+                                .pages("La maladie se traite au centre de santé.")
+                                .build());
+            }
+            indexed.index().refresh();
+
+            SearchResponse response = indexed.search().search(SearchRequest.of("malaria"));
+
+            assertThat(response.total()).isEqualTo(2);
+            assertThat(response.didYouMean()).isNull();
         }
 
         @Test

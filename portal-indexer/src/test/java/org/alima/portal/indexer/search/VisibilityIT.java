@@ -106,7 +106,7 @@ class VisibilityIT {
 
         @Test
         void aReaderFindsOnlyPublishedLatestVersions() {
-            SearchResponse response = searchAs(READER, "cholera vaccination");
+            SearchResponse response = searchAs(READER, "+cholera +vaccination");
 
             assertThat(ids(response)).containsExactly("published");
             assertThat(response.total()).isEqualTo(1);
@@ -114,7 +114,7 @@ class VisibilityIT {
 
         @Test
         void anOwnerAlsoFindsItsDraft() {
-            SearchResponse response = searchAs(ACCOUNT_A, "cholera vaccination");
+            SearchResponse response = searchAs(ACCOUNT_A, "+cholera +vaccination");
 
             assertThat(ids(response)).containsExactlyInAnyOrder("published", "draft");
             assertThat(response.total()).isEqualTo(2);
@@ -122,7 +122,7 @@ class VisibilityIT {
 
         @Test
         void anotherAccountDoesNotFindTheDraft() {
-            SearchResponse response = searchAs(ACCOUNT_B, "cholera vaccination");
+            SearchResponse response = searchAs(ACCOUNT_B, "+cholera +vaccination");
 
             assertThat(ids(response)).containsExactly("published");
             assertThat(response.total()).isEqualTo(1);
@@ -130,7 +130,7 @@ class VisibilityIT {
 
         @Test
         void everythingFindsEveryLatestVersion() {
-            SearchResponse response = searchAs(EVERYTHING, "cholera vaccination");
+            SearchResponse response = searchAs(EVERYTHING, "+cholera +vaccination");
 
             assertThat(ids(response)).containsExactlyInAnyOrder("published", "draft");
             assertThat(response.total()).isEqualTo(2);
