@@ -195,7 +195,7 @@ class StaticPagesTest {
     }
 
     @Test
-    void aFirstVisitDownloadsUnderThirtySixKilobytesCompressedBeforeTheApiAnswers() throws IOException {
+    void aFirstVisitDownloadsUnderThirtyEightKilobytesCompressedBeforeTheApiAnswers() throws IOException {
         Document shell = Jsoup.parse(read("index.html"));
         List<String> assets = new ArrayList<>(List.of("index.html"));
         assets.addAll(
@@ -211,8 +211,10 @@ class StaticPagesTest {
         }
         // The results page may weigh 100 KB compressed on a first visit, answers included: the code takes about a
         // third (each module compressed on its own), the rest is left to the search answer. portal-e2e measures the
-        // whole page in a browser, headers included.
-        assertThat(compressed).isLessThan(36_000);
+        // whole page in a browser, headers included. 36,000 became 38,000 when partial matches, the page view's links,
+        // the overdue badge and a message of the page's own for every problem code came in (37,037 then): messages.js,
+        // both languages of every page, is a third of it, and loading only the reader's language is the next saving.
+        assertThat(compressed).isLessThan(38_000);
     }
 
     /** Adds the modules {@code module} imports statically, and theirs, as paths from public/. */
