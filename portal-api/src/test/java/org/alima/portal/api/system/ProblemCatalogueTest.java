@@ -27,8 +27,8 @@ class ProblemCatalogueTest {
 
     /**
      * Codes a page never shows: any other status (the web's general message); a refused token renewal (session.js
-     * signs the reader out with its own message); operator endpoints, ranges and other media types (the web never
-     * calls, sends or asks for them).
+     * signs the reader out with its own message); operator endpoints, ranges, other media types and a page's JSON or
+     * one-page PDF (the web never calls, sends or asks for them: it links to the server-written page view).
      */
     private static final Set<String> NEVER_SHOWN_BY_THE_WEB = Set.of(
             "http-status",
@@ -41,7 +41,9 @@ class ProblemCatalogueTest {
             "admin-disabled",
             "admin-token-invalid",
             "range-not-satisfiable",
-            "not-acceptable");
+            "not-acceptable",
+            "page-out-of-range",
+            "page-unavailable");
 
     @Test
     void declaresTitleAndDetailOfEveryCodeInEnglishAndFrench() {
