@@ -76,6 +76,7 @@ class EndpointGuardsIT extends PortalTest {
             Map.entry("POST /api/documents/{id}/withdraw", Door.CONTRIBUTOR),
             Map.entry("POST /api/documents/{id}/retry", Door.CONTRIBUTOR),
             Map.entry("GET /api/documents/{id}/file", Door.ANYONE),
+            Map.entry("GET /api/documents/{id}/pages/{page}", Door.ANYONE),
             Map.entry("GET /api/documents/{id}/citation", Door.ANYONE),
             Map.entry("GET /api/documents/{id}/status", Door.ANYONE),
             Map.entry("GET /api/documents/{id}/related", Door.ANYONE),

@@ -208,7 +208,8 @@ class PublicPagesIT extends PortalTest {
     void aSupersededVersionPointsCanonicallyToTheLatestAndListsTheVersions() {
         documents();
         String first = TestDocuments.published(api, curator, "Première " + Api.uniqueWord(), """
-                {"title": "A procedure in two versions", "type": "operating_procedure", "language": "en"}""");
+                {"title": "A procedure in two versions", "type": "operating_procedure", "language": "en",
+                 "effectiveDate": "2026-01-01", "reviewDueDate": "2030-01-01"}""");
         HttpResponse<String> accepted = api.upload(
                 "/api/documents/" + first + "/versions",
                 new Api.Multipart()

@@ -29,10 +29,17 @@ record Portal(Api contributor, Api curator, Api admin) {
                 {"title": "%s", "type": "%s", "language": "fr", "abstract": "Résumé de %s.",
                  "authors": [{"name": "Diallo, Aminata", "orcid": "0000-0002-1825-0097"}, {"name": "ALIMA"}],
                  "publicationDate": "2024-03-31", "countries": ["ML", "NE"], "topics": ["malnutrition", "%s"],
-                 "doi": "10.5555/%s", "license": "CC-BY-4.0"}
-                """, title, type, title, word, word);
+                 "doi": "10.5555/%s", "license": "CC-BY-4.0"%s}
+                """, title, type, title, word, word, procedureDates(type));
         return contributor.uploadAccepted(
                 "notes.txt", (title + " " + word + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8), metadata);
+    }
+
+    /** The dates an operating procedure needs to be published; nothing for other types. */
+    private static String procedureDates(String type) {
+        return type.equals("operating_procedure")
+                ? ", \"effectiveDate\": \"2024-04-01\", \"reviewDueDate\": \"2029-04-01\""
+                : "";
     }
 
     /** A published document. */
