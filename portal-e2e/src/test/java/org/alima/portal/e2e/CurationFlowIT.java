@@ -158,10 +158,13 @@ class CurationFlowIT {
         return browser.driver().findElement(By.cssSelector("main form [name='" + name + "']"));
     }
 
-    /** The ids of the collection's documents as shown, read in one go so that a page being replaced is never half read. */
+    /**
+     * The ids of the collection's documents as shown, read in one go so that a page being replaced is never half read;
+     * a reader's links go to the permanent page ({@code /documents/ID}), a curator's to the app's ({@code #/documents/ID}).
+     */
     @SuppressWarnings("unchecked")
     private List<String> itemIds() {
         return (List<String>) browser.script("return [...document.querySelectorAll('ol.hits > li h3 a')]"
-                + ".map(a => a.getAttribute('href').replace(/.*#\\/documents\\//, ''))");
+                + ".map(a => a.getAttribute('href').replace(/.*\\/documents\\//, ''))");
     }
 }
