@@ -101,7 +101,7 @@ upload_and_publish() {
   local started
   started=$(now_ms)
   id=$(curl --silent --fail --max-time 60 -H "Authorization: Bearer $token" \
-    -F 'metadata={"type":"operating_procedure","language":"fr"};type=application/json' -F "file=@$pdf" \
+    -F 'metadata={"type":"operating_procedure","language":"fr","effectiveDate":"2024-01-15","reviewDueDate":"2030-01-15"};type=application/json' -F "file=@$pdf" \
     "$base/api/documents" | jq -r .id) || fail "upload of $pdf"
   [ -n "$id" ] && [ "$id" != null ] || fail "the upload answer has no id"
   await_indexed
