@@ -198,6 +198,11 @@ public final class SentenceEncoder implements AutoCloseable {
         Arrays.sort(order, Comparator.comparingInt(i -> encodings[i].getIds().length));
         float[][] vectors = new float[texts.size()][];
         for (int start = 0; start < order.length; start += BATCH) {
+            if (Thread.currentThread().isInterrupted()) {
+                // A stopping portal interrupts its vector pass: no new native run may start, for a JVM that exits
+                // while ONNX Runtime is inside one crashes (SIGSEGV, seen when a container was stopped mid-document).
+                throw new SemanticModelException("encoding interrupted: the caller is stopping");
+            }
             int end = Math.min(order.length, start + BATCH);
             Encoding[] batch = new Encoding[end - start];
             for (int i = start; i < end; i++) {
