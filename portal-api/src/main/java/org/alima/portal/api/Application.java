@@ -4,9 +4,13 @@ import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import org.alima.portal.api.operations.AdminCommands;
 import org.alima.portal.api.system.Portal;
 import org.alima.portal.indexer.SuppressForbidden;
+import org.alima.portal.indexer.semantic.SemanticModel;
+import sun.misc.Signal;
 
 /**
  * Starts the portal from the command line (see {@link org.alima.portal.api.system.PortalSettings} for the
@@ -36,9 +40,22 @@ public final class Application {
                     new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                     new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
         }
+        // ONNX Runtime frees its native environment in a shutdown hook of its own, which the JVM runs beside the
+        // portal's: an encoding still in progress then crashes the process (SIGSEGV, exit 134 instead of 143). On
+        // SIGTERM and Ctrl-C the encodings in progress finish first (a batch takes well under a second), then the JVM
+        // exits as its default handler would.
+        for (String name : List.of("TERM", "INT")) {
+            Signal.handle(new Signal(name), Application::stop);
+        }
         Portal portal = Portal.start(Application.class, System.getenv());
         Runtime.getRuntime().addShutdownHook(new Thread(portal::close, "portal-shutdown"));
         // The one line the ./portal script and an operator wait for; the CLI's own output, not a log entry.
         System.out.println("Portal ready at " + portal.url());
+    }
+
+    @SuppressForbidden(reason = "ends the process as the JVM's own signal handler would, once no encoding runs")
+    private static void stop(Signal signal) {
+        SemanticModel.quiesceAll(Duration.ofSeconds(10));
+        System.exit(128 + signal.getNumber());
     }
 }

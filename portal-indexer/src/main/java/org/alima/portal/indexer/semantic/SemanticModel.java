@@ -1,5 +1,6 @@
 package org.alima.portal.indexer.semantic;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -35,6 +36,19 @@ public final class SemanticModel {
      */
     public static SemanticModel shared(EncoderModel model) {
         return SHARED.computeIfAbsent(model, m -> new SemanticModel(m, 1));
+    }
+
+    /**
+     * Lets the encodings in progress of every loaded model finish (for at most {@code wait}) and refuses new ones:
+     * what a stopping process calls before it exits (see {@link SentenceEncoder#quiesce}).
+     */
+    public static void quiesceAll(Duration wait) {
+        for (SemanticModel shared : SHARED.values()) {
+            SentenceEncoder loaded = shared.encoder;
+            if (loaded != null) {
+                loaded.quiesce(wait);
+            }
+        }
     }
 
     public EncoderModel model() {

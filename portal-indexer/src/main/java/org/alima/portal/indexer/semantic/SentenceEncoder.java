@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Turns English text into unit-length vectors with a sentence-embedding model run in-process by ONNX Runtime, its
@@ -51,6 +54,10 @@ public final class SentenceEncoder implements AutoCloseable {
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
     private final boolean needsTokenTypes;
+    /** Held shared by every native run, exclusively by {@link #quiesce} only: it waits for the runs in progress. */
+    private final ReentrantReadWriteLock runs = new ReentrantReadWriteLock();
+
+    private volatile boolean quiesced;
 
     private SentenceEncoder(
             EncoderModel model, OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer) {
@@ -208,7 +215,16 @@ public final class SentenceEncoder implements AutoCloseable {
             for (int i = start; i < end; i++) {
                 batch[i - start] = encodings[order[i]];
             }
-            float[][] encoded = run(batch);
+            float[][] encoded;
+            runs.readLock().lock();
+            try {
+                if (quiesced) {
+                    throw new SemanticModelException("the process is stopping: no new encoding starts");
+                }
+                encoded = run(batch);
+            } finally {
+                runs.readLock().unlock();
+            }
             for (int i = start; i < end; i++) {
                 vectors[order[i]] = encoded[i - start];
             }
@@ -310,6 +326,27 @@ public final class SentenceEncoder implements AutoCloseable {
                     + " Maven artifact " + model.artifact() + ", which the build must include");
         }
         return in;
+    }
+
+    /**
+     * Lets the native runs in progress finish, for at most {@code wait}, and refuses new ones. ONNX Runtime frees its
+     * environment in a JVM shutdown hook of its own, which runs beside everyone else's: a run still in progress then
+     * crashes the process (SIGSEGV). A stopping process calls this before it exits.
+     *
+     * @return whether no run was in progress when this returned
+     */
+    public boolean quiesce(Duration wait) {
+        quiesced = true;
+        try {
+            if (runs.writeLock().tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                runs.writeLock().unlock();
+                return true;
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override
