@@ -133,8 +133,8 @@ class DocumentUploadIT extends PortalTest {
 
             assertThat(status.get("status").asText()).isEqualTo("failed");
             assertThat(status.get("failureReason").asText())
-                    .isEqualTo("all 3 of its pages are scanned images without text; run OCR on the file and upload"
-                            + " the result");
+                    .isEqualTo("needs OCR; OCR is turned off on this server (all 3 of its pages are scanned images"
+                            + " without text)");
             assertThat(status.get("imageOnlyPages").asInt()).isEqualTo(3);
             assertThat(status.get("attempts").asInt()).isEqualTo(1);
             assertThat(api.get("/api/documents/" + id).statusCode()).isEqualTo(200);
