@@ -317,7 +317,16 @@ class FrictionsIT {
 
         browser.go("#/collections/" + address);
         browser.settled();
-        browser.shown(By.xpath("//button[.='Publish the collection']")).click();
+        assertThat(browser.shown(By.xpath("//button[.='Publish the collection']"))
+                        .isDisplayed())
+                .isTrue();
+        browser.language("fr");
+        browser.settled();
+        assertThat(browser.shown(By.cssSelector("section[aria-labelledby=curate-h] .banner"))
+                        .getText())
+                .contains("Cette collection est privée");
+        browser.assertAccessible("une collection privée, à publier");
+        browser.shown(By.xpath("//button[.='Publier la collection']")).click();
         browser.waitFor(
                 d -> d.findElements(By.cssSelector("section[aria-labelledby=curate-h] .banner"))
                         .isEmpty(),
@@ -325,7 +334,9 @@ class FrictionsIT {
         browser.settled();
         assertThat(browser.driver().findElements(By.cssSelector("main p.meta")))
                 .extracting(WebElement::getText)
-                .noneMatch(meta -> meta.contains("private"));
+                .noneMatch(meta -> meta.contains("privée"));
+        browser.language("en");
+        browser.settled();
         JsonNode published = portal.anonymous().get("/api/collections/" + address);
         assertThat(published.get("visibility").asText()).isEqualTo("public");
         assertThat(published.get("items").get(0).at("/document/id").asText()).isEqualTo(library.strokeDeaths());

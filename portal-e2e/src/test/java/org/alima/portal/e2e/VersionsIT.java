@@ -86,6 +86,16 @@ class VersionsIT {
                 .as("related documents leave out the document's own versions")
                 .noneMatch(a -> a.getAttribute("href").endsWith(second));
         browser.assertAccessible("a superseded version");
+        browser.language("fr");
+        browser.settled();
+        WebElement enFrancais = browser.shown(By.cssSelector("section[aria-labelledby=versions-h]"));
+        browser.waitFor(d -> enFrancais.getText().contains("Version 2 (plus récente)"), Duration.ofSeconds(5));
+        assertThat(enFrancais.getText())
+                .containsPattern("Version 2 \\(plus récente\\) – \\d{1,2} \\p{L}+ \\d{4}")
+                .containsPattern("Version 1 \\(celle-ci\\) – \\d{1,2} \\p{L}+ \\d{4}");
+        browser.language("en");
+        browser.settled();
+        banner = browser.shown(By.cssSelector(".banner"));
         banner.findElement(By.tagName("a")).click();
         browser.waitFor(ExpectedConditions.urlContains("#/documents/" + second), Duration.ofSeconds(5));
         browser.settled();
