@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.alima.portal.api.landing.SiteAddress;
 
 /**
  * Writes a document's citation in BibTeX, RIS or CSL-JSON, with the address of its permanent public page once it is
@@ -28,11 +29,11 @@ final class Citation {
     static final String INSTITUTION = "Alima evidence portal";
 
     private final JsonMapper json;
-    private final PermanentAddress address;
+    private final SiteAddress site;
 
-    Citation(JsonMapper json, PermanentAddress address) {
+    Citation(JsonMapper json, SiteAddress site) {
         this.json = json;
-        this.address = address;
+        this.site = site;
     }
 
     /**
@@ -41,7 +42,7 @@ final class Citation {
      */
     @Nullable
     String permanentAddress(HttpRequest<?> request, Document document) {
-        return document.status().isPublic() ? address.of(request, document.id()) : null;
+        return document.status().isPublic() ? site.ofDocument(request, document.id()) : null;
     }
 
     /** The citation of {@code document} in {@code format}, naming {@code url} (left out when null). */
