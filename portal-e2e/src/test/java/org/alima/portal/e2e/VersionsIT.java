@@ -91,8 +91,8 @@ class VersionsIT {
         WebElement enFrancais = browser.shown(By.cssSelector("section[aria-labelledby=versions-h]"));
         browser.waitFor(d -> enFrancais.getText().contains("Version 2 (plus récente)"), Duration.ofSeconds(5));
         assertThat(enFrancais.getText())
-                .containsPattern("Version 2 \\(plus récente\\) – \\d{1,2} \\p{L}+ \\d{4}")
-                .containsPattern("Version 1 \\(celle-ci\\) – \\d{1,2} \\p{L}+ \\d{4}");
+                .containsPattern("Version 2 \\(plus récente\\) – \\d{1,2} \\p{L}+\\.? \\d{4}")
+                .containsPattern("Version 1 \\(celle-ci\\) – \\d{1,2} \\p{L}+\\.? \\d{4}");
         browser.language("en");
         browser.settled();
         banner = browser.shown(By.cssSelector(".banner"));
