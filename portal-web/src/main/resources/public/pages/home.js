@@ -1,5 +1,4 @@
-// The home page: the search box, browsing by type, country and topic, the latest publications and the featured
-// collections.
+// The home page: the search box, browsing, the latest publications and the featured collections.
 import * as api from "../api.js";
 import { collectionCard, el, errorBox, metaLine, setTitle } from "../dom.js";
 import { countryName, lang, langOf, number, t, typeName } from "../i18n.js";
@@ -25,7 +24,6 @@ export async function render({ main, signal }) {
     api.search({ size: 1, pages: 0, fields: "facets", lang }, signal),
   ]);
   if (signal.aborted) return;
-  // Browsing is a way in among others: without its counts the home page still stands.
   if (counts.status === "fulfilled") browse.append(...browseBy(counts.value.facets || {}));
   if (collections.status === "fulfilled") {
     const items = collections.value.items || [];
@@ -56,7 +54,6 @@ export async function render({ main, signal }) {
   } else latest.append(errorBox(documents.reason));
 }
 
-/** Links to every document of a type, a country or a topic, newest first, with their counts (the most common first). */
 function browseBy(facets) {
   const name = { type: typeName, country: countryName, topic: (value) => value };
   return ["type", "country", "topic"]

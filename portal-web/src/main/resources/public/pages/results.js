@@ -306,7 +306,6 @@ function hitLists(hits, page, queryLanguage) {
 export async function render({ main, params, signal }) {
   const q = params.get("q") || "";
   const page = Math.min(Math.max(1, parseInt(params.get("page"), 10) || 1), MAX_PAGES);
-  // Without words every document scores alike: browsing lists the newest first.
   const sort = ["relevance", "newest"].includes(params.get("sort")) ? params.get("sort") : q.trim() ? "relevance" : "newest";
   setTitle(q ? t("results.titleFor", { q: shortQuery(q) }) : t("results.title"));
   const scope = Object.fromEntries([...FILTERS, "yearFrom", "yearTo", "sort"].map((name) => [name, params.getAll(name)]));
