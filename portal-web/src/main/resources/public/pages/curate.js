@@ -73,7 +73,8 @@ function collectionFields(current) {
   const visibility = el(
     "select",
     { name: "visibility" },
-    ["public", "private"].map((v) => el("option", { value: v, selected: (current?.visibility || "public") === v }, t("curate.visibility." + v))),
+    // A new collection stays private until its curators publish it: readers never meet it half-filled.
+    ["public", "private"].map((v) => el("option", { value: v, selected: (current?.visibility || "private") === v }, t("curate.visibility." + v))),
   );
   const featured = el("input", { type: "checkbox", name: "featured", checked: !!current?.featured });
   return [
@@ -100,6 +101,13 @@ function readCollection(form) {
 export function newCollectionForm() {
   const status = el("div", { role: "status" });
   const slug = el("input", { name: "slug", required: true, minlength: "3", maxlength: "80", "aria-describedby": "slug-help" });
+  // Written from the title as it is typed, until the curator changes it.
+  let edited = false;
+  slug.addEventListener("input", () => (edited = slug.value !== ""));
+  const fields = collectionFields(null);
+  const follow = () => {
+    if (!edited) slug.value = slugOf(form.elements["title.fr"].value || form.elements["title.en"].value);
+  };
   const form = el(
     "form",
     {
@@ -115,12 +123,28 @@ export function newCollectionForm() {
         }
       },
     },
+    fields.slice(0, 2),
     el("div", { class: "field" }, el("label", { for: (slug.id = "new-slug") }, t("curate.slug")), slug, el("p", { id: "slug-help", class: "help" }, t("curate.slugHelp"))),
-    collectionFields(null),
+    fields.slice(2),
     el("button", { type: "submit" }, t("curate.create")),
     status,
   );
+  form.addEventListener("input", (e) => e.target.name?.startsWith("title.") && follow());
   return el("details", { class: "curate" }, el("summary", null, t("curate.new")), form);
+}
+
+/**
+ * A slug from a title, as the API's rule wants it: « Urgences SAMU » becomes urgences-samu (accents dropped, lower
+ * case, every other run of characters a hyphen, at most 80 characters).
+ */
+function slugOf(title) {
+  return title
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, 80)
+    .replace(/^-+|-+$/g, "");
 }
 
 /** A collection page's tools for its curators: per-item controls added to `items`, and a section to edit or delete. */
@@ -220,6 +244,18 @@ export function curateCollection(collection, itemNodes) {
     "section",
     { "aria-labelledby": "curate-h" },
     el("h2", { id: "curate-h" }, t("curate.title")),
+    collection.visibility === "private"
+      ? el(
+          "div",
+          { class: "banner info" },
+          el("p", null, t("curate.privateNote")),
+          el(
+            "button",
+            { type: "button", onclick: () => act(() => api.changeCollection(slug, { title: collection.title, description: collection.description, visibility: "public" }), t("curate.done.published")) },
+            t("curate.publish"),
+          ),
+        )
+      : null,
     el("details", null, el("summary", null, t("curate.edit")), editForm),
     el(
       "details",
@@ -233,8 +269,8 @@ export function curateCollection(collection, itemNodes) {
   );
 }
 
-/** A document page's "Add to a collection" for curators: the collections they curate and a note. */
-export async function addToCollection(doc, signal) {
+/** A document page's "Add to a collection" for curators: the collections they curate and a note; `added` runs after. */
+export async function addToCollection(doc, signal, added) {
   let answer;
   try {
     answer = await api.collections(signal);
@@ -265,6 +301,7 @@ export async function addToCollection(doc, signal) {
           status.replaceChildren(el("p", { class: "ok" }, t("curate.done.added")));
           announce(t("curate.done.added"));
           note.value = "";
+          await added?.();
         } catch (error) {
           showErrors(form, status, error)?.focus();
         }

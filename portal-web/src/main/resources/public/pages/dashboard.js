@@ -19,8 +19,12 @@ export async function render({ main, signal }) {
   }
   sections.push(section("mine", { mine: true, size: 50 }, mineItem));
   main.append(...sections.map((s) => s.element));
+  refreshOthers = (item) => Promise.all(sections.filter((s) => !s.element.contains(item)).map((s) => s.load(signal).catch(() => {})));
   await Promise.all(sections.map((s) => s.load(signal)));
 }
+
+/** Reads again every list but the one holding `item`, after an action on it: a document it moved shows where it went. */
+let refreshOthers = null;
 
 function section(name, filter, item) {
   const body = el("div", null, el("p", null, t("loading")));
@@ -87,6 +91,7 @@ async function act(item, doc, action, json, done) {
   item.append(result);
   result.focus();
   announce(t(done));
+  await refreshOthers?.(item);
 }
 
 function reviewItem(doc) {
@@ -127,6 +132,10 @@ function failureItem(doc) {
   return item;
 }
 
+/**
+ * A document of the viewer's: where it stands in the workflow, and its processing only while it is not done (a
+ * finished one is ready, whatever its state: "found by search" would be true of a published document only).
+ */
 function mineItem(doc) {
   const processing = doc.file?.extractionStatus;
   return el(
@@ -138,7 +147,7 @@ function mineItem(doc) {
       { class: "meta" },
       [
         doc.status ? t("doc.state." + doc.status) : null,
-        processing ? t("status." + processing) : null,
+        processing && processing !== "indexed" ? t("status." + processing) : null,
         doc.reviewDueDate ? t("doc.reviewDueDate") + " " + date(doc.reviewDueDate) : null,
         date(doc.updatedAt),
       ]

@@ -51,14 +51,16 @@ export async function render({ main, args: [id], signal }) {
   if (doc.actions?.length) main.append(manageSection(doc));
   const adding = el("div");
   main.append(adding);
-  await Promise.all([collectionsOf(collections, doc, signal), related(main, doc, signal), curating(adding, doc, signal)]);
+  // After an addition the list of collections is read again: the page shows what it now holds, without a reload.
+  const added = () => collectionsOf(collections, { id: doc.id }, signal).catch(() => {});
+  await Promise.all([collectionsOf(collections, doc, signal), related(main, doc, signal), curating(adding, doc, signal, added)]);
 }
 
-/** For curators: "Add to a collection" among those they curate (loaded only for them). */
-async function curating(slot, doc, signal) {
+/** For curators: "Add to a collection" among those they curate (loaded only for them); `added` runs after each. */
+async function curating(slot, doc, signal, added) {
   if (!atLeast("curator") || doc.status === "withdrawn") return;
   const { addToCollection } = await import("./curate.js");
-  const section = await addToCollection(doc, signal);
+  const section = await addToCollection(doc, signal, added);
   if (section) slot.replaceWith(section);
 }
 
@@ -75,7 +77,7 @@ async function collectionsOf(section, doc, signal) {
     }
   }
   if (!refs?.length) return;
-  section.append(
+  section.replaceChildren(
     el("h2", { id: "collections-h" }, t("doc.collections")),
     el(
       "ul",
@@ -165,10 +167,28 @@ function citeSection(doc) {
     output.hidden = false;
     status.textContent = (await copyText(text)) ? t("cite.copied", { format: label }) : t("cite.shown", { format: label });
   };
+  // The permanent public page, as citations name it: only a published document has one readers can open.
+  const address = new URL("/documents/" + encodeURIComponent(doc.id), location.href).href;
+  const linkBox = el("input", { id: "permalink", readonly: true, value: address, size: "50" });
+  const copyLink = async () => {
+    if (await copyText(address)) status.textContent = t("cite.linkCopied");
+    else {
+      linkBox.select();
+      status.textContent = t("cite.linkSelected");
+    }
+  };
   return el(
     "section",
     { "aria-labelledby": "cite-h" },
     el("h2", { id: "cite-h" }, t("cite.title")),
+    doc.status === "published"
+      ? el(
+          "div",
+          { class: "field" },
+          el("label", { for: "permalink" }, t("cite.link")),
+          el("div", { class: "actions" }, linkBox, el("button", { type: "button", class: "secondary", onclick: copyLink }, t("cite.copyLink"))),
+        )
+      : null,
     el(
       "div",
       { class: "actions" },
@@ -200,26 +220,29 @@ async function copyText(text) {
   }
 }
 
+/** A version's date: when it was published, else when it was deposited. */
+const versionDate = (version) => " – " + date(version.publishedAt || version.createdAt);
+
 function versionsSection(doc, signal) {
   const previous = doc.supersedes ?? doc.supersedesId;
   const newer = doc.supersededBy;
   if (!previous && !newer) return null;
-  const list = el("ul", null, el("li", null, el("strong", null, t("doc.thisVersion", { n: doc.version ?? 1 }))));
-  if (newer) list.prepend(el("li", null, el("a", { href: "#/documents/" + newer }, t("doc.newerVersion"))));
-  // Older versions, followed one link at a time (at most ten), shown as they arrive.
+  const list = el("ul", null, el("li", null, el("strong", null, t("doc.thisVersion", { n: doc.version ?? 1 })), versionDate(doc)));
+  // The newer version by its number and date once it arrives; the older ones followed one link at a time (at most
+  // ten), shown as they arrive.
+  const versionItem = (version, key) => el("li", null, el("a", { href: "#/documents/" + version.id }, t(key, { n: version.version ?? "" })), versionDate(version));
+  if (newer) {
+    api
+      .document(newer, signal)
+      .then((version) => list.prepend(versionItem(version, "doc.newerVersion")))
+      .catch(() => list.prepend(el("li", null, el("a", { href: "#/documents/" + newer }, t("doc.latest")))));
+  }
   (async () => {
     let next = previous;
     for (let i = 0; next && i < 10 && !signal.aborted; i++) {
       try {
         const older = await api.document(next, signal);
-        list.append(
-          el(
-            "li",
-            null,
-            el("a", { href: "#/documents/" + older.id }, t("doc.olderVersion", { n: older.version ?? "" })),
-            " – " + date(older.publicationDate || older.createdAt),
-          ),
-        );
+        list.append(versionItem(older, "doc.olderVersion"));
         next = older.supersedes ?? older.supersedesId;
       } catch {
         break;
@@ -232,14 +255,17 @@ function versionsSection(doc, signal) {
 async function related(main, doc, signal) {
   if (doc.status === "withdrawn") return;
   let found;
+  // The document's own other versions are not "related": they are listed under its versions.
+  const own = new Set([doc.id, doc.latestVersionId, doc.supersededBy, doc.supersedes].filter(Boolean));
   try {
-    found = await api.related(doc.id, 5, signal);
+    found = await api.related(doc.id, 5 + own.size, signal);
   } catch (error) {
     if (error.name === "AbortError") throw error;
     // Not in search (yet, or not any more): no related documents to show.
     return;
   }
-  if (!found.hits?.length) return;
+  const hits = (found.hits || []).filter((hit) => !own.has(hit.id)).slice(0, 5);
+  if (!hits.length) return;
   main.append(
     el(
       "section",
@@ -248,7 +274,7 @@ async function related(main, doc, signal) {
       el(
         "ul",
         { class: "plain" },
-        found.hits.map((hit) => el("li", null, el("a", { href: documentHref(hit), lang: langOf(hit.language) }, hit.title || t("doc.untitled")), metaLine(hit))),
+        hits.map((hit) => el("li", null, el("a", { href: documentHref(hit), lang: langOf(hit.language) }, hit.title || t("doc.untitled")), metaLine(hit))),
       ),
     ),
   );

@@ -306,7 +306,7 @@ function hitLists(hits, page, queryLanguage) {
 export async function render({ main, params, signal }) {
   const q = params.get("q") || "";
   const page = Math.min(Math.max(1, parseInt(params.get("page"), 10) || 1), MAX_PAGES);
-  const sort = params.get("sort") === "newest" ? "newest" : "relevance";
+  const sort = ["relevance", "newest"].includes(params.get("sort")) ? params.get("sort") : q.trim() ? "relevance" : "newest";
   setTitle(q ? t("results.titleFor", { q: shortQuery(q) }) : t("results.title"));
   const scope = Object.fromEntries([...FILTERS, "yearFrom", "yearTo", "sort"].map((name) => [name, params.getAll(name)]));
   const status = el("p", { class: "status" }, t("results.searching"));
@@ -341,7 +341,7 @@ export async function render({ main, params, signal }) {
     t("results.sort") + " ",
     ["relevance", "newest"].map((option, i) => [
       i ? " · " : "",
-      el("a", { href: link("/search", withParam(params, "sort", option === "relevance" ? null : option)), "aria-current": option === sort ? "true" : null }, t("results.sort." + option)),
+      el("a", { href: link("/search", withParam(params, "sort", option)), "aria-current": option === sort ? "true" : null }, t("results.sort." + option)),
     ]),
   );
   const didYouMean = response.didYouMean

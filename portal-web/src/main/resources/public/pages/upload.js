@@ -1,5 +1,6 @@
 // Depositing a file: drop it or choose it, watch the transfer, then the portal reading and indexing it, while the
-// description is completed (fields the file gives are filled in when it has been read) and sent for review.
+// description is completed from the start of the transfer (fields the file gives are filled in when it has been read)
+// and sent for review.
 import * as api from "../api.js";
 import { announce, el, errorBox, fill, setTitle } from "../dom.js";
 import { bytes, number, t } from "../i18n.js";
@@ -78,14 +79,18 @@ function draw(main, supersedes) {
   );
   v.processing = el("section", { "aria-labelledby": "processing-h", hidden: true }, el("h2", { id: "processing-h" }, t("upload.processing")), v.steps, v.reason);
   main.append(el("p", null, t("upload.lead")), zone, v.error, v.transfer, v.processing, v.describe);
-  if (job?.doc || job?.id) drawDescription();
+  if (job && job.phase !== "failed" && job.phase !== "cancelled") drawDescription(v);
   return v;
 }
 
 function start(file, supersedes) {
   job = { file, supersedes, sent: 0, total: file.size, phase: "sending", id: null, status: null, doc: null, form: null, typed: {} };
+  // Resolved with the document's id once the file has arrived: saving the description waits for it.
+  job.arrived = new Promise((resolve, reject) => Object.assign(job, { resolve, reject }));
+  job.arrived.catch(() => {});
   view.error.replaceChildren();
   update();
+  drawDescription();
   announce(t("upload.started", { name: file.name }));
   send();
 }
@@ -114,6 +119,8 @@ async function send() {
     current.transfer = null;
     if (error.name !== "AbortError") return fail(current, error);
     current.phase = "cancelled";
+    current.reject(error);
+    view.describe.hidden = true;
     announce(t("upload.cancelled"));
     update();
     return;
@@ -122,9 +129,13 @@ async function send() {
   current.phase = "processing";
   current.id = answer.id;
   current.sent = current.total;
+  current.resolve(answer.id);
   announce(t("upload.sent"));
   update();
-  drawDescription();
+  // The form drawn at the start stays, with what is being typed in it; only the link to the document is new.
+  const see = view.describe.querySelector(".upload-see");
+  if (see) Object.assign(see, { href: "#/documents/" + answer.id, hidden: false });
+  view.describe.querySelector(".while-sending")?.remove();
   poll(current, 500);
 }
 
@@ -132,6 +143,8 @@ function fail(current, error) {
   current.transfer = null;
   current.phase = "failed";
   current.error = error;
+  current.reject(error);
+  if (view) view.describe.hidden = true;
   announce(t("upload.failed"));
   update();
 }
@@ -207,9 +220,8 @@ function update() {
   );
 }
 
-function drawDescription() {
-  const v = view;
-  if (!v || !job?.id) return;
+function drawDescription(v = view) {
+  if (!v || !job) return;
   const current = job;
   if (current.form) current.typed = current.form.changes();
   // Drawn empty with what the person typed, then filled from the document: what the file gave is marked as such.
@@ -221,6 +233,8 @@ function drawDescription() {
   const save = async (then) => {
     status.replaceChildren();
     try {
+      if (!current.id) status.replaceChildren(el("p", null, t("upload.whileSending")));
+      await current.arrived;
       const changes = form.changes();
       if (Object.keys(changes).length) current.doc = await api.changeDocument(current.id, changes);
       if (then) current.doc = await api.documentAction(current.id, then);
@@ -235,7 +249,7 @@ function drawDescription() {
   v.describe.hidden = false;
   v.describe.replaceChildren(
     el("h2", { id: "describe-h" }, t("upload.describe")),
-    el("p", { class: "help" }, current.doc ? t("upload.filledHelp") : t("upload.fillHelp")),
+    el("p", { class: "help" }, current.doc ? t("upload.filledHelp") : t("upload.fillHelp"), current.id ? null : el("span", { class: "while-sending" }, " " + t("upload.whileSending"))),
     el(
       "form",
       {
@@ -251,7 +265,7 @@ function drawDescription() {
         el("button", { type: "submit", class: "secondary" }, t("manage.save")),
         actions.includes("submit") ? el("button", { type: "button", onclick: () => save("submit") }, t("manage.submit")) : null,
         actions.includes("publish") ? el("button", { type: "button", onclick: () => save("publish") }, t("manage.publish")) : null,
-        el("a", { href: "#/documents/" + current.id }, t("upload.see")),
+        el("a", { class: "upload-see", href: "#/documents/" + current.id, hidden: !current.id }, t("upload.see")),
         el("button", { type: "button", class: "link", onclick: reset }, t("upload.another")),
       ),
       status,

@@ -61,12 +61,41 @@ class VersionsIT {
         String second = href.substring(href.lastIndexOf('/') + 1);
         assertThat(second).isNotEqualTo(first);
         browser.signOut();
+        // The same title: the two versions share words, as versions do, and would be "related" to each other.
+        contributor.send("PATCH", "/api/documents/" + second, Map.of("title", TITLE));
         curator.post("/api/documents/" + second + "/publish", null);
+        // Until the index holds the new version, published and under its new title.
+        browser.waitFor(
+                d -> portal.anonymous()
+                        .get("/api/documents/" + first + "/related?size=10")
+                        .toString()
+                        .contains(second),
+                Duration.ofSeconds(30));
 
         browser.open("#/documents/" + first);
         WebElement banner = browser.shown(By.cssSelector(".banner"));
         assertThat(banner.getText()).contains("A newer version of this document exists.");
+        WebElement olderVersions = browser.shown(By.cssSelector("section[aria-labelledby=versions-h]"));
+        browser.waitFor(d -> olderVersions.getText().contains("Version 2 (newer)"), Duration.ofSeconds(5));
+        assertThat(olderVersions.getText())
+                .as("each version with its number and date")
+                .containsPattern("Version 2 \\(newer\\) – \\w+ \\d{1,2}, \\d{4}")
+                .containsPattern("Version 1 \\(this one\\) – \\w+ \\d{1,2}, \\d{4}");
+        browser.settled();
+        assertThat(browser.driver().findElements(By.cssSelector("section[aria-labelledby=related-h] a")))
+                .as("related documents leave out the document's own versions")
+                .noneMatch(a -> a.getAttribute("href").endsWith(second));
         browser.assertAccessible("a superseded version");
+        browser.language("fr");
+        browser.settled();
+        WebElement enFrancais = browser.shown(By.cssSelector("section[aria-labelledby=versions-h]"));
+        browser.waitFor(d -> enFrancais.getText().contains("Version 2 (plus récente)"), Duration.ofSeconds(5));
+        assertThat(enFrancais.getText())
+                .containsPattern("Version 2 \\(plus récente\\) – \\d{1,2} \\p{L}+\\.? \\d{4}")
+                .containsPattern("Version 1 \\(celle-ci\\) – \\d{1,2} \\p{L}+\\.? \\d{4}");
+        browser.language("en");
+        browser.settled();
+        banner = browser.shown(By.cssSelector(".banner"));
         banner.findElement(By.tagName("a")).click();
         browser.waitFor(ExpectedConditions.urlContains("#/documents/" + second), Duration.ofSeconds(5));
         browser.settled();

@@ -1,5 +1,7 @@
 package org.alima.portal.api.documents;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -10,9 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.alima.portal.api.landing.SiteAddress;
 
 /**
- * Writes a document's citation in BibTeX, RIS or CSL-JSON; stateless and thread-safe.
+ * Writes a document's citation in BibTeX, RIS or CSL-JSON, with the address of its permanent public page once it is
+ * public; stateless and thread-safe.
  *
  * <p>Only the portal's own mapping is written here (which document type becomes which entry type, which field goes
  * where); escaping follows each format's rules: BibTeX specials are backslash-escaped, RIS values are kept to one line,
@@ -25,20 +29,32 @@ final class Citation {
     static final String INSTITUTION = "Alima evidence portal";
 
     private final JsonMapper json;
+    private final SiteAddress site;
 
-    Citation(JsonMapper json) {
+    Citation(JsonMapper json, SiteAddress site) {
         this.json = json;
+        this.site = site;
     }
 
-    String write(Document document, CitationFormat format) {
+    /**
+     * The address a citation of {@code document} carries: its public page, or null while it is not public (a draft's
+     * page is not one a reader can open).
+     */
+    @Nullable
+    String permanentAddress(HttpRequest<?> request, Document document) {
+        return document.status().isPublic() ? site.ofDocument(request, document.id()) : null;
+    }
+
+    /** The citation of {@code document} in {@code format}, naming {@code url} (left out when null). */
+    String write(Document document, CitationFormat format, @Nullable String url) {
         return switch (format) {
-            case BIBTEX -> bibtex(document);
-            case RIS -> ris(document);
-            case CSL_JSON -> cslJson(document);
+            case BIBTEX -> bibtex(document, url);
+            case RIS -> ris(document, url);
+            case CSL_JSON -> cslJson(document, url);
         };
     }
 
-    private static String bibtex(Document document) {
+    private static String bibtex(Document document, @Nullable String url) {
         DocumentMetadata m = document.metadata();
         String entry = switch (type(m)) {
             case ARTICLE -> "article";
@@ -57,6 +73,11 @@ final class Citation {
         field(out, "abstract", m.abstractText() == null ? null : bibtexEscape(m.abstractText()));
         field(out, "keywords", m.topicList().isEmpty() ? null : bibtexEscape(String.join(", ", m.topicList())));
         field(out, "doi", m.doi() == null ? null : bibtexEscape(m.doi()));
+        // biblatex's url field, which BibTeX's standard styles print through howpublished in @misc.
+        field(out, "url", url);
+        if (entry.equals("misc")) {
+            field(out, "howpublished", url == null ? null : "\\url{" + url + "}");
+        }
         field(out, "language", m.language());
         if (entry.equals("techreport")) {
             field(out, "type", bibtexEscape(type(m).wireName().replace('_', ' ')));
@@ -105,7 +126,7 @@ final class Citation {
                 + "_" + document.id().toString().substring(0, 8);
     }
 
-    private static String ris(Document document) {
+    private static String ris(Document document, @Nullable String url) {
         DocumentMetadata m = document.metadata();
         String type = switch (type(m)) {
             case ARTICLE -> "JOUR";
@@ -135,6 +156,7 @@ final class Citation {
             risLine(out, "KW", topic);
         }
         risLine(out, "DO", m.doi());
+        risLine(out, "UR", url);
         risLine(out, "LA", m.language());
         risLine(out, "ID", document.id().toString());
         risLine(out, "ER", "");
@@ -149,7 +171,7 @@ final class Citation {
         out.append(tag).append("  - ").append(oneLine(value)).append("\r\n");
     }
 
-    private String cslJson(Document document) {
+    private String cslJson(Document document, @Nullable String url) {
         DocumentMetadata m = document.metadata();
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", document.id().toString());
@@ -182,6 +204,7 @@ final class Citation {
         }
         putIfPresent(item, "abstract", m.abstractText());
         putIfPresent(item, "DOI", m.doi());
+        putIfPresent(item, "URL", url);
         putIfPresent(item, "language", m.language());
         putIfPresent(item, "license", m.license());
         if (!m.topicList().isEmpty()) {

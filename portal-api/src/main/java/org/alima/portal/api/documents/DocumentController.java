@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
 import io.micronaut.json.tree.JsonNode;
@@ -246,7 +247,11 @@ class DocumentController implements DocumentsApi {
         CitationFormat chosen = CitationFormat.of(format)
                 .orElseThrow(() -> InvalidInputException.of("format", "must be one of " + CitationFormat.NAMES));
         Document document = documents.visible(id, viewer);
-        return HttpResponse.ok(citation.write(document, chosen))
+        // The request's own address names the permanent page (the proxy's, or PORTAL_PUBLIC_URL, when set).
+        String url = ServerRequestContext.currentRequest()
+                .map(request -> citation.permanentAddress(request, document))
+                .orElse(null);
+        return HttpResponse.ok(citation.write(document, chosen, url))
                 .contentType(chosen.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + id + "." + chosen.extension() + "\"");
     }

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.alima.portal.api.system.ClientAddresses;
 
@@ -38,6 +39,11 @@ public final class SiteAddress {
     /** The absolute address of {@code path} (which starts with /) as seen by the client of {@code request}. */
     public String of(HttpRequest<?> request, String path) {
         return base(request) + path;
+    }
+
+    /** The absolute address of document {@code id}'s permanent public page, as its citations name it. */
+    public String ofDocument(HttpRequest<?> request, UUID id) {
+        return of(request, DocumentHead.landingPath(id));
     }
 
     /** The portal's address without a trailing slash. */

@@ -40,8 +40,7 @@ interface SearchApi {
             @QueryValue @Nullable @Format("MULTI") List<String> collection,
             @QueryValue @Nullable @Min(value = 0, message = YEAR) @Max(value = 9999, message = YEAR) Integer yearFrom,
             @QueryValue @Nullable @Min(value = 0, message = YEAR) @Max(value = 9999, message = YEAR) Integer yearTo,
-            @QueryValue(defaultValue = "relevance")
-                    @Pattern(regexp = "relevance|newest", message = "must be relevance or newest")
+            @QueryValue @Nullable @Pattern(regexp = "relevance|newest", message = "must be relevance or newest")
                     String sort,
             @QueryValue(defaultValue = "1") @Min(value = 1, message = "must be 1 or more (pages count from 1)")
                     int page,

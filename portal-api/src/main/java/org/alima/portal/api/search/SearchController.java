@@ -100,7 +100,8 @@ class SearchController implements SearchApi {
      * translation and the reverse: {@code lang} (the page's interface language, else the first of French or English
      * in Accept-Language) decides the query's language when its words do not, and the answer says how the query was
      * read ({@code queryLanguage}, {@code translatedQuery}); a hit whose {@code language} differs was found in the
-     * other language.
+     * other language. {@code sort} is {@code relevance} or {@code newest}; left out, it is relevance for a query and
+     * newest first when browsing without one (every document scores alike then).
      */
     @Operation(summary = "Search documents")
     @Parameter(name = "type", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
@@ -118,7 +119,7 @@ class SearchController implements SearchApi {
             @Nullable List<String> collection,
             @Nullable Integer yearFrom,
             @Nullable Integer yearTo,
-            String sort,
+            @Nullable String sort,
             int page,
             int size,
             @Nullable String cursor,
@@ -156,7 +157,7 @@ class SearchController implements SearchApi {
                 yearTo);
         SearchRequest request = SearchRequest.of(q)
                 .withFilters(filters)
-                .withSort(SortOrder.valueOf(sort.toUpperCase(Locale.ROOT)))
+                .withSort(order(sort, q))
                 .withSize(size)
                 .withPagesPerHit(selected.includes("pages") ? pages : 0)
                 .withFacets(facets && selected.includes("facets"))
@@ -214,6 +215,14 @@ class SearchController implements SearchApi {
         return new RelatedDocuments(
                 id.toString(),
                 found.stream().map(hit -> hit(hit, noPages, null)).toList());
+    }
+
+    /** The order asked for, else the one that means something for {@code q}: newest first when there is no query. */
+    static SortOrder order(@Nullable String sort, @Nullable String q) {
+        if (sort != null) {
+            return SortOrder.valueOf(sort.toUpperCase(Locale.ROOT));
+        }
+        return q == null || q.isBlank() ? SortOrder.NEWEST : SortOrder.RELEVANCE;
     }
 
     /**

@@ -506,6 +506,37 @@ class DocumentApiIT extends PortalTest {
         }
 
         @Test
+        void namesThePermanentPublicPageOncePublishedInEveryFormat() {
+            String id = upload(FULL_METADATA);
+            String draftBibtex =
+                    api.get("/api/documents/" + id + "/citation?format=bibtex").body();
+            TestDocuments.publish(curator, id);
+            String page = api.base().resolve("/documents/" + id).toString();
+
+            assertThat(draftBibtex)
+                    .as("a draft's page is not one a reader can open")
+                    .doesNotContain("/documents/");
+            assertThat(anonymous
+                            .get("/api/documents/" + id + "/citation?format=bibtex")
+                            .body())
+                    .contains("url = {" + page + "}");
+            assertThat(anonymous
+                            .get("/api/documents/" + id + "/citation?format=ris")
+                            .body()
+                            .split("\r\n"))
+                    .contains("UR  - " + page);
+            assertThat(read(anonymous.get("/api/documents/" + id + "/citation?format=csl-json"))
+                            .at("/0/URL")
+                            .asText())
+                    .isEqualTo(page);
+            assertThat(anonymous
+                            .get(page.substring(page.indexOf("/documents/")))
+                            .statusCode())
+                    .as("the address opens the document's public page")
+                    .isEqualTo(200);
+        }
+
+        @Test
         void answers400NamingFormatForAnUnknownFormat() {
             String id = upload(null);
 

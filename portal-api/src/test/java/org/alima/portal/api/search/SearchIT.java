@@ -265,6 +265,31 @@ class SearchIT extends PortalTest {
         }
 
         @Test
+        void listsTheNewestFirstWhenBrowsingWithoutAQueryUnlessAskedOtherwise() {
+            String topic = uniqueWord();
+            java.util.function.UnaryOperator<String> published =
+                    date -> "{\"topics\": [\"" + topic + "\"], \"publicationDate\": \"" + date + "\"}";
+            String middle = uploadText(published.apply("2018-06-01"), "middle " + uniqueWord());
+            String newest = uploadText(published.apply("2024-02-01"), "newest " + uniqueWord());
+            String oldest = uploadText(published.apply("2009-11-01"), "oldest " + uniqueWord());
+            List.of(middle, newest, oldest).forEach(SearchIT.this::awaitSearchable);
+
+            // Read raw: the typed client always names a sort, and what is checked is the answer without one.
+            JsonNode browsing = read(anonymous.get("/api/search?fields=id&topic=" + topic));
+            JsonNode emptyQuery = read(anonymous.get("/api/search?q=&fields=id&topic=" + topic));
+            JsonNode newestAsked = read(anonymous.get("/api/search?fields=id&sort=newest&topic=" + topic));
+
+            assertThat(ids(browsing)).containsExactly(newest, middle, oldest);
+            assertThat(ids(emptyQuery)).containsExactly(newest, middle, oldest);
+            assertThat(ids(newestAsked)).containsExactly(newest, middle, oldest);
+            assertThat(read(anonymous.get("/api/search?fields=id&sort=relevance&topic=" + topic))
+                            .get("total")
+                            .asInt())
+                    .as("relevance may still be asked for")
+                    .isEqualTo(3);
+        }
+
+        @Test
         void pagesWithTheCursorWithoutRepeatingAHit() {
             String word = uniqueWord();
             List<String> uploaded = new ArrayList<>();
