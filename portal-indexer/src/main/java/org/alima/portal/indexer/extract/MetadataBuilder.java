@@ -14,20 +14,14 @@ import java.util.regex.Pattern;
 
 /**
  * Gathers {@link DocumentMetadata} from sources of unequal trust: for each field the first sane value offered wins, so
- * callers offer the most trusted source first (XMP before the PDF document information, for instance). Values that
- * authoring tools fill in by themselves are not sane and are passed over: titles that are file names (with an extension
- * or underscores), font or job codes ("CMR10"), placeholders ("Untitled") or shorter than four letters; author
- * entries that are web addresses; dates before 1970 or in the future. Not thread-safe: one instance per extraction.
+ * callers offer the most trusted source first (XMP before the PDF document information, for instance, and a PDF's
+ * first-page heading last). A title that {@link MetadataDoubts} finds doubtful (a file name, a generic word, all
+ * capitals) gives way to any later title that is not, and is kept only when no such title comes; author entries that
+ * are web addresses or e-mail addresses, and dates before 1970 or in the future, are passed over. Not thread-safe: one
+ * instance per extraction.
  */
 final class MetadataBuilder {
 
-    private static final Pattern FILE_NAME = Pattern.compile(
-            "(?i).*\\.(pdf|docx?|rtf|odt|tex|dvi|ps|fm|indd|qxd|qxp|pptx?|xlsx?|txt|html?|md|wpd|pub)\\)?$");
-    /** One word mixing letters and digits, as font and file names are ("CMR10", "kwh255"). */
-    private static final Pattern CODE_WORD = Pattern.compile("\\S*\\p{L}\\S*\\d\\S*|\\S*\\d\\S*\\p{L}\\S*");
-
-    private static final Pattern PLACEHOLDER_TITLE =
-            Pattern.compile("(?i)(untitled|sans titre|title|titre|document|microsoft word)([\\s_-]*\\d*)?");
     private static final Pattern WORD_PREFIX = Pattern.compile("(?i)^microsoft (word|powerpoint) - ");
     private static final Pattern AUTHOR_LIST_SEPARATOR = Pattern.compile("\\s*[;|\\n]\\s*");
     private static final Pattern AUTHOR_CONJUNCTION = Pattern.compile("\\s+(?:and|&)\\s+");
@@ -37,6 +31,9 @@ final class MetadataBuilder {
     private static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
 
     private String title;
+    /** The first title offered that was doubtful, kept in case no better one comes. */
+    private String doubtfulTitle;
+
     private List<String> authors = List.of();
     private String subject;
     private List<String> keywords = List.of();
@@ -51,12 +48,10 @@ final class MetadataBuilder {
             String t = tidy(candidate);
             if (t != null) {
                 t = WORD_PREFIX.matcher(t).replaceFirst("");
-                if (LanguageGuesser.countLetters(t, 4) >= 4
-                        && t.indexOf('_') < 0
-                        && !FILE_NAME.matcher(t).matches()
-                        && !CODE_WORD.matcher(t).matches()
-                        && !PLACEHOLDER_TITLE.matcher(t).matches()) {
+                if (MetadataDoubts.ofTitle(t).isEmpty()) {
                     title = t;
+                } else if (doubtfulTitle == null && LanguageGuesser.countLetters(t, 1) > 0) {
+                    doubtfulTitle = t;
                 }
             }
         }
@@ -160,7 +155,7 @@ final class MetadataBuilder {
 
     DocumentMetadata build() {
         return new DocumentMetadata(
-                title,
+                title != null ? title : doubtfulTitle,
                 authors,
                 subject,
                 keywords,
