@@ -328,17 +328,15 @@ class PublicationWorkflowIT extends PortalTest {
 
         @Test
         void refusesToPublishAProcedureWithoutItsEffectiveAndReviewDatesNamingThem() {
-            String undated =
-                    TestDocuments.draft(api, "procedure " + uniqueWord(), "{\"type\": \"operating_procedure\"}");
+            String described = "\"title\": \"Procédure\", \"language\": \"fr\", \"type\": \"operating_procedure\"";
+            String undated = TestDocuments.draft(api, "procedure " + uniqueWord(), "{" + described + "}");
             String halfDated = TestDocuments.draft(
-                    api,
-                    "procedure " + uniqueWord(),
-                    "{\"type\": \"operating_procedure\", \"effectiveDate\": \"2024-03-01\"}");
+                    api, "procedure " + uniqueWord(), "{" + described + ", \"effectiveDate\": \"2024-03-01\"}");
 
             JsonNode none = assertProblem(
-                    curator.json("POST", "/api/documents/" + undated + "/publish", ""), 400, "invalid-field");
+                    curator.json("POST", "/api/documents/" + undated + "/publish", ""), 422, "metadata-incomplete");
             JsonNode half = assertProblem(
-                    curator.json("POST", "/api/documents/" + halfDated + "/publish", ""), 400, "invalid-field");
+                    curator.json("POST", "/api/documents/" + halfDated + "/publish", ""), 422, "metadata-incomplete");
 
             assertThat(fields(none)).containsExactly("effectiveDate", "reviewDueDate");
             assertThat(none.at("/errors/1/message").asText())
