@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.alima.portal.api.Api;
@@ -40,7 +41,7 @@ class MetadataChecksIT extends PortalTest {
 
         @Test
         void aDraftWithoutTitleTypeOrLanguageCannotBeSubmittedAndEachMissingFieldIsNamed() {
-            String id = TestDocuments.draft(api, "notes " + uniqueWord(), "{\"language\": \"fr\"}");
+            String id = draft("{\"language\": \"fr\"}");
 
             JsonNode problem =
                     assertProblem(api.json("POST", "/api/documents/" + id + "/submit", ""), 422, "metadata-incomplete");
@@ -53,7 +54,7 @@ class MetadataChecksIT extends PortalTest {
 
         @Test
         void aDraftWithoutTitleCannotBePublishedInOneClickAndTheAnswerSpeaksTheReadersLanguage() {
-            String id = TestDocuments.draft(api, "notes " + uniqueWord(), "{\"type\": \"report\"}");
+            String id = draft("{\"type\": \"report\"}");
             api.json("PATCH", "/api/documents/" + id, "{\"language\": \"fr\"}");
 
             HttpResponse<String> french =
@@ -64,7 +65,9 @@ class MetadataChecksIT extends PortalTest {
             assertThat(problem.get("title").asText()).isEqualTo("Description incomplète");
             assertThat(french.headers().firstValue("Content-Language")).contains("fr");
             api.json("PATCH", "/api/documents/" + id, "{\"title\": \"Notes de terrain\"}");
-            assertThat(TestDocuments.publish(curator, id).get("status").asText())
+            assertThat(read(curator.json("POST", "/api/documents/" + id + "/publish", ""))
+                            .get("status")
+                            .asText())
                     .isEqualTo("published");
         }
 
@@ -132,7 +135,7 @@ class MetadataChecksIT extends PortalTest {
 
         @Test
         void onlyTitleAndAuthorsCanBeConfirmed() {
-            String id = TestDocuments.draft(api, "notes " + uniqueWord(), null);
+            String id = draft(null);
 
             assertProblem(api.delete("/api/documents/" + id + "/doubts/topics"), 400, "invalid-field");
         }
@@ -157,6 +160,11 @@ class MetadataChecksIT extends PortalTest {
             inFrench.forEach(country -> names.add(country.get("name").asText()));
             assertThat(names.indexOf("Égypte")).isLessThan(names.indexOf("Espagne"));
         }
+    }
+
+    /** A text file uploaded as a draft with {@code metadata}, which the test helpers would complete. */
+    private String draft(String metadata) {
+        return api.uploadAccepted("notes.txt", ("notes " + uniqueWord()).getBytes(StandardCharsets.UTF_8), metadata);
     }
 
     private static List<String> doubts(JsonNode document) {

@@ -64,7 +64,10 @@ class PublicationWorkflowIT extends PortalTest {
         @Test
         void takesADraftThroughReturnAndPublicationToWithdrawalAndRecordsEachStep() {
             String word = uniqueWord();
-            String id = TestDocuments.draft(api, "Field notes " + word, "{\"title\": \"Rapport " + word + "\"}");
+            String id = TestDocuments.draft(
+                    api,
+                    "Field notes " + word,
+                    "{\"title\": \"Rapport " + word + "\", \"type\": \"report\", \"language\": \"en\"}");
 
             JsonNode draft = read(api.get("/api/documents/" + id));
             assertThat(draft.get("status").asText()).isEqualTo("draft");
