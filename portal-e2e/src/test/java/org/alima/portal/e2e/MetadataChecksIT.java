@@ -67,9 +67,33 @@ class MetadataChecksIT {
     private final E2ePortal portal;
     private final Browser browser;
 
-    MetadataChecksIT(E2ePortal portal, Browser browser) {
+    MetadataChecksIT(E2ePortal portal, Library library, Browser browser) {
         this.portal = portal;
         this.browser = browser;
+    }
+
+    @Test
+    void theCountryFacetNamesCountriesInEnglish() {
+        browser.open("#/search?q=");
+        assertThat(countryFacet(browser)).contains("United States", "Mali", "France");
+    }
+
+    @Test
+    void onAPhoneInFrenchTheCountryFacetNamesCountriesInFrench(@OwnBrowser(languages = "fr-FR,fr") Browser phone) {
+        phone(phone);
+        phone.open("#/search?q=");
+        assertThat(countryFacet(phone)).contains("États-Unis", "Mali", "France");
+    }
+
+    /** The country facet's text, shown or folded behind the phone's filters button. */
+    private static String countryFacet(Browser b) {
+        b.waitFor(
+                d -> !d.findElements(By.cssSelector("ul[aria-labelledby=facet-country] li"))
+                        .isEmpty(),
+                Duration.ofSeconds(10));
+        return b.driver()
+                .findElement(By.cssSelector("ul[aria-labelledby=facet-country]"))
+                .getAttribute("textContent");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Calendar;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +32,7 @@ final class MetadataBuilder {
     private static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
 
     private String title;
-    /** The first title offered that was doubtful, kept in case no better one comes. */
+    /** The least doubtful title offered so far, kept in case no sound one comes. */
     private String doubtfulTitle;
 
     private List<String> authors = List.of();
@@ -48,9 +49,17 @@ final class MetadataBuilder {
             String t = tidy(candidate);
             if (t != null) {
                 t = WORD_PREFIX.matcher(t).replaceFirst("");
-                if (MetadataDoubts.ofTitle(t).isEmpty()) {
+                Optional<MetadataDoubts.Reason> doubt = MetadataDoubts.ofTitle(t);
+                if (doubt.isEmpty()) {
                     title = t;
-                } else if (doubtfulTitle == null && LanguageGuesser.countLetters(t, 1) > 0) {
+                } else if (LanguageGuesser.countLetters(t, 1) > 0
+                        && (doubtfulTitle == null
+                                || doubt.get()
+                                                .compareTo(MetadataDoubts.ofTitle(doubtfulTitle)
+                                                        .orElseThrow())
+                                        > 0)) {
+                    // Among doubtful titles the least doubtful wins: words in capitals before a generic word, and
+                    // that before a file name.
                     doubtfulTitle = t;
                 }
             }

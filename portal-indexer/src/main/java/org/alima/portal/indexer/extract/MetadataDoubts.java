@@ -39,7 +39,11 @@ import java.util.regex.Pattern;
  */
 public final class MetadataDoubts {
 
-    /** Why a value read from a file is doubtful; {@link #code()} is the name the API and the web page use. */
+    /**
+     * Why a value read from a file is doubtful; {@link #code()} is the name the API and the web page use. The title
+     * reasons come from the most to the least doubtful: a file name says nothing of the document, capitals may well
+     * be its title.
+     */
     public enum Reason {
         FILE_NAME("file-name"),
         GENERIC_WORD("generic-word"),

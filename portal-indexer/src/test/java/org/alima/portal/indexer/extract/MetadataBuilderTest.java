@@ -54,6 +54,14 @@ class MetadataBuilderTest {
                         .build()
                         .title())
                 .isEqualTo("EPIDEMIOLOGY");
+        assertThat(new MetadataBuilder()
+                        .title("kwh255.fm")
+                        .title("Untitled")
+                        .title("EPIDEMIOLOGY")
+                        .build()
+                        .title())
+                .as("the least doubtful, whatever the order")
+                .isEqualTo("EPIDEMIOLOGY");
         assertThat(new MetadataBuilder().title("  ").title("1234").build().title())
                 .isNull();
     }
