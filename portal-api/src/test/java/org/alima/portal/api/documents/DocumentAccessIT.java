@@ -296,7 +296,9 @@ class DocumentAccessIT extends PortalTest {
 
     private String create(String status) {
         Api curator = viewers.get("curator");
-        String metadata = "{\"title\": \"A " + status + " document\", \"publicationDate\": \"" + year + "-06-01\"}";
+        // All a document needs to be submitted and published, so that every change the test tries may be allowed.
+        String metadata = "{\"title\": \"A " + status + " document\", \"type\": \"report\", \"language\": \"en\","
+                + " \"publicationDate\": \"" + year + "-06-01\"}";
         if (status.equals("failed")) {
             return api.uploadAccepted("scan.pdf", TestPdfs.pages(true), metadata);
         }
