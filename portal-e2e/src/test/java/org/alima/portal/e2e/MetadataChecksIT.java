@@ -154,7 +154,7 @@ class MetadataChecksIT {
                 .isEqualTo(texts.kept());
         new Select(b.driver().findElement(By.id("upload-type"))).selectByValue("guideline");
         b.driver().findElement(By.xpath("//button[.='" + texts.save() + "']")).click();
-        WebElement saved = b.shown(By.cssSelector("section[aria-labelledby=describe-h] .ok"));
+        WebElement saved = b.shown(By.cssSelector("section[aria-labelledby=describe-h] div[role=status] .ok"));
         String href = saved.findElement(By.tagName("a")).getAttribute("href");
         JsonNode document = portal.as("contributor").get("/api/documents/" + href.substring(href.lastIndexOf('/') + 1));
         assertThat(texts(document.get("countries"))).containsExactly("SN");
