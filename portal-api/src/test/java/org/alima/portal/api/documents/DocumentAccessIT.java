@@ -251,7 +251,8 @@ class DocumentAccessIT extends PortalTest {
                 caller.json(
                         "PUT",
                         path,
-                        "{\"title\": \"Replaced by " + viewer + "\", \"publicationDate\": \"" + year + "-01-01\"}");
+                        "{\"title\": \"Replaced by " + viewer + "\", \"type\": \"report\", \"language\": \"en\","
+                                + " \"publicationDate\": \"" + year + "-01-01\"}");
             case "PATCH" -> caller.json("PATCH", path, "{\"title\": \"Patched by " + viewer + "\"}");
             case "POST submit", "POST publish", "POST retry" -> caller.json("POST", path + "/" + verb(request), "");
             case "POST return" -> caller.json("POST", path + "/return", "{\"comment\": \"Add the sample size.\"}");
