@@ -218,24 +218,13 @@ class BackupRestoreIT {
         return anonymous.as(TestAccounts.admin(anonymous));
     }
 
-    /**
-     * A portal's environment. Search by meaning is off: its vectors are added in the background after indexing, on the
-     * original as on the restored portal, and comparing hybrid orders raced them; the words decide the orders here.
-     */
     private static Map<String, String> environment(Path data) {
         return Map.of(
-                "PORTAL_SEMANTIC",
-                "off",
-                "PORTAL_DATA_DIR",
-                data.toString(),
-                "PORTAL_PORT",
-                String.valueOf(TestDatabase.freePort()),
-                "PORTAL_EMBEDDED_DB_PORT",
-                String.valueOf(TestDatabase.freePort()),
-                "PORTAL_ADMIN_EMAIL",
-                TestAccounts.ADMIN_EMAIL,
-                "PORTAL_ADMIN_PASSWORD",
-                TestAccounts.ADMIN_PASSWORD);
+                "PORTAL_DATA_DIR", data.toString(),
+                "PORTAL_PORT", String.valueOf(TestDatabase.freePort()),
+                "PORTAL_EMBEDDED_DB_PORT", String.valueOf(TestDatabase.freePort()),
+                "PORTAL_ADMIN_EMAIL", TestAccounts.ADMIN_EMAIL,
+                "PORTAL_ADMIN_PASSWORD", TestAccounts.ADMIN_PASSWORD);
     }
 
     private static Output run(Map<String, String> environment, String... args) {
