@@ -132,8 +132,13 @@ class MetadataChecksIT {
                 .findElement(By.cssSelector(".drop input[type=file]"))
                 .sendKeys(uniqueCopy("fda-guidance-excerpt-2.pdf").toString());
 
+        // The description is drawn again while the file's processing is followed: elements are found afresh.
+        b.waitFor(
+                d -> "Untitled".equals(d.findElement(By.id("upload-title")).getAttribute("value"))
+                        && !d.findElements(By.cssSelector(".steps li[data-step=indexed].done"))
+                                .isEmpty(),
+                Duration.ofSeconds(60));
         WebElement title = b.shown(By.id("upload-title"));
-        b.waitFor(d -> "Untitled".equals(title.getAttribute("value")), Duration.ofSeconds(60));
         assertThat(b.shown(By.cssSelector("label[for=upload-title] .from-file")).getText())
                 .isEqualTo(texts.toCheck());
         WebElement doubts = b.shown(By.id("upload-title-doubts"));
