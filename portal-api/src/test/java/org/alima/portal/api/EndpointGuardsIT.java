@@ -58,6 +58,7 @@ class EndpointGuardsIT extends PortalTest {
             Map.entry("DELETE /api/admin/accounts/{id}/tokens/{tokenId}", Door.ADMIN),
             Map.entry("GET /api/admin/audit", Door.ADMIN),
             Map.entry("GET /api/index", Door.CURATOR),
+            Map.entry("GET /api/ocr", Door.CURATOR),
             Map.entry("POST /api/index/rebuild", Door.ADMIN_OR_OPERATOR),
             Map.entry("GET /api/search", Door.ANYONE),
             Map.entry("GET /api/search/suggest", Door.ANYONE),

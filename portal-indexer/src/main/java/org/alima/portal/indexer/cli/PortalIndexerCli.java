@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             StatsCommand.class,
             RebuildCommand.class,
             BenchCommand.class,
+            OcrBenchCommand.class,
             MetadataCommand.class
         })
 public final class PortalIndexerCli {
