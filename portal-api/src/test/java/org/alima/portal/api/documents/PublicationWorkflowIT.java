@@ -158,7 +158,8 @@ class PublicationWorkflowIT extends PortalTest {
 
         @Test
         void publishesADraftDirectlyWhenACuratorDoesAndRecordsTheStatusItCameFrom() {
-            String id = TestDocuments.draft(api, "notes " + uniqueWord(), null);
+            String id = TestDocuments.draft(
+                    api, "notes " + uniqueWord(), "{\"title\": \"Notes\", \"type\": \"report\", \"language\": \"en\"}");
 
             documents.publish(UUID.fromString(id), curating);
 
@@ -388,7 +389,8 @@ class PublicationWorkflowIT extends PortalTest {
             return TestDocuments.draft(
                     api,
                     "procedure " + uniqueWord(),
-                    "{\"type\": \"operating_procedure\", \"publicationDate\": \"" + year + "-01-01\","
+                    "{\"title\": \"Procédure\", \"language\": \"fr\", \"type\": \"operating_procedure\","
+                            + " \"publicationDate\": \"" + year + "-01-01\","
                             + " \"effectiveDate\": \"" + year + "-01-01\", \"reviewDueDate\": \"" + reviewDue + "\"}");
         }
     }
