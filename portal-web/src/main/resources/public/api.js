@@ -140,6 +140,12 @@ export const documentAction = (id, action, body) => request(documentPath(id) + "
 
 export const deleteDocument = (id) => request(documentPath(id), { method: "DELETE" });
 
+/** Keeps the values of `field` (title or authors) read from the file that the portal found doubtful: the document. */
+export const confirmDoubts = (id, field) => request(documentPath(id) + "/doubts/" + encodeURIComponent(field), { method: "DELETE" });
+
+/** Every country a document may name: [{code, name}], named and sorted in the interface language. */
+export const countries = () => request("api/countries");
+
 /** The citation as text, in `format` (bibtex or ris). */
 export const citation = (id, format) => request(withQuery(documentPath(id) + "/citation", { format }), { text: true });
 

@@ -293,8 +293,11 @@ function manageSection(doc) {
       return result;
     } catch (error) {
       status.replaceChildren(errorBox(error));
+      // What is missing is shown beside its field, in the description's editor.
+      if (error.code === "metadata-incomplete" && edit) edit.showErrors(error.problem);
     }
   };
+  const edit = doc.actions.includes("edit") ? editor(doc, status) : null;
   const withText = (action, key, field) => {
     const id = "manage-" + action;
     const area = el("textarea", { id, required: true, maxlength: "2000" });
@@ -322,7 +325,11 @@ function manageSection(doc) {
   if (actions.includes("retry")) parts.push(el("button", { type: "button", class: "secondary", onclick: () => act("retry", undefined, t("manage.done.retry")) }, t("manage.retry")));
   if (actions.includes("newVersion")) parts.push(el("a", { class: "button secondary", href: link("/upload", { supersedes: doc.id }) }, t("manage.newVersion")));
   const more = [];
-  if (actions.includes("edit")) more.push(editor(doc, status));
+  if (doc.doubts?.length) {
+    const fields = [...new Set(doc.doubts.map((d) => t("meta." + d.field).toLowerCase()))].join(", ");
+    more.push(el("p", { class: "doubts" }, t("meta.doubt.notice", { fields })));
+  }
+  if (edit) more.push(edit);
   if (actions.includes("return")) more.push(withText("return", "manage.comment", "comment"));
   if (actions.includes("withdraw")) more.push(withText("withdraw", "manage.reason", "reason"));
   if (actions.includes("delete")) {
@@ -341,11 +348,12 @@ function manageSection(doc) {
 
 function editor(doc, status) {
   const details = el("details", null, el("summary", null, t("manage.edit")));
-  details.addEventListener(
-    "toggle",
-    async () => {
+  let ready = null;
+  // Built on first opening (or when an action must show what is missing), once.
+  const build = () =>
+    (ready ||= (async () => {
       const { metadataForm } = await import("./metadata.js");
-      const form = metadataForm(doc, "edit");
+      const form = metadataForm(doc, "edit", {}, { confirm: (field) => api.confirmDoubts(doc.id, field) });
       details.append(
         el(
           "form",
@@ -366,8 +374,18 @@ function editor(doc, status) {
           el("button", { type: "submit" }, t("manage.save")),
         ),
       );
-    },
-    { once: true },
-  );
+      return form;
+    })());
+  details.addEventListener("toggle", () => details.open && build());
+  /** Opens the editor and shows the API's field errors beside their fields. */
+  details.showErrors = async (problem) => {
+    details.open = true;
+    (await build()).showErrors(problem)?.focus();
+  };
+  // Doubts about values read from the file are shown in the editor: opened at once when there are some.
+  if (doc.doubts?.length) {
+    details.open = true;
+    build();
+  }
   return details;
 }

@@ -1,7 +1,10 @@
 // The form that describes a document, shared by the upload page and the document page's editor. It knows which
-// fields the person changed, so that values read from the file never overwrite what someone typed.
+// fields the person changed, so that values read from the file never overwrite what someone typed; it shows the
+// portal's doubts about values read from the file (a title that is a file name...) beside them, with a way to keep
+// them; and it lets a person choose countries by name in the interface language.
+import * as api from "../api.js";
 import { el } from "../dom.js";
-import { languageName, t, typeName } from "../i18n.js";
+import { countryName, languageName, t, typeName } from "../i18n.js";
 
 const TYPES = ["study", "article", "protocol", "operating_procedure", "guideline", "report", "poster", "thesis"];
 const LANGUAGES = ["fr", "en", "es", "pt", "ar"];
@@ -15,7 +18,7 @@ const FIELDS = [
   { name: "language", kind: "select", options: LANGUAGES, label: languageName },
   { name: "effectiveDate", kind: "date", procedure: true },
   { name: "reviewDueDate", kind: "date", procedure: true },
-  { name: "countries", kind: "codes" },
+  { name: "countries", kind: "countries" },
   { name: "topics", kind: "lines" },
   { name: "doi", kind: "text", max: 300 },
   { name: "license", kind: "text", max: 200 },
@@ -27,8 +30,106 @@ function shown(field, doc) {
   if (value == null) return "";
   if (field.name === "authors") return value.map((a) => a.name).join("\n");
   if (field.kind === "lines") return value.join("\n");
-  if (field.kind === "codes") return value.join(", ");
+  if (field.kind === "countries") return value.join(",");
   return String(value);
+}
+
+// The countries a document may name, [{code, name}] in the interface language, asked of the API once per page.
+let countryList = null;
+function countries() {
+  countryList ||= api.countries().catch(() => {
+    countryList = null;
+    return [];
+  });
+  return countryList;
+}
+
+// Folds case and accents, so that "cote d'ivoire" finds "Côte d’Ivoire".
+const folded = (text) =>
+  String(text)
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[’']/g, "'")
+    .toLowerCase()
+    .trim();
+
+/**
+ * A country picker: the chosen countries as removable chips, and an input whose list offers every country by name.
+ * Its `value` is the chosen ISO codes joined by commas, as the form reads and fills it; `onchange` is told of changes.
+ */
+function countryPicker(id, value, onchange) {
+  const listId = id + "-list";
+  const input = el("input", { id, type: "text", list: listId, autocomplete: "off" });
+  const datalist = el("datalist", { id: listId });
+  const chips = el("ul", { class: "chips", "aria-live": "polite" });
+  const hint = el("p", { class: "country-hint", role: "status", hidden: true });
+  let codes = value ? value.split(",").filter(Boolean) : [];
+  let names = new Map();
+  countries().then((list) => {
+    names = new Map(list.map((c) => [c.code, c.name]));
+    datalist.replaceChildren(...list.map((c) => el("option", { value: c.name })));
+    draw();
+  });
+  const nameOf = (code) => names.get(code) || countryName(code);
+  function draw() {
+    chips.replaceChildren(
+      ...codes.map((code) =>
+        el(
+          "li",
+          { "data-code": code },
+          nameOf(code),
+          el("button", { type: "button", class: "link", "aria-label": t("meta.countryRemove", { name: nameOf(code) }), onclick: () => remove(code) }, "×"),
+        ),
+      ),
+    );
+  }
+  function remove(code) {
+    codes = codes.filter((c) => c !== code);
+    draw();
+    onchange();
+    input.focus();
+  }
+  function add() {
+    const typed = input.value.trim();
+    hint.hidden = true;
+    if (!typed) return;
+    const wanted = folded(typed);
+    let code = [...names].find(([, name]) => folded(name) === wanted)?.[0];
+    if (!code && /^[a-z]{2}$/i.test(typed) && (names.size === 0 || names.has(typed.toUpperCase()))) code = typed.toUpperCase();
+    if (!code) {
+      hint.textContent = t("meta.countryUnknown", { value: typed });
+      hint.hidden = false;
+      return;
+    }
+    if (!codes.includes(code)) codes = [...codes, code];
+    input.value = "";
+    draw();
+    onchange();
+  }
+  input.addEventListener("change", add);
+  // A name chosen from the list is added at once; a name being typed waits for Enter ("Niger" may become "Nigeria").
+  input.addEventListener("input", (e) => {
+    if (!(e instanceof InputEvent) || e.inputType === "insertReplacementText") add();
+  });
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") {
+      e.preventDefault();
+      add();
+    }
+  });
+  draw();
+  const element = el("div", { class: "country-picker" }, chips, input, datalist, hint);
+  return {
+    element,
+    control: input,
+    get value() {
+      return codes.join(",");
+    },
+    set value(next) {
+      codes = next ? next.split(",").filter(Boolean) : [];
+      draw();
+    },
+  };
 }
 
 /**
@@ -36,11 +137,12 @@ function shown(field, doc) {
  * Returns the element and functions to read the changes, fill untouched fields from a newer version of the document,
  * and show the API's field errors.
  */
-export function metadataForm(doc, prefix, typed = {}) {
+export function metadataForm(doc, prefix, typed = {}, { confirm } = {}) {
   const dirty = new Set(Object.keys(typed));
   doc = { ...doc, ...typed };
   const controls = new Map();
   const rows = new Map();
+  const pickers = new Map();
   let current = doc || {};
   const fieldset = el("fieldset", { class: "metadata" }, el("legend", null, t("meta.legend")));
   for (const field of FIELDS) {
@@ -55,14 +157,22 @@ export function metadataForm(doc, prefix, typed = {}) {
         el("option", { value: "" }, t("meta.choose")),
         options.map((option) => el("option", { value: option, selected: option === value }, field.label(option))),
       );
+    } else if (field.kind === "countries") {
+      const picker = countryPicker(id, value, () => dirty.add(field.name));
+      pickers.set(field.name, picker);
+      control = picker.control;
     } else if (field.kind === "lines" || field.kind === "area") {
       control = el("textarea", { id, name: field.name, rows: field.kind === "area" ? "6" : "3" }, value);
     } else {
       control = el("input", { id, name: field.name, type: field.kind === "date" ? "date" : "text", value, maxlength: field.max ? String(field.max) : null });
     }
-    control.addEventListener("input", () => dirty.add(field.name));
+    control.addEventListener("input", () => {
+      if (field.kind !== "countries") dirty.add(field.name);
+      // Typing over a doubtful value replaces it: the doubt no longer concerns what the field holds.
+      rows.get(field.name).querySelector(".doubts").hidden = true;
+    });
     control.addEventListener("change", () => {
-      dirty.add(field.name);
+      if (field.kind !== "countries") dirty.add(field.name);
       if (field.name === "type") procedureFields();
     });
     const help = t("meta.help." + field.name);
@@ -71,8 +181,9 @@ export function metadataForm(doc, prefix, typed = {}) {
       "div",
       { class: "field" },
       el("label", { for: id }, t("meta." + field.name), el("span", { class: "from-file", hidden: true }, t("meta.fromFile"))),
-      control,
+      pickers.get(field.name)?.element || control,
       help !== "meta.help." + field.name ? el("p", { id: id + "-help", class: "help" }, help) : null,
+      el("div", { class: "doubts", id: id + "-doubts", hidden: true }),
     );
     controls.set(field.name, control);
     rows.set(field.name, row);
@@ -84,14 +195,57 @@ export function metadataForm(doc, prefix, typed = {}) {
   }
   procedureFields();
 
+  /** Shows the portal's doubts about values read from the file beside their fields, with a button to keep them. */
+  function showDoubts(next) {
+    for (const field of FIELDS) {
+      const box = rows.get(field.name).querySelector(".doubts");
+      const doubts = (next?.doubts || []).filter((d) => d.field === field.name);
+      const control = controls.get(field.name);
+      const describedBy = (control.getAttribute("aria-describedby") || "").replace(/\S+-doubts\b/, "").trim();
+      box.hidden = !doubts.length;
+      if (!doubts.length) {
+        box.replaceChildren();
+        describe(control, describedBy);
+        continue;
+      }
+      const status = el("span", { role: "status" });
+      box.replaceChildren(
+        ...doubts.map((d) => el("p", { class: "doubt" }, t("meta.doubt." + d.reason, { value: d.value }))),
+        confirm
+          ? el(
+              "button",
+              {
+                type: "button",
+                class: "secondary",
+                onclick: async (e) => {
+                  try {
+                    const updated = await confirm(field.name);
+                    current = { ...current, doubts: updated?.doubts || [] };
+                    box.replaceChildren(el("p", { class: "ok", role: "status" }, t("meta.doubt.kept")));
+                    rows.get(field.name).querySelector(".from-file").textContent = t("meta.fromFile");
+                  } catch (error) {
+                    status.textContent = t("error." + error.code) !== "error." + error.code ? t("error." + error.code) : error.message;
+                    e.target.after(status);
+                  }
+                },
+              },
+              t("meta.doubt.keep"),
+            )
+          : null,
+      );
+      describe(control, describedBy + " " + box.id);
+    }
+  }
+  showDoubts(current);
+
   function read(field) {
-    const raw = controls.get(field.name).value.trim();
+    const raw = (pickers.get(field.name) || controls.get(field.name)).value.trim();
     if (field.name === "authors") {
       const orcids = new Map((current.authors || []).map((a) => [a.name, a.orcid]));
       return lines(raw).map((name) => (orcids.get(name) ? { name, orcid: orcids.get(name) } : { name }));
     }
     if (field.kind === "lines") return lines(raw);
-    if (field.kind === "codes") return raw.split(/[\s,;]+/).filter(Boolean).map((c) => c.toUpperCase());
+    if (field.kind === "countries") return pickers.get(field.name).value.split(",").filter(Boolean);
     return raw;
   }
 
@@ -115,14 +269,20 @@ export function metadataForm(doc, prefix, typed = {}) {
       for (const field of FIELDS) {
         if (dirty.has(field.name)) continue;
         const value = shown(field, next);
-        const control = controls.get(field.name);
+        const control = pickers.get(field.name) || controls.get(field.name);
         if (field.kind === "select" && value && ![...control.options].some((o) => o.value === value)) {
           control.append(el("option", { value }, field.label(value)));
         }
         const changed = control.value !== value;
         control.value = value;
-        rows.get(field.name).querySelector(".from-file").hidden = !(changed && value);
+        const mark = rows.get(field.name).querySelector(".from-file");
+        mark.hidden = !(changed && value);
+        // Title and authors are judged before they are offered: the mark says what the judgement was.
+        const doubtful = (next.doubts || []).some((d) => d.field === field.name);
+        mark.textContent = !JUDGED.includes(field.name) ? t("meta.fromFile") : doubtful ? t("meta.fromFileDoubtful") : t("meta.fromFileChecked");
+        mark.classList.toggle("doubtful", doubtful);
       }
+      showDoubts(next);
       procedureFields();
     },
     /** Shows the API's field errors beside their fields; returns the first invalid control to move focus to. */
@@ -138,7 +298,10 @@ export function metadataForm(doc, prefix, typed = {}) {
         const control = controls.get(name);
         if (!control) continue;
         const id = control.id + "-error";
-        if (!document.getElementById(id)) control.parentNode.append(el("p", { id, class: "invalid" }, error.message));
+        // A missing field is told in the reader's language; other errors keep the API's precise words.
+        const missing = problem.code === "metadata-incomplete";
+        const message = missing ? t(FIELDS.find((f) => f.name === name)?.procedure ? "meta.requiredProcedure" : "meta.required") : error.message;
+        if (!document.getElementById(id)) rows.get(name).append(el("p", { id, class: "invalid" }, message));
         control.setAttribute("aria-invalid", "true");
         describe(control, (control.getAttribute("aria-describedby") || "") + " " + id);
         first ||= control;
@@ -152,5 +315,8 @@ function describe(control, ids) {
   if (ids.trim()) control.setAttribute("aria-describedby", ids.trim());
   else control.removeAttribute("aria-describedby");
 }
+
+/** The fields whose values read from a file are judged (MetadataDoubts on the server). */
+const JUDGED = ["title", "authors"];
 
 const lines = (text) => text.split("\n").map((line) => line.trim()).filter(Boolean);

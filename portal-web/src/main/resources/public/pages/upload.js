@@ -225,7 +225,9 @@ function drawDescription(v = view) {
   const current = job;
   if (current.form) current.typed = current.form.changes();
   // Drawn empty with what the person typed, then filled from the document: what the file gave is marked as such.
-  const form = metadataForm({}, "upload", current.typed);
+  const form = metadataForm({}, "upload", current.typed, {
+    confirm: async (field) => (current.doc = await api.confirmDoubts(current.id, field)),
+  });
   current.form = form;
   if (current.doc) form.fill(current.doc);
   const status = el("div", { role: "status" });

@@ -3,6 +3,7 @@ package org.alima.portal.api.documents;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.alima.portal.api.access.Role;
@@ -21,6 +22,7 @@ import org.alima.portal.api.system.NotFoundException;
  * @param supersededBy the nearest newer version that is published, or null
  * @param latestVersionId the newest published version of its line, or its own id when no newer one is published
  * @param hasNewerVersion whether any newer version exists, published or not (a line of versions does not branch)
+ * @param doubts the values read from the file that were found doubtful and are neither replaced nor confirmed
  */
 record Document(
         UUID id,
@@ -38,7 +40,12 @@ record Document(
         @Nullable Instant publishedAt,
         Instant createdAt,
         Instant updatedAt,
-        DocumentResponse.FileResponse file) {
+        DocumentResponse.FileResponse file,
+        List<MetadataDoubt> doubts) {
+
+    Document {
+        doubts = doubts.stream().filter(doubt -> doubt.standsIn(metadata)).toList();
+    }
 
     /** The same document, with its owner's name as the accounts feature keeps it. */
     Document withOwnerName(@Nullable String name) {
@@ -58,7 +65,8 @@ record Document(
                 publishedAt,
                 createdAt,
                 updatedAt,
-                file);
+                file,
+                doubts);
     }
 
     /** Whether {@code viewer} may read the document's page (its metadata, status, citation). */

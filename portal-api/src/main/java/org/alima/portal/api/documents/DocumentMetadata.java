@@ -152,31 +152,62 @@ record DocumentMetadata(
     }
 
     /**
-     * Checks what a document needs before everyone may read it: an operating procedure says from when it applies and
-     * when it must be reviewed, so that a reader can tell a current procedure from an outdated one.
+     * Checks what a document needs before its owner hands it to the curators: a title, a type and a language, without
+     * which a reader can neither recognise it in a list nor filter it.
      *
-     * @throws InvalidInputException naming each missing field
+     * @throws MetadataIncompleteException naming each missing field and what to give
+     */
+    void checkSubmittable() {
+        List<FieldError> errors = missingDescription("submit");
+        if (!errors.isEmpty()) {
+            throw new MetadataIncompleteException("submit", errors);
+        }
+    }
+
+    /**
+     * Checks what a document needs before everyone may read it: a title, a type and a language, and for an operating
+     * procedure from when it applies and when it must be reviewed, so that a reader can tell a current procedure from
+     * an outdated one.
+     *
+     * @throws MetadataIncompleteException naming each missing field and what to give
      */
     void checkPublishable() {
-        if (!PROCEDURE.equals(type)) {
-            return;
-        }
-        List<FieldError> errors = new ArrayList<>();
-        if (effectiveDate == null) {
+        List<FieldError> errors = missingDescription("publish");
+        if (PROCEDURE.equals(type) && effectiveDate == null) {
             errors.add(new FieldError(
                     "effectiveDate",
                     "is required to publish an operating procedure: give the date from which it applies"
                             + " (YYYY-MM-DD)"));
         }
-        if (reviewDueDate == null) {
+        if (PROCEDURE.equals(type) && reviewDueDate == null) {
             errors.add(new FieldError(
                     "reviewDueDate",
                     "is required to publish an operating procedure: give the date by which it must be reviewed"
                             + " (YYYY-MM-DD)"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw new MetadataIncompleteException("publish", errors);
         }
+    }
+
+    /** The fields every document needs before it leaves its owner's drafts, each with what to give. */
+    private List<FieldError> missingDescription(String action) {
+        List<FieldError> errors = new ArrayList<>();
+        if (title == null) {
+            errors.add(new FieldError(
+                    "title", "is required to " + action + " a document: give the title a reader should see"));
+        }
+        if (type == null) {
+            errors.add(new FieldError(
+                    "type", "is required to " + action + " a document: choose one of " + DocumentType.NAMES));
+        }
+        if (language == null) {
+            errors.add(new FieldError(
+                    "language",
+                    "is required to " + action + " a document: give its language as an ISO 639-1 code, such as fr"
+                            + " or en"));
+        }
+        return errors;
     }
 
     /** The names (as in JSON) of the fields whose values differ from {@code other}'s, for the audit log. */

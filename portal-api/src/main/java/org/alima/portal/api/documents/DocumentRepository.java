@@ -52,7 +52,7 @@ class DocumentRepository {
     private static final String SELECT = """
             SELECT d.id, d.title, d.abstract, d.authors::text AS authors, d.publication_date, d.type, d.language,
                    d.countries, d.topics, d.doi, d.license, d.effective_date, d.review_due_date,
-                   d.status, d.owner_id, d.return_comment, d.withdrawn_reason,
+                   d.status, d.owner_id, d.return_comment, d.withdrawn_reason, d.metadata_doubts::text AS metadata_doubts,
                    d.version, d.supersedes_id, d.published_at, d.created_at, d.updated_at,
                    (SELECT n.newer_id FROM document_newer_published_versions(d.id) n
                      ORDER BY n.steps, n.newer_published_at DESC LIMIT 1) AS superseded_by,
@@ -442,7 +442,8 @@ class DocumentRepository {
                 published == null ? null : published.toInstant(),
                 rows.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rows.getObject("updated_at", OffsetDateTime.class).toInstant(),
-                file);
+                file,
+                doubts(rows.getString("metadata_doubts")));
     }
 
     /** The format as the {@code document_files.format} column holds it: {@code pdf}, {@code markdown}… */
@@ -487,6 +488,32 @@ class DocumentRepository {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the authors stored as JSON", e);
         }
+    }
+
+    private List<MetadataDoubt> doubts(String stored) {
+        try {
+            return json.readValue(stored, Argument.listOf(MetadataDoubt.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the metadata doubts stored as JSON", e);
+        }
+    }
+
+    /**
+     * Ends the doubts about {@code field}: its contributor or a curator confirmed the values read from the file.
+     * Joins the caller's transaction.
+     */
+    void confirmDoubts(UUID id, String field) {
+        execute("""
+                UPDATE documents
+                   SET metadata_doubts = COALESCE(
+                           (SELECT jsonb_agg(doubt) FROM jsonb_array_elements(metadata_doubts) doubt
+                             WHERE doubt->>'field' <> ?), '[]'::jsonb)
+                 WHERE id = ?
+                """, statement -> {
+            statement.setString(1, field);
+            statement.setObject(2, id);
+            return statement.executeUpdate();
+        });
     }
 
     private <R> R execute(String sql, Statement<R> body) {

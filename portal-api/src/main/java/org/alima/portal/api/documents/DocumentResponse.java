@@ -31,6 +31,8 @@ import org.alima.portal.api.search.ReviewDue;
  *     stays)
  * @param reviewOverdueSince for an operating procedure whose review is overdue ({@link ReviewDue}), the review-due
  *     date it passed (YYYY-MM-DD); null otherwise. Search hits carry the same field
+ * @param doubts the values read from the file that the portal found doubtful (a title that is a file name, an author
+ *     that looks like a user name...), until replaced or confirmed; shown only to those who may edit the document
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -51,10 +53,12 @@ record DocumentResponse(
         List<String> actions,
         List<CollectionRef> collections,
         @Nullable FileResponse file,
-        @Nullable String reviewOverdueSince) {
+        @Nullable String reviewOverdueSince,
+        List<MetadataDoubt> doubts) {
 
     /** The document as {@code viewer} sees it; the caller has checked that they may see it at all. */
     static DocumentResponse of(Document document, Viewer viewer, List<CollectionRef> collections) {
+        List<Action> actions = List.copyOf(document.actionsOf(viewer));
         return new DocumentResponse(
                 document.id().toString(),
                 document.metadata(),
@@ -69,10 +73,11 @@ record DocumentResponse(
                 document.publishedAt(),
                 document.createdAt(),
                 document.updatedAt(),
-                document.actionsOf(viewer).stream().map(Action::wireName).toList(),
+                actions.stream().map(Action::wireName).toList(),
                 collections,
                 document.isFileServedTo(viewer) ? document.file() : null,
-                overdueSince(document));
+                overdueSince(document),
+                actions.contains(Action.EDIT) ? document.doubts() : List.of());
     }
 
     static @Nullable String overdueSince(Document document) {

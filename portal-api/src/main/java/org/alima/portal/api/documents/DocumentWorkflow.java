@@ -117,7 +117,9 @@ class DocumentWorkflow {
     /** draft → submitted: the owner hands the document to the curators. */
     @Transactional
     Document submit(Viewer viewer, UUID id) {
-        locked(id).require(viewer, Action.SUBMIT);
+        Document current = locked(id);
+        current.require(viewer, Action.SUBMIT);
+        current.metadata().checkSubmittable();
         documents.moveTo(id, DocumentStatus.SUBMITTED, null, viewer);
         audit.record(viewer, "document.submit", TARGET, id.toString(), Map.of());
         return reread(id);
@@ -158,6 +160,18 @@ class DocumentWorkflow {
         queue.enqueueUnindex(id);
         queue.enqueueReindexOfOlderVersions(id);
         audit.record(viewer, "document.withdraw", TARGET, id.toString(), Map.of("reason", reason));
+        return reread(id);
+    }
+
+    /**
+     * Confirms the values of {@code field} that were read from the file and found doubtful ({@link MetadataDoubt}):
+     * whoever may edit the document keeps them as they are.
+     */
+    @Transactional
+    Document confirmDoubts(Viewer viewer, UUID id, String field) {
+        locked(id).require(viewer, Action.EDIT);
+        documents.confirmDoubts(id, field);
+        audit.record(viewer, "document.confirm", TARGET, id.toString(), Map.of("field", field));
         return reread(id);
     }
 

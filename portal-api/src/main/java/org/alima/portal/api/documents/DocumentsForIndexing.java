@@ -179,7 +179,8 @@ final class DocumentsForIndexing implements IndexedDocuments {
     /**
      * Each field takes the value given only while it is still empty: a person who filled it since the job read the
      * document keeps their value. Which value a file gives each field is {@link StoredDocument.Metadata#filledFrom}'s
-     * to decide, not this statement's.
+     * to decide, not this statement's. The title and authors filled are judged by {@link MetadataDoubt#of}: the doubtful
+     * ones are recorded for the contributor to confirm or replace.
      */
     @Override
     public void fillEmptyFields(UUID documentId, StoredDocument.Metadata filled) {
@@ -187,13 +188,15 @@ final class DocumentsForIndexing implements IndexedDocuments {
                 filled.authors().stream().map(name -> new Author(name, null)).toList();
         query("""
                 WITH given AS (SELECT ?::text AS title, ?::jsonb AS authors, ?::text[] AS topics, ?::text AS language,
-                                      ?::text AS doi)
+                                      ?::text AS doi, ?::jsonb AS doubts)
                 UPDATE documents d
                    SET title = COALESCE(d.title, given.title),
                        authors = CASE WHEN d.authors = '[]'::jsonb THEN given.authors ELSE d.authors END,
                        topics = CASE WHEN d.topics = '{}' THEN given.topics ELSE d.topics END,
                        language = COALESCE(d.language, given.language),
                        doi = COALESCE(d.doi, given.doi),
+                       -- Judged before they are offered: a doubt about a value that did not land ends by itself.
+                       metadata_doubts = given.doubts,
                        updated_at = now()
                   FROM given
                  WHERE d.id = ?
@@ -213,7 +216,8 @@ final class DocumentsForIndexing implements IndexedDocuments {
                             .createArrayOf("text", filled.topics().toArray()));
             statement.setString(4, filled.language());
             statement.setString(5, filled.doi());
-            statement.setObject(6, documentId);
+            statement.setString(6, toJson(MetadataDoubt.of(filled.title(), filled.authors())));
+            statement.setObject(7, documentId);
             return statement.executeUpdate();
         });
     }
@@ -258,11 +262,11 @@ final class DocumentsForIndexing implements IndexedDocuments {
         });
     }
 
-    private String toJson(List<Author> authors) {
+    private String toJson(List<?> values) {
         try {
-            return json.writeValueAsString(authors);
+            return json.writeValueAsString(values);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write authors as JSON", e);
+            throw new UncheckedIOException("Cannot write " + values + " as JSON", e);
         }
     }
 

@@ -335,6 +335,8 @@ public final class Soak {
             delete(admin, id);
             return;
         }
+        // A title, a type and a language are required to publish: given as an uploader would when the file lacks them.
+        org.alima.portal.api.documents.TestDocuments.describe(admin, id);
         HttpResponse<String> publication = call(
                 "POST /api/documents/{id}/publish",
                 s -> s == 200 ? Outcome.OK : Outcome.ERROR,

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.alima.portal.api.Api;
+import org.alima.portal.api.documents.TestDocuments;
 
 /** Collections and documents for tests, made through the API as curators and contributors would. */
 final class TestCollections {
@@ -73,6 +74,7 @@ final class TestCollections {
      * when it exists, else by setting its status (by its owner), as the portal allowed before the workflow.
      */
     static void publish(Api curator, Api owner, String id) {
+        TestDocuments.describe(curator, id);
         HttpResponse<String> published = curator.json("POST", "/api/documents/" + id + "/publish", "{}");
         if (published.statusCode() == 404 || published.statusCode() == 405) {
             published = owner.json("PATCH", "/api/documents/" + id, "{\"status\": \"published\"}");

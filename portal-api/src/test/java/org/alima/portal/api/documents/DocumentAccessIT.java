@@ -268,7 +268,8 @@ class DocumentAccessIT extends PortalTest {
                 caller.json(
                         "PUT",
                         path,
-                        "{\"title\": \"Replaced by " + viewer + "\", \"publicationDate\": \"" + year + "-01-01\"}");
+                        "{\"title\": \"Replaced by " + viewer + "\", \"type\": \"report\", \"language\": \"en\","
+                                + " \"publicationDate\": \"" + year + "-01-01\"}");
             case "PATCH" -> caller.json("PATCH", path, "{\"title\": \"Patched by " + viewer + "\"}");
             case "POST submit", "POST publish", "POST retry" -> caller.json("POST", path + "/" + verb(request), "");
             case "POST return" -> caller.json("POST", path + "/return", "{\"comment\": \"Add the sample size.\"}");
@@ -313,7 +314,9 @@ class DocumentAccessIT extends PortalTest {
 
     private String create(String status) {
         Viewer curator = viewers.get("curator").viewer();
-        String metadata = "{\"title\": \"A " + status + " document\", \"publicationDate\": \"" + year + "-06-01\"}";
+        // All a document needs to be submitted and published, so that every change the test tries may be allowed.
+        String metadata = "{\"title\": \"A " + status + " document\", \"type\": \"report\", \"language\": \"en\","
+                + " \"publicationDate\": \"" + year + "-06-01\"}";
         if (status.equals("failed")) {
             return api.uploadAccepted("scan.pdf", TestPdfs.pages(true), metadata);
         }

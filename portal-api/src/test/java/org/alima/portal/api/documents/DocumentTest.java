@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -154,6 +155,7 @@ class DocumentTest {
                         false,
                         extraction,
                         extraction.equals("failed") ? "damaged" : null,
-                        "/api/documents/" + id + "/file"));
+                        "/api/documents/" + id + "/file"),
+                List.of());
     }
 }

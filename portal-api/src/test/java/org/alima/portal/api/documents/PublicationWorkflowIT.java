@@ -86,7 +86,10 @@ class PublicationWorkflowIT extends PortalTest {
         @Test
         void takesADraftThroughReturnAndPublicationToWithdrawalAndRecordsEachStep() {
             String word = uniqueWord();
-            String id = TestDocuments.draft(api, "Field notes " + word, "{\"title\": \"Rapport " + word + "\"}");
+            String id = TestDocuments.draft(
+                    api,
+                    "Field notes " + word,
+                    "{\"title\": \"Rapport " + word + "\", \"type\": \"report\", \"language\": \"en\"}");
 
             UUID uuid = UUID.fromString(id);
 
@@ -155,7 +158,8 @@ class PublicationWorkflowIT extends PortalTest {
 
         @Test
         void publishesADraftDirectlyWhenACuratorDoesAndRecordsTheStatusItCameFrom() {
-            String id = TestDocuments.draft(api, "notes " + uniqueWord(), null);
+            String id = TestDocuments.draft(
+                    api, "notes " + uniqueWord(), "{\"title\": \"Notes\", \"type\": \"report\", \"language\": \"en\"}");
 
             documents.publish(UUID.fromString(id), curating);
 
@@ -345,17 +349,15 @@ class PublicationWorkflowIT extends PortalTest {
 
         @Test
         void refusesToPublishAProcedureWithoutItsEffectiveAndReviewDatesNamingThem() {
-            String undated =
-                    TestDocuments.draft(api, "procedure " + uniqueWord(), "{\"type\": \"operating_procedure\"}");
+            String described = "\"title\": \"Procédure\", \"language\": \"fr\", \"type\": \"operating_procedure\"";
+            String undated = TestDocuments.draft(api, "procedure " + uniqueWord(), "{" + described + "}");
             String halfDated = TestDocuments.draft(
-                    api,
-                    "procedure " + uniqueWord(),
-                    "{\"type\": \"operating_procedure\", \"effectiveDate\": \"2024-03-01\"}");
+                    api, "procedure " + uniqueWord(), "{" + described + ", \"effectiveDate\": \"2024-03-01\"}");
 
             JsonNode none = assertProblem(
-                    curator.json("POST", "/api/documents/" + undated + "/publish", ""), 400, "invalid-field");
+                    curator.json("POST", "/api/documents/" + undated + "/publish", ""), 422, "metadata-incomplete");
             JsonNode half = assertProblem(
-                    curator.json("POST", "/api/documents/" + halfDated + "/publish", ""), 400, "invalid-field");
+                    curator.json("POST", "/api/documents/" + halfDated + "/publish", ""), 422, "metadata-incomplete");
 
             assertThat(fields(none)).containsExactly("effectiveDate", "reviewDueDate");
             assertThat(none.at("/errors/1/message").asText())
@@ -387,7 +389,8 @@ class PublicationWorkflowIT extends PortalTest {
             return TestDocuments.draft(
                     api,
                     "procedure " + uniqueWord(),
-                    "{\"type\": \"operating_procedure\", \"publicationDate\": \"" + year + "-01-01\","
+                    "{\"title\": \"Procédure\", \"language\": \"fr\", \"type\": \"operating_procedure\","
+                            + " \"publicationDate\": \"" + year + "-01-01\","
                             + " \"effectiveDate\": \"" + year + "-01-01\", \"reviewDueDate\": \"" + reviewDue + "\"}");
         }
     }

@@ -38,6 +38,9 @@ import org.junit.jupiter.api.Test;
 @Property(name = "portal.indexing.enabled", value = "false")
 class IndexingWorkerIT extends PortalTest {
 
+    /** What publishing needs, given at upload: these tests run the worker themselves, so the file fills nothing first. */
+    private static final String DESCRIBED = "{\"title\": \"Notes\", \"type\": \"report\", \"language\": \"en\"}";
+
     private static final Duration FIRST_RETRY = Duration.ofMillis(300);
 
     @Inject
@@ -303,7 +306,7 @@ class IndexingWorkerIT extends PortalTest {
     @Test
     void keepsOutOfSearchADocumentWithdrawnBeforeItsFileWasProcessed() {
         String word = Api.uniqueWord();
-        String id = api.uploadAccepted("notes.txt", ("notes " + word).getBytes(StandardCharsets.UTF_8), null);
+        String id = api.uploadAccepted("notes.txt", ("notes " + word).getBytes(StandardCharsets.UTF_8), DESCRIBED);
         TestDocuments.publish(admin(), id);
         TestDocuments.transition(api, id, "withdraw", "{\"reason\": \"uploaded by mistake\"}");
         IndexingWorker worker = worker(indexer);
@@ -444,7 +447,8 @@ class IndexingWorkerIT extends PortalTest {
     }
 
     private String uploadText() {
-        return api.uploadAccepted("notes.txt", ("notes " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8), null);
+        return api.uploadAccepted(
+                "notes.txt", ("notes " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8), DESCRIBED);
     }
 
     private JsonNode status(String id) {

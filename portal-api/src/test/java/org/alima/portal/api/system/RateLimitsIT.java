@@ -10,6 +10,7 @@ import java.util.Map;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
 import org.alima.portal.api.TestAccounts;
+import org.alima.portal.api.documents.TestDocuments;
 import org.junit.jupiter.api.Test;
 
 /** Rate limits lowered to a few requests, and clients told apart by a trusted proxy on this machine. */
@@ -57,6 +58,7 @@ class RateLimitsIT extends PortalTest {
         String id = api.uploadAccepted("limited.txt", Api.uniqueWord().getBytes(StandardCharsets.UTF_8), null);
         Api admin = anonymous.as(TestAccounts.admin(anonymous));
         api.awaitIndexed(id);
+        TestDocuments.describe(admin, id);
         assertThat(admin.json("POST", "/api/documents/" + id + "/publish", "").statusCode())
                 .isEqualTo(200);
         for (int i = 0; i < 3; i++) {

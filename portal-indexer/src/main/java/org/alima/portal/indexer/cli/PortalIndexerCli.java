@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
             StatsCommand.class,
             RebuildCommand.class,
             BenchCommand.class,
-            OcrBenchCommand.class
+            OcrBenchCommand.class,
+            MetadataCommand.class
         })
 public final class PortalIndexerCli {
 

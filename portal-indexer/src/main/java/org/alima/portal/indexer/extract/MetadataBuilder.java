@@ -8,26 +8,21 @@ import java.util.Calendar;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Gathers {@link DocumentMetadata} from sources of unequal trust: for each field the first sane value offered wins, so
- * callers offer the most trusted source first (XMP before the PDF document information, for instance). Values that
- * authoring tools fill in by themselves are not sane and are passed over: titles that are file names (with an extension
- * or underscores), font or job codes ("CMR10"), placeholders ("Untitled") or shorter than four letters; author
- * entries that are web addresses; dates before 1970 or in the future. Not thread-safe: one instance per extraction.
+ * callers offer the most trusted source first (XMP before the PDF document information, for instance, and a PDF's
+ * first-page heading last). A title that {@link MetadataDoubts} finds doubtful (a file name, a generic word, all
+ * capitals) gives way to any later title that is not, and is kept only when no such title comes; author entries that
+ * are web addresses or e-mail addresses, and dates before 1970 or in the future, are passed over. Not thread-safe: one
+ * instance per extraction.
  */
 final class MetadataBuilder {
 
-    private static final Pattern FILE_NAME = Pattern.compile(
-            "(?i).*\\.(pdf|docx?|rtf|odt|tex|dvi|ps|fm|indd|qxd|qxp|pptx?|xlsx?|txt|html?|md|wpd|pub)\\)?$");
-    /** One word mixing letters and digits, as font and file names are ("CMR10", "kwh255"). */
-    private static final Pattern CODE_WORD = Pattern.compile("\\S*\\p{L}\\S*\\d\\S*|\\S*\\d\\S*\\p{L}\\S*");
-
-    private static final Pattern PLACEHOLDER_TITLE =
-            Pattern.compile("(?i)(untitled|sans titre|title|titre|document|microsoft word)([\\s_-]*\\d*)?");
     private static final Pattern WORD_PREFIX = Pattern.compile("(?i)^microsoft (word|powerpoint) - ");
     private static final Pattern AUTHOR_LIST_SEPARATOR = Pattern.compile("\\s*[;|\\n]\\s*");
     private static final Pattern AUTHOR_CONJUNCTION = Pattern.compile("\\s+(?:and|&)\\s+");
@@ -37,6 +32,9 @@ final class MetadataBuilder {
     private static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
 
     private String title;
+    /** The least doubtful title offered so far, kept in case no sound one comes. */
+    private String doubtfulTitle;
+
     private List<String> authors = List.of();
     private String subject;
     private List<String> keywords = List.of();
@@ -51,12 +49,18 @@ final class MetadataBuilder {
             String t = tidy(candidate);
             if (t != null) {
                 t = WORD_PREFIX.matcher(t).replaceFirst("");
-                if (LanguageGuesser.countLetters(t, 4) >= 4
-                        && t.indexOf('_') < 0
-                        && !FILE_NAME.matcher(t).matches()
-                        && !CODE_WORD.matcher(t).matches()
-                        && !PLACEHOLDER_TITLE.matcher(t).matches()) {
+                Optional<MetadataDoubts.Reason> doubt = MetadataDoubts.ofTitle(t);
+                if (doubt.isEmpty()) {
                     title = t;
+                } else if (LanguageGuesser.countLetters(t, 1) > 0
+                        && (doubtfulTitle == null
+                                || doubt.get()
+                                                .compareTo(MetadataDoubts.ofTitle(doubtfulTitle)
+                                                        .orElseThrow())
+                                        > 0)) {
+                    // Among doubtful titles the least doubtful wins: words in capitals before a generic word, and
+                    // that before a file name.
+                    doubtfulTitle = t;
                 }
             }
         }
@@ -160,7 +164,7 @@ final class MetadataBuilder {
 
     DocumentMetadata build() {
         return new DocumentMetadata(
-                title,
+                title != null ? title : doubtfulTitle,
                 authors,
                 subject,
                 keywords,

@@ -22,18 +22,48 @@ class MetadataBuilderTest {
     }
 
     @Test
-    void passesOverTitlesThatAreFileNamesCodesOrPlaceholders() {
+    void aDoubtfulTitleGivesWayToALaterSaneOne() {
         for (String junk : List.of(
-                "kwh255.fm", "CMR10", "doi:", "EHR_BSI_Protocol", "Microsoft Word - notes.doc", "Document1", "  ")) {
-            assertThat(new MetadataBuilder().title(junk).build().title())
+                "kwh255.fm",
+                "CMR10",
+                "doi:",
+                "EHR_BSI_Protocol",
+                "Microsoft Word - notes.doc",
+                "Document1",
+                "EPIDEMIOLOGY")) {
+            assertThat(new MetadataBuilder()
+                            .title(junk)
+                            .title("Prise en charge du paludisme grave")
+                            .build()
+                            .title())
                     .as(junk)
-                    .isNull();
+                    .isEqualTo("Prise en charge du paludisme grave");
         }
         assertThat(new MetadataBuilder()
                         .title("Microsoft Word - Malaria guideline")
                         .build()
                         .title())
                 .isEqualTo("Malaria guideline");
+    }
+
+    @Test
+    void aDoubtfulTitleIsKeptWhenNoBetterOneComes() {
+        assertThat(new MetadataBuilder()
+                        .title("EPIDEMIOLOGY")
+                        .title("x.docx")
+                        .build()
+                        .title())
+                .isEqualTo("EPIDEMIOLOGY");
+        assertThat(new MetadataBuilder()
+                        .title("kwh255.fm")
+                        .title("Untitled")
+                        .title("EPIDEMIOLOGY")
+                        .build()
+                        .title())
+                .as("the least doubtful, whatever the order")
+                .isEqualTo("EPIDEMIOLOGY");
+        assertThat(new MetadataBuilder().title("  ").title("1234").build().title())
+                .isNull();
     }
 
     @Test
