@@ -144,8 +144,10 @@ class BackupRestoreIT {
             await("the same results for " + query + " once the index is rebuilt")
                     .atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(500))
-                    .untilAsserted(
-                            () -> assertThat(search(restoredAdmin, query)).isEqualTo(searches.get(query)));
+                    // the same hits; copies of one PDF score alike, and the rebuilt index may list them in another
+                    // order (Lucene breaks ties by its internal document number)
+                    .untilAsserted(() -> assertThat(search(restoredAdmin, query))
+                            .containsExactlyInAnyOrderElementsOf(searches.get(query)));
         }
     }
 
