@@ -9,7 +9,7 @@ import { atLeast, documentHref, signedIn } from "../session.js";
 export async function render({ main, args: [id], signal }) {
   let doc;
   try {
-    doc = await api.document(id, signal);
+    doc = await api.documentView(id, signal);
   } catch (error) {
     if (error.name === "AbortError") throw error;
     // A malformed id (400) is not found either.
@@ -42,6 +42,8 @@ export async function render({ main, args: [id], signal }) {
     main.append(el("p", null, el("a", { href: api.pageView(doc.id, 1) }, t("doc.readPages"))));
   }
   main.append(facts(doc));
+  const usage = el("p", { class: "meta", id: "usage", hidden: true });
+  main.append(usage);
   if (doc.abstract) main.append(el("h2", null, t("doc.abstract")), el("p", { class: "abstract", lang: docLang }, doc.abstract));
   if (doc.status !== "withdrawn") main.append(citeSection(doc));
   const collections = el("section", { hidden: true });
@@ -51,7 +53,21 @@ export async function render({ main, args: [id], signal }) {
   if (doc.actions?.length) main.append(manageSection(doc));
   const adding = el("div");
   main.append(adding);
-  await Promise.all([collectionsOf(collections, doc, signal), related(main, doc, signal), curating(adding, doc, signal)]);
+  await Promise.all([collectionsOf(collections, doc, signal), related(main, doc, signal), curating(adding, doc, signal), usageOf(usage, doc, signal)]);
+}
+
+/** "12 views, 3 downloads this month · 40 views, 9 downloads in all"; nothing when the counts cannot be read. */
+async function usageOf(slot, doc, signal) {
+  let usage;
+  try {
+    usage = await api.documentUsage(doc.id, signal);
+  } catch (error) {
+    if (error.name === "AbortError") throw error;
+    return;
+  }
+  const figures = (f) => ({ views: t("usage.views", { n: f.views }), downloads: t("usage.downloads", { n: f.downloads }) });
+  slot.textContent = t("usage.thisMonth", figures(usage.thisMonth)) + " · " + t("usage.total", figures(usage.total));
+  slot.hidden = false;
 }
 
 /** For curators: "Add to a collection" among those they curate (loaded only for them). */
