@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
 import org.alima.portal.api.TestAccounts;
@@ -24,8 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Usage counts over HTTP, against the real database: which requests count, what readers and curators see of the
- * counts, and the export. Each test reads its own document, so that counts do not mix; the counter is flushed by the
- * test rather than waited for.
+ * counts, and the export. Each test reads its own document, so that counts do not mix. The counts are written every
+ * 100 ms here; a test waits until a request it sent last is counted, after which every earlier one has been too (the
+ * queue is flushed whole and in order).
  */
 @MicronautTest
 class UsageCountsIT extends PortalTest {
@@ -35,10 +39,14 @@ class UsageCountsIT extends PortalTest {
     private static final String CHROME_ANDROID = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36"
             + " (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
 
-    @Inject
-    UsageCounter counter;
-
     private Api curator;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("portal.usage.flush-interval", "100ms");
+        return properties;
+    }
 
     private synchronized Api curator() {
         if (curator == null) {
@@ -51,17 +59,25 @@ class UsageCountsIT extends PortalTest {
     private String publishedPdf() {
         String id = api.uploadAccepted(
                 "usage.pdf", Api.uniquePdf("data-in-brief-2019-page.pdf"), """
-                {"title": "Malaria, \\"severe\\" cases %s", "type": "article", "language": "en"}""".formatted(Api.uniqueWord()));
+                {"title": "Malaria, \\"severe\\" cases %s", "type": "article", "language": "en"}""".replace("%s", Api.uniqueWord()));
         TestDocuments.publish(curator(), id);
         TestDocuments.awaitSettled(curator(), id);
         return id;
     }
 
-    private JsonNode usage(Api caller, String id) {
-        counter.flush();
+    private static JsonNode usage(Api caller, String id) {
         HttpResponse<String> answer = caller.get("/api/documents/" + id + "/usage");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return Api.read(answer);
+    }
+
+    /** The document's usage once {@code written} holds of it: the counts of the requests sent before are written. */
+    private static JsonNode awaitUsage(Api caller, String id, Predicate<JsonNode> written) {
+        return caller.awaitJson("/api/documents/" + id + "/usage", written, Duration.ofSeconds(20));
+    }
+
+    private static Predicate<JsonNode> total(String kind, long n) {
+        return usage -> usage.at("/total/" + kind).asLong() == n;
     }
 
     private static String month() {
@@ -77,11 +93,12 @@ class UsageCountsIT extends PortalTest {
             anonymous.get("/documents/" + id, "User-Agent", FIREFOX);
             anonymous.get("/documents/" + id, "User-Agent", FIREFOX);
             anonymous.get("/documents/" + id, "User-Agent", CHROME_ANDROID);
-            JsonNode usage = usage(anonymous, id);
+            anonymous.getBytes("/api/documents/" + id + "/file", "User-Agent", FIREFOX);
+            JsonNode usage = awaitUsage(anonymous, id, total("downloads", 1));
             assertThat(usage.get("month").asText()).isEqualTo(month());
             assertThat(usage.at("/thisMonth/views").asLong()).isEqualTo(2);
             assertThat(usage.at("/total/views").asLong()).isEqualTo(2);
-            assertThat(usage.at("/thisMonth/downloads").asLong()).isZero();
+            assertThat(usage.at("/thisMonth/downloads").asLong()).isEqualTo(1);
         }
 
         @Test
@@ -90,18 +107,25 @@ class UsageCountsIT extends PortalTest {
             anonymous.get("/documents/" + id, "User-Agent", "Mozilla/5.0 (compatible; Googlebot/2.1)");
             anonymous.getBytes("/api/documents/" + id + "/file", "User-Agent", "python-requests/2.31.0");
             anonymous.get("/documents/" + id, "User-Agent", "MOZILLA/5.0 (COMPATIBLE; BINGBOT/2.0)");
-            JsonNode usage = usage(anonymous, id);
-            assertThat(usage.at("/total/views").asLong()).isZero();
-            assertThat(usage.at("/total/downloads").asLong()).isZero();
+            anonymous.getBytes("/api/documents/" + id + "/file", "User-Agent", FIREFOX);
+            JsonNode usage = awaitUsage(anonymous, id, total("downloads", 1));
+            assertThat(usage.at("/total/views").asLong()).as("robots' views").isZero();
+            assertThat(usage.at("/total/downloads").asLong())
+                    .as("a reader's download, not a script's")
+                    .isEqualTo(1);
         }
 
         @Test
         void theAppsDocumentPageCountsOnlyTheReadThatSaysItIsAView() {
             String id = publishedPdf();
             anonymous.get("/api/documents/" + id, "User-Agent", FIREFOX);
-            assertThat(usage(anonymous, id).at("/total/views").asLong()).isZero();
+            anonymous.get("/api/documents/" + id, "User-Agent", CHROME_ANDROID);
             anonymous.get("/api/documents/" + id + "?view=true", "User-Agent", FIREFOX);
-            assertThat(usage(anonymous, id).at("/total/views").asLong()).isEqualTo(1);
+            anonymous.getBytes("/api/documents/" + id + "/file", "User-Agent", FIREFOX);
+            JsonNode usage = awaitUsage(anonymous, id, total("downloads", 1));
+            assertThat(usage.at("/total/views").asLong())
+                    .as("only the read with view=true")
+                    .isEqualTo(1);
         }
 
         @Test
@@ -124,9 +148,9 @@ class UsageCountsIT extends PortalTest {
                                     "bytes=100-199")
                             .statusCode())
                     .isEqualTo(206);
-            JsonNode usage = usage(anonymous, id);
+            anonymous.get("/documents/" + id, "User-Agent", FIREFOX);
+            JsonNode usage = awaitUsage(anonymous, id, total("views", 1));
             assertThat(usage.at("/thisMonth/downloads").asLong()).isEqualTo(2);
-            assertThat(usage.at("/thisMonth/views").asLong()).isZero();
         }
     }
 
@@ -134,10 +158,13 @@ class UsageCountsIT extends PortalTest {
     class WhoSeesCounts {
 
         @Test
-        void aDraftIsNotCountedAndItsCountsAreAnotFoundToOthers() {
+        void aDraftIsNotCountedAndItsCountsAreNotFoundToOthers() {
             String draft = TestDocuments.draft(api, "Brouillon " + Api.uniqueWord(), """
                     {"title": "A draft", "type": "study", "language": "en"}""");
             api.get("/api/documents/" + draft + "?view=true", "User-Agent", FIREFOX);
+            String published = publishedPdf();
+            anonymous.get("/documents/" + published, "User-Agent", FIREFOX);
+            awaitUsage(anonymous, published, total("views", 1));
             assertThat(usage(api, draft).at("/total/views").asLong())
                     .as("the owner's own reads of a draft are no usage")
                     .isZero();
@@ -151,7 +178,7 @@ class UsageCountsIT extends PortalTest {
             String id = publishedPdf();
             anonymous.get("/documents/" + id, "User-Agent", FIREFOX);
             anonymous.getBytes("/api/documents/" + id + "/file", "User-Agent", FIREFOX);
-            counter.flush();
+            awaitUsage(anonymous, id, total("views", 1).and(total("downloads", 1)));
             String english = Jsoup.parse(anonymous
                             .get("/documents/" + id, "Accept-Language", "en")
                             .body())
@@ -171,6 +198,7 @@ class UsageCountsIT extends PortalTest {
         @Test
         void theMonthsReportAndTheExportAreForCuratorsOnly() {
             assertThat(api.get("/api/usage").statusCode()).isEqualTo(403);
+            assertThat(anonymous.get("/api/usage").statusCode()).isEqualTo(401);
             assertThat(anonymous.get("/api/usage/export.csv").statusCode()).isEqualTo(401);
             assertThat(api.get("/api/usage/export.csv").statusCode()).isEqualTo(403);
         }
@@ -183,19 +211,16 @@ class UsageCountsIT extends PortalTest {
         void theReportListsTheMonthsMostReadInAllAndByCollection() {
             String id = publishedPdf();
             String slug = "usage-" + Api.uniqueWord().toLowerCase(Locale.ROOT);
-            assertThat(curator()
-                            .json("POST", "/api/collections", """
-                                    {"slug": "%s", "title": {"en": "Usage", "fr": "Usage"}, "visibility": "private"}""".formatted(slug))
-                            .statusCode())
-                    .isEqualTo(201);
-            assertThat(curator()
-                            .json("POST", "/api/collections/" + slug + "/items", "{\"documentId\": \"" + id + "\"}")
-                            .statusCode())
-                    .isEqualTo(201);
+            HttpResponse<String> created = curator().json("POST", "/api/collections", """
+                    {"slug": "%s", "title": {"en": "Usage", "fr": "Usage"}, "visibility": "private"}""".replace("%s", slug));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            HttpResponse<String> added =
+                    curator().json("POST", "/api/collections/" + slug + "/items", "{\"documentId\": \"" + id + "\"}");
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
             anonymous.get("/documents/" + id, "User-Agent", FIREFOX);
             anonymous.get("/documents/" + id, "User-Agent", CHROME_ANDROID);
             anonymous.getBytes("/api/documents/" + id + "/file", "User-Agent", FIREFOX);
-            counter.flush();
+            awaitUsage(anonymous, id, total("views", 2).and(total("downloads", 1)));
             JsonNode report = Api.read(curator().get("/api/usage"));
             assertThat(report.get("month").asText()).isEqualTo(month());
             JsonNode line = find(report.at("/all/documents"), id);
@@ -219,7 +244,7 @@ class UsageCountsIT extends PortalTest {
             String id = publishedPdf();
             anonymous.get("/documents/" + id, "User-Agent", FIREFOX);
             anonymous.getBytes("/api/documents/" + id + "/pages/1.pdf", "User-Agent", FIREFOX);
-            counter.flush();
+            awaitUsage(anonymous, id, total("views", 1).and(total("downloads", 1)));
             HttpResponse<String> export = curator().get("/api/usage/export.csv?from=" + month() + "&to=" + month());
             assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
             assertThat(export.headers().firstValue("Content-Type"))
