@@ -121,6 +121,9 @@ export const suggest = (text, signal) => request(withQuery("api/search/suggest",
 
 // ---------------------------------------------------------------- documents
 
+/** Whether this server reads scanned pages, and the documents it read with a low confidence (curators). */
+export const ocrOverview = (signal) => request("api/ocr", { signal });
+
 /** A page of documents: `filter` holds status, processing, reviewDue, mine and size, as the endpoint names them. */
 export const documents = (filter, signal) => request(withQuery("api/documents", filter), { signal });
 

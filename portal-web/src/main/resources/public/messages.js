@@ -276,6 +276,10 @@ export default {
   "dashboard.empty.review": "Aucun document n’attend de relecture.",
   "dashboard.empty.failures": "Aucun échec de lecture.",
   "dashboard.empty.mine": "Vous n’avez encore déposé aucun document.",
+  "dashboard.ocr": "Pages scannées lues avec peu de certitude",
+  "dashboard.ocr.item": "{pages} page(s) lue(s) par OCR, confiance moyenne {confidence} %",
+  "dashboard.empty.ocr": "Aucun document lu par OCR n’est sous le seuil de {threshold} %.",
+  "dashboard.ocr.off": "L’OCR n’est pas disponible sur ce serveur : les pages scannées restent hors de la recherche.",
   "dashboard.more": {
    "one": "et {n} autre",
    "other": "et {n} autres"
@@ -732,6 +736,10 @@ export default {
   "dashboard.empty.review": "No document is waiting for review.",
   "dashboard.empty.failures": "No file failed.",
   "dashboard.empty.mine": "You have not deposited any document yet.",
+  "dashboard.ocr": "Scanned pages read with low confidence",
+  "dashboard.ocr.item": "{pages} page(s) read by OCR, mean confidence {confidence}%",
+  "dashboard.empty.ocr": "No document read by OCR is below the {threshold}% threshold.",
+  "dashboard.ocr.off": "OCR is not available on this server: scanned pages stay out of search.",
   "dashboard.more": {
    "one": "and {n} more",
    "other": "and {n} more"

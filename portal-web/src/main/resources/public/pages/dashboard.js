@@ -15,6 +15,7 @@ export async function render({ main, signal }) {
     sections.push(section("review", { status: "submitted", size: 50 }, reviewItem));
     sections.push(section("failures", { processing: "failed", size: 50 }, failureItem));
     sections.push(section("overdue", { reviewDue: "overdue", size: 50 }, mineItem));
+    sections.push(ocrSection());
     sections.push(usageSection());
   }
   sections.push(section("mine", { mine: true, size: 50 }, mineItem));
@@ -32,6 +33,35 @@ function section(name, filter, item) {
         const items = page.items || [];
         body.replaceChildren(items.length ? el("ul", { class: "queue" }, items.map(item)) : el("p", null, t("dashboard.empty." + name)));
         if (page.totalItems > items.length) body.append(el("p", { class: "help" }, t("dashboard.more", { n: page.totalItems - items.length })));
+      } catch (error) {
+        if (error.name === "AbortError") throw error;
+        body.replaceChildren(errorBox(error, () => route()));
+      }
+    },
+  };
+}
+
+/** Documents whose scanned pages OCR read with a low mean confidence: their text, and hits, may be wrong. */
+function ocrSection() {
+  const body = el("div", null, el("p", null, t("loading")));
+  return {
+    element: el("section", { "aria-labelledby": "ocr-h" }, el("h2", { id: "ocr-h" }, t("dashboard.ocr")), body),
+    async load(signal) {
+      try {
+        const ocr = await api.ocrOverview(signal);
+        const items = ocr.lowConfidence || [];
+        if (!ocr.available) body.replaceChildren(el("p", { class: "help" }, t("dashboard.ocr.off")));
+        else if (!items.length) body.replaceChildren(el("p", null, t("dashboard.empty.ocr", { threshold: ocr.threshold })));
+        else
+          body.replaceChildren(
+            el(
+              "ul",
+              { class: "queue" },
+              items.map((doc) =>
+                el("li", null, heading(doc), el("p", null, t("dashboard.ocr.item", { pages: doc.pages, confidence: Math.round(doc.meanConfidence) }))),
+              ),
+            ),
+          );
       } catch (error) {
         if (error.name === "AbortError") throw error;
         body.replaceChildren(errorBox(error, () => route()));

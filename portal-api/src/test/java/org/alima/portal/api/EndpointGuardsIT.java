@@ -61,6 +61,7 @@ class EndpointGuardsIT extends PortalTest {
             Map.entry("GET /api/usage", Door.CURATOR),
             Map.entry("GET /api/usage/export.csv", Door.CURATOR),
             Map.entry("GET /api/documents/{id}/usage", Door.ANYONE),
+            Map.entry("GET /api/ocr", Door.CURATOR),
             Map.entry("POST /api/index/rebuild", Door.ADMIN_OR_OPERATOR),
             Map.entry("GET /api/search", Door.ANYONE),
             Map.entry("GET /api/search/suggest", Door.ANYONE),

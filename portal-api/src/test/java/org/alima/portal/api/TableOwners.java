@@ -42,6 +42,8 @@ final class TableOwners {
             Map.entry("collection_items_stamp_document", "collections"),
             Map.entry("collections_stamp_documents", "collections"),
             Map.entry("index_jobs", "indexing"),
+            Map.entry("ocr_jobs", "indexing"),
+            Map.entry("ocr_pages", "indexing"),
             Map.entry("accounts", "accounts"),
             Map.entry("refresh_tokens", "accounts"),
             Map.entry("api_tokens", "accounts"),

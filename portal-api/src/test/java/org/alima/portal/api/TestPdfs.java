@@ -53,6 +53,59 @@ public final class TestPdfs {
         }
     }
 
+    /**
+     * Pages made as a scanner makes them, one per entry: an entry whose first line is "SCAN" becomes a page that is
+     * only a grey image (200 dpi) of the lines that follow, typeset by PDFBox and rendered; any other entry is a page
+     * of text.
+     */
+    public static byte[] scanned(java.util.List<java.util.List<String>> pages) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (java.util.List<String> lines : pages) {
+                boolean scan = !lines.isEmpty() && lines.getFirst().equals("SCAN");
+                java.util.List<String> text = scan ? lines.subList(1, lines.size()) : lines;
+                PDPage page = new PDPage(PDRectangle.A4);
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    if (scan) {
+                        PDImageXObject image = LosslessFactory.createFromImage(document, rendered(text));
+                        content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+                    } else {
+                        typeset(content, text);
+                    }
+                }
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BufferedImage rendered(java.util.List<String> lines) throws IOException {
+        try (PDDocument typeset = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            typeset.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(typeset, page)) {
+                typeset(content, lines);
+            }
+            return new org.apache.pdfbox.rendering.PDFRenderer(typeset)
+                    .renderImageWithDPI(0, 200, org.apache.pdfbox.rendering.ImageType.GRAY);
+        }
+    }
+
+    private static void typeset(PDPageContentStream content, java.util.List<String> lines) throws IOException {
+        content.beginText();
+        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 13);
+        content.setLeading(20);
+        content.newLineAtOffset(60, 760);
+        for (String line : lines) {
+            content.showText(line);
+            content.newLine();
+        }
+        content.endText();
+    }
+
     /** The first {@code length} bytes of a test PDF, as a broken download leaves it. */
     public static byte[] truncated(String name, int length) {
         byte[] cut = Arrays.copyOf(Api.resource(name), length);

@@ -59,10 +59,10 @@ class AccountController {
     @Operation(summary = "Change my password")
     @Put(value = "/password", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<Void> changePassword(
-            Authentication authentication, @Valid @Body PasswordChange body, HttpRequest<?> request) {
+            Viewer viewer, Authentication authentication, @Valid @Body PasswordChange body, HttpRequest<?> request) {
         requireSession(authentication);
         accounts.changePassword(
-                idOf(authentication),
+                viewer.accountId(),
                 SignIn.sessionOf(authentication),
                 body.currentPassword(),
                 body.newPassword(),
@@ -100,10 +100,6 @@ class AccountController {
                     "you have no unrevoked API token with the id " + id + "; list yours with GET /api/account/tokens");
         }
         return HttpResponse.noContent();
-    }
-
-    private static UUID idOf(Authentication authentication) {
-        return UUID.fromString(authentication.getName());
     }
 
     // The Authentication, beyond the Viewer, says whether the request came with a session or an API token, and which

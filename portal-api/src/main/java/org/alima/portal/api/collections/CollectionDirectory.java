@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.alima.portal.api.access.Role;
 import org.alima.portal.api.access.Viewer;
+import org.alima.portal.api.indexing.Audiences;
 import org.alima.portal.indexer.index.IndexSchema;
+import org.alima.portal.indexer.search.Access;
 
 /**
  * Which collections a viewer may know of, answered from memory so that search, which must keep answering while
@@ -56,6 +58,16 @@ public final class CollectionDirectory {
             }
         });
         return Optional.of(known);
+    }
+
+    /**
+     * What {@code viewer} may find in a search: the documents of its {@link Audiences}, within the collections it may
+     * know of (a private one, to a reader, is neither searched within nor counted nor named in {@code q}). The one
+     * place a results page, and a feed, decide what their caller may see.
+     */
+    public Access searchAccessOf(Viewer viewer) {
+        Access audiences = Audiences.of(viewer);
+        return knownTo(viewer).map(audiences::knowingOnly).orElse(audiences);
     }
 
     /** Whether the directory was loaded from the database since the process started. */

@@ -326,7 +326,7 @@ class DocumentRepository {
                     (Integer) rows.getObject(6),
                     rows.getBoolean(7)));
         });
-        return file.map(state -> ProcessingStatus.of(id, state, queue.latestJob(id)));
+        return file.map(state -> ProcessingStatus.of(id, state, queue.latestJob(id), queue.ocrOf(id)));
     }
 
     private Optional<Document> one(String sql, UUID id) {

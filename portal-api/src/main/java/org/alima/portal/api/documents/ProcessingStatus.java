@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.alima.portal.api.indexing.IndexQueue;
+import org.alima.portal.api.indexing.OcrStatus;
 
 /**
  * Where the background processing of a document's file stands. Immutable.
@@ -18,6 +19,8 @@ import org.alima.portal.api.indexing.IndexQueue;
  * @param jobState the processing job: pending, running, done, or failed after its last attempt
  * @param attempts how many times processing was tried
  * @param nextAttemptAt when a pending job is due (after a failed attempt: the retry), else null
+ * @param ocr where the OCR of its scanned pages stands (pages read, Tesseract's mean confidence), or null when it
+ *     has none
  */
 @Serdeable
 record ProcessingStatus(
@@ -32,10 +35,14 @@ record ProcessingStatus(
         @Nullable String jobState,
         int attempts,
         @Nullable Instant nextAttemptAt,
-        @Nullable String lastError) {
+        @Nullable String lastError,
+        @Nullable OcrStatus ocr) {
 
-    /** Where the file stands ({@code document_files}) and its latest job ({@code index_jobs}, indexing's). */
-    static ProcessingStatus of(UUID id, FileState file, Optional<IndexQueue.LatestJob> job) {
+    /**
+     * Where the file stands ({@code document_files}), its latest job ({@code index_jobs}, indexing's) and its OCR
+     * ({@code ocr_jobs}, indexing's).
+     */
+    static ProcessingStatus of(UUID id, FileState file, Optional<IndexQueue.LatestJob> job, Optional<OcrStatus> ocr) {
         return new ProcessingStatus(
                 id.toString(),
                 file.status(),
@@ -50,7 +57,8 @@ record ProcessingStatus(
                 job.filter(j -> "pending".equals(j.state()))
                         .map(IndexQueue.LatestJob::nextAttemptAt)
                         .orElse(null),
-                job.map(IndexQueue.LatestJob::lastError).orElse(null));
+                job.map(IndexQueue.LatestJob::lastError).orElse(null),
+                ocr.orElse(null));
     }
 
     /** The processing columns of a document's file. */

@@ -3,14 +3,22 @@ package org.alima.portal.api.indexing;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.StoredFile;
 import org.alima.portal.indexer.extract.DocumentExtractor;
+import org.alima.portal.indexer.extract.DocumentMetadata;
 import org.alima.portal.indexer.extract.ExtractionResult;
+import org.alima.portal.indexer.extract.FailureKind;
+import org.alima.portal.indexer.extract.Page;
 import org.alima.portal.indexer.index.IndexableDocument;
 import org.alima.portal.indexer.index.InvalidDocumentException;
+import org.alima.portal.indexer.ocr.OcrPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * portal-indexer's {@link DocumentExtractor} as the format decided at upload, and puts them with the document's metadata from PostgreSQL into the
  * {@link SearchIndex}, committed before it returns. Stateless and thread-safe.
  *
- * <p>A file that cannot give text fails for good with the extractor's advice (damaged, password-protected, scanned
- * without text, empty, unsupported, too large); a file that took too long is tried twice more at most, since the
- * machine may have been busy. A document whose pages are partly scans is indexed, with those pages counted.
+ * <p>A file that cannot give text fails for good with the extractor's advice (damaged, password-protected, empty,
+ * unsupported, too large); a file that took too long is tried twice more at most, since the machine may have been
+ * busy. Scanned pages are read by OCR in the background ({@link OcrWorker}) when the server has it: the text it read
+ * is put in place of those pages here, and until then a document with some text is indexed without them, and one
+ * with none waits, saying so.
  */
 @Singleton
 final class DocumentIndexer implements DocumentProcessor {
@@ -36,18 +46,27 @@ final class DocumentIndexer implements DocumentProcessor {
     private final SearchIndex index;
     private final CollectionMemberships collections;
     private final IndexingMetrics metrics;
+    private final OcrJobs ocr;
+    private final OcrEngine engine;
+    private final Optional<OcrWorker> ocrWorker;
 
     DocumentIndexer(
             FileStore files,
             DocumentExtractor extractor,
             SearchIndex index,
             CollectionMemberships collections,
-            IndexingMetrics metrics) {
+            IndexingMetrics metrics,
+            OcrJobs ocr,
+            OcrEngine engine,
+            Optional<OcrWorker> ocrWorker) {
         this.files = files;
         this.extractor = extractor;
         this.index = index;
         this.collections = collections;
         this.metrics = metrics;
+        this.ocr = ocr;
+        this.engine = engine;
+        this.ocrWorker = ocrWorker;
     }
 
     @Override
@@ -65,10 +84,12 @@ final class DocumentIndexer implements DocumentProcessor {
             return new ProcessingOutcome.Failed(
                     "the stored file cannot be read at the moment; it will be tried again", true);
         }
+        result = withOcr(document, result);
+        boolean ocrQueued = requestOcr(document, result);
         return switch (result) {
             case ExtractionResult.Failed failed -> {
                 metrics.extractionFailed(failed.kind());
-                yield failure(failed);
+                yield failure(failed, ocrQueued, engine);
             }
             case ExtractionResult.Extracted extracted -> index(document, extracted);
         };
@@ -93,6 +114,7 @@ final class DocumentIndexer implements DocumentProcessor {
             LOG.warn("Cannot read the stored file of document {}", document.documentId(), e);
             return Optional.empty();
         }
+        result = withOcr(document, result);
         if (result instanceof ExtractionResult.Extracted extracted) {
             return Optional.of(extracted);
         }
@@ -141,6 +163,94 @@ final class DocumentIndexer implements DocumentProcessor {
                 extracted.truncated());
     }
 
+    /**
+     * The extraction with the text OCR read on its scanned pages put in place of those pages; a document whose pages
+     * were all scans and some now have text becomes one with text.
+     */
+    private ExtractionResult withOcr(StoredDocument document, ExtractionResult result) {
+        List<Integer> scanned = switch (result) {
+            case ExtractionResult.Extracted extracted -> extracted.scannedPages();
+            case ExtractionResult.Failed failed ->
+                failed.kind() == FailureKind.NEEDS_OCR ? failed.scannedPages() : List.of();
+        };
+        if (scanned.isEmpty()) {
+            return result;
+        }
+        Map<Integer, OcrPage> read =
+                ocr.pagesRead(document.documentId(), document.file().sha256());
+        if (read.isEmpty()) {
+            return result;
+        }
+        List<Integer> unread =
+                scanned.stream().filter(number -> !read.containsKey(number)).toList();
+        switch (result) {
+            case ExtractionResult.Extracted extracted -> {
+                List<Page> pages = new ArrayList<>(extracted.pages().size());
+                for (Page page : extracted.pages()) {
+                    OcrPage scan = read.get(page.number());
+                    pages.add(
+                            scan != null && scanned.contains(page.number())
+                                    ? Page.read(page.number(), scan.text())
+                                    : page);
+                }
+                return new ExtractionResult.Extracted(
+                        extracted.mediaType(), extracted.metadata(), pages, unread, extracted.truncated());
+            }
+            case ExtractionResult.Failed failed -> {
+                List<Page> pages = new ArrayList<>(failed.pageCount());
+                Map<String, Integer> languages = new HashMap<>();
+                boolean text = false;
+                for (int number = 1; number <= failed.pageCount(); number++) {
+                    OcrPage scan = read.get(number);
+                    Page page = scan == null ? new Page(number, "", null) : Page.read(number, scan.text());
+                    text |= !page.text().isBlank();
+                    if (page.language() != null) {
+                        languages.merge(page.language(), page.text().length(), Integer::sum);
+                    }
+                    pages.add(page);
+                }
+                if (!text) {
+                    return result;
+                }
+                String language = languages.entrySet().stream()
+                        .max(Map.Entry.comparingByValue())
+                        .map(Map.Entry::getKey)
+                        .orElse(null);
+                DocumentMetadata metadata =
+                        new DocumentMetadata(null, List.of(), null, List.of(), null, language, null, null);
+                return new ExtractionResult.Extracted(failed.mediaType(), metadata, pages, unread, false);
+            }
+        }
+    }
+
+    /** Queues the OCR of the scanned pages still unread, when this server has OCR; true when some are waiting. */
+    private boolean requestOcr(StoredDocument document, ExtractionResult result) {
+        List<Integer> unread = switch (result) {
+            case ExtractionResult.Extracted extracted -> extracted.scannedPages();
+            case ExtractionResult.Failed failed ->
+                failed.kind() == FailureKind.NEEDS_OCR ? failed.scannedPages() : List.of();
+        };
+        if (unread.isEmpty() || !engine.available()) {
+            return false;
+        }
+        String language = document.metadata().language() != null
+                ? document.metadata().language()
+                : result instanceof ExtractionResult.Extracted extracted
+                        ? extracted.metadata().language()
+                        : null;
+        Map<Integer, OcrPage> read =
+                ocr.pagesRead(document.documentId(), document.file().sha256());
+        List<Integer> missing =
+                unread.stream().filter(number -> !read.containsKey(number)).toList();
+        if (missing.isEmpty()) {
+            return false; // read, and gave no text
+        }
+        if (ocr.request(document.documentId(), document.file().sha256(), missing, language)) {
+            ocrWorker.ifPresent(OcrWorker::wake);
+        }
+        return true;
+    }
+
     private ProcessingOutcome.Failed changedSinceUpload(StoredFile stored) {
         String sha256;
         try {
@@ -157,17 +267,25 @@ final class DocumentIndexer implements DocumentProcessor {
         return null;
     }
 
-    private static ProcessingOutcome.Failed failure(ExtractionResult.Failed failed) {
+    private static ProcessingOutcome.Failed failure(
+            ExtractionResult.Failed failed, boolean ocrQueued, OcrEngine engine) {
         Integer pages = failed.pageCount() > 0 ? failed.pageCount() : null;
         Integer imageOnly = failed.imageOnlyPages() > 0 ? failed.imageOnlyPages() : null;
+        String scans = failed.imageOnlyPages() == 1
+                ? "its page is a scanned image"
+                : "all " + failed.imageOnlyPages() + " of its pages are scanned images";
         return switch (failed.kind()) {
             case TIMEOUT -> new ProcessingOutcome.Failed(failed.reason(), true, TIMEOUT_ATTEMPTS, pages, imageOnly);
             case NEEDS_OCR ->
                 new ProcessingOutcome.Failed(
-                        (failed.imageOnlyPages() == 1
-                                        ? "its page is a scanned image"
-                                        : "all " + failed.imageOnlyPages() + " of its pages are scanned images")
-                                + " without text; run OCR on the file and upload the result",
+                        ocrQueued
+                                ? scans + " without text; OCR is reading "
+                                        + (failed.imageOnlyPages() == 1 ? "it" : "them")
+                                        + " and the document will be searchable when it has"
+                                : engine.available()
+                                        ? scans + " and OCR found no text in them; check the scan, or upload a"
+                                                + " file with text"
+                                        : engine.unavailable() + " (" + scans + " without text)",
                         false,
                         1,
                         pages,

@@ -24,10 +24,12 @@ public class IndexQueue {
 
     private final JdbcOperations jdbc;
     private final IndexedDocuments documents;
+    private final OcrJobs ocr;
 
-    IndexQueue(JdbcOperations jdbc, IndexedDocuments documents) {
+    IndexQueue(JdbcOperations jdbc, IndexedDocuments documents, OcrJobs ocr) {
         this.jdbc = jdbc;
         this.documents = documents;
+        this.ocr = ocr;
     }
 
     /** Queues the check, extraction and indexing of the document's newly stored file, due now. */
@@ -139,6 +141,11 @@ public class IndexQueue {
                             rows.getObject(3, OffsetDateTime.class).toInstant(),
                             rows.getString(4)));
                 });
+    }
+
+    /** Where the OCR of the document's scanned pages stands; empty when it never needed any. */
+    public Optional<OcrStatus> ocrOf(UUID documentId) {
+        return ocr.status(documentId);
     }
 
     /**

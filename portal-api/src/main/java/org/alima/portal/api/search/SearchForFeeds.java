@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.collections.CollectionDirectory;
-import org.alima.portal.api.indexing.Audiences;
 import org.alima.portal.indexer.search.Access;
 import org.alima.portal.indexer.search.Filters;
 import org.alima.portal.indexer.search.Hit;
@@ -34,10 +33,7 @@ public final class SearchForFeeds {
      * topic, collection: each a list of alternatives, as the search endpoint takes them).
      */
     public List<String> newest(@Nullable String q, Map<String, List<String>> filters, int size) {
-        Access access = collections
-                .knownTo(Viewer.ANONYMOUS)
-                .map(Audiences.of(Viewer.ANONYMOUS)::knowingOnly)
-                .orElse(Audiences.of(Viewer.ANONYMOUS));
+        Access access = collections.searchAccessOf(Viewer.ANONYMOUS);
         Filters chosen = new Filters(
                 SearchController.values("type", filters.getOrDefault("type", List.of())),
                 SearchController.values("language", filters.getOrDefault("language", List.of())),

@@ -10,8 +10,9 @@ import java.util.Set;
 import org.alima.portal.api.system.InvalidInputException;
 
 /**
- * One page of search results, all a results page needs in one answer. Immutable. A part left out by {@code fields},
- * or without a value (a document without a date has no {@code year}), is absent from the JSON.
+ * One page of search results, all a results page needs in one answer (public for the typed test client of other
+ * features' tests). Immutable. A part left out by {@code fields}, or without a value (a document without a date has
+ * no {@code year}), is absent from the JSON.
  *
  * @param total documents matching the query and filters, exactly
  * @param hits this page's documents, best first (or newest first)
@@ -28,7 +29,7 @@ import org.alima.portal.api.system.InvalidInputException;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record SearchResults(
+public record SearchResults(
         long total,
         List<SearchHit> hits,
         @Nullable Map<String, List<FacetCount>> facets,
@@ -56,7 +57,7 @@ record SearchResults(
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SearchHit(
+    public record SearchHit(
             @Nullable String id,
             @Nullable String title,
             @Nullable Float score,
@@ -82,7 +83,7 @@ record SearchResults(
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record PageLink(
+    public record PageLink(
             int page,
             String snippet,
             String url,
@@ -91,7 +92,7 @@ record SearchResults(
 
     /** One value of a facet dimension and how many matching documents have it. */
     @Serdeable
-    record FacetCount(String value, long count) {}
+    public record FacetCount(String value, long count) {}
 
     /**
      * The parts of a results page a client asked for with {@code fields}, so that a client on a slow link receives (and

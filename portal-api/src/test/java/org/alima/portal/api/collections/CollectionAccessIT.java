@@ -1,9 +1,9 @@
 package org.alima.portal.api.collections;
 
 import static org.alima.portal.api.Api.read;
-import static org.alima.portal.api.collections.TestCollections.add;
 import static org.alima.portal.api.collections.TestCollections.body;
 import static org.alima.portal.api.collections.TestCollections.publish;
+import static org.alima.portal.api.collections.TestCollections.request;
 import static org.alima.portal.api.collections.TestCollections.slug;
 import static org.alima.portal.api.collections.TestCollections.uploadText;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,17 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every collections endpoint called by every kind of caller, on a private and on a public collection that {@code
  * curator} made: the status each gets, and whether the collection shows in what each may list.
+ *
+ * <p>The call under test is sent raw: the matrix reads each answer's status and Content-Type, which the typed client
+ * turns into an exception (or, for a 404, an empty answer), and {@code /api/documents/{id}/collections} has no typed
+ * contract. The collections each call works on, and what a refused call leaves of them, go through the typed client
+ * ({@link CollectionsClient}).
  */
 @MicronautTest
 class CollectionAccessIT extends PortalTest {
+
+    @Inject
+    CollectionsClient collections;
 
     private Roles roles;
     private String item;
@@ -158,8 +167,9 @@ class CollectionAccessIT extends PortalTest {
     }
 
     private void check(Endpoint endpoint, Caller caller, String visibility, int expected) {
-        String slug = TestCollections.create(roles.curator(), visibility, true);
-        add(roles.curator(), slug, item, "in it");
+        String slug = slug();
+        collections.create(request(slug, visibility, true), roles.as().curator());
+        collections.addItem(slug, new ItemRequest(item, "in it"), roles.as().curator());
         Target target = new Target(slug, item, spare);
 
         HttpResponse<String> answer = endpoint.call().apply(client(caller), target);
@@ -168,9 +178,11 @@ class CollectionAccessIT extends PortalTest {
         if (expected >= 400) {
             assertThat(answer.headers().firstValue("Content-Type"))
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-            assertThat(TestCollections.collection(roles.curator(), slug)
-                            .at("/items/0/note")
-                            .asText())
+            assertThat(collections
+                            .get(slug, roles.as().curator())
+                            .items()
+                            .getFirst()
+                            .note())
                     .as("a refused call changes nothing")
                     .isEqualTo("in it");
         }

@@ -3,35 +3,44 @@ package org.alima.portal.api.collections;
 import static org.alima.portal.api.Api.assertProblem;
 import static org.alima.portal.api.Api.encode;
 import static org.alima.portal.api.Api.fields;
-import static org.alima.portal.api.Api.read;
-import static org.alima.portal.api.collections.TestCollections.add;
 import static org.alima.portal.api.collections.TestCollections.publish;
+import static org.alima.portal.api.collections.TestCollections.request;
 import static org.alima.portal.api.collections.TestCollections.uploadText;
+import static org.alima.portal.api.search.SearchClient.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
+import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
+import org.alima.portal.api.access.Viewer;
+import org.alima.portal.api.search.SearchClient;
+import org.alima.portal.api.search.SearchClient.Query;
+import org.alima.portal.api.search.SearchResults;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Search within a collection, against the real worker and index: membership reaches the index's {@code collection}
- * field through reindex jobs, and private collections stay out of readers' searches and facet counts.
+ * field through reindex jobs, and private collections stay out of readers' searches and facet counts. Curators'
+ * changes and searches go through the typed clients ({@link CollectionsClient}, {@link SearchClient}); a refused query
+ * is sent raw and read as the problem it answers.
  */
 @MicronautTest
 class CollectionSearchIT extends PortalTest {
 
-    private static final Duration INDEXING = Duration.ofSeconds(60);
+    @Inject
+    CollectionsClient collections;
+
+    @Inject
+    SearchClient search;
 
     private Roles roles;
 
@@ -48,17 +57,17 @@ class CollectionSearchIT extends PortalTest {
         String study = document("study", word);
         String protocol = document("protocol", word);
         String outside = document("guideline", word);
-        String slug = TestCollections.create(roles.curator(), "public", false);
-        add(roles.curator(), slug, study, null);
-        add(roles.curator(), slug, protocol, null);
+        String slug = create("public");
+        add(slug, study);
+        add(slug, protocol);
 
-        JsonNode within = await(roles.anonymous(), "q=" + word + "&collection=" + slug, page -> total(page) == 2);
+        SearchResults within = await(Viewer.ANONYMOUS, Query.of(word).collection(slug), page -> page.total() == 2);
 
         assertThat(ids(within)).containsExactlyInAnyOrder(study, protocol).doesNotContain(outside);
         assertThat(facet(within, "type")).containsOnly(Map.entry("study", 1L), Map.entry("protocol", 1L));
         assertThat(facet(within, "collection")).containsEntry(slug, 2L);
-        JsonNode everywhere = search(roles.anonymous(), "q=" + word);
-        assertThat(total(everywhere)).isEqualTo(3);
+        SearchResults everywhere = search(Viewer.ANONYMOUS, Query.of(word));
+        assertThat(everywhere.total()).isEqualTo(3);
         assertThat(facet(everywhere, "type")).containsEntry("guideline", 1L);
         assertThat(facet(everywhere, "collection")).containsEntry(slug, 2L);
     }
@@ -68,22 +77,24 @@ class CollectionSearchIT extends PortalTest {
         String word = Api.uniqueWord();
         String kept = document("study", word);
         String removed = document("study", word);
-        String slug = TestCollections.create(roles.curator(), "public", false);
-        add(roles.curator(), slug, kept, null);
-        add(roles.curator(), slug, removed, null);
-        await(roles.anonymous(), "q=" + word + "&collection=" + slug, page -> total(page) == 2);
+        String slug = create("public");
+        add(slug, kept);
+        add(slug, removed);
+        await(Viewer.ANONYMOUS, Query.of(word).collection(slug), page -> page.total() == 2);
 
-        roles.curator().delete("/api/collections/" + slug + "/items/" + removed);
+        collections.removeItem(slug, UUID.fromString(removed), roles.as().curator());
 
-        JsonNode after = await(roles.anonymous(), "q=" + word + "&collection=" + slug, page -> total(page) == 1);
+        SearchResults after = await(Viewer.ANONYMOUS, Query.of(word).collection(slug), page -> page.total() == 1);
         assertThat(ids(after)).containsExactly(kept);
 
-        roles.curator().delete("/api/collections/" + slug);
+        collections.delete(slug, roles.as().curator());
 
-        JsonNode gone = await(
-                roles.curator(), "q=" + word, page -> !facet(page, "collection").containsKey(slug));
-        assertThat(total(gone)).isEqualTo(2);
-        assertThat(total(search(roles.curator(), "q=" + word + "&collection=" + slug)))
+        SearchResults gone = await(
+                roles.as().curator(),
+                Query.of(word),
+                page -> !facet(page, "collection").containsKey(slug));
+        assertThat(gone.total()).isEqualTo(2);
+        assertThat(search(roles.as().curator(), Query.of(word).collection(slug)).total())
                 .isZero();
     }
 
@@ -92,28 +103,31 @@ class CollectionSearchIT extends PortalTest {
         String word = Api.uniqueWord();
         String member = document("report", word);
         String other = document("report", word);
-        String hidden = TestCollections.create(roles.curator(), "private", false);
-        String shown = TestCollections.create(roles.curator(), "public", false);
-        add(roles.curator(), hidden, member, null);
-        add(roles.curator(), shown, other, null);
+        String hidden = create("private");
+        String shown = create("public");
+        add(hidden, member);
+        add(shown, other);
         await(
-                roles.curator(),
-                "q=" + word,
+                roles.as().curator(),
+                Query.of(word),
                 page -> facet(page, "collection").containsKey(hidden)
                         && facet(page, "collection").containsKey(shown));
 
-        for (Api outsider : List.of(roles.anonymous(), roles.contributor())) {
-            JsonNode all = search(outsider, "q=" + word);
-            assertThat(total(all)).isEqualTo(2);
+        Map<Viewer, Api> outsiders =
+                Map.of(Viewer.ANONYMOUS, roles.anonymous(), roles.as().contributor(), roles.contributor());
+        outsiders.forEach((outsider, raw) -> {
+            SearchResults all = search(outsider, Query.of(word));
+            assertThat(all.total()).isEqualTo(2);
             assertThat(facet(all, "collection")).containsOnlyKeys(shown);
 
-            JsonNode within = search(outsider, "q=" + word + "&collection=" + hidden);
-            assertThat(total(within)).isZero();
-            assertThat(within.get("hits")).isEmpty();
+            SearchResults within = search(outsider, Query.of(word).collection(hidden));
+            assertThat(within.total()).isZero();
+            assertThat(within.hits()).isEmpty();
             assertThat(facet(within, "collection")).isEmpty();
-            assertThat(total(search(outsider, "q=" + word + "&collection=" + hidden.toUpperCase(Locale.ROOT))))
+            assertThat(search(outsider, Query.of(word).collection(hidden.toUpperCase(Locale.ROOT)))
+                            .total())
                     .isZero();
-            assertThat(ids(search(outsider, "q=" + word + "&collection=" + hidden + "&collection=" + shown)))
+            assertThat(ids(search(outsider, Query.of(word).collection(hidden, shown))))
                     .containsExactly(other);
 
             for (String query : List.of(
@@ -122,15 +136,16 @@ class CollectionSearchIT extends PortalTest {
                     word + " (collection:\"" + hidden + "\")",
                     "collection:it-*",
                     "COLLECTION:" + hidden.toUpperCase(Locale.ROOT))) {
-                JsonNode refused = assertProblem(outsider.get("/api/search?q=" + encode(query)), 400, "invalid-field");
+                // Raw: a refusal, read as its problem document.
+                JsonNode refused = assertProblem(raw.get("/api/search?q=" + encode(query)), 400, "invalid-field");
                 assertThat(fields(refused)).as(query).containsExactly("q");
             }
-            assertThat(ids(search(outsider, "q=" + encode("collection:" + shown))))
-                    .containsExactly(other);
-        }
-        JsonNode forCurators = search(roles.otherCurator(), "q=" + word + "&collection=" + hidden);
+            assertThat(ids(search(outsider, Query.of("collection:" + shown)))).containsExactly(other);
+        });
+        SearchResults forCurators =
+                search(roles.as().otherCurator(), Query.of(word).collection(hidden));
         assertThat(ids(forCurators)).containsExactly(member);
-        assertThat(ids(search(roles.admin(), "q=" + encode("collection:" + hidden))))
+        assertThat(ids(search(roles.as().admin(), Query.of("collection:" + hidden))))
                 .containsExactly(member);
     }
 
@@ -138,28 +153,24 @@ class CollectionSearchIT extends PortalTest {
     void showsACollectionToReadersOnceItIsMadePublic() {
         String word = Api.uniqueWord();
         String member = document("study", word);
-        String slug = TestCollections.create(roles.curator(), "private", false);
-        add(roles.curator(), slug, member, null);
-        await(roles.curator(), "q=" + word + "&collection=" + slug, page -> total(page) == 1);
-        assertThat(total(search(roles.anonymous(), "q=" + word + "&collection=" + slug)))
+        String slug = create("private");
+        add(slug, member);
+        await(roles.as().curator(), Query.of(word).collection(slug), page -> page.total() == 1);
+        assertThat(search(Viewer.ANONYMOUS, Query.of(word).collection(slug)).total())
                 .isZero();
 
-        roles.curator()
-                .json("PUT", "/api/collections/" + slug, "{\"title\": {\"en\": \"Open\"}, \"visibility\": \"public\"}");
+        collections.replace(slug, titled("Open", "public"), roles.as().curator());
 
-        JsonNode open = search(roles.anonymous(), "q=" + word + "&collection=" + slug);
+        SearchResults open = search(Viewer.ANONYMOUS, Query.of(word).collection(slug));
         assertThat(ids(open)).containsExactly(member);
         assertThat(facet(open, "collection")).containsEntry(slug, 1L);
 
-        roles.curator()
-                .json(
-                        "PUT",
-                        "/api/collections/" + slug,
-                        "{\"title\": {\"en\": \"Closed\"}, \"visibility\": \"private\"}");
+        collections.replace(slug, titled("Closed", "private"), roles.as().curator());
 
-        assertThat(total(search(roles.anonymous(), "q=" + word + "&collection=" + slug)))
+        assertThat(search(Viewer.ANONYMOUS, Query.of(word).collection(slug)).total())
                 .isZero();
-        assertThat(facet(search(roles.anonymous(), "q=" + word), "collection")).doesNotContainKey(slug);
+        assertThat(facet(search(Viewer.ANONYMOUS, Query.of(word)), "collection"))
+                .doesNotContainKey(slug);
     }
 
     /** A published text document of the type given, containing {@code word}, once readers find it. */
@@ -170,36 +181,40 @@ class CollectionSearchIT extends PortalTest {
                 type + " " + word + " " + Api.uniqueWord());
         roles.contributor().awaitIndexed(id);
         publish(roles.curator(), roles.contributor(), id);
-        await(roles.anonymous(), "q=" + word, page -> ids(page).contains(id));
+        await(Viewer.ANONYMOUS, Query.of(word), page -> ids(page).contains(id));
         return id;
     }
 
-    private static JsonNode search(Api viewer, String query) {
-        HttpResponse<String> response = viewer.get("/api/search?size=100&" + query);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return read(response);
+    /** A new collection of the curator's, with {@code visibility}; its slug. */
+    private String create(String visibility) {
+        String slug = TestCollections.slug();
+        collections.create(request(slug, visibility, false), roles.as().curator());
+        return slug;
+    }
+
+    private void add(String slug, String documentId) {
+        collections.addItem(slug, new ItemRequest(documentId, null), roles.as().curator());
+    }
+
+    /** A PUT that changes the title (English only) and the visibility. */
+    private static CollectionRequest titled(String title, String visibility) {
+        return new CollectionRequest(null, new CollectionRequest.Title(null, title), null, visibility, null, null);
+    }
+
+    private SearchResults search(Viewer viewer, Query query) {
+        return search.search(query.size(100), viewer);
     }
 
     /** Searches until the answer satisfies {@code done}: collection changes reach the index through the worker. */
-    private static JsonNode await(Api viewer, String query, Predicate<JsonNode> done) {
-        return viewer.awaitJson("/api/search?size=100&" + query, done, INDEXING);
+    private SearchResults await(Viewer viewer, Query query, Predicate<SearchResults> done) {
+        return search.awaitSearch(query.size(100), viewer, done);
     }
 
-    private static long total(JsonNode page) {
-        return page.get("total").asLong();
-    }
-
-    private static List<String> ids(JsonNode page) {
-        List<String> ids = new ArrayList<>();
-        page.get("hits").forEach(hit -> ids.add(hit.get("id").asText()));
-        return ids;
-    }
-
-    private static Map<String, Long> facet(JsonNode page, String dimension) {
+    private static Map<String, Long> facet(SearchResults page, String dimension) {
         Map<String, Long> counts = new HashMap<>();
-        page.at("/facets/" + dimension)
-                .forEach(value -> counts.put(
-                        value.get("value").asText(), value.get("count").asLong()));
+        if (page.facets() != null) {
+            page.facets().getOrDefault(dimension, List.of()).forEach(value -> counts.put(value.value(), value.count()));
+        }
         return counts;
     }
 }

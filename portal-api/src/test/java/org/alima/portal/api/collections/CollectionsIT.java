@@ -8,6 +8,7 @@ import static org.alima.portal.api.collections.TestCollections.body;
 import static org.alima.portal.api.collections.TestCollections.collection;
 import static org.alima.portal.api.collections.TestCollections.itemIds;
 import static org.alima.portal.api.collections.TestCollections.publish;
+import static org.alima.portal.api.collections.TestCollections.request;
 import static org.alima.portal.api.collections.TestCollections.slug;
 import static org.alima.portal.api.collections.TestCollections.slugs;
 import static org.alima.portal.api.collections.TestCollections.uploadText;
@@ -628,17 +629,6 @@ class CollectionsIT extends PortalTest {
             ids.add(id);
         }
         return ids;
-    }
-
-    /** A collection to create, titled in both languages (as {@link TestCollections#body}). */
-    private static CollectionRequest request(String slug, String visibility, boolean featured, String... curatorIds) {
-        return new CollectionRequest(
-                slug,
-                new CollectionRequest.Title("Procédures " + slug, "Procedures " + slug),
-                new CollectionRequest.Description("Pour les équipes", "For the teams"),
-                visibility,
-                featured,
-                List.of(curatorIds));
     }
 
     private static String order(String... ids) {

@@ -33,6 +33,17 @@ final class TestCollections {
                 """, slug, slug, slug, visibility, featured, curators);
     }
 
+    /** A collection to create, titled in both languages (as {@link #body}), for the typed client. */
+    static CollectionRequest request(String slug, String visibility, boolean featured, String... curatorIds) {
+        return new CollectionRequest(
+                slug,
+                new CollectionRequest.Title("Procédures " + slug, "Procedures " + slug),
+                new CollectionRequest.Description("Pour les équipes", "For the teams"),
+                visibility,
+                featured,
+                List.of(curatorIds));
+    }
+
     /** Creates a collection as {@code curator} and returns its slug, failing unless the answer is 201. */
     static String create(Api curator, String visibility, boolean featured) {
         String slug = slug();

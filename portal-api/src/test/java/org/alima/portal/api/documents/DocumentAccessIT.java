@@ -1,15 +1,14 @@
 package org.alima.portal.api.documents;
 
 import static org.alima.portal.api.Api.assertProblem;
-import static org.alima.portal.api.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +21,9 @@ import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
 import org.alima.portal.api.TestAccounts;
 import org.alima.portal.api.TestPdfs;
+import org.alima.portal.api.ViewerTokens;
+import org.alima.portal.api.access.Role;
+import org.alima.portal.api.access.Viewer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,13 +33,21 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Who may do what to which document over HTTP: every documents endpoint, for a document in each status, as an
  * anonymous reader, its owner (a contributor), another contributor, a curator and an admin. Each cell of the table is
  * one request; a request that may change the document gets a document of its own, and one refused leaves it as it was.
+ *
+ * <p>The cells of the two tables are sent raw: each reads the answer's status and problem code, which the typed client
+ * turns into an exception (or, for a 404, an empty answer), and a file is bytes (see {@code DocumentFilesApi}). The
+ * documents they act on are made, moved, read back and listed through the typed client ({@link DocumentsClient}), as
+ * are the answers that are not refusals elsewhere.
  */
 @MicronautTest
 class DocumentAccessIT extends PortalTest {
 
     private static final List<String> VIEWERS = List.of("anonymous", "owner", "other", "curator", "admin");
 
-    private final Map<String, Api> viewers = new LinkedHashMap<>();
+    @Inject
+    DocumentsClient documents;
+
+    private final Map<String, Caller> viewers = new LinkedHashMap<>();
     private final Map<String, String> shared = new HashMap<>();
     private final Map<String, Deque<String>> unused = new HashMap<>();
     /** A publication year no other test uses, so that a list filtered by it holds this test's documents only. */
@@ -48,16 +58,14 @@ class DocumentAccessIT extends PortalTest {
         if (!viewers.isEmpty()) {
             return;
         }
-        viewers.put("anonymous", anonymous);
-        viewers.put("owner", api);
-        viewers.put("other", TestAccounts.contributor(server.getURI()));
-        viewers.put(
-                "curator",
-                anonymous.as(TestAccounts.create(anonymous, "curator").token()));
-        viewers.put("admin", anonymous.as(TestAccounts.admin(anonymous)));
+        viewers.put("anonymous", new Caller(anonymous, Viewer.ANONYMOUS));
+        viewers.put("owner", new Caller(api, contributor));
+        viewers.put("other", caller(Role.CONTRIBUTOR));
+        viewers.put("curator", caller(Role.CURATOR));
+        viewers.put("admin", caller(Role.ADMIN));
         for (String status : List.of("draft", "submitted", "published", "withdrawn")) {
             String id = create(status);
-            TestDocuments.awaitSettled(viewers.get("admin"), id);
+            TestDocuments.awaitSettled(viewers.get("admin").api(), id);
             shared.put(status, id);
         }
     }
@@ -143,16 +151,18 @@ class DocumentAccessIT extends PortalTest {
         for (int i = 0; i < VIEWERS.size(); i++) {
             String viewer = VIEWERS.get(i);
             String id = take(status);
-            JsonNode before = asAdmin(id);
+            DocumentResponse before = asAdmin(id);
 
             HttpResponse<String> response = send(request, id, viewer);
 
             assertAnswer(response, expected[i], status, request + " as " + viewer);
             if (response.statusCode() >= 400) {
-                JsonNode after = asAdmin(id);
-                assertThat(after.get("status")).as("refused: unchanged").isEqualTo(before.get("status"));
-                assertThat(after.get("title")).as("refused: unchanged").isEqualTo(before.get("title"));
-                assertThat(after.get("actions")).as("refused: unchanged").isEqualTo(before.get("actions"));
+                DocumentResponse after = asAdmin(id);
+                assertThat(after.status()).as("refused: unchanged").isEqualTo(before.status());
+                assertThat(after.metadata().title())
+                        .as("refused: unchanged")
+                        .isEqualTo(before.metadata().title());
+                assertThat(after.actions()).as("refused: unchanged").isEqualTo(before.actions());
                 unused.get(status).push(id);
             } else if (request.equals("PUT") || request.equals("PATCH")) {
                 unused.get(status).push(id);
@@ -170,58 +180,62 @@ class DocumentAccessIT extends PortalTest {
                 "admin", Set.of("draft", "submitted", "published", "withdrawn"));
 
         for (String viewer : VIEWERS) {
-            JsonNode page = list(viewers.get(viewer), "");
+            DocumentPage page = list(viewers.get(viewer).viewer(), null, null, false);
             List<String> ids = ids(page);
             for (String status : shared.keySet()) {
                 assertThat(ids.contains(shared.get(status)))
                         .as(viewer + " lists the " + status + " document")
                         .isEqualTo(expected.get(viewer).contains(status));
             }
-            page.get("items")
+            page.items()
                     .forEach(item -> assertThat(expected.get(viewer))
-                            .as(viewer + " lists " + item.get("id") + ", " + item.get("status"))
-                            .contains(item.get("status").asText()));
-            assertThat(page.get("totalItems").asLong()).isEqualTo(ids.size());
+                            .as(viewer + " lists " + item.id() + ", " + item.status())
+                            .contains(item.status()));
+            assertThat(page.totalItems()).isEqualTo(ids.size());
         }
     }
 
     @Test
     void filtersTheListByStatusOwnerAndProcessing() {
-        Api curator = viewers.get("curator");
+        Viewer curator = viewers.get("curator").viewer();
         String failed = take("failed");
 
-        List<String> queue = ids(list(curator, "status=submitted"));
-        List<String> mine = ids(list(api, "mine=true"));
-        List<String> othersMine = ids(list(viewers.get("other"), "mine=true"));
-        List<String> failures = ids(list(curator, "processing=failed"));
-        List<String> draftsForAReader = ids(list(anonymous, "status=draft"));
+        List<String> queue = ids(list(curator, "submitted", null, false));
+        List<String> mine = ids(list(contributor, null, null, true));
+        List<String> othersMine = ids(list(viewers.get("other").viewer(), null, null, true));
+        List<String> failures = ids(list(curator, null, "failed", false));
+        List<String> draftsForAReader = ids(list(Viewer.ANONYMOUS, "draft", null, false));
 
         assertThat(queue).contains(shared.get("submitted")).doesNotContain(shared.get("draft"));
         assertThat(mine).contains(shared.get("draft"), shared.get("submitted"), shared.get("published"));
         assertThat(othersMine).isEmpty();
         assertThat(failures).contains(failed).doesNotContain(shared.get("draft"));
         assertThat(draftsForAReader).isEmpty();
+        // Refusals, sent raw: the typed client would check the invalid values before sending them.
         assertThat(Api.fields(assertProblem(anonymous.get("/api/documents?mine=true"), 400, "invalid-field")))
                 .containsExactly("mine");
-        assertThat(Api.fields(
-                        assertProblem(curator.get("/api/documents?status=lost&processing=x"), 400, "invalid-field")))
+        assertThat(Api.fields(assertProblem(
+                        viewers.get("curator").api().get("/api/documents?status=lost&processing=x"),
+                        400,
+                        "invalid-field")))
                 .containsExactlyInAnyOrder("status", "processing");
     }
 
     @Test
     void showsTheCallersActionsAndHidesAWithdrawnFileFromReaders() {
-        JsonNode draftForOwner = read(api.get("/api/documents/" + shared.get("draft")));
-        JsonNode draftForCurator = read(viewers.get("curator").get("/api/documents/" + shared.get("draft")));
-        JsonNode withdrawnForReader = read(anonymous.get("/api/documents/" + shared.get("withdrawn")));
-        JsonNode withdrawnForOwner = read(api.get("/api/documents/" + shared.get("withdrawn")));
+        DocumentResponse draftForOwner = get(shared.get("draft"), contributor);
+        DocumentResponse draftForCurator =
+                get(shared.get("draft"), viewers.get("curator").viewer());
+        DocumentResponse withdrawnForReader = get(shared.get("withdrawn"), Viewer.ANONYMOUS);
+        DocumentResponse withdrawnForOwner = get(shared.get("withdrawn"), contributor);
 
-        assertThat(texts(draftForOwner.get("actions"))).containsExactly("edit", "submit", "delete");
-        assertThat(texts(draftForCurator.get("actions"))).containsExactly("edit", "publish");
-        assertThat(draftForOwner.at("/owner/displayName").asText()).isEqualTo("Test contributor");
-        assertThat(withdrawnForReader.get("actions")).isEmpty();
-        assertThat(withdrawnForReader.get("file").isNull()).isTrue();
-        assertThat(withdrawnForReader.get("withdrawnReason").asText()).isEqualTo("Data error in table 2");
-        assertThat(withdrawnForOwner.at("/file/url").asText()).endsWith("/file");
+        assertThat(draftForOwner.actions()).containsExactly("edit", "submit", "delete");
+        assertThat(draftForCurator.actions()).containsExactly("edit", "publish");
+        assertThat(draftForOwner.owner().displayName()).isEqualTo("Test contributor");
+        assertThat(withdrawnForReader.actions()).isEmpty();
+        assertThat(withdrawnForReader.file()).isNull();
+        assertThat(withdrawnForReader.withdrawnReason()).isEqualTo("Data error in table 2");
+        assertThat(withdrawnForOwner.file().url()).endsWith("/file");
     }
 
     @Test
@@ -229,17 +243,20 @@ class DocumentAccessIT extends PortalTest {
         byte[] bytes = ("draft " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         api.uploadAccepted("mine.txt", bytes, null);
 
+        // Refusals, sent raw.
         JsonNode hidden = assertProblem(
-                viewers.get("other").upload(new Api.Multipart().file("copy.txt", bytes)), 409, "duplicate-file");
+                viewers.get("other").api().upload(new Api.Multipart().file("copy.txt", bytes)), 409, "duplicate-file");
         JsonNode shown = assertProblem(
-                viewers.get("curator").upload(new Api.Multipart().file("copy.txt", bytes)), 409, "duplicate-file");
+                viewers.get("curator").api().upload(new Api.Multipart().file("copy.txt", bytes)),
+                409,
+                "duplicate-file");
 
         assertThat(hidden.has("existingId")).isFalse();
         assertThat(shown.get("existingId").asText()).isNotBlank();
     }
 
     private HttpResponse<String> send(String request, String id, String viewer) {
-        Api caller = viewers.get(viewer);
+        Api caller = viewers.get(viewer).api();
         String path = "/api/documents/" + id;
         return switch (request) {
             case "GET" -> caller.get(path);
@@ -289,56 +306,58 @@ class DocumentAccessIT extends PortalTest {
         }
         String id = create(status);
         if (status.equals("failed")) {
-            TestDocuments.awaitSettled(viewers.get("admin"), id);
+            TestDocuments.awaitSettled(viewers.get("admin").api(), id);
         }
         return id;
     }
 
     private String create(String status) {
-        Api curator = viewers.get("curator");
+        Viewer curator = viewers.get("curator").viewer();
         String metadata = "{\"title\": \"A " + status + " document\", \"publicationDate\": \"" + year + "-06-01\"}";
         if (status.equals("failed")) {
             return api.uploadAccepted("scan.pdf", TestPdfs.pages(true), metadata);
         }
         String id = TestDocuments.draft(api, "Notes " + status + " " + UUID.randomUUID(), metadata);
+        UUID uuid = UUID.fromString(id);
         switch (status) {
             case "draft" -> {}
-            case "submitted" -> TestDocuments.transition(api, id, "submit", "");
-            case "published" -> TestDocuments.publish(curator, id);
+            case "submitted" -> documents.submit(uuid, contributor);
+            case "published" -> documents.publish(uuid, curator);
             case "withdrawn" -> {
-                TestDocuments.publish(curator, id);
-                TestDocuments.transition(curator, id, "withdraw", "{\"reason\": \"Data error in table 2\"}");
+                documents.publish(uuid, curator);
+                documents.withdraw(uuid, new WithdrawRequest("Data error in table 2"), curator);
             }
             default -> throw new IllegalArgumentException("no document can be made " + status);
         }
         return id;
     }
 
-    /** This test's documents (those of its year) that {@code viewer} may see, filtered by {@code query}. */
-    private JsonNode list(Api viewer, String query) {
-        HttpResponse<String> response = viewer.get("/api/documents?size=100&year=" + year + "&" + query);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return read(response);
+    /** This test's documents (those of its year) that {@code viewer} may see, filtered by the others (null: not). */
+    private DocumentPage list(Viewer viewer, String status, String processing, boolean mine) {
+        return documents.list(null, null, null, year, status, processing, mine, null, 1, 100, viewer);
     }
 
-    private JsonNode asAdmin(String id) {
-        return read(viewers.get("admin").get("/api/documents/" + id));
+    private DocumentResponse get(String id, Viewer viewer) {
+        return documents.get(UUID.fromString(id), viewer);
     }
+
+    private DocumentResponse asAdmin(String id) {
+        return get(id, viewers.get("admin").viewer());
+    }
+
+    /** A new account with {@code role}: a raw client signed in as it, and the viewer it is for the typed client. */
+    private Caller caller(Role role) {
+        TestAccounts.Account account = TestAccounts.create(anonymous, role.value());
+        return new Caller(anonymous.as(account.token()), ViewerTokens.of(account, role));
+    }
+
+    private record Caller(Api api, Viewer viewer) {}
 
     private static String verb(String request) {
         return request.substring(request.indexOf(' ') + 1);
     }
 
-    private static List<String> ids(JsonNode page) {
-        assertThat(page.has("items")).as(page.toString()).isTrue();
-        List<String> ids = new ArrayList<>();
-        page.get("items").forEach(item -> ids.add(item.get("id").asText()));
-        return ids;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(item -> texts.add(item.asText()));
-        return texts;
+    private static List<String> ids(DocumentPage page) {
+        return page.items().stream().map(DocumentResponse::id).toList();
     }
 }

@@ -2,27 +2,39 @@ package org.alima.portal.api.documents;
 
 import static org.alima.portal.api.Api.assertProblem;
 import static org.alima.portal.api.Api.fields;
-import static org.alima.portal.api.Api.read;
 import static org.alima.portal.api.Api.uniquePdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
 import org.alima.portal.api.TestPdfs;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Uploads against the real server, worker and database. Accepted uploads and what becomes of them go through the typed
+ * client ({@link DocumentsClient}); a stored file is read raw, as bytes and headers (see {@code DocumentFilesApi}), and
+ * refused uploads are sent raw, since most break the contract on purpose (no file, malformed JSON, parts over their
+ * bound) and the client reads only successful answers.
+ */
 @MicronautTest
 class DocumentUploadIT extends PortalTest {
 
     private static final Duration PROCESSING = Duration.ofSeconds(30);
+
+    @Inject
+    DocumentsClient documents;
 
     @Nested
     class AcceptedUpload {
@@ -30,41 +42,42 @@ class DocumentUploadIT extends PortalTest {
         @Test
         void answers202WithStatusUrlAndReachesIndexedWithThePdfsPageCount() {
             byte[] pdf = uniquePdf("fda-guidance-excerpt-2.pdf");
-            HttpResponse<String> response = api.upload(new Api.Multipart()
-                    .metadata("{\"title\": \"Guidance for industry\", \"type\": \"guideline\", \"language\": \"en\"}")
-                    .file("fda-guidance.pdf", pdf));
+            var response = documents.upload(
+                    DocumentsClient.file(
+                            "fda-guidance.pdf",
+                            pdf,
+                            "{\"title\": \"Guidance for industry\", \"type\": \"guideline\", \"language\": \"en\"}"),
+                    contributor);
 
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-            JsonNode accepted = read(response);
-            String id = accepted.get("id").asText();
-            assertThat(accepted.get("status").asText()).isEqualTo("queued");
-            assertThat(accepted.get("statusUrl").asText()).isEqualTo("/api/documents/" + id + "/status");
-            assertThat(response.headers().firstValue("Location")).hasValue("/api/documents/" + id);
+            assertThat(response.code()).isEqualTo(202);
+            DocumentController.UploadAccepted accepted = response.body();
+            String id = accepted.id();
+            assertThat(accepted.status()).isEqualTo("queued");
+            assertThat(accepted.statusUrl()).isEqualTo("/api/documents/" + id + "/status");
+            assertThat(response.header(HttpHeaders.LOCATION)).isEqualTo("/api/documents/" + id);
 
-            JsonNode status =
-                    api.awaitStatus(id, s -> s.get("jobState").asText().equals("done"), PROCESSING);
-            assertThat(status.get("status").asText()).isEqualTo("indexed");
-            assertThat(status.get("pageCount").asInt()).isEqualTo(3);
-            assertThat(status.get("attempts").asInt()).isEqualTo(1);
+            ProcessingStatus status = awaitStatus(id, s -> "done".equals(s.jobState()));
+            assertThat(status.status()).isEqualTo("indexed");
+            assertThat(status.pageCount()).isEqualTo(3);
+            assertThat(status.attempts()).isEqualTo(1);
 
-            JsonNode document = read(api.get("/api/documents/" + id));
-            assertThat(document.get("title").asText()).isEqualTo("Guidance for industry");
-            assertThat(document.get("type").asText()).isEqualTo("guideline");
-            assertThat(document.get("status").asText()).isEqualTo("draft");
-            assertThat(document.at("/owner/displayName").asText()).isEqualTo("Test contributor");
-            assertThat(document.at("/file/mediaType").asText()).isEqualTo("application/pdf");
-            assertThat(document.at("/file/sizeBytes").asLong()).isEqualTo(pdf.length);
-            assertThat(document.at("/file/pageCount").asInt()).isEqualTo(3);
-            assertThat(document.at("/file/extractionStatus").asText()).isEqualTo("indexed");
+            DocumentResponse document = get(id);
+            assertThat(document.metadata().title()).isEqualTo("Guidance for industry");
+            assertThat(document.metadata().type()).isEqualTo("guideline");
+            assertThat(document.status()).isEqualTo("draft");
+            assertThat(document.owner().displayName()).isEqualTo("Test contributor");
+            assertThat(document.file().mediaType()).isEqualTo("application/pdf");
+            assertThat(document.file().sizeBytes()).isEqualTo(pdf.length);
+            assertThat(document.file().pageCount()).isEqualTo(3);
+            assertThat(document.file().extractionStatus()).isEqualTo("indexed");
             // The PDF has no metadata of its own to fill in: the document itself did not change.
-            assertThat(document.get("updatedAt").asText())
-                    .isEqualTo(document.get("createdAt").asText());
+            assertThat(document.updatedAt()).isEqualTo(document.createdAt());
         }
 
         @Test
         void keepsTheUploadedBytesExactly() {
             byte[] pdf = uniquePdf("fda-guidance-excerpt-2.pdf");
-            String id = api.uploadAccepted("simple.pdf", pdf, null);
+            String id = upload("simple.pdf", pdf, null);
 
             HttpResponse<byte[]> file = api.getBytes("/api/documents/" + id + "/file");
 
@@ -74,6 +87,7 @@ class DocumentUploadIT extends PortalTest {
 
         @Test
         void keepsTheBytesOfFilesSentAfterTheirMetadataExactlyWhileTheServerIsBusy() {
+            // Raw: the regression came with the framing of the parts as the raw client writes them.
             AtomicBoolean done = new AtomicBoolean();
             for (int i = 0; i < 3; i++) {
                 Thread.ofPlatform().daemon().start(() -> {
@@ -99,76 +113,70 @@ class DocumentUploadIT extends PortalTest {
 
         @Test
         void marksAPasswordProtectedPdfFailedWithAReasonAfterOneAttempt() {
-            String id = api.uploadAccepted("locked.pdf", uniquePdf("password.pdf"), null);
+            String id = upload("locked.pdf", uniquePdf("password.pdf"), null);
 
-            JsonNode status =
-                    api.awaitStatus(id, s -> s.get("jobState").asText().equals("failed"), PROCESSING);
+            ProcessingStatus status = awaitStatus(id, s -> "failed".equals(s.jobState()));
 
-            assertThat(status.get("status").asText()).isEqualTo("failed");
-            assertThat(status.get("failureReason").asText()).contains("password");
-            assertThat(status.get("attempts").asInt()).isEqualTo(1);
+            assertThat(status.status()).isEqualTo("failed");
+            assertThat(status.failureReason()).contains("password");
+            assertThat(status.attempts()).isEqualTo(1);
         }
 
         @Test
         void marksATruncatedPdfFailedAsDamagedAndKeepsTheDocument() {
-            String id = api.uploadAccepted(
+            String id = upload(
                     "cut.pdf", TestPdfs.truncated("fda-guidance-excerpt-2.pdf", 8000), "{\"title\": \"Cut short\"}");
 
-            JsonNode status =
-                    api.awaitStatus(id, s -> s.get("jobState").asText().equals("failed"), PROCESSING);
+            ProcessingStatus status = awaitStatus(id, s -> "failed".equals(s.jobState()));
 
-            assertThat(status.get("status").asText()).isEqualTo("failed");
-            assertThat(status.get("failureReason").asText()).contains("damaged or truncated");
-            assertThat(status.get("attempts").asInt()).isEqualTo(1);
-            assertThat(read(api.get("/api/documents/" + id)).get("title").asText())
-                    .isEqualTo("Cut short");
+            assertThat(status.status()).isEqualTo("failed");
+            assertThat(status.failureReason()).contains("damaged or truncated");
+            assertThat(status.attempts()).isEqualTo(1);
+            assertThat(get(id).metadata().title()).isEqualTo("Cut short");
         }
 
         @Test
         void marksAScannedPdfFailedAsNeedingOcrWithItsPageCount() {
-            String id = api.uploadAccepted("scan.pdf", TestPdfs.pages(true, true, true), null);
+            String id = upload("scan.pdf", TestPdfs.pages(true, true, true), null);
 
-            JsonNode status =
-                    api.awaitStatus(id, s -> s.get("jobState").asText().equals("failed"), PROCESSING);
+            ProcessingStatus status = awaitStatus(id, s -> "failed".equals(s.jobState()));
 
-            assertThat(status.get("status").asText()).isEqualTo("failed");
-            assertThat(status.get("failureReason").asText())
-                    .isEqualTo("all 3 of its pages are scanned images without text; run OCR on the file and upload"
-                            + " the result");
-            assertThat(status.get("imageOnlyPages").asInt()).isEqualTo(3);
-            assertThat(status.get("attempts").asInt()).isEqualTo(1);
-            assertThat(api.get("/api/documents/" + id).statusCode()).isEqualTo(200);
+            assertThat(status.status()).isEqualTo("failed");
+            assertThat(status.failureReason())
+                    .isEqualTo("needs OCR; OCR is turned off on this server (all 3 of its pages are scanned images"
+                            + " without text)");
+            assertThat(status.imageOnlyPages()).isEqualTo(3);
+            assertThat(status.attempts()).isEqualTo(1);
+            assertThat(get(id).id()).as("kept").isEqualTo(id);
         }
 
         @Test
         void indexesAPartlyScannedPdfAndCountsItsScannedPages() {
-            String id = api.uploadAccepted("mixed.pdf", TestPdfs.pages(false, true, false), null);
+            String id = upload("mixed.pdf", TestPdfs.pages(false, true, false), null);
 
-            JsonNode status = api.awaitIndexed(id);
+            ProcessingStatus status =
+                    awaitStatus(id, s -> "done".equals(s.jobState()) || "failed".equals(s.jobState()));
+            assertThat(status.status()).as(status.toString()).isEqualTo("indexed");
 
-            assertThat(status.get("pageCount").asInt()).isEqualTo(3);
-            assertThat(status.get("imageOnlyPages").asInt()).isEqualTo(1);
-            assertThat(read(api.get("/api/documents/" + id))
-                            .at("/file/imageOnlyPages")
-                            .asInt())
-                    .isEqualTo(1);
+            assertThat(status.pageCount()).isEqualTo(3);
+            assertThat(status.imageOnlyPages()).isEqualTo(1);
+            assertThat(get(id).file().imageOnlyPages()).isEqualTo(1);
         }
 
         @Test
         void acceptsUtf8MarkdownAndIndexesItsTextWithoutTheMarkup() {
             String text = "# Protocole de prise en charge\n\nMalnutrition aiguë sévère — enfants de 6 à 59 mois. "
                     + System.nanoTime();
-            String id = api.uploadAccepted("protocole.md", text.getBytes(StandardCharsets.UTF_8), null);
+            String id = upload("protocole.md", text.getBytes(StandardCharsets.UTF_8), null);
 
-            JsonNode status =
-                    api.awaitStatus(id, s -> s.get("jobState").asText().equals("done"), PROCESSING);
+            ProcessingStatus status = awaitStatus(id, s -> "done".equals(s.jobState()));
 
-            assertThat(status.get("status").asText()).isEqualTo("indexed");
+            assertThat(status.status()).isEqualTo("indexed");
             // The heading's "# " is markup, not text.
-            assertThat(status.get("characterCount").asLong()).isEqualTo(text.length() - 2);
-            JsonNode document = read(api.get("/api/documents/" + id));
-            assertThat(document.at("/file/mediaType").asText()).isEqualTo("text/markdown");
-            assertThat(document.get("title").asText()).isEqualTo("Protocole de prise en charge");
+            assertThat(status.characterCount()).isEqualTo(text.length() - 2);
+            DocumentResponse document = get(id);
+            assertThat(document.file().mediaType()).isEqualTo("text/markdown");
+            assertThat(document.metadata().title()).isEqualTo("Protocole de prise en charge");
         }
 
         @Test
@@ -176,7 +184,7 @@ class DocumentUploadIT extends PortalTest {
             byte[] html = ("%PDF-1.4\n<html><body><script>alert(document.cookie)</script>" + System.nanoTime()
                             + "</body></html>")
                     .getBytes(StandardCharsets.US_ASCII);
-            String id = api.uploadAccepted("page.html", html, null);
+            String id = upload("page.html", html, null);
 
             HttpResponse<byte[]> file = api.getBytes("/api/documents/" + id + "/file");
 
@@ -188,44 +196,56 @@ class DocumentUploadIT extends PortalTest {
             assertThat(file.headers().firstValue("Content-Security-Policy"))
                     .hasValueSatisfying(value -> assertThat(value).contains("sandbox"));
             // PDFBox cannot read it: the worker says so instead of pretending.
-            JsonNode status =
-                    api.awaitStatus(id, s -> s.get("jobState").asText().equals("failed"), PROCESSING);
-            assertThat(status.get("failureReason").asText()).contains("damaged");
+            ProcessingStatus status = awaitStatus(id, s -> "failed".equals(s.jobState()));
+            assertThat(status.failureReason()).contains("damaged");
         }
 
         @Test
         void takesOnlyTheLastSegmentOfAPathTraversingFileName() {
-            String id = api.uploadAccepted(
+            String id = upload(
                     "../../etc/passwd", ("root:x:0:0 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8), null);
 
-            JsonNode document = read(api.get("/api/documents/" + id));
-
-            assertThat(document.at("/file/name").asText()).isEqualTo("passwd");
+            assertThat(get(id).file().name()).isEqualTo("passwd");
         }
 
         @Test
         void removesControlCharactersFromTheFileName() {
-            String id = api.uploadAccepted(
+            String id = upload(
                     "re\u0001port\u007f\u001b[31m.txt",
                     ("text " + System.nanoTime()).getBytes(StandardCharsets.UTF_8),
                     null);
 
-            JsonNode document = read(api.get("/api/documents/" + id));
-
-            assertThat(document.at("/file/name").asText()).isEqualTo("report[31m.txt");
+            assertThat(get(id).file().name()).isEqualTo("report[31m.txt");
         }
 
         @Test
         void acceptsMetadataSentAfterTheFile() {
             byte[] text = ("notes " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
-            HttpResponse<String> response =
-                    api.upload(new Api.Multipart().file("notes.txt", text).metadata("{\"title\": \"Field notes\"}"));
+            var fileFirst = io.micronaut.http.client.multipart.MultipartBody.builder()
+                    .addPart("file", "notes.txt", io.micronaut.http.MediaType.TEXT_PLAIN_TYPE, text)
+                    .addPart("metadata", "{\"title\": \"Field notes\"}")
+                    .build();
 
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-            JsonNode document =
-                    read(api.get("/api/documents/" + read(response).get("id").asText()));
-            assertThat(document.get("title").asText()).isEqualTo("Field notes");
+            var response = documents.upload(fileFirst, contributor);
+
+            assertThat(response.code()).isEqualTo(202);
+            assertThat(get(response.body().id()).metadata().title()).isEqualTo("Field notes");
         }
+    }
+
+    /** Uploads as the contributor, failing unless the answer is 202; the new document's id. */
+    private String upload(String fileName, byte[] content, String metadata) {
+        var accepted = documents.upload(DocumentsClient.file(fileName, content, metadata), contributor);
+        assertThat(accepted.code()).isEqualTo(202);
+        return accepted.body().id();
+    }
+
+    private DocumentResponse get(String id) {
+        return documents.get(UUID.fromString(id), contributor);
+    }
+
+    private ProcessingStatus awaitStatus(String id, Predicate<ProcessingStatus> done) {
+        return documents.awaitStatus(UUID.fromString(id), contributor, PROCESSING, done);
     }
 
     @Nested
@@ -234,7 +254,7 @@ class DocumentUploadIT extends PortalTest {
         @Test
         void answers409NamingTheExistingDocumentForTheSameBytes() {
             byte[] pdf = uniquePdf("fda-guidance-excerpt-2.pdf");
-            String first = api.uploadAccepted("first.pdf", pdf, null);
+            String first = upload("first.pdf", pdf, null);
 
             HttpResponse<String> again = api.upload(new Api.Multipart().file("again.pdf", pdf));
 

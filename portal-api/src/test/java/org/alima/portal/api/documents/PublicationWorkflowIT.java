@@ -1,14 +1,15 @@
 package org.alima.portal.api.documents;
 
 import static org.alima.portal.api.Api.assertProblem;
-import static org.alima.portal.api.Api.encode;
 import static org.alima.portal.api.Api.fields;
-import static org.alima.portal.api.Api.read;
 import static org.alima.portal.api.Api.uniqueWord;
+import static org.alima.portal.api.search.SearchClient.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -16,25 +17,35 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
 import org.alima.portal.api.TestAccounts;
+import org.alima.portal.api.ViewerTokens;
+import org.alima.portal.api.access.Role;
+import org.alima.portal.api.access.Viewer;
+import org.alima.portal.api.search.SearchClient;
+import org.alima.portal.api.search.SearchClient.Query;
+import org.alima.portal.api.search.SearchResults;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The road from draft to published over HTTP, with the real worker, index and database. */
+/**
+ * The road from draft to published over HTTP, with the real worker, index and database. Successful calls go through
+ * the typed clients ({@link DocumentsClient}, {@link SearchClient}); refusals and bad bodies are sent raw, since the
+ * client checks its arguments against the contract before sending them and reads only successful answers, and a file
+ * is read raw as bytes (see {@code DocumentFilesApi}).
+ */
 @MicronautTest(transactional = false)
 class PublicationWorkflowIT extends PortalTest {
-
-    private static final Duration SEARCH = Duration.ofSeconds(30);
 
     @Inject
     TransactionOperations<Connection> transactions;
@@ -42,7 +53,17 @@ class PublicationWorkflowIT extends PortalTest {
     @Inject
     JdbcOperations jdbc;
 
+    @Inject
+    DocumentsClient documents;
+
+    @Inject
+    SearchClient search;
+
+    /** The curator, raw for refusals and the shared helpers. */
     private Api curator;
+    /** The curator, for the typed clients. */
+    private Viewer curating;
+
     private Api other;
     private String ownerId;
     private String curatorId;
@@ -52,10 +73,11 @@ class PublicationWorkflowIT extends PortalTest {
         if (curator == null) {
             TestAccounts.Account account = TestAccounts.create(anonymous, "curator");
             curator = anonymous.as(account.token());
+            curating = ViewerTokens.of(account, Role.CURATOR);
             curatorId = account.id();
             other = TestAccounts.contributor(server.getURI());
         }
-        ownerId = read(api.get("/api/account")).get("id").asText();
+        ownerId = contributor.getName();
     }
 
     @Nested
@@ -66,61 +88,59 @@ class PublicationWorkflowIT extends PortalTest {
             String word = uniqueWord();
             String id = TestDocuments.draft(api, "Field notes " + word, "{\"title\": \"Rapport " + word + "\"}");
 
-            JsonNode draft = read(api.get("/api/documents/" + id));
-            assertThat(draft.get("status").asText()).isEqualTo("draft");
-            assertThat(draft.at("/owner/id").asText()).isEqualTo(ownerId);
-            assertThat(texts(draft.get("actions"))).containsExactly("edit", "submit", "delete");
-            TestDocuments.awaitSearchable(api, id);
-            assertThat(anonymous.finds(word, id)).as("a draft is not public").isFalse();
-            assertThat(api.finds(word, id)).as("its owner finds it").isTrue();
+            UUID uuid = UUID.fromString(id);
 
-            JsonNode submitted = TestDocuments.transition(api, id, "submit", "");
-            assertThat(submitted.get("status").asText()).isEqualTo("submitted");
-            assertThat(submitted.get("actions")).isEmpty();
+            DocumentResponse draft = documents.get(uuid, contributor);
+            assertThat(draft.status()).isEqualTo("draft");
+            assertThat(draft.owner().id()).isEqualTo(ownerId);
+            assertThat(draft.actions()).containsExactly("edit", "submit", "delete");
+            TestDocuments.awaitSearchable(api, id);
+            assertThat(finds(Viewer.ANONYMOUS, word, id))
+                    .as("a draft is not public")
+                    .isFalse();
+            assertThat(finds(contributor, word, id)).as("its owner finds it").isTrue();
+
+            DocumentResponse submitted = documents.submit(uuid, contributor);
+            assertThat(submitted.status()).isEqualTo("submitted");
+            assertThat(submitted.actions()).isEmpty();
             JsonNode refused = assertProblem(
                     api.json("PATCH", "/api/documents/" + id, "{\"title\": \"Too late\"}"), 409, "invalid-transition");
             assertThat(refused.get("detail").asText()).contains("its status is submitted");
-            assertThat(texts(read(curator.get("/api/documents/" + id)).get("actions")))
-                    .containsExactly("edit", "publish", "return");
+            assertThat(documents.get(uuid, curating).actions()).containsExactly("edit", "publish", "return");
 
-            JsonNode returned = TestDocuments.transition(
-                    curator, id, "return", "{\"comment\": \"Ajoutez la taille de l'échantillon.\"}");
-            assertThat(returned.get("status").asText()).isEqualTo("draft");
-            assertThat(read(api.get("/api/documents/" + id))
-                            .get("returnComment")
-                            .asText())
+            DocumentResponse returned =
+                    documents.returnToOwner(uuid, new ReturnRequest("Ajoutez la taille de l'échantillon."), curating);
+            assertThat(returned.status()).isEqualTo("draft");
+            assertThat(documents.get(uuid, contributor).returnComment())
                     .isEqualTo("Ajoutez la taille de l'échantillon.");
 
-            HttpResponse<String> edited =
-                    api.json("PATCH", "/api/documents/" + id, "{\"abstract\": \"n = 240 children\"}");
-            assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
-            JsonNode resubmitted = TestDocuments.transition(api, id, "submit", "");
-            assertThat(resubmitted.get("returnComment").asText())
+            documents.patch(uuid, object("abstract", "n = 240 children"), contributor);
+            DocumentResponse resubmitted = documents.submit(uuid, contributor);
+            assertThat(resubmitted.returnComment())
                     .as("kept for the curator's second look")
                     .isEqualTo("Ajoutez la taille de l'échantillon.");
 
-            JsonNode published = TestDocuments.publish(curator, id);
-            assertThat(published.get("status").asText()).isEqualTo("published");
-            assertThat(published.get("returnComment").isNull()).isTrue();
-            assertThat(published.get("publishedAt").asText()).isNotBlank();
+            DocumentResponse published = documents.publish(uuid, curating);
+            assertThat(published.status()).isEqualTo("published");
+            assertThat(published.returnComment()).isNull();
+            assertThat(published.publishedAt()).isNotNull();
             TestDocuments.awaitSearchable(curator, id);
-            assertThat(anonymous.finds(word, id))
+            assertThat(finds(Viewer.ANONYMOUS, word, id))
                     .as("published: everyone finds it")
                     .isTrue();
-            assertThat(texts(read(api.get("/api/documents/" + id)).get("actions")))
-                    .containsExactly("withdraw", "newVersion");
+            assertThat(documents.get(uuid, contributor).actions()).containsExactly("withdraw", "newVersion");
 
-            JsonNode withdrawn =
-                    TestDocuments.transition(api, id, "withdraw", "{\"reason\": \"Une erreur de dosage page 3\"}");
-            assertThat(withdrawn.get("status").asText()).isEqualTo("withdrawn");
-            JsonNode tombstone = read(anonymous.get("/api/documents/" + id));
-            assertThat(tombstone.get("withdrawnReason").asText()).isEqualTo("Une erreur de dosage page 3");
-            assertThat(tombstone.get("file").isNull()).isTrue();
+            DocumentResponse withdrawn =
+                    documents.withdraw(uuid, new WithdrawRequest("Une erreur de dosage page 3"), contributor);
+            assertThat(withdrawn.status()).isEqualTo("withdrawn");
+            DocumentResponse tombstone = documents.get(uuid, Viewer.ANONYMOUS);
+            assertThat(tombstone.withdrawnReason()).isEqualTo("Une erreur de dosage page 3");
+            assertThat(tombstone.file()).isNull();
             assertProblem(anonymous.get("/api/documents/" + id + "/file"), 410, "document-withdrawn");
             assertThat(api.getBytes("/api/documents/" + id + "/file").statusCode())
                     .isEqualTo(200);
-            awaitNotFound(curator, word, id);
-            assertThat(api.finds(word, id)).isFalse();
+            awaitIds(curating, Query.of(word), ids -> !ids.contains(id));
+            assertThat(finds(contributor, word, id)).isFalse();
 
             assertThat(audit(id))
                     .containsExactly(
@@ -137,7 +157,7 @@ class PublicationWorkflowIT extends PortalTest {
         void publishesADraftDirectlyWhenACuratorDoesAndRecordsTheStatusItCameFrom() {
             String id = TestDocuments.draft(api, "notes " + uniqueWord(), null);
 
-            TestDocuments.publish(curator, id);
+            documents.publish(UUID.fromString(id), curating);
 
             assertThat(detail(id, "document.publish")).contains("\"from\": \"draft\"");
         }
@@ -147,12 +167,12 @@ class PublicationWorkflowIT extends PortalTest {
             String id = api.uploadAccepted("scan.pdf", org.alima.portal.api.TestPdfs.pages(true), null);
             JsonNode failed = TestDocuments.awaitSettled(api, id);
             assertThat(failed.get("status").asText()).isEqualTo("failed");
-            assertThat(texts(read(api.get("/api/documents/" + id)).get("actions")))
+            assertThat(documents.get(UUID.fromString(id), contributor).actions())
                     .contains("retry");
 
-            JsonNode retried = TestDocuments.transition(api, id, "retry", "");
+            DocumentResponse retried = documents.retry(UUID.fromString(id), contributor);
 
-            assertThat(retried.at("/file/extractionStatus").asText()).isIn("queued", "extracting", "failed");
+            assertThat(retried.file().extractionStatus()).isIn("queued", "extracting", "failed");
             JsonNode again = TestDocuments.awaitSettled(api, id);
             assertThat(again.get("status").asText())
                     .as("a scan fails the same way")
@@ -165,7 +185,8 @@ class PublicationWorkflowIT extends PortalTest {
         void deletesAnOwnDraftAndRecordsWhatItWas() {
             String id = TestDocuments.draft(api, "notes " + uniqueWord(), "{\"title\": \"Brouillon\"}");
 
-            assertThat(api.delete("/api/documents/" + id).statusCode()).isEqualTo(204);
+            assertThat(documents.delete(UUID.fromString(id), contributor).code())
+                    .isEqualTo(204);
 
             assertProblem(api.get("/api/documents/" + id), 404, "not-found");
             assertThat(detail(id, "document.delete"))
@@ -187,54 +208,47 @@ class PublicationWorkflowIT extends PortalTest {
                     "{\"title\": \"PON " + word + "\", \"type\": \"operating_procedure\", \"language\": \"fr\","
                             + " \"effectiveDate\": \"2023-01-01\", \"reviewDueDate\": \"2025-01-01\"}");
 
-            String v2 = newVersion(api, v1, "{\"title\": \"PON " + word + " (2)\"}", "Procédure " + word + " deux");
+            String v2 =
+                    newVersion(contributor, v1, "{\"title\": \"PON " + word + " (2)\"}", "Procédure " + word + " deux");
 
-            JsonNode second = read(api.get("/api/documents/" + v2));
-            assertThat(second.get("status").asText()).isEqualTo("draft");
-            assertThat(second.get("version").asInt()).isEqualTo(2);
-            assertThat(second.get("supersedes").asText()).isEqualTo(v1);
-            assertThat(second.get("title").asText()).isEqualTo("PON " + word + " (2)");
-            assertThat(second.get("type").asText()).as("copied").isEqualTo("operating_procedure");
-            assertThat(second.get("effectiveDate").asText()).as("copied").isEqualTo("2023-01-01");
-            JsonNode first = read(anonymous.get("/api/documents/" + v1));
-            assertThat(first.get("supersededBy").isNull())
+            DocumentResponse second = get(v2, contributor);
+            assertThat(second.status()).isEqualTo("draft");
+            assertThat(second.version()).isEqualTo(2);
+            assertThat(second.supersedes()).isEqualTo(v1);
+            assertThat(second.metadata().title()).isEqualTo("PON " + word + " (2)");
+            assertThat(second.metadata().type()).as("copied").isEqualTo("operating_procedure");
+            assertThat(second.metadata().effectiveDate()).as("copied").isEqualTo("2023-01-01");
+            DocumentResponse first = get(v1, Viewer.ANONYMOUS);
+            assertThat(first.supersededBy())
                     .as("not before the new one is published")
-                    .isTrue();
-            assertThat(first.get("latestVersionId").asText()).isEqualTo(v1);
+                    .isNull();
+            assertThat(first.latestVersionId()).isEqualTo(v1);
             assertProblem(api.upload("/api/documents/" + v1 + "/versions", file("another")), 409, "invalid-transition");
 
-            TestDocuments.publish(curator, v2);
+            documents.publish(UUID.fromString(v2), curating);
             TestDocuments.awaitSearchable(curator, v2);
             TestDocuments.awaitSearchable(curator, v1);
 
-            JsonNode superseded = read(anonymous.get("/api/documents/" + v1));
-            assertThat(superseded.get("supersededBy").asText()).isEqualTo(v2);
-            assertThat(superseded.get("latestVersionId").asText()).isEqualTo(v2);
-            assertThat(ids(anonymous, "q=" + word)).containsExactly(v2);
-            assertThat(ids(anonymous, "q=" + word + "&includeSuperseded=true")).containsExactlyInAnyOrder(v1, v2);
+            DocumentResponse superseded = get(v1, Viewer.ANONYMOUS);
+            assertThat(superseded.supersededBy()).isEqualTo(v2);
+            assertThat(superseded.latestVersionId()).isEqualTo(v2);
+            assertThat(ids(search(Query.of(word)))).containsExactly(v2);
+            assertThat(ids(search(Query.of(word).withSuperseded()))).containsExactlyInAnyOrder(v1, v2);
 
-            String v3 = newVersion(curator, v2, null, "Procédure " + word + " trois");
-            TestDocuments.publish(curator, v3);
-            assertThat(read(anonymous.get("/api/documents/" + v1))
-                            .get("latestVersionId")
-                            .asText())
-                    .isEqualTo(v3);
-            assertThat(read(anonymous.get("/api/documents/" + v1))
-                            .get("supersededBy")
-                            .asText())
-                    .isEqualTo(v2);
-            assertThat(read(curator.get("/api/documents/" + v3)).at("/owner/id").asText())
+            String v3 = newVersion(curating, v2, null, "Procédure " + word + " trois");
+            documents.publish(UUID.fromString(v3), curating);
+            assertThat(get(v1, Viewer.ANONYMOUS).latestVersionId()).isEqualTo(v3);
+            assertThat(get(v1, Viewer.ANONYMOUS).supersededBy()).isEqualTo(v2);
+            assertThat(get(v3, curating).owner().id())
                     .as("a new version belongs to whoever uploaded it")
                     .isEqualTo(curatorId);
 
-            TestDocuments.transition(curator, v3, "withdraw", "{\"reason\": \"Wrong dosage\"}");
+            documents.withdraw(UUID.fromString(v3), new WithdrawRequest("Wrong dosage"), curating);
             TestDocuments.awaitSettled(curator, v2);
-            assertThat(read(anonymous.get("/api/documents/" + v2))
-                            .get("supersededBy")
-                            .isNull())
+            assertThat(get(v2, Viewer.ANONYMOUS).supersededBy())
                     .as("current again once its successor is withdrawn")
-                    .isTrue();
-            awaitIds(anonymous, "q=" + word, List.of(v2));
+                    .isNull();
+            awaitIds(Viewer.ANONYMOUS, Query.of(word), ids -> ids.equals(List.of(v2)));
             assertThat(detail(v3, "document.new_version")).contains("\"supersedes\": \"" + v2 + "\"");
         }
 
@@ -246,6 +260,7 @@ class PublicationWorkflowIT extends PortalTest {
         }
     }
 
+    /** Refused edits and uploads, sent raw: the answers are problems, and some bodies break the contract on purpose. */
     @Nested
     class RefusedBodies {
 
@@ -269,9 +284,9 @@ class PublicationWorkflowIT extends PortalTest {
             assertThat(status.at("/errors/0/message").asText()).contains("/submit");
             assertThat(fields(owner)).containsExactly("owner");
             assertThat(fields(both)).containsExactly("ownerId", "supersedes");
-            JsonNode unchanged = read(api.get(path));
-            assertThat(unchanged.get("status").asText()).isEqualTo("draft");
-            assertThat(unchanged.at("/owner/id").asText()).isEqualTo(ownerId);
+            DocumentResponse unchanged = get(id, contributor);
+            assertThat(unchanged.status()).isEqualTo("draft");
+            assertThat(unchanged.owner().id()).isEqualTo(ownerId);
         }
 
         @Test
@@ -311,17 +326,19 @@ class PublicationWorkflowIT extends PortalTest {
             String past = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
             String future = LocalDate.now(ZoneOffset.UTC).plusYears(1).toString();
             String overdue = procedure(year, past);
-            TestDocuments.publish(curator, overdue);
+            documents.publish(UUID.fromString(overdue), curating);
             String upToDate = procedure(year, future);
-            TestDocuments.publish(curator, upToDate);
+            documents.publish(UUID.fromString(upToDate), curating);
             String unpublished = procedure(year, past);
 
-            JsonNode list = read(curator.get("/api/documents?reviewDue=overdue&size=100&year=" + year));
+            DocumentPage list = documents.list(null, null, null, year, null, null, false, "overdue", 1, 100, curating);
 
-            List<String> ids = new ArrayList<>();
-            list.get("items").forEach(item -> ids.add(item.get("id").asText()));
-            assertThat(ids).containsExactly(overdue).doesNotContain(upToDate, unpublished);
-            assertThat(list.at("/items/0/reviewDueDate").asText()).isEqualTo(past);
+            assertThat(list.items())
+                    .extracting(DocumentResponse::id)
+                    .containsExactly(overdue)
+                    .doesNotContain(upToDate, unpublished);
+            assertThat(list.items().getFirst().metadata().reviewDueDate()).isEqualTo(past);
+            // A refusal, sent raw: the typed client would check the value before sending it.
             assertThat(fields(assertProblem(curator.get("/api/documents?reviewDue=soon"), 400, "invalid-field")))
                     .containsExactly("reviewDue");
         }
@@ -345,10 +362,9 @@ class PublicationWorkflowIT extends PortalTest {
                     .contains("reviewed")
                     .contains("YYYY-MM-DD");
             assertThat(fields(half)).containsExactly("reviewDueDate");
-            assertThat(read(api.get("/api/documents/" + undated)).get("status").asText())
-                    .isEqualTo("draft");
-            api.json("PATCH", "/api/documents/" + halfDated, "{\"reviewDueDate\": \"2030-03-01\"}");
-            assertThat(TestDocuments.publish(curator, halfDated).get("status").asText())
+            assertThat(get(undated, contributor).status()).isEqualTo("draft");
+            documents.patch(UUID.fromString(halfDated), object("reviewDueDate", "2030-03-01"), contributor);
+            assertThat(documents.publish(UUID.fromString(halfDated), curating).status())
                     .isEqualTo("published");
         }
 
@@ -360,19 +376,11 @@ class PublicationWorkflowIT extends PortalTest {
             String dueToday = procedure(1500, today);
             String study = TestDocuments.draft(api, "study " + uniqueWord(), "{\"type\": \"study\"}");
 
-            assertThat(read(api.get("/api/documents/" + overdue))
-                            .get("reviewOverdueSince")
-                            .asText())
-                    .isEqualTo(yesterday);
-            assertThat(read(api.get("/api/documents/" + dueToday))
-                            .get("reviewOverdueSince")
-                            .isNull())
+            assertThat(get(overdue, contributor).reviewOverdueSince()).isEqualTo(yesterday);
+            assertThat(get(dueToday, contributor).reviewOverdueSince())
                     .as("due today: still current")
-                    .isTrue();
-            assertThat(read(api.get("/api/documents/" + study))
-                            .get("reviewOverdueSince")
-                            .isNull())
-                    .isTrue();
+                    .isNull();
+            assertThat(get(study, contributor).reviewOverdueSince()).isNull();
         }
 
         private String procedure(int year, String reviewDue) {
@@ -384,45 +392,47 @@ class PublicationWorkflowIT extends PortalTest {
         }
     }
 
-    private static String newVersion(Api caller, String of, String metadata, String text) {
-        Api.Multipart body = new Api.Multipart();
+    /** Uploads a new version of {@code of} as {@code caller}, failing unless the answer is 202; its id. */
+    private String newVersion(Viewer caller, String of, String metadata, String text) {
+        MultipartBody.Builder body = MultipartBody.builder();
         if (metadata != null) {
-            body.metadata(metadata);
+            body.addPart("metadata", metadata);
         }
-        HttpResponse<String> response = caller.upload(
-                "/api/documents/" + of + "/versions", body.file("v.txt", text.getBytes(StandardCharsets.UTF_8)));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return read(response).get("id").asText();
+        body.addPart("file", "v.txt", MediaType.TEXT_PLAIN_TYPE, text.getBytes(StandardCharsets.UTF_8));
+        var accepted = documents.newVersion(UUID.fromString(of), body.build(), caller);
+        assertThat(accepted.code()).isEqualTo(202);
+        return accepted.body().id();
+    }
+
+    private DocumentResponse get(String id, Viewer viewer) {
+        return documents.get(UUID.fromString(id), viewer);
+    }
+
+    /** A JSON object of text fields, as a PATCH body. */
+    private static io.micronaut.json.tree.JsonNode object(String... namesAndValues) {
+        Map<String, io.micronaut.json.tree.JsonNode> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put(namesAndValues[i], io.micronaut.json.tree.JsonNode.createStringNode(namesAndValues[i + 1]));
+        }
+        return io.micronaut.json.tree.JsonNode.createObjectNode(fields);
     }
 
     private static Api.Multipart file(String text) {
         return new Api.Multipart().file("v.txt", (text + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static List<String> ids(Api viewer, String query) {
-        HttpResponse<String> response = viewer.get("/api/search?size=100&fields=id&" + query);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        List<String> ids = new ArrayList<>();
-        read(response).get("hits").forEach(hit -> ids.add(hit.get("id").asText()));
-        return ids;
+    /** The ids an anonymous reader finds, 100 at most. */
+    private SearchResults search(Query query) {
+        return search.search(query.size(100).fields("id"), Viewer.ANONYMOUS);
     }
 
-    private static void awaitIds(Api viewer, String query, List<String> expected) {
-        viewer.awaitJson(
-                "/api/search?size=100&fields=id&" + query,
-                page -> {
-                    List<String> ids = new ArrayList<>();
-                    page.get("hits").forEach(hit -> ids.add(hit.get("id").asText()));
-                    return ids.equals(expected);
-                },
-                SEARCH);
+    private boolean finds(Viewer viewer, String word, String id) {
+        return ids(search.search(Query.of(word).size(100).fields("id"), viewer)).contains(id);
     }
 
-    private static void awaitNotFound(Api viewer, String word, String id) {
-        viewer.awaitJson(
-                "/api/search?size=100&fields=id&q=" + encode(word),
-                page -> !page.get("hits").toString().contains(id),
-                SEARCH);
+    /** Searches as {@code viewer} until the ids found satisfy {@code done}: changes reach search through the worker. */
+    private void awaitIds(Viewer viewer, Query query, java.util.function.Predicate<List<String>> done) {
+        search.awaitSearch(query.size(100).fields("id"), viewer, page -> done.test(ids(page)));
     }
 
     /** The audit log of a document, oldest first: "action by actor". */
@@ -452,11 +462,5 @@ class PublicationWorkflowIT extends PortalTest {
                     ResultSet rows = statement.executeQuery();
                     return rows.next() ? rows.getString(1) : "";
                 }));
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(item -> texts.add(item.asText()));
-        return texts;
     }
 }

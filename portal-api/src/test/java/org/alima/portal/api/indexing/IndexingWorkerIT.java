@@ -65,6 +65,12 @@ class IndexingWorkerIT extends PortalTest {
     IndexingMetrics metrics;
 
     @Inject
+    OcrJobs ocrJobs;
+
+    @Inject
+    OcrEngine ocrEngine;
+
+    @Inject
     TransactionOperations<Connection> transactions;
 
     @Inject
@@ -208,7 +214,10 @@ class IndexingWorkerIT extends PortalTest {
                 new DocumentExtractor(new ExtractionLimits(Duration.ofNanos(1), 1_000_000, 1 << 20, 1 << 20)),
                 index,
                 collections,
-                metrics);
+                metrics,
+                ocrJobs,
+                ocrEngine,
+                java.util.Optional.empty());
         IndexingWorker worker = worker(impatient, 5, Duration.ofMillis(20));
 
         for (int attempt = 1; attempt <= 3; attempt++) {

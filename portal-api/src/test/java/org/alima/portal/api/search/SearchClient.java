@@ -1,13 +1,48 @@
 package org.alima.portal.api.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.client.annotation.Client;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.alima.portal.api.access.Viewer;
 
-/** The search contract as tests call it: typed answers, and a search written as a {@link Query}. */
+/**
+ * The search contract as tests call it: typed answers, and a search written as a {@link Query}. Public, with {@link
+ * SearchResults}, for the tests of the features whose documents search finds (documents, collections).
+ */
 @Client("/api")
-interface SearchClient extends SearchApi {
+public interface SearchClient extends SearchApi {
+
+    /** How long a change may take to reach search: the worker's job, then the index's refresh. */
+    Duration INDEXING = Duration.ofSeconds(60);
+
+    /** The ids of a page's hits, in order. */
+    static List<String> ids(SearchResults page) {
+        return page.hits().stream().map(SearchResults.SearchHit::id).toList();
+    }
+
+    /**
+     * Searches every 100 ms, as {@code viewer}, until the page satisfies {@code done}, and returns it: changes reach
+     * search through the worker.
+     */
+    default SearchResults awaitSearch(Query query, Viewer viewer, Predicate<SearchResults> done) {
+        AtomicReference<SearchResults> reached = new AtomicReference<>();
+        await("a search for " + query + " giving the expected answer")
+                .atMost(INDEXING)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    SearchResults page = search(query, viewer);
+                    assertThat(done.test(page)).as("answer %s", page).isTrue();
+                    reached.set(page);
+                });
+        return reached.get();
+    }
 
     /** Searches with the defaults of every parameter {@code query} leaves alone. */
     default SearchResults search(Query query, Viewer viewer) {
@@ -27,14 +62,14 @@ interface SearchClient extends SearchApi {
                 3,
                 true,
                 query.fields(),
-                false,
+                query.includeSuperseded(),
                 query.lang(),
                 query.acceptLanguage(),
                 viewer);
     }
 
     /** A search as a test writes it: its words, and what it changes of the defaults. Immutable. */
-    record Query(
+    public record Query(
             @Nullable String q,
             @Nullable List<String> type,
             @Nullable List<String> language,
@@ -47,13 +82,14 @@ interface SearchClient extends SearchApi {
             @Nullable String cursor,
             @Nullable List<String> fields,
             @Nullable String lang,
-            @Nullable String acceptLanguage) {
+            @Nullable String acceptLanguage,
+            boolean includeSuperseded) {
 
-        static Query of(@Nullable String q) {
-            return new Query(q, null, null, null, null, null, null, "relevance", 10, null, null, null, null);
+        public static Query of(@Nullable String q) {
+            return new Query(q, null, null, null, null, null, null, "relevance", 10, null, null, null, null, false);
         }
 
-        Query type(String... values) {
+        public Query type(String... values) {
             return new Query(
                     q,
                     List.of(values),
@@ -67,10 +103,11 @@ interface SearchClient extends SearchApi {
                     cursor,
                     fields,
                     lang,
-                    acceptLanguage);
+                    acceptLanguage,
+                    includeSuperseded);
         }
 
-        Query language(String... values) {
+        public Query language(String... values) {
             return new Query(
                     q,
                     type,
@@ -84,10 +121,11 @@ interface SearchClient extends SearchApi {
                     cursor,
                     fields,
                     lang,
-                    acceptLanguage);
+                    acceptLanguage,
+                    includeSuperseded);
         }
 
-        Query country(String... values) {
+        public Query country(String... values) {
             return new Query(
                     q,
                     type,
@@ -101,10 +139,11 @@ interface SearchClient extends SearchApi {
                     cursor,
                     fields,
                     lang,
-                    acceptLanguage);
+                    acceptLanguage,
+                    includeSuperseded);
         }
 
-        Query topic(String... values) {
+        public Query topic(String... values) {
             return new Query(
                     q,
                     type,
@@ -118,10 +157,11 @@ interface SearchClient extends SearchApi {
                     cursor,
                     fields,
                     lang,
-                    acceptLanguage);
+                    acceptLanguage,
+                    includeSuperseded);
         }
 
-        Query collection(String... values) {
+        public Query collection(String... values) {
             return new Query(
                     q,
                     type,
@@ -135,10 +175,11 @@ interface SearchClient extends SearchApi {
                     cursor,
                     fields,
                     lang,
-                    acceptLanguage);
+                    acceptLanguage,
+                    includeSuperseded);
         }
 
-        Query newestFrom(int year) {
+        public Query newestFrom(int year) {
             return new Query(
                     q,
                     type,
@@ -152,10 +193,11 @@ interface SearchClient extends SearchApi {
                     cursor,
                     fields,
                     lang,
-                    acceptLanguage);
+                    acceptLanguage,
+                    includeSuperseded);
         }
 
-        Query size(int value) {
+        public Query size(int value) {
             return new Query(
                     q,
                     type,
@@ -169,10 +211,11 @@ interface SearchClient extends SearchApi {
                     cursor,
                     fields,
                     lang,
-                    acceptLanguage);
+                    acceptLanguage,
+                    includeSuperseded);
         }
 
-        Query after(String nextCursor) {
+        public Query after(String nextCursor) {
             return new Query(
                     q,
                     type,
@@ -186,10 +229,11 @@ interface SearchClient extends SearchApi {
                     nextCursor,
                     fields,
                     lang,
-                    acceptLanguage);
+                    acceptLanguage,
+                    includeSuperseded);
         }
 
-        Query fields(String... values) {
+        public Query fields(String... values) {
             return new Query(
                     q,
                     type,
@@ -203,10 +247,11 @@ interface SearchClient extends SearchApi {
                     cursor,
                     List.of(values),
                     lang,
-                    acceptLanguage);
+                    acceptLanguage,
+                    includeSuperseded);
         }
 
-        Query lang(@Nullable String value) {
+        public Query lang(@Nullable String value) {
             return new Query(
                     q,
                     type,
@@ -220,12 +265,45 @@ interface SearchClient extends SearchApi {
                     cursor,
                     fields,
                     value,
-                    acceptLanguage);
+                    acceptLanguage,
+                    includeSuperseded);
         }
 
-        Query acceptLanguage(String value) {
+        public Query acceptLanguage(String value) {
             return new Query(
-                    q, type, language, country, topic, collection, yearFrom, sort, size, cursor, fields, lang, value);
+                    q,
+                    type,
+                    language,
+                    country,
+                    topic,
+                    collection,
+                    yearFrom,
+                    sort,
+                    size,
+                    cursor,
+                    fields,
+                    lang,
+                    value,
+                    includeSuperseded);
+        }
+
+        /** Versions that a newer published one supersedes count too. */
+        public Query withSuperseded() {
+            return new Query(
+                    q,
+                    type,
+                    language,
+                    country,
+                    topic,
+                    collection,
+                    yearFrom,
+                    sort,
+                    size,
+                    cursor,
+                    fields,
+                    lang,
+                    acceptLanguage,
+                    true);
         }
     }
 }

@@ -1,33 +1,39 @@
 package org.alima.portal.api.search;
 
-import static org.alima.portal.api.Api.encode;
-import static org.alima.portal.api.Api.read;
 import static org.alima.portal.api.Api.uniqueWord;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
 import org.alima.portal.api.TestAccounts;
+import org.alima.portal.api.ViewerTokens;
+import org.alima.portal.api.access.Role;
+import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.documents.TestDocuments;
+import org.alima.portal.api.search.SearchClient.Query;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What each viewer finds of a contributor's draft and published document in every search surface: results, totals,
  * facet counts, snippets, suggestions, did-you-mean and related documents. A reader and another contributor find only
- * the published one, as if the draft did not exist; its owner and the curators find both.
+ * the published one, as if the draft did not exist; its owner and the curators find both. Searches go through the
+ * typed client ({@link SearchClient}); the file, bytes or a refusal, is read raw (see {@code DocumentFilesApi}).
  */
 @MicronautTest
 class SearchVisibilityIT extends PortalTest {
 
-    private final Map<String, Api> viewers = new LinkedHashMap<>();
+    @Inject
+    SearchClient search;
+
+    /** Each kind of viewer, by name, with a raw client for what the typed one does not read (the file). */
+    private final Map<String, Caller> viewers = new LinkedHashMap<>();
     /** In both documents. */
     private final String shared = uniqueWord();
     /** Only in the draft: its title, text and topic. */
@@ -41,13 +47,11 @@ class SearchVisibilityIT extends PortalTest {
         if (draft != null) {
             return;
         }
-        viewers.put("anonymous", anonymous);
-        viewers.put("other contributor", TestAccounts.contributor(server.getURI()));
-        viewers.put("owner", api);
-        viewers.put(
-                "curator",
-                anonymous.as(TestAccounts.create(anonymous, "curator").token()));
-        viewers.put("admin", anonymous.as(TestAccounts.admin(anonymous)));
+        viewers.put("anonymous", new Caller(anonymous, Viewer.ANONYMOUS));
+        viewers.put("other contributor", caller(Role.CONTRIBUTOR));
+        viewers.put("owner", new Caller(api, contributor));
+        viewers.put("curator", caller(Role.CURATOR));
+        viewers.put("admin", caller(Role.ADMIN));
         String words = " paludisme grave enfants traitement artesunate ";
         draft = TestDocuments.draft(
                 api,
@@ -55,7 +59,7 @@ class SearchVisibilityIT extends PortalTest {
                 "{\"title\": \"Brouillon " + secret + "\", \"type\": \"thesis\", \"topics\": [\"" + secret + "\"]}");
         published = TestDocuments.published(
                 api,
-                viewers.get("curator"),
+                viewers.get("curator").api(),
                 shared + words + "publié",
                 "{\"title\": \"Publié " + shared + "\", \"type\": \"report\", \"topics\": [\"" + shared + "\"]}");
         TestDocuments.awaitSearchable(api, draft);
@@ -63,112 +67,111 @@ class SearchVisibilityIT extends PortalTest {
 
     @Test
     void findsTheDraftOnlyForItsOwnerAndCuratorsInResultsTotalsAndFacets() {
-        for (Map.Entry<String, Api> viewer : viewers.entrySet()) {
-            boolean sees = seesDrafts(viewer.getKey());
-            HttpResponse<String> response = viewer.getValue().get("/api/search?size=100&q=" + shared);
-            assertThat(response.statusCode())
-                    .as(viewer.getKey() + ": " + response.body())
-                    .isEqualTo(200);
-            JsonNode page = read(response);
+        viewers.forEach((name, caller) -> {
+            boolean sees = seesDrafts(name);
+            SearchResults page = search.search(Query.of(shared).size(100), caller.viewer());
 
-            assertThat(ids(page)).as(viewer.getKey()).contains(published);
-            assertThat(ids(page).contains(draft))
-                    .as(viewer.getKey() + " finds the draft")
+            assertThat(ids(page.hits())).as(name).contains(published);
+            assertThat(ids(page.hits()).contains(draft))
+                    .as(name + " finds the draft")
                     .isEqualTo(sees);
-            assertThat(page.get("total").asLong()).as(viewer.getKey()).isEqualTo(sees ? 2 : 1);
-            assertThat(count(page, "type", "thesis")).as(viewer.getKey()).isEqualTo(sees ? 1 : 0);
-            assertThat(count(page, "topic", secret)).as(viewer.getKey()).isEqualTo(sees ? 1 : 0);
+            assertThat(page.total()).as(name).isEqualTo(sees ? 2 : 1);
+            assertThat(count(page, "type", "thesis")).as(name).isEqualTo(sees ? 1 : 0);
+            assertThat(count(page, "topic", secret)).as(name).isEqualTo(sees ? 1 : 0);
             if (!sees) {
-                assertThat(response.body())
-                        .as(viewer.getKey() + ": no title, snippet or facet of the draft")
+                assertThat(page.toString())
+                        .as(name + ": no title, snippet or facet of the draft")
                         .doesNotContain(secret);
             }
-        }
+        });
     }
 
     @Test
     void showsTheDraftsPagesOnlyToThoseWhoMaySeeIt() {
-        for (Map.Entry<String, Api> viewer : viewers.entrySet()) {
-            JsonNode page = read(viewer.getValue().get("/api/search?pages=3&q=" + secret));
+        viewers.forEach((name, caller) -> {
+            SearchResults page = search.search(Query.of(secret), caller.viewer());
 
-            if (seesDrafts(viewer.getKey())) {
-                assertThat(page.at("/hits/0/pages/0/snippet").asText())
-                        .as(viewer.getKey())
+            if (seesDrafts(name)) {
+                assertThat(page.hits().getFirst().pages().getFirst().snippet())
+                        .as(name)
                         .contains("<mark>" + secret + "</mark>");
             } else {
-                assertThat(page.get("total").asLong()).as(viewer.getKey()).isZero();
-                assertThat(page.get("hits")).as(viewer.getKey()).isEmpty();
+                assertThat(page.total()).as(name).isZero();
+                assertThat(page.hits()).as(name).isEmpty();
             }
-        }
+        });
     }
 
     @Test
     void suggestsTheDraftsTitleOnlyToThoseWhoMaySeeIt() {
-        for (Map.Entry<String, Api> viewer : viewers.entrySet()) {
-            HttpResponse<String> response = viewer.getValue().get("/api/search/suggest?q=" + secret.substring(0, 7));
+        viewers.forEach((name, caller) -> {
+            Suggestions suggestions = search.suggest(secret.substring(0, 7), 8, caller.viewer());
 
-            assertThat(response.statusCode()).as(viewer.getKey()).isEqualTo(200);
-            assertThat(read(response).has("suggestions")).as(response.body()).isTrue();
-            assertThat(response.body().contains(secret))
-                    .as(viewer.getKey() + ": " + response.body())
-                    .isEqualTo(seesDrafts(viewer.getKey()));
-        }
+            assertThat(suggestions.toString().contains(secret))
+                    .as(name + ": " + suggestions)
+                    .isEqualTo(seesDrafts(name));
+        });
     }
 
     @Test
     void correctsAMisspellingToAWordOnlyTheDraftHasOnlyForThoseWhoMaySeeIt() {
         String misspelt = secret.substring(0, secret.length() - 1) + (secret.endsWith("a") ? "b" : "a");
 
-        for (Map.Entry<String, Api> viewer : viewers.entrySet()) {
-            JsonNode page = read(viewer.getValue().get("/api/search?q=" + encode(misspelt)));
+        viewers.forEach((name, caller) -> {
+            String didYouMean = String.valueOf(
+                    search.search(Query.of(misspelt), caller.viewer()).didYouMean());
 
-            if (seesDrafts(viewer.getKey())) {
-                assertThat(page.path("didYouMean").asText()).as(viewer.getKey()).isEqualTo(secret);
+            if (seesDrafts(name)) {
+                assertThat(didYouMean).as(name).isEqualTo(secret);
             } else {
-                assertThat(page.path("didYouMean").asText()).as(viewer.getKey()).doesNotContain(secret);
+                assertThat(didYouMean).as(name).doesNotContain(secret);
             }
-        }
+        });
     }
 
     @Test
     void relatesThePublishedDocumentToTheDraftOnlyForThoseWhoMaySeeIt() {
-        for (Map.Entry<String, Api> viewer : viewers.entrySet()) {
-            HttpResponse<String> response = viewer.getValue().get("/api/documents/" + published + "/related?size=50");
+        viewers.forEach((name, caller) -> {
+            RelatedDocuments related = search.related(UUID.fromString(published), 50, caller.viewer());
 
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(ids(read(response)).contains(draft))
-                    .as(viewer.getKey() + " sees the draft as related")
-                    .isEqualTo(seesDrafts(viewer.getKey()));
-        }
+            assertThat(ids(related.hits()).contains(draft))
+                    .as(name + " sees the draft as related")
+                    .isEqualTo(seesDrafts(name));
+        });
     }
 
     @Test
     void servesTheDraftsFileOnlyToThoseWhoMaySeeIt() {
-        for (Map.Entry<String, Api> viewer : viewers.entrySet()) {
-            int status = viewer.getValue()
-                    .getBytes("/api/documents/" + draft + "/file")
-                    .statusCode();
+        viewers.forEach((name, caller) -> {
+            // Raw: the answer is the file's bytes or a 404 problem (DocumentFilesApi).
+            int status =
+                    caller.api().getBytes("/api/documents/" + draft + "/file").statusCode();
 
-            assertThat(status).as(viewer.getKey()).isEqualTo(seesDrafts(viewer.getKey()) ? 200 : 404);
-        }
+            assertThat(status).as(name).isEqualTo(seesDrafts(name) ? 200 : 404);
+        });
     }
+
+    /** A new account with {@code role}: a raw client signed in as it, and the viewer it is for the typed client. */
+    private Caller caller(Role role) {
+        TestAccounts.Account account = TestAccounts.create(anonymous, role.value());
+        return new Caller(anonymous.as(account.token()), ViewerTokens.of(account, role));
+    }
+
+    private record Caller(Api api, Viewer viewer) {}
 
     private static boolean seesDrafts(String viewer) {
         return List.of("owner", "curator", "admin").contains(viewer);
     }
 
-    private static long count(JsonNode page, String dimension, String value) {
-        for (JsonNode facet : page.path("facets").path(dimension)) {
-            if (facet.get("value").asText().equals(value)) {
-                return facet.get("count").asLong();
-            }
-        }
-        return 0;
+    private static long count(SearchResults page, String dimension, String value) {
+        return page.facets().getOrDefault(dimension, List.of()).stream()
+                .filter(facet -> facet.value().equals(value))
+                .mapToLong(SearchResults.FacetCount::count)
+                .findFirst()
+                .orElse(0);
     }
 
-    private static List<String> ids(JsonNode page) {
-        List<String> ids = new ArrayList<>();
-        page.get("hits").forEach(hit -> ids.add(hit.get("id").asText()));
-        return ids;
+    private static List<String> ids(List<SearchResults.SearchHit> hits) {
+        return hits.stream().map(SearchResults.SearchHit::id).toList();
     }
 }

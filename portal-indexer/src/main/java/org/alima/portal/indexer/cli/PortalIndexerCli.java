@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             StatsCommand.class,
             RebuildCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            OcrBenchCommand.class
         })
 public final class PortalIndexerCli {
 
