@@ -129,6 +129,18 @@ export const documents = (filter, signal) => request(withQuery("api/documents", 
 
 export const document = (id, signal) => request(documentPath(id), { signal });
 
+/** The document for its page in the app: `view=true` makes this read the page load's one counted view. */
+export const documentView = (id, signal) => request(documentPath(id) + "?view=true", { signal });
+
+/** The document's views and downloads, this month and in all: {month, thisMonth: {views, downloads}, total}. */
+export const documentUsage = (id, signal) => request(documentPath(id) + "/usage", { signal });
+
+/** Curators: a month's most read documents, in all and by collection (`month` YYYY-MM, null for this month). */
+export const usageReport = (month, signal) => request(withQuery("api/usage", { month }), { signal });
+
+/** Curators: views and downloads per document and month, as CSV text (`from`, `to` YYYY-MM, null for the last year). */
+export const usageExport = (from, to) => request(withQuery("api/usage/export.csv", { from, to }), { text: true });
+
 /** Where reading and indexing the document's file stands. */
 export const documentStatus = (id) => request(documentPath(id) + "/status");
 

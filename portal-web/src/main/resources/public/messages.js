@@ -69,6 +69,23 @@ export default {
   "review.overdueBanner": "Révision en retard depuis le {date} : cette procédure n’est peut-être plus à jour ; vérifiez auprès de son responsable avant de l’appliquer.",
   "doc.openSize": "Ouvrir le PDF ({size})",
   "doc.readPages": "Lire page par page, sans le PDF",
+  "usage.views": {
+   "one": "{n} consultation",
+   "other": "{n} consultations"
+  },
+  "usage.downloads": {
+   "one": "{n} téléchargement",
+   "other": "{n} téléchargements"
+  },
+  "usage.thisMonth": "{views}, {downloads} ce mois-ci",
+  "usage.total": "{views}, {downloads} au total",
+  "dashboard.usage": "Les plus lus ce mois-ci",
+  "dashboard.usage.all": "Tout le portail",
+  "dashboard.usage.document": "Document",
+  "dashboard.usage.views": "Consultations",
+  "dashboard.usage.downloads": "Téléchargements",
+  "dashboard.usage.export": "Exporter les chiffres des 12 derniers mois (CSV)",
+  "dashboard.empty.usage": "Aucune consultation ni aucun téléchargement ce mois-ci.",
   "results.inLanguage": "en {language}",
   "results.alsoSearched": "Aussi cherché en {language} :",
   "results.none": "Aucun document pour l’instant.",
@@ -536,6 +553,23 @@ export default {
   "review.overdueBanner": "Review overdue since {date}: this procedure may no longer be current; check with its owner before applying it.",
   "doc.openSize": "Open the PDF ({size})",
   "doc.readPages": "Read page by page, without the PDF",
+  "usage.views": {
+   "one": "{n} view",
+   "other": "{n} views"
+  },
+  "usage.downloads": {
+   "one": "{n} download",
+   "other": "{n} downloads"
+  },
+  "usage.thisMonth": "{views}, {downloads} this month",
+  "usage.total": "{views}, {downloads} in all",
+  "dashboard.usage": "Most read this month",
+  "dashboard.usage.all": "The whole portal",
+  "dashboard.usage.document": "Document",
+  "dashboard.usage.views": "Views",
+  "dashboard.usage.downloads": "Downloads",
+  "dashboard.usage.export": "Export the figures of the last 12 months (CSV)",
+  "dashboard.empty.usage": "No view or download this month yet.",
   "results.inLanguage": "in {language}",
   "results.alsoSearched": "Also searched in {language}:",
   "results.none": "No documents yet.",

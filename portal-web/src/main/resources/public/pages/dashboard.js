@@ -2,7 +2,7 @@
 // a retry) and procedures past their review date; for every contributor, their own documents and where each stands.
 import * as api from "../api.js";
 import { announce, el, errorBox, metaLine, setTitle } from "../dom.js";
-import { date, langOf, t } from "../i18n.js";
+import { date, langOf, localized, number, t } from "../i18n.js";
 import { route } from "../router.js";
 import { atLeast, requireRole } from "../session.js";
 
@@ -16,6 +16,7 @@ export async function render({ main, signal }) {
     sections.push(section("failures", { processing: "failed", size: 50 }, failureItem));
     sections.push(section("overdue", { reviewDue: "overdue", size: 50 }, mineItem));
     sections.push(ocrSection());
+    sections.push(usageSection());
   }
   sections.push(section("mine", { mine: true, size: 50 }, mineItem));
   main.append(...sections.map((s) => s.element));
@@ -71,6 +72,56 @@ function ocrSection() {
       }
     },
   };
+}
+
+/** The month's most read documents, in all and by collection, and the export of the counts. */
+function usageSection() {
+  const body = el("div", null, el("p", null, t("loading")));
+  const status = el("p", { role: "status" });
+  const exportButton = el("button", { type: "button", class: "secondary", onclick: () => exportUsage(status) }, t("dashboard.usage.export"));
+  return {
+    element: el("section", { "aria-labelledby": "usage-h", id: "usage" }, el("h2", { id: "usage-h" }, t("dashboard.usage")), body, el("p", null, exportButton), status),
+    async load(signal) {
+      try {
+        const report = await api.usageReport(null, signal);
+        if (!report.all.documents.length) {
+          body.replaceChildren(el("p", null, t("dashboard.empty.usage")));
+          return;
+        }
+        body.replaceChildren(
+          usageTable({ text: t("dashboard.usage.all"), lang: null }, report.all),
+          ...report.collections.map((group) => usageTable(localized(group.title), group.usage, group.slug)),
+        );
+      } catch (error) {
+        if (error.name === "AbortError") throw error;
+        body.replaceChildren(errorBox(error, () => route()));
+      }
+    },
+  };
+}
+
+function usageTable(name, group, slug) {
+  const caption = el("caption", null, slug ? el("a", { href: "#/collections/" + encodeURIComponent(slug), lang: name.lang }, name.text) : name.text);
+  const head = el("tr", null, ["document", "views", "downloads"].map((column) => el("th", { scope: "col" }, t("dashboard.usage." + column))));
+  const rows = group.documents.map((line) =>
+    el("tr", null, el("th", { scope: "row" }, el("a", { href: "#/documents/" + line.id }, line.title)), el("td", null, number(line.views)), el("td", null, number(line.downloads))),
+  );
+  return el("table", { class: "usage", "data-group": slug || "all" }, caption, el("thead", null, head), el("tbody", null, rows));
+}
+
+/** Downloads the last twelve months' counts as a CSV file (the API needs the session's token, so no plain link). */
+async function exportUsage(status) {
+  try {
+    const csv = await api.usageExport(null, null);
+    const href = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
+    const link = el("a", { href, download: "usage.csv", hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  } catch (error) {
+    status.replaceChildren(errorBox(error));
+  }
 }
 
 function heading(doc) {

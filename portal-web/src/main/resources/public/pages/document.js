@@ -9,7 +9,7 @@ import { atLeast, documentHref, signedIn } from "../session.js";
 export async function render({ main, args: [id], signal }) {
   let doc;
   try {
-    doc = await api.document(id, signal);
+    doc = await api.documentView(id, signal);
   } catch (error) {
     if (error.name === "AbortError") throw error;
     // A malformed id (400) is not found either.
@@ -42,6 +42,8 @@ export async function render({ main, args: [id], signal }) {
     main.append(el("p", null, el("a", { href: api.pageView(doc.id, 1) }, t("doc.readPages"))));
   }
   main.append(facts(doc));
+  const usage = el("p", { class: "meta", id: "usage", hidden: true });
+  main.append(usage);
   if (doc.abstract) main.append(el("h2", null, t("doc.abstract")), el("p", { class: "abstract", lang: docLang }, doc.abstract));
   if (doc.status !== "withdrawn") main.append(citeSection(doc));
   const collections = el("section", { hidden: true });
@@ -53,7 +55,21 @@ export async function render({ main, args: [id], signal }) {
   main.append(adding);
   // After an addition the list of collections is read again: the page shows what it now holds, without a reload.
   const added = () => collectionsOf(collections, { id: doc.id }, signal).catch(() => {});
-  await Promise.all([collectionsOf(collections, doc, signal), related(main, doc, signal), curating(adding, doc, signal, added)]);
+  await Promise.all([collectionsOf(collections, doc, signal), related(main, doc, signal), curating(adding, doc, signal, added), usageOf(usage, doc, signal)]);
+}
+
+/** "12 views, 3 downloads this month · 40 views, 9 downloads in all"; nothing when the counts cannot be read. */
+async function usageOf(slot, doc, signal) {
+  let usage;
+  try {
+    usage = await api.documentUsage(doc.id, signal);
+  } catch (error) {
+    if (error.name === "AbortError") throw error;
+    return;
+  }
+  const figures = (f) => ({ views: t("usage.views", { n: f.views }), downloads: t("usage.downloads", { n: f.downloads }) });
+  slot.textContent = t("usage.thisMonth", figures(usage.thisMonth)) + " · " + t("usage.total", figures(usage.total));
+  slot.hidden = false;
 }
 
 /** For curators: "Add to a collection" among those they curate (loaded only for them); `added` runs after each. */

@@ -51,7 +51,8 @@ final class TableOwners {
             Map.entry("collections", "collections"),
             Map.entry("collection_curators", "collections"),
             Map.entry("collection_items", "collections"),
-            Map.entry("collections_keep_slug", "collections"));
+            Map.entry("collections_keep_slug", "collections"),
+            Map.entry("usage_counts", "usage"));
 
     /** A table after the SQL keywords that name one (upper case, as the portal writes SQL), or a function call. */
     private static final Pattern NAMED = Pattern.compile(

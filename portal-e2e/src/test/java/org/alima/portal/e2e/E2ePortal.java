@@ -61,6 +61,8 @@ final class E2ePortal {
         // Words only, as the flows were written: with search by meaning a query of no known word still lists the
         // nearest documents, so the empty state and an upload's own words first are not what the flows would see.
         environment.put("PORTAL_SEMANTIC", "off");
+        // Usage counts written every second rather than every ten, so that a test waits less to see them.
+        environment.put("PORTAL_USAGE_FLUSH_INTERVAL", "1s");
         return new E2ePortal(Portal.start(Application.class, environment));
     }
 

@@ -37,6 +37,8 @@ import org.alima.portal.api.collections.Curation;
 import org.alima.portal.api.collections.DocumentCollections;
 import org.alima.portal.api.collections.ItemResponse;
 import org.alima.portal.api.system.NotFoundException;
+import org.alima.portal.api.usage.DocumentUsage;
+import org.alima.portal.api.usage.UsageFigures;
 
 /**
  * The portal's pages for readers and crawlers that run no script, at permanent addresses: a document's landing page,
@@ -61,6 +63,7 @@ class LandingController {
     private final SiteAddress site;
     private final JsonMapper json;
     private final PageRenderer pages;
+    private final UsageFigures usage;
 
     LandingController(
             PublishedDocuments documents,
@@ -68,13 +71,15 @@ class LandingController {
             Curation collections,
             SiteAddress site,
             JsonMapper json,
-            PageRenderer pages) {
+            PageRenderer pages,
+            UsageFigures usage) {
         this.documents = documents;
         this.memberships = memberships;
         this.collections = collections;
         this.site = site;
         this.json = json;
         this.pages = pages;
+        this.usage = usage;
     }
 
     @Get(value = "/documents/{id}", produces = MediaType.TEXT_HTML)
@@ -111,6 +116,7 @@ class LandingController {
                     "/feeds/types/" + document.type()));
         }
         model.put("feeds", feeds);
+        model.put("usage", usageLine(usage.of(document.id()), language));
         MutableHttpResponse<String> response = html(request, HttpStatus.OK, "landing/document", model);
         head.signposting().forEach(link -> response.getHeaders().add(HttpHeaders.LINK, link.header()));
         return response;
@@ -377,6 +383,25 @@ class LandingController {
         item.put("meta", String.join(" · ", line));
         item.put("note", note);
         return item;
+    }
+
+    /** "12 views, 3 downloads this month · 40 views, 9 downloads in all", in the page's language. */
+    static String usageLine(DocumentUsage usage, PageLanguage language) {
+        return figures(usage.thisMonth(), language) + " " + language.word("usage.thisMonth") + " · "
+                + figures(usage.total(), language) + " " + language.word("usage.total");
+    }
+
+    private static String figures(DocumentUsage.Figures figures, PageLanguage language) {
+        NumberFormat number = NumberFormat.getIntegerInstance(Locale.forLanguageTag(language.code()));
+        return number.format(figures.views()) + "\u00a0"
+                + language.word(singular(figures.views(), language) ? "usage.view" : "usage.views") + ", "
+                + number.format(figures.downloads()) + "\u00a0"
+                + language.word(singular(figures.downloads(), language) ? "usage.download" : "usage.downloads");
+    }
+
+    /** French says "0 consultation", English "0 views". */
+    private static boolean singular(long n, PageLanguage language) {
+        return n == 1 || (n == 0 && "fr".equals(language.code()));
     }
 
     /** A {@code <meta>} tag as the template writes it: a null name or property is left out. */

@@ -41,12 +41,13 @@ public final class Portal implements AutoCloseable {
                 : null;
         Map<String, Object> properties = new HashMap<>(settings.properties());
         properties.put("portal.accounts.jwt-secret", secret);
-        // The first administrator (see FirstAdmin) and the semantic switch: from the environment given, which is not
-        // always the process's.
+        // The first administrator (see FirstAdmin), the semantic switch and how often usage counts are written: from
+        // the environment given, which is not always the process's.
         for (String[] variable : new String[][] {
             {"PORTAL_ADMIN_EMAIL", "portal.accounts.first-admin.email"},
             {"PORTAL_ADMIN_PASSWORD", "portal.accounts.first-admin.password"},
-            {"PORTAL_SEMANTIC", "portal.semantic.enabled"}
+            {"PORTAL_SEMANTIC", "portal.semantic.enabled"},
+            {"PORTAL_USAGE_FLUSH_INTERVAL", "portal.usage.flush-interval"}
         }) {
             if (environment.containsKey(variable[0])) {
                 properties.put(variable[1], environment.get(variable[0]));
