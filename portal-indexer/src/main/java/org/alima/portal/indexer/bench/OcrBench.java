@@ -48,7 +48,7 @@ public final class OcrBench {
                 .orElseThrow(() -> new BenchmarkException("OCR is not available: " + why));
     }
 
-    public void run(PrintWriter out) throws Exception {
+    public void run(PrintWriter out, java.util.Set<String> parts) throws Exception {
         out.printf(
                 Locale.ROOT,
                 "OCR benchmark: %s, %d cores%n",
@@ -56,13 +56,31 @@ public final class OcrBench {
                 Runtime.getRuntime().availableProcessors());
         List<Job> scans = scans();
         int pages = scans.stream().mapToInt(job -> job.pages().size()).sum();
+        if (parts.contains("speed")) {
+            speed(out, scans, pages);
+        }
+        if (parts.contains("shared")) {
+            shared(out, scans);
+        }
+        if (parts.contains("quality")) {
+            out.printf(Locale.ROOT, "%n## Quality: character error rate of OCR against the text layer (pages 1-2)%n");
+            for (String language : List.of("fr", "en")) {
+                quality(out, language);
+            }
+        }
+        out.flush();
+    }
+
+    private void speed(PrintWriter out, List<Job> scans, int pages) throws Exception {
         out.printf(Locale.ROOT, "%n## Speed: %d scanned pages in %d files (edge-cases/scanned)%n", pages, scans.size());
         out.printf(Locale.ROOT, "%-34s %8s %10s %12s %8s%n", "", "wall s", "pages/s", "CPU-s/page", "ratio");
         Measure base = measure(() -> baseline(scans), pages);
         print(out, "pdftoppm | tesseract, 1 worker", base, base);
         print(out, "portal OCR, 1 worker", measure(() -> portal(scans, 1), pages), base);
         print(out, "portal OCR, 2 workers", measure(() -> portal(scans, 2), pages), base);
+    }
 
+    private void shared(PrintWriter out, List<Job> scans) throws Exception {
         List<Path> texts = texts();
         out.printf(Locale.ROOT, "%n## Text extraction beside OCR: %d text PDFs, 1 extraction thread%n", texts.size());
         double alone = extraction(texts);

@@ -25,6 +25,9 @@ final class OcrBenchCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int qualityFiles = 4;
 
+    @Option(names = "--parts", split = ",", description = "Which parts to run: speed, shared, quality (default: all).")
+    java.util.Set<String> parts = java.util.Set.of("speed", "shared", "quality");
+
     @Option(names = "--tesseract", description = "The Tesseract program (default: ${DEFAULT-VALUE}).")
     String tesseract = "tesseract";
 
@@ -33,7 +36,7 @@ final class OcrBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        new OcrBench(pdfs, qualityFiles, tesseract).run(spec.commandLine().getOut());
+        new OcrBench(pdfs, qualityFiles, tesseract).run(spec.commandLine().getOut(), parts);
         return 0;
     }
 }

@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Tesseract 5 run as a bounded child process, one image at a time: a crash, a runaway page or a memory blow-up of the
  * native engine ends the child, never the portal's JVM (tess4j would load it into the JVM), and a time limit can kill
- * it. The child gets one OpenMP thread (the portal runs pages in parallel itself) and, where {@code prlimit} exists,
- * an address-space limit. Thread-safe; each call starts its own process.
+ * it. The child gets one OpenMP thread (the portal runs pages in parallel itself), the lowest CPU priority ({@code
+ * nice}) and, where {@code prlimit} exists, an address-space limit. Thread-safe; each call starts its own process.
  */
 public final class Tesseract {
+
+    private static final Path NICE = Path.of("/usr/bin/nice");
 
     private final String command;
     private final long memoryBytes;
@@ -105,6 +107,10 @@ public final class Tesseract {
      */
     public OcrText read(Path image, String languages, int dpi, Duration limit) throws OcrException {
         List<String> args = new ArrayList<>();
+        if (Files.isExecutable(NICE)) {
+            // the lowest CPU priority: text extraction and searches come first on a server with few cores
+            args.addAll(List.of(NICE.toString(), "-n", "19"));
+        }
         if (prlimit.isPresent() && memoryBytes > 0) {
             args.addAll(List.of(prlimit.get(), "--as=" + memoryBytes, "--"));
         }
