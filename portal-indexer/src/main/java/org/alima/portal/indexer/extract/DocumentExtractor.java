@@ -161,7 +161,7 @@ public final class DocumentExtractor {
                     "cannot read " + file + ": " + FailureDetail.of(e) + "; check that it exists and is readable", e);
         }
         if (size == 0) {
-            return new ExtractionResult.Failed(null, FailureKind.EMPTY, 0, 0, "the file is empty (0 bytes)");
+            return new ExtractionResult.Failed(null, FailureKind.EMPTY, 0, "the file is empty (0 bytes)");
         }
         if (size > limits.maxFileBytes()) {
             return tooLarge(size);
@@ -178,7 +178,6 @@ public final class DocumentExtractor {
         return result.orElseGet(() -> new ExtractionResult.Failed(
                 mediaType.get(),
                 FailureKind.TIMEOUT,
-                0,
                 0,
                 Thread.currentThread().isInterrupted()
                         ? "interrupted before the extraction finished"
@@ -203,7 +202,7 @@ public final class DocumentExtractor {
             FormatSniffer.Verdict verdict =
                     known != null ? new FormatSniffer.Verdict.Supported(known) : FormatSniffer.sniff(file, name);
             if (verdict instanceof FormatSniffer.Verdict.Refused refused) {
-                return new ExtractionResult.Failed(refused.mediaType(), refused.kind(), 0, 0, refused.detail());
+                return new ExtractionResult.Failed(refused.mediaType(), refused.kind(), 0, refused.detail());
             }
             Format format = ((FormatSniffer.Verdict.Supported) verdict).format();
             mediaType = format.mediaType();
@@ -217,22 +216,22 @@ public final class DocumentExtractor {
                 case TEXT -> PlainTextExtractor.extract(file, pages, deadline);
             };
         } catch (ExtractionTimeoutException e) {
-            return new ExtractionResult.Failed(mediaType, FailureKind.TIMEOUT, 0, 0, e.detail());
+            return new ExtractionResult.Failed(mediaType, FailureKind.TIMEOUT, 0, e.detail());
         } catch (IOException e) {
             // the extractors turn their parsers' IOExceptions into results; what is left is reading the file itself
             throw new UncheckedIOException("cannot read " + file + ": " + FailureDetail.of(e), e);
         } catch (RuntimeException e) {
             // a parser's unchecked exception on a file it cannot handle; logged whole so that a bug is not hidden
             LOG.warn("{}: parser failure, reported as malformed", name, e);
-            return new ExtractionResult.Failed(mediaType, FailureKind.MALFORMED, 0, 0, FailureDetail.of(e));
+            return new ExtractionResult.Failed(mediaType, FailureKind.MALFORMED, 0, FailureDetail.of(e));
         } catch (StackOverflowError e) {
             return new ExtractionResult.Failed(
-                    mediaType, FailureKind.MALFORMED, 0, 0, "structure nested too deeply to read (stack overflow)");
+                    mediaType, FailureKind.MALFORMED, 0, "structure nested too deeply to read (stack overflow)");
         } catch (OutOfMemoryError e) {
             // the document's objects became garbage when the stack unwound, so the process goes on
             LOG.warn("{}: ran out of memory during extraction", name);
             return new ExtractionResult.Failed(
-                    mediaType, FailureKind.TOO_LARGE, 0, 0, "extraction needs more memory than the process has");
+                    mediaType, FailureKind.TOO_LARGE, 0, "extraction needs more memory than the process has");
         }
     }
 
@@ -241,7 +240,7 @@ public final class DocumentExtractor {
         try {
             return DocxExtractor.extract(file, pages, deadline);
         } catch (EncryptedDocumentException e) {
-            return new ExtractionResult.Failed(mediaType, FailureKind.ENCRYPTED, 0, 0, FailureDetail.of(e));
+            return new ExtractionResult.Failed(mediaType, FailureKind.ENCRYPTED, 0, FailureDetail.of(e));
         } catch (ExtractionTimeoutException e) {
             throw e;
         } catch (Exception e) {
@@ -250,13 +249,12 @@ public final class DocumentExtractor {
                         mediaType,
                         FailureKind.TOO_LARGE,
                         0,
-                        0,
                         "a part of the DOCX expands to more than " + DocxExtractor.MAX_PART_BYTES + " bytes, or"
                                 + " more than 100 times its compressed size, or the package holds more than "
                                 + DocxExtractor.MAX_PARTS + " parts");
             }
             // POI reports damaged packages with IOException, InvalidFormatException and unchecked POIXMLException
-            return new ExtractionResult.Failed(mediaType, FailureKind.MALFORMED, 0, 0, FailureDetail.of(e));
+            return new ExtractionResult.Failed(mediaType, FailureKind.MALFORMED, 0, FailureDetail.of(e));
         }
     }
 
@@ -264,7 +262,6 @@ public final class DocumentExtractor {
         return new ExtractionResult.Failed(
                 null,
                 FailureKind.TOO_LARGE,
-                0,
                 0,
                 (size == null ? "more than " + limits.maxFileBytes() : size) + " bytes, over the limit of "
                         + limits.maxFileBytes() + " bytes");

@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Date;
 import java.util.Deque;
+import java.util.Enumeration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import javax.xml.namespace.QName;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -46,9 +50,12 @@ final class DocxExtractor {
         ZipSecureFile.setMaxFileCount(MAX_PARTS);
     }
 
-    /** True when POI refused the package for one of the bounds above. */
+    /** True when the package's directory or POI refused it for one of the bounds above. */
     static boolean overLimits(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OverLimits) {
+                return true;
+            }
             String message = cause.getMessage();
             if (message != null && (message.contains("Zip bomb detected") || message.contains("ZipSecureFile"))) {
                 return true;
@@ -66,6 +73,7 @@ final class DocxExtractor {
 
     static ExtractionResult extract(Path file, PageAssembler pages, Deadline deadline)
             throws IOException, InvalidFormatException {
+        checkDirectory(file);
         OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
         try {
             XWPFDocument docx = new XWPFDocument(pkg);
@@ -80,6 +88,35 @@ final class DocxExtractor {
         } finally {
             // revert, not close: close() would try to save a package opened read-only
             pkg.revert();
+        }
+    }
+
+    /**
+     * Refuses at once a package whose directory declares a part over the bound or too many parts: POI would inflate
+     * up to the bound before refusing. A directory that lies about sizes is still caught by POI's own bounds.
+     */
+    private static void checkDirectory(Path file) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.size() > MAX_PARTS) {
+                throw new OverLimits(zip.size() + " parts");
+            }
+            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
+                if (entry.getSize() > MAX_PART_BYTES) {
+                    throw new OverLimits(entry.getName() + " declares " + entry.getSize() + " bytes");
+                }
+            }
+        } catch (ZipException unreadable) {
+            // a directory the JDK cannot read is left to POI, which reads more damaged packages and names the damage
+        }
+    }
+
+    /** A package over one of the bounds, seen in its directory before POI reads it. */
+    private static final class OverLimits extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        OverLimits(String message) {
+            super(message);
         }
     }
 

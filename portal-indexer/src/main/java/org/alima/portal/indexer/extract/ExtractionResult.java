@@ -9,14 +9,24 @@ public sealed interface ExtractionResult permits ExtractionResult.Extracted, Ext
      * Text was extracted.
      *
      * @param mediaType the media type detected from the file's bytes
-     * @param imageOnlyPages how many pages carried images but no text (candidates for OCR)
+     * @param scannedPages the numbers of the pages that carried images but no text (candidates for OCR), in order
      * @param truncated true when the text was cut at the extraction cap
      */
     record Extracted(
-            String mediaType, DocumentMetadata metadata, List<Page> pages, int imageOnlyPages, boolean truncated)
+            String mediaType,
+            DocumentMetadata metadata,
+            List<Page> pages,
+            List<Integer> scannedPages,
+            boolean truncated)
             implements ExtractionResult {
         public Extracted {
             pages = List.copyOf(pages);
+            scannedPages = List.copyOf(scannedPages);
+        }
+
+        /** How many pages carried images but no text. */
+        public int imageOnlyPages() {
+            return scannedPages.size();
         }
 
         public int pageCount() {
@@ -37,11 +47,25 @@ public sealed interface ExtractionResult permits ExtractionResult.Extracted, Ext
      *
      * @param mediaType the detected media type, or null when it could not be told
      * @param pageCount pages in the file when known, else 0
-     * @param imageOnlyPages for {@link FailureKind#NEEDS_OCR}, the number of image-only pages
+     * @param scannedPages for {@link FailureKind#NEEDS_OCR}, the numbers of the image-only pages, in order
      * @param detail a technical detail for logs and curators (never a stack trace)
      */
-    record Failed(String mediaType, FailureKind kind, int pageCount, int imageOnlyPages, String detail)
+    record Failed(String mediaType, FailureKind kind, int pageCount, List<Integer> scannedPages, String detail)
             implements ExtractionResult {
+
+        public Failed {
+            scannedPages = List.copyOf(scannedPages);
+        }
+
+        /** A failure with no scanned pages to tell. */
+        public Failed(String mediaType, FailureKind kind, int pageCount, String detail) {
+            this(mediaType, kind, pageCount, List.of(), detail);
+        }
+
+        /** How many pages are images without text. */
+        public int imageOnlyPages() {
+            return scannedPages.size();
+        }
 
         /** The reason as shown to users: the kind's advice plus the detail. */
         public String reason() {

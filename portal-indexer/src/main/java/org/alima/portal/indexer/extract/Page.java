@@ -15,4 +15,13 @@ public record Page(int number, String text, String language) {
         }
         text = text == null ? "" : text;
     }
+
+    /**
+     * A page whose text comes from elsewhere than a file's text layer (OCR), cleaned and its language told as
+     * extraction does for the pages it reads.
+     */
+    public static Page read(int number, CharSequence raw) {
+        String text = TextCleaner.clean(raw);
+        return new Page(number, text, LanguageGuesser.shared().guess(text));
+    }
 }

@@ -21,7 +21,7 @@ final class PageAssembler {
     private final List<Page> pages = new ArrayList<>();
     private final Map<String, Long> lettersByLanguage = new HashMap<>();
     private long characters;
-    private int imageOnlyPages;
+    private final List<Integer> imageOnlyPages = new ArrayList<>();
     private boolean truncated;
     private int textPages;
 
@@ -50,7 +50,7 @@ final class PageAssembler {
         characters += text.length();
         int visible = countNonBlank(text, IMAGE_ONLY_MAX_CHARS);
         if (drawsImage && visible < IMAGE_ONLY_MAX_CHARS) {
-            imageOnlyPages++;
+            imageOnlyPages.add(pages.size() + 1);
         } else if (visible > 0) {
             textPages++;
         }
@@ -93,16 +93,20 @@ final class PageAssembler {
     ExtractionResult result(String mediaType, MetadataBuilder metadata) {
         if (textPages == 0) {
             // the scanned pages' text layer, if any, is a page number or a stamp: nothing worth indexing
-            if (imageOnlyPages > 0) {
+            if (!imageOnlyPages.isEmpty()) {
                 return new ExtractionResult.Failed(
                         mediaType,
                         FailureKind.NEEDS_OCR,
                         pages.size(),
                         imageOnlyPages,
-                        imageOnlyPages + " of " + pages.size() + " pages are images without text");
+                        imageOnlyPages.size() + " of " + pages.size() + " pages are images without text");
             }
             return new ExtractionResult.Failed(
-                    mediaType, FailureKind.EMPTY, pages.size(), 0, "no text on any of " + pages.size() + " pages");
+                    mediaType,
+                    FailureKind.EMPTY,
+                    pages.size(),
+                    List.of(),
+                    "no text on any of " + pages.size() + " pages");
         }
         metadata.language(documentLanguage());
         for (int i = 0; i < Math.min(2, pages.size()); i++) {

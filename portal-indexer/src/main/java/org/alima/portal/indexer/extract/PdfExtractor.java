@@ -41,11 +41,10 @@ final class PdfExtractor {
                     source, "", null, null, MemoryUsageSetting.setupMixed(maxMainMemoryBytes).streamCache);
         } catch (InvalidPasswordException e) {
             close(source);
-            return new ExtractionResult.Failed(
-                    mediaType, FailureKind.ENCRYPTED, 0, 0, "an opening password is required");
+            return new ExtractionResult.Failed(mediaType, FailureKind.ENCRYPTED, 0, "an opening password is required");
         } catch (IOException | RuntimeException e) {
             close(source);
-            return new ExtractionResult.Failed(mediaType, FailureKind.MALFORMED, 0, 0, FailureDetail.of(e));
+            return new ExtractionResult.Failed(mediaType, FailureKind.MALFORMED, 0, FailureDetail.of(e));
         }
         try {
             return read(file, document, pages, deadline);
@@ -72,7 +71,7 @@ final class PdfExtractor {
         } catch (IOException | RuntimeException e) {
             // the document itself (its page tree, say) broke off part-way: keep the pages read before, if any
             if (stripper.pagesRead(false) == 0) {
-                return new ExtractionResult.Failed(mediaType, FailureKind.MALFORMED, pageCount, 0, FailureDetail.of(e));
+                return new ExtractionResult.Failed(mediaType, FailureKind.MALFORMED, pageCount, FailureDetail.of(e));
             }
             LOG.warn(
                     "{}: reading stopped after page {} of {}: {}",
@@ -98,7 +97,6 @@ final class PdfExtractor {
                         mediaType,
                         FailureKind.MALFORMED,
                         pageCount,
-                        0,
                         stripper.damagedPages() + " of " + pageCount + " pages are damaged; " + stripper.firstDamage());
             }
             LOG.warn(
