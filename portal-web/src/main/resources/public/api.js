@@ -98,20 +98,17 @@ export const createToken = (name, expiresInDays) => request("api/account/tokens"
 
 export const revokeToken = (id) => request("api/account/tokens/" + encodeURIComponent(id), { method: "DELETE" });
 
+// Saved searches ({items, mailConfigured}; save {name, q, filters, frequency, language}; change; delete; new feed address).
 const savedPath = (id) => "api/account/saved-searches" + (id ? "/" + encodeURIComponent(id) : "");
 
-/** The account's saved searches: {items: [{id, name, q, filters, frequency, feedUrl, …}], mailConfigured}. */
 export const savedSearches = (signal) => request(savedPath(), { signal });
 
-/** Saves a search ({name, q, filters, frequency, language}); the saved search. */
 export const saveSearch = (search) => request(savedPath(), { method: "POST", json: search });
 
-/** Changes what is given of a saved search (name, frequency…). */
 export const changeSavedSearch = (id, changes) => request(savedPath(id), { method: "PATCH", json: changes });
 
 export const deleteSavedSearch = (id) => request(savedPath(id), { method: "DELETE" });
 
-/** Gives the saved search a new private feed address; the old one stops working. */
 export const renewSavedSearchFeed = (id) => request(savedPath(id) + "/feed-token", { method: "POST" });
 
 // ---------------------------------------------------------------- administration

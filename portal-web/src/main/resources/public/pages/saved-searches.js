@@ -73,7 +73,6 @@ export function savedSearchesSection(listing) {
     "section",
     { "aria-labelledby": "saved-h" },
     el("h2", { id: "saved-h" }, t("saved.title")),
-    el("p", { class: "help" }, t("saved.help")),
     listing.mailConfigured ? null : el("p", { class: "banner", role: "note" }, t("saved.noMail")),
     items.length ? el("ul", { class: "saved-searches" }, items.map((saved, i) => savedItem(saved, i, status))) : el("p", null, t("saved.none")),
     status,
@@ -133,7 +132,6 @@ function savedItem(saved, i, status) {
     saved.lastError ? el("p", { class: "invalid" }, t("saved.failed", { reason: saved.lastError })) : null,
     form,
     el("p", null, t("saved.feed") + " ", el("a", { href: saved.feedUrl, class: "feed-url" }, t("saved.feedLink", { name: saved.name }))),
-    el("p", { class: "help" }, t("saved.feedHelp")),
     el(
       "p",
       null,

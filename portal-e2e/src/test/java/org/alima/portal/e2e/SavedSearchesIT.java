@@ -53,7 +53,7 @@ class SavedSearchesIT {
                 french,
                 "daily",
                 "Recherche enregistrée.");
-        browser.shown(By.linkText("Voir mes recherches enregistrées")).click();
+        browser.shown(By.linkText("Voir mes recherches")).click();
         browser.settled();
         browser.shown(By.xpath("//h2[.='Recherches enregistrées']"));
         assertThat(item(french).findElement(By.cssSelector("h3 a")).getAttribute("href"))
