@@ -98,6 +98,19 @@ export const createToken = (name, expiresInDays) => request("api/account/tokens"
 
 export const revokeToken = (id) => request("api/account/tokens/" + encodeURIComponent(id), { method: "DELETE" });
 
+// Saved searches ({items, mailConfigured}; save {name, q, filters, frequency, language}; change; delete; new feed address).
+const savedPath = (id) => "api/account/saved-searches" + (id ? "/" + encodeURIComponent(id) : "");
+
+export const savedSearches = (signal) => request(savedPath(), { signal });
+
+export const saveSearch = (search) => request(savedPath(), { method: "POST", json: search });
+
+export const changeSavedSearch = (id, changes) => request(savedPath(id), { method: "PATCH", json: changes });
+
+export const deleteSavedSearch = (id) => request(savedPath(id), { method: "DELETE" });
+
+export const renewSavedSearchFeed = (id) => request(savedPath(id) + "/feed-token", { method: "POST" });
+
 // ---------------------------------------------------------------- administration
 
 export const accounts = (signal) => request("api/admin/accounts", { signal });

@@ -1,19 +1,21 @@
-// The signed-in account's page: who it is, a new password, and personal API tokens for scripts (created, shown once,
-// revoked).
+// The signed-in account's page: who it is, its saved searches (see saved-searches.js), a new password, and personal API
+// tokens for scripts (created, shown once, revoked).
 import * as api from "../api.js";
 import { announce, el, errorBox, setTitle } from "../dom.js";
 import { date, t } from "../i18n.js";
 import { route } from "../router.js";
 import { requireRole, signedIn } from "../session.js";
 import { showErrors } from "./curate.js";
+import { savedSearchesSection } from "./saved-searches.js";
 
 export async function render({ main, signal }) {
   setTitle(t("account.title"));
   if (!signedIn() && !requireRole(main, "contributor", t("account.title"))) return;
   let me;
   let tokens;
+  let saved;
   try {
-    [me, tokens] = await Promise.all([api.myAccount(signal), api.myTokens(signal)]);
+    [me, tokens, saved] = await Promise.all([api.myAccount(signal), api.myTokens(signal), api.savedSearches(signal)]);
   } catch (error) {
     if (error.name === "AbortError") throw error;
     main.append(el("h1", { tabindex: "-1" }, t("account.title")), errorBox(error, () => route()));
@@ -31,6 +33,7 @@ export async function render({ main, signal }) {
       el("dt", null, t("account.role")),
       el("dd", null, t("role." + me.role)),
     ),
+    savedSearchesSection(saved),
     passwordSection(),
     tokensSection(tokens),
   );

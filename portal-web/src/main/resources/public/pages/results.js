@@ -6,7 +6,7 @@ import { announce, el, errorBox, fill, metaLine, setTitle, snippet } from "../do
 import { countryName, lang, langOf, languageName, localized, number, t, typeName } from "../i18n.js";
 import { go, link, route } from "../router.js";
 import { searchForm } from "../search-box.js";
-import { documentHref } from "../session.js";
+import { documentHref, signedIn } from "../session.js";
 
 const PAGE_SIZE = 10;
 // Search pages by number up to page × size = 10000 (the API's bound); deeper, a reader refines the query instead.
@@ -397,6 +397,11 @@ export async function render({ main, params, signal }) {
       facets,
     ),
   );
+  // A signed-in reader may save the search (its module is loaded for them only).
+  if (signedIn()) {
+    const { saveSearchForm } = await import("./saved-searches.js");
+    layout.before(saveSearchForm(params));
+  }
   announce(past ? t("results.pastEnd", { last: number(Math.min(Math.ceil(response.total / PAGE_SIZE), MAX_PAGES)) }) : count);
   performance.mark("results-rendered");
   // Collections are named by their slugs until their titles arrive: the results do not wait for them.

@@ -52,7 +52,9 @@ final class TableOwners {
             Map.entry("collection_curators", "collections"),
             Map.entry("collection_items", "collections"),
             Map.entry("collections_keep_slug", "collections"),
-            Map.entry("usage_counts", "usage"));
+            Map.entry("usage_counts", "usage"),
+            Map.entry("saved_searches", "alerts"),
+            Map.entry("alert_deliveries", "alerts"));
 
     /** A table after the SQL keywords that name one (upper case, as the portal writes SQL), or a function call. */
     private static final Pattern NAMED = Pattern.compile(

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.alima.portal.api.access.Role;
+import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.audit.Actors;
 
 /**
@@ -71,4 +73,26 @@ public class AccountDirectory implements Actors {
             return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
         });
     }
+
+    /**
+     * The account as a saved search's digest reaches it, when it exists and is enabled: where to write, and who its
+     * searches run as now (its current role: a role taken away takes away what it let the account see).
+     */
+    public Optional<Addressee> addressee(UUID account) {
+        return jdbc.prepareStatement(
+                "SELECT email, display_name, role FROM accounts WHERE id = ? AND NOT disabled", statement -> {
+                    statement.setObject(1, account);
+                    ResultSet rows = statement.executeQuery();
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Addressee(
+                            rows.getString(1),
+                            rows.getString(2),
+                            new Viewer(account, Role.ofAccount(rows.getString(3)))));
+                });
+    }
+
+    /** An enabled account's address, name, and who it acts as. */
+    public record Addressee(String email, String displayName, Viewer viewer) {}
 }

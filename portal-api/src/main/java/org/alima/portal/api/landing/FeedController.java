@@ -1,22 +1,9 @@
 package org.alima.portal.api.landing;
 
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndContentImpl;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndEntryImpl;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndFeedImpl;
-import com.rometools.rome.feed.synd.SyndLink;
-import com.rometools.rome.feed.synd.SyndLinkImpl;
-import com.rometools.rome.feed.synd.SyndPerson;
-import com.rometools.rome.feed.synd.SyndPersonImpl;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -31,7 +18,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +32,7 @@ import org.alima.portal.api.system.NotFoundException;
 /**
  * Atom feeds of what is published: the latest publications, a collection's, a type's, and any search's, newest
  * first, an entry per document (title, summary, authors, landing page and file links, updated). Anonymous: only
- * published documents. Written by Rome. Thread-safe.
+ * published documents. Written by {@link AtomFeeds}. Thread-safe.
  */
 @Controller("/feeds")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -57,18 +43,23 @@ class FeedController {
     /** Entries per feed: a reader polls for what is new, not for the archive. */
     static final int ENTRIES = 50;
 
-    static final MediaType ATOM = MediaType.of("application/atom+xml; charset=utf-8");
-
     private final PublishedDocuments documents;
     private final Curation collections;
     private final SearchForFeeds search;
     private final SiteAddress site;
+    private final AtomFeeds atom;
 
-    FeedController(PublishedDocuments documents, Curation collections, SearchForFeeds search, SiteAddress site) {
+    FeedController(
+            PublishedDocuments documents,
+            Curation collections,
+            SearchForFeeds search,
+            SiteAddress site,
+            AtomFeeds atom) {
         this.documents = documents;
         this.collections = collections;
         this.search = search;
         this.site = site;
+        this.atom = atom;
     }
 
     @Operation(summary = "Atom feed of the latest publications")
@@ -141,70 +132,9 @@ class FeedController {
 
     private HttpResponse<String> feed(
             HttpRequest<?> request, String self, String title, String page, List<PublicDocument> found) {
-        String base = site.base(request);
-        SyndFeed feed = new SyndFeedImpl();
-        feed.setFeedType("atom_1.0");
-        feed.setUri(base + self);
-        feed.setTitle(title + " · Evidence portal");
-        feed.setLinks(List.of(
-                link("self", base + self, "application/atom+xml"), link("alternate", base + page, "text/html")));
-        feed.setPublishedDate(Date.from(found.stream()
-                .map(PublicDocument::updatedAt)
-                .max(Comparator.naturalOrder())
-                .orElse(Instant.EPOCH)));
-        SyndPerson publisher = new SyndPersonImpl();
-        publisher.setName(found.isEmpty() ? "Evidence portal" : found.get(0).institution());
-        feed.setAuthors(List.of(publisher));
-        feed.setEntries(found.stream().map(d -> entry(base, d)).toList());
-        try {
-            return HttpResponse.ok(new SyndFeedOutput().outputString(feed))
-                    .contentType(ATOM)
-                    .header(HttpHeaders.CACHE_CONTROL, "max-age=300");
-        } catch (FeedException e) {
-            throw new IllegalStateException("Cannot write the Atom feed " + self, e);
-        }
-    }
-
-    private static SyndEntry entry(String base, PublicDocument d) {
-        SyndEntry entry = new SyndEntryImpl();
-        String landing = base + DocumentHead.landingPath(d.id());
-        entry.setUri(landing);
-        entry.setTitle(d.title() == null ? d.file().name() : d.title());
-        List<SyndLink> links = new ArrayList<>();
-        links.add(link("alternate", landing, "text/html"));
-        SyndLink file = link("enclosure", base + d.file().url(), d.file().mediaType());
-        file.setLength(d.file().sizeBytes());
-        links.add(file);
-        entry.setLinks(links);
-        entry.setAuthors(d.authors().stream()
-                .map(a -> {
-                    SyndPerson person = new SyndPersonImpl();
-                    person.setName(a.name());
-                    if (a.orcid() != null) {
-                        person.setUri("https://orcid.org/" + a.orcid());
-                    }
-                    return person;
-                })
-                .toList());
-        if (d.abstractText() != null) {
-            SyndContent summary = new SyndContentImpl();
-            summary.setType("text");
-            summary.setValue(d.abstractText());
-            entry.setDescription(summary);
-        }
-        entry.setUpdatedDate(Date.from(d.updatedAt()));
-        if (d.publishedAt() != null) {
-            entry.setPublishedDate(Date.from(d.publishedAt()));
-        }
-        return entry;
-    }
-
-    private static SyndLink link(String rel, String href, String type) {
-        SyndLink link = new SyndLinkImpl();
-        link.setRel(rel);
-        link.setHref(href);
-        link.setType(type);
-        return link;
+        return HttpResponse.ok(atom.write(site.base(request), self, title, page, found))
+                .contentType(AtomFeeds.ATOM)
+                .header(HttpHeaders.CACHE_CONTROL, "max-age=300");
     }
 
     private static List<String> typeNames() {

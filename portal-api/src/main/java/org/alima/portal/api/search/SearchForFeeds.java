@@ -14,7 +14,7 @@ import org.alima.portal.indexer.search.SearchRequest;
 import org.alima.portal.indexer.search.SortOrder;
 
 /**
- * A search as a feed of it asks: what an anonymous reader finds, newest publication first, ids only. Bad input and an
+ * A search as a feed or a saved search's digest asks: what an anonymous reader (or the search's owner) finds, newest publication first, ids only. Bad input and an
  * unavailable index are answered as the search endpoint answers them (400, 503). Thread-safe.
  */
 @Singleton
@@ -33,7 +33,15 @@ public final class SearchForFeeds {
      * topic, collection: each a list of alternatives, as the search endpoint takes them).
      */
     public List<String> newest(@Nullable String q, Map<String, List<String>> filters, int size) {
-        Access access = collections.searchAccessOf(Viewer.ANONYMOUS);
+        return newest(Viewer.ANONYMOUS, q, filters, size);
+    }
+
+    /**
+     * As {@link #newest(String, Map, int)}, among what {@code viewer} may find (a saved search runs as its owner, with
+     * the owner's role at the time): the caller keeps the published ones.
+     */
+    public List<String> newest(Viewer viewer, @Nullable String q, Map<String, List<String>> filters, int size) {
+        Access access = collections.searchAccessOf(viewer);
         Filters chosen = new Filters(
                 SearchController.values("type", filters.getOrDefault("type", List.of())),
                 SearchController.values("language", filters.getOrDefault("language", List.of())),

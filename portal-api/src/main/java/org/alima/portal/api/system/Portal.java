@@ -41,13 +41,21 @@ public final class Portal implements AutoCloseable {
                 : null;
         Map<String, Object> properties = new HashMap<>(settings.properties());
         properties.put("portal.accounts.jwt-secret", secret);
-        // The first administrator (see FirstAdmin), the semantic switch and how often usage counts are written: from
-        // the environment given, which is not always the process's.
+        // The first administrator (see FirstAdmin), the semantic switch, how often usage counts are written and the
+        // mail
+        // server: from the environment given, which is not always the process's.
         for (String[] variable : new String[][] {
             {"PORTAL_ADMIN_EMAIL", "portal.accounts.first-admin.email"},
             {"PORTAL_ADMIN_PASSWORD", "portal.accounts.first-admin.password"},
             {"PORTAL_SEMANTIC", "portal.semantic.enabled"},
-            {"PORTAL_USAGE_FLUSH_INTERVAL", "portal.usage.flush-interval"}
+            {"PORTAL_USAGE_FLUSH_INTERVAL", "portal.usage.flush-interval"},
+            {"PORTAL_SMTP_HOST", "portal.mail.host"},
+            {"PORTAL_SMTP_PORT", "portal.mail.port"},
+            {"PORTAL_SMTP_USER", "portal.mail.username"},
+            {"PORTAL_SMTP_PASSWORD", "portal.mail.password"},
+            {"PORTAL_SMTP_TLS", "portal.mail.tls"},
+            {"PORTAL_MAIL_FROM", "portal.mail.from"},
+            {"PORTAL_ALERTS_POLL_INTERVAL", "portal.alerts.poll-interval"}
         }) {
             if (environment.containsKey(variable[0])) {
                 properties.put(variable[1], environment.get(variable[0]));
