@@ -32,6 +32,7 @@ import org.alima.portal.api.accounts.AccountDirectory;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.SafeFileName;
 import org.alima.portal.api.indexing.IndexQueue;
+import org.alima.portal.api.indexing.OcrStatus;
 import org.alima.portal.api.search.ReviewDue;
 import org.alima.portal.indexer.extract.Format;
 
@@ -305,6 +306,11 @@ class DocumentRepository {
 
     @ReadOnly
     Optional<ProcessingStatus> status(UUID id) {
+        // The job first: each statement sees what was committed when it began, and a job and its file change in one
+        // transaction, so a job read as ended is never shown beside its file as it was before (read the other way
+        // round, a job that ended in between showed "failed" beside a file still "extracting").
+        Optional<IndexQueue.LatestJob> job = queue.latestJob(id);
+        Optional<OcrStatus> ocr = queue.ocrOf(id);
         Optional<ProcessingStatus.FileState> file = execute("""
                 SELECT f.extraction_status, f.failure_reason, f.page_count, f.character_count, f.detected_language,
                        f.image_only_pages, f.text_truncated
@@ -326,7 +332,7 @@ class DocumentRepository {
                     (Integer) rows.getObject(6),
                     rows.getBoolean(7)));
         });
-        return file.map(state -> ProcessingStatus.of(id, state, queue.latestJob(id), queue.ocrOf(id)));
+        return file.map(state -> ProcessingStatus.of(id, state, job, ocr));
     }
 
     private Optional<Document> one(String sql, UUID id) {
