@@ -186,6 +186,8 @@ function update() {
   v.chosen.textContent = t("upload.file", { name: job.file.name, size: bytes(job.file.size) });
   const percent = job.total ? Math.round((job.sent / job.total) * 100) : 0;
   v.progress.value = percent;
+  // a refused or broken transfer shows no full bar: the text below says what happened
+  v.progress.hidden = job.phase === "failed";
   v.progressText.textContent =
     job.phase === "sending"
       ? t("upload.progress", { percent: number(percent / 100, { style: "percent" }), sent: bytes(job.sent), total: bytes(job.total) })

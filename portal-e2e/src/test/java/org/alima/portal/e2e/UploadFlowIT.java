@@ -119,6 +119,9 @@ class UploadFlowIT {
                         .findElement(By.xpath("//a[.='See the document that already has this file']"))
                         .getAttribute("href"))
                 .endsWith("#/documents/" + library.strokeDeaths());
+        assertThat(browser.driver().findElement(By.id("progress")).isDisplayed())
+                .as("no full progress bar beside a refused upload")
+                .isFalse();
         browser.assertAccessible("upload refused as a duplicate");
     }
 }
