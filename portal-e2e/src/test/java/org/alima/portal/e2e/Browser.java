@@ -129,8 +129,11 @@ final class Browser implements AutoCloseable {
         return waitFor(ExpectedConditions.visibilityOfElementLocated(locator), Duration.ofSeconds(10));
     }
 
+    /** Waits for {@code condition}; an element the page redraws meanwhile (stale) is looked for again. */
     <T> T waitFor(ExpectedCondition<T> condition, Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).until(condition);
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** Waits until the page shell shows the interface language {@code lang} (fr or en), switching it if needed. */
