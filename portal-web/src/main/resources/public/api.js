@@ -1,6 +1,7 @@
 // The portal's JSON API, one function per endpoint: the only module that knows an address of the API or sends a
 // request. Answers are parsed JSON (null for 204); a failure is an ApiError, or an AbortError when `signal` aborts.
 // Who the requests speak for is set by session.js (speakFor): the bearer token, and how to renew it after a 401.
+import { lang } from "./language.js";
 
 /** A failed API call: the problem document's code and detail, or code "network" when the server was not reached. */
 export class ApiError extends Error {
@@ -28,9 +29,7 @@ export function speakFor(session) {
  * A 401 with a token renews it once and tries again; `anonymous` requests carry no token.
  */
 async function request(path, { method = "GET", json, signal, text = false, anonymous = false, retried = false } = {}) {
-  // The page's language (the interface's, which app.js sets; the server's on its own pages), read from the page rather
-  // than from i18n.js so that a server-written page's script does not load every message of the app.
-  const headers = { Accept: text ? "*/*" : "application/json", "Accept-Language": document.documentElement.lang || "fr" };
+  const headers = { Accept: text ? "*/*" : "application/json", "Accept-Language": lang };
   const token = anonymous ? null : await credentials.bearer();
   if (token) headers.Authorization = token;
   if (json !== undefined) headers["Content-Type"] = "application/json";

@@ -1,31 +1,9 @@
 // The interface language and every text and format in it: messages (messages.js, French and English), plural
 // forms, numbers, dates, sizes, and the names of languages, countries and document types.
 import messages from "./messages.js";
-import { stored, store } from "./storage.js";
+import { lang } from "./language.js";
 
-const LANGUAGES = ["fr", "en"];
-
-function chooseLanguage() {
-  const saved = stored("localStorage", "portal.lang");
-  if (LANGUAGES.includes(saved)) return saved;
-  for (const tag of navigator.languages || [navigator.language || ""]) {
-    const base = String(tag).slice(0, 2).toLowerCase();
-    if (LANGUAGES.includes(base)) return base;
-  }
-  return "fr";
-}
-
-/** The interface language: the remembered choice, else the first of French or English the browser accepts. */
-export let lang = chooseLanguage();
-
-/** The other interface language (the one the switch offers). */
-export const otherLanguage = () => (lang === "fr" ? "en" : "fr");
-
-/** Switches the interface to the other language and remembers the choice. */
-export function switchLanguage() {
-  lang = otherLanguage();
-  store("localStorage", "portal.lang", lang);
-}
+export { lang, otherLanguage, switchLanguage } from "./language.js";
 
 /** The message `key` in the interface language, `{name}` replaced by `params.name` (numbers in the locale). */
 export function t(key, params = {}) {
