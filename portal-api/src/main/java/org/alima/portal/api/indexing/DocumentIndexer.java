@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.StoredFile;
@@ -84,8 +85,9 @@ final class DocumentIndexer implements DocumentProcessor {
             return new ProcessingOutcome.Failed(
                     "the stored file cannot be read at the moment; it will be tried again", true);
         }
-        result = withOcr(document, result);
-        boolean ocrQueued = requestOcr(document, result);
+        Map<Integer, OcrPage> read = ocrPagesOf(document, result);
+        result = withOcr(result, read);
+        boolean ocrQueued = requestOcr(document, result, read);
         return switch (result) {
             case ExtractionResult.Failed failed -> {
                 metrics.extractionFailed(failed.kind());
@@ -114,7 +116,7 @@ final class DocumentIndexer implements DocumentProcessor {
             LOG.warn("Cannot read the stored file of document {}", document.documentId(), e);
             return Optional.empty();
         }
-        result = withOcr(document, result);
+        result = withOcr(result, ocrPagesOf(document, result));
         if (result instanceof ExtractionResult.Extracted extracted) {
             return Optional.of(extracted);
         }
@@ -163,26 +165,34 @@ final class DocumentIndexer implements DocumentProcessor {
                 extracted.truncated());
     }
 
-    /**
-     * The extraction with the text OCR read on its scanned pages put in place of those pages; a document whose pages
-     * were all scans and some now have text becomes one with text.
-     */
-    private ExtractionResult withOcr(StoredDocument document, ExtractionResult result) {
-        List<Integer> scanned = switch (result) {
+    /** The pages of scans in {@code result}: those of a file with text, or of one that needs OCR; else none. */
+    private static List<Integer> scannedPages(ExtractionResult result) {
+        return switch (result) {
             case ExtractionResult.Extracted extracted -> extracted.scannedPages();
             case ExtractionResult.Failed failed ->
                 failed.kind() == FailureKind.NEEDS_OCR ? failed.scannedPages() : List.of();
         };
-        if (scanned.isEmpty()) {
-            return result;
-        }
-        Map<Integer, OcrPage> read =
-                ocr.pagesRead(document.documentId(), document.file().sha256());
+    }
+
+    /** What OCR has read of the document's file, by page; no query when the extraction found no scans. */
+    private Map<Integer, OcrPage> ocrPagesOf(StoredDocument document, ExtractionResult result) {
+        return scannedPages(result).isEmpty()
+                ? Map.of()
+                : ocr.pagesRead(document.documentId(), document.file().sha256());
+    }
+
+    /**
+     * The extraction with the text OCR read on its scanned pages put in place of those pages; a document whose pages
+     * were all scans and some now have text becomes one with text.
+     */
+    private static ExtractionResult withOcr(ExtractionResult result, Map<Integer, OcrPage> read) {
         if (read.isEmpty()) {
             return result;
         }
-        List<Integer> unread =
-                scanned.stream().filter(number -> !read.containsKey(number)).toList();
+        Set<Integer> scanned = Set.copyOf(scannedPages(result));
+        List<Integer> unread = scannedPages(result).stream()
+                .filter(number -> !read.containsKey(number))
+                .toList();
         switch (result) {
             case ExtractionResult.Extracted extracted -> {
                 List<Page> pages = new ArrayList<>(extracted.pages().size());
@@ -223,28 +233,26 @@ final class DocumentIndexer implements DocumentProcessor {
         }
     }
 
-    /** Queues the OCR of the scanned pages still unread, when this server has OCR; true when some are waiting. */
-    private boolean requestOcr(StoredDocument document, ExtractionResult result) {
-        List<Integer> unread = switch (result) {
-            case ExtractionResult.Extracted extracted -> extracted.scannedPages();
-            case ExtractionResult.Failed failed ->
-                failed.kind() == FailureKind.NEEDS_OCR ? failed.scannedPages() : List.of();
-        };
-        if (unread.isEmpty() || !engine.available()) {
+    /**
+     * Queues the OCR of the scanned pages not yet read, when this server has OCR; true when some are waiting.
+     *
+     * @param read what OCR has read of the file, as {@link #withOcr} put it in
+     */
+    private boolean requestOcr(StoredDocument document, ExtractionResult result, Map<Integer, OcrPage> read) {
+        if (!engine.available()) {
             return false;
+        }
+        List<Integer> missing = scannedPages(result).stream()
+                .filter(number -> !read.containsKey(number))
+                .toList();
+        if (missing.isEmpty()) {
+            return false; // none, or read and gave no text
         }
         String language = document.metadata().language() != null
                 ? document.metadata().language()
                 : result instanceof ExtractionResult.Extracted extracted
                         ? extracted.metadata().language()
                         : null;
-        Map<Integer, OcrPage> read =
-                ocr.pagesRead(document.documentId(), document.file().sha256());
-        List<Integer> missing =
-                unread.stream().filter(number -> !read.containsKey(number)).toList();
-        if (missing.isEmpty()) {
-            return false; // read, and gave no text
-        }
         if (ocr.request(document.documentId(), document.file().sha256(), missing, language)) {
             ocrWorker.ifPresent(OcrWorker::wake);
         }

@@ -38,11 +38,13 @@ public final class OcrBench {
     private final Path pdfs;
     private final int qualityFiles;
     private final Tesseract tesseract;
+    private final String command;
     private final DocumentExtractor extractor = new DocumentExtractor(ExtractionLimits.defaults());
 
     public OcrBench(Path pdfs, int qualityFiles, String command) {
         this.pdfs = pdfs;
         this.qualityFiles = qualityFiles;
+        this.command = command;
         StringBuilder why = new StringBuilder();
         this.tesseract = Tesseract.find(command, 2L << 30, why)
                 .orElseThrow(() -> new BenchmarkException("OCR is not available: " + why));

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -173,6 +172,6 @@ public final class Tesseract {
 
     @Override
     public String toString() {
-        return version + " (" + String.join(", ", languages).toLowerCase(Locale.ROOT) + ")";
+        return version + " (" + String.join(", ", languages) + ")";
     }
 }
