@@ -47,6 +47,14 @@ final class DocumentsForIndexing implements IndexedDocuments {
                 SELECT d.title, d.abstract, d.doi, d.type, d.language, d.publication_date, d.countries, d.topics,
                        d.review_due_date, d.status, d.owner_id,
                        EXISTS (SELECT 1 FROM document_newer_published_versions(d.id)) AS superseded,
+                       (WITH RECURSIVE older (id, supersedes_id, depth) AS (
+                            SELECT d.id, d.supersedes_id, 0
+                            UNION ALL
+                            SELECT o.id, o.supersedes_id, older.depth + 1
+                              FROM documents o JOIN older ON o.id = older.supersedes_id
+                             WHERE older.depth < 100
+                        )
+                        SELECT id FROM older ORDER BY depth DESC LIMIT 1) AS work,
                        ARRAY(SELECT a.author ->> 'name'
                                FROM jsonb_array_elements(d.authors) WITH ORDINALITY AS a(author, position)
                               ORDER BY a.position) AS author_names
@@ -74,6 +82,7 @@ final class DocumentsForIndexing implements IndexedDocuments {
                     Audiences.ofDocument(status == DocumentStatus.PUBLISHED, rows.getObject("owner_id", UUID.class));
             boolean superseded = rows.getBoolean("superseded");
             Date reviewDue = rows.getDate("review_due_date");
+            UUID work = rows.getObject("work", UUID.class);
             return files.ofDocument(documentId)
                     .map(file -> new StoredDocument(
                             documentId,
@@ -83,7 +92,8 @@ final class DocumentsForIndexing implements IndexedDocuments {
                             fillFromFile,
                             audiences,
                             superseded,
-                            reviewDue == null ? null : reviewDue.toLocalDate()));
+                            reviewDue == null ? null : reviewDue.toLocalDate(),
+                            work));
         });
     }
 
