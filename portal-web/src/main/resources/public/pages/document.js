@@ -2,7 +2,7 @@
 // workflow actions the API says the viewer may take now.
 import * as api from "../api.js";
 import { add, announce, el, errorBox, metaLine, setTitle } from "../dom.js";
-import { bytes, countryName, date, langOf, languageName, localized, number, t, typeName } from "../i18n.js";
+import { bytes, countryName, date, failureText, langOf, languageName, localized, number, t, typeName } from "../i18n.js";
 import { go, link, route } from "../router.js";
 import { atLeast, documentHref, signedIn } from "../session.js";
 
@@ -133,7 +133,7 @@ function banners(doc) {
         "div",
         { class: processing === "failed" ? "error" : "banner info", role: "note" },
         el("p", null, t("status." + processing)),
-        doc.file.failureReason ? el("p", null, doc.file.failureReason) : null,
+        failureText(doc.file) ? el("p", null, failureText(doc.file)) : null,
       ),
     );
   }

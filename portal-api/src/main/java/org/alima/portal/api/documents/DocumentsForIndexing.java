@@ -146,15 +146,16 @@ final class DocumentsForIndexing implements IndexedDocuments {
     @Override
     public void markExtracting(UUID documentId) {
         update(
-                "UPDATE document_files SET extraction_status = 'extracting', failure_reason = NULL,"
-                        + " updated_at = now() WHERE document_id = ?",
+                "UPDATE document_files SET extraction_status = 'extracting', failure_reason = NULL, failure_code = NULL,"
+                        + " failure_parameters = NULL, updated_at = now() WHERE document_id = ?",
                 documentId);
     }
 
     @Override
     public void markQueued(UUID documentId) {
         update(
-                "UPDATE document_files SET extraction_status = 'queued', failure_reason = NULL, updated_at = now()"
+                "UPDATE document_files SET extraction_status = 'queued', failure_reason = NULL, failure_code = NULL,"
+                        + " failure_parameters = NULL, updated_at = now()"
                         + " WHERE document_id = ?",
                 documentId);
     }
@@ -171,7 +172,8 @@ final class DocumentsForIndexing implements IndexedDocuments {
     public void recordProcessed(UUID documentId, ProcessingOutcome.Processed outcome) {
         query("""
                 UPDATE document_files
-                   SET extraction_status = ?, failure_reason = NULL, page_count = ?, character_count = ?,
+                   SET extraction_status = ?, failure_reason = NULL, failure_code = NULL, failure_parameters = NULL,
+                       page_count = ?, character_count = ?,
                        detected_language = ?, image_only_pages = ?, text_truncated = ?, updated_at = now()
                  WHERE document_id = ?
                 """, statement -> {
@@ -236,15 +238,18 @@ final class DocumentsForIndexing implements IndexedDocuments {
     public void recordFailed(UUID documentId, ProcessingOutcome.Failed failure) {
         query("""
                 UPDATE document_files
-                   SET extraction_status = 'failed', failure_reason = ?,
+                   SET extraction_status = 'failed', failure_reason = ?, failure_code = ?,
+                       failure_parameters = ?::jsonb,
                        page_count = COALESCE(?, page_count), image_only_pages = COALESCE(?, image_only_pages),
                        updated_at = now()
                  WHERE document_id = ?
                 """, statement -> {
             statement.setString(1, failure.reason());
-            statement.setObject(2, failure.pageCount(), Types.INTEGER);
-            statement.setObject(3, failure.imageOnlyPages(), Types.INTEGER);
-            statement.setObject(4, documentId);
+            statement.setString(2, failure.failure().code());
+            statement.setString(3, failure.parameters().isEmpty() ? null : toJson(failure.parameters()));
+            statement.setObject(4, failure.pageCount(), Types.INTEGER);
+            statement.setObject(5, failure.imageOnlyPages(), Types.INTEGER);
+            statement.setObject(6, documentId);
             return statement.executeUpdate();
         });
     }
@@ -272,7 +277,7 @@ final class DocumentsForIndexing implements IndexedDocuments {
         });
     }
 
-    private String toJson(List<?> values) {
+    private String toJson(Object values) {
         try {
             return json.writeValueAsString(values);
         } catch (IOException e) {
