@@ -1,7 +1,7 @@
 // The interface language and every text and format in it: messages (messages.js, French and English), plural
 // forms, numbers, dates, sizes, and the names of languages, countries and document types.
 import messages from "./messages.js";
-import { lang } from "./language.js";
+import { lang, otherLanguage } from "./language.js";
 
 export { lang, otherLanguage, switchLanguage } from "./language.js";
 
