@@ -52,6 +52,19 @@ export const languageName = (code) => displayName("language", code);
 export const countryName = (code) => displayName("region", String(code).toUpperCase());
 export const typeName = (type) => (hasMessage("type." + type) ? t("type." + type) : type);
 
+/**
+ * Why a file could not be read, in the interface language: the message for its failure code, with its numbers (pages
+ * as the plural count); the API's English words only for a code this page does not know, or a failure without one.
+ */
+export function failureText(file) {
+  const code = file?.failureCode;
+  if (code && hasMessage("failure." + code)) {
+    const params = file.failureParameters || {};
+    return t("failure." + code, { ...params, n: params.pages });
+  }
+  return file?.failureReason || null;
+}
+
 /** A document's language as an HTML lang value, or null when it is not a plain ISO 639-1 code. */
 export const langOf = (code) => (/^[a-z]{2}$/.test(code || "") ? code : null);
 

@@ -287,6 +287,34 @@ export default {
   "status.extracted": "Texte lu ; le document n’est pas dans la recherche.",
   "status.indexed": "Trouvable par la recherche.",
   "status.failed": "Le portail n’a pas pu lire ce fichier.",
+  "failure.encrypted": "Le fichier est protégé par un mot de passe : déposez une copie sans mot de passe d’ouverture.",
+  "failure.malformed": "Le fichier est endommagé ou incomplet : exportez-le de nouveau depuis son original.",
+  "failure.unsupported-type": "Ce fichier n’est ni un PDF, ni un DOCX, ni du HTML, du Markdown ou du texte : convertissez-le en PDF.",
+  "failure.empty": "Le fichier ne contient aucun texte.",
+  "failure.timeout": "La lecture du fichier a dépassé le temps permis : le fichier est peut-être d’une complexité inhabituelle.",
+  "failure.too-large": "Le fichier dépasse la taille permise pour la lecture.",
+  "failure.ocr-pending": {
+   "one": "Sa page est une image scannée sans texte : la reconnaissance de texte (OCR) la lit, et le document sera trouvable ensuite.",
+   "other": "Ses {n} pages sont des images scannées sans texte : la reconnaissance de texte (OCR) les lit, et le document sera trouvable ensuite."
+  },
+  "failure.ocr-found-no-text": {
+   "one": "Sa page est une image scannée et la reconnaissance de texte (OCR) n’y a trouvé aucun texte : vérifiez le scan, ou déposez un fichier avec du texte.",
+   "other": "Ses {n} pages sont des images scannées et la reconnaissance de texte (OCR) n’y a trouvé aucun texte : vérifiez le scan, ou déposez un fichier avec du texte."
+  },
+  "failure.ocr-not-installed": {
+   "one": "Sa page est une image scannée sans texte, et la reconnaissance de texte (OCR) n’est pas installée sur ce serveur.",
+   "other": "Ses {n} pages sont des images scannées sans texte, et la reconnaissance de texte (OCR) n’est pas installée sur ce serveur."
+  },
+  "failure.ocr-turned-off": {
+   "one": "Sa page est une image scannée sans texte, et la reconnaissance de texte (OCR) est désactivée sur ce serveur.",
+   "other": "Ses {n} pages sont des images scannées sans texte, et la reconnaissance de texte (OCR) est désactivée sur ce serveur."
+  },
+  "failure.file-unreadable": "Le fichier enregistré n’a pas pu être relu. Réessayez plus tard, ou prévenez un administrateur.",
+  "failure.file-changed": "Le fichier enregistré ne correspond plus au dépôt (son empreinte SHA-256 diffère) : déposez le fichier de nouveau.",
+  "failure.metadata-refused": "Les informations du document n’ont pas pu être indexées : corrigez-les.",
+  "failure.index-unwritable": "L’index de recherche n’a pas pu être modifié.",
+  "failure.unexpected": "La lecture a échoué de façon inattendue. Réessayez, ou prévenez un administrateur.",
+  "failure.unfinished": "La lecture n’a pas abouti après {attempts} essais.",
   "dashboard.title": "Tableau de bord",
   "dashboard.review": "À relire",
   "dashboard.failures": "Échecs de lecture",
@@ -796,6 +824,34 @@ export default {
   "status.extracted": "Text read; the document is not in search.",
   "status.indexed": "Found by search.",
   "status.failed": "The portal could not read this file.",
+  "failure.encrypted": "The file is password-protected: upload a copy without an opening password.",
+  "failure.malformed": "The file is damaged or truncated: export it again from its source.",
+  "failure.unsupported-type": "The file is not a PDF, DOCX, HTML, Markdown or text file: convert it to PDF.",
+  "failure.empty": "The file contains no text.",
+  "failure.timeout": "Reading the file took longer than the time limit: the file may be unusually complex.",
+  "failure.too-large": "The file exceeds the size limit for reading.",
+  "failure.ocr-pending": {
+   "one": "Its page is a scanned image without text: text recognition (OCR) is reading it, and the document will be searchable when it has.",
+   "other": "Its {n} pages are scanned images without text: text recognition (OCR) is reading them, and the document will be searchable when it has."
+  },
+  "failure.ocr-found-no-text": {
+   "one": "Its page is a scanned image and text recognition (OCR) found no text in it: check the scan, or upload a file with text.",
+   "other": "Its {n} pages are scanned images and text recognition (OCR) found no text in them: check the scan, or upload a file with text."
+  },
+  "failure.ocr-not-installed": {
+   "one": "Its page is a scanned image without text, and text recognition (OCR) is not installed on this server.",
+   "other": "Its {n} pages are scanned images without text, and text recognition (OCR) is not installed on this server."
+  },
+  "failure.ocr-turned-off": {
+   "one": "Its page is a scanned image without text, and text recognition (OCR) is turned off on this server.",
+   "other": "Its {n} pages are scanned images without text, and text recognition (OCR) is turned off on this server."
+  },
+  "failure.file-unreadable": "The stored file could not be read. Try again later, or tell an administrator.",
+  "failure.file-changed": "The stored file no longer matches the upload (its SHA-256 differs): upload the file again.",
+  "failure.metadata-refused": "The document’s details could not be indexed: correct them.",
+  "failure.index-unwritable": "The search index could not be changed.",
+  "failure.unexpected": "Reading failed unexpectedly. Try again, or tell an administrator.",
+  "failure.unfinished": "Reading did not finish after {attempts} attempts.",
   "dashboard.title": "Dashboard",
   "dashboard.review": "To review",
   "dashboard.failures": "Files that could not be read",

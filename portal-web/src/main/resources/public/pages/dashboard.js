@@ -2,7 +2,7 @@
 // a retry) and procedures past their review date; for every contributor, their own documents and where each stands.
 import * as api from "../api.js";
 import { announce, el, errorBox, metaLine, setTitle } from "../dom.js";
-import { date, langOf, localized, number, t } from "../i18n.js";
+import { date, failureText, langOf, localized, number, t } from "../i18n.js";
 import { route } from "../router.js";
 import { atLeast, requireRole } from "../session.js";
 
@@ -177,7 +177,7 @@ function failureItem(doc) {
   const item = el("li", null, heading(doc));
   item.append(
     el("p", { class: "meta" }, (doc.file?.name || "") + " · " + date(doc.createdAt)),
-    el("p", null, el("strong", null, t("dashboard.reason")), " ", doc.file?.failureReason || t("status.failed")),
+    el("p", null, el("strong", null, t("dashboard.reason")), " ", failureText(doc.file) || t("status.failed")),
     el("div", { class: "actions" }, el("button", { type: "button", class: "secondary", onclick: () => act(item, doc, "retry", undefined, "manage.done.retry") }, t("manage.retry"))),
   );
   return item;
@@ -206,6 +206,6 @@ function mineItem(doc) {
         .join(" · "),
     ),
     doc.status === "draft" && doc.returnComment ? el("p", null, el("strong", null, t("doc.returned")), " ", doc.returnComment) : null,
-    processing === "failed" && doc.file?.failureReason ? el("p", null, doc.file.failureReason) : null,
+    processing === "failed" && failureText(doc.file) ? el("p", null, failureText(doc.file)) : null,
   );
 }

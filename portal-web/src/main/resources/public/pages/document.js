@@ -2,7 +2,7 @@
 // workflow actions the API says the viewer may take now.
 import * as api from "../api.js";
 import { add, announce, el, errorBox, metaLine, setTitle } from "../dom.js";
-import { bytes, countryName, date, langOf, languageName, localized, number, t, typeName } from "../i18n.js";
+import { bytes, countryName, date, failureText, langOf, languageName, localized, number, t, typeName } from "../i18n.js";
 import { go, link, route } from "../router.js";
 import { atLeast, documentHref, signedIn } from "../session.js";
 
@@ -133,7 +133,7 @@ function banners(doc) {
         "div",
         { class: processing === "failed" ? "error" : "banner info", role: "note" },
         el("p", null, t("status." + processing)),
-        doc.file.failureReason ? el("p", null, doc.file.failureReason) : null,
+        failureText(doc.file) ? el("p", null, failureText(doc.file)) : null,
       ),
     );
   }
@@ -271,16 +271,15 @@ function versionsSection(doc, signal) {
 async function related(main, doc, signal) {
   if (doc.status === "withdrawn") return;
   let found;
-  // The document's own other versions are not "related": they are listed under its versions.
-  const own = new Set([doc.id, doc.latestVersionId, doc.supersededBy, doc.supersedes].filter(Boolean));
+  // The search leaves out the document's own versions: they are listed under its versions.
   try {
-    found = await api.related(doc.id, 5 + own.size, signal);
+    found = await api.related(doc.id, 5, signal);
   } catch (error) {
     if (error.name === "AbortError") throw error;
     // Not in search (yet, or not any more): no related documents to show.
     return;
   }
-  const hits = (found.hits || []).filter((hit) => !own.has(hit.id)).slice(0, 5);
+  const hits = found.hits || [];
   if (!hits.length) return;
   main.append(
     el(

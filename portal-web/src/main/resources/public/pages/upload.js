@@ -3,7 +3,7 @@
 // and sent for review.
 import * as api from "../api.js";
 import { announce, el, errorBox, fill, setTitle } from "../dom.js";
-import { bytes, number, t } from "../i18n.js";
+import { bytes, failureText, number, t } from "../i18n.js";
 import { route } from "../router.js";
 import { requireRole } from "../session.js";
 import { metadataForm } from "./metadata.js";
@@ -215,7 +215,7 @@ function update() {
   const s = job.status;
   fill(
     v.reason,
-    state === "failed" ? el("div", { class: "error" }, el("p", null, t("status.failed")), s?.failureReason ? el("p", null, s.failureReason) : null) : null,
+    state === "failed" ? el("div", { class: "error" }, el("p", null, t("status.failed")), failureText(s) ? el("p", null, failureText(s)) : null) : null,
     state === "indexed" && s?.pageCount != null ? el("p", { class: "ok" }, t("upload.indexedPages", { n: s.pageCount })) : null,
     state === "extracted" ? el("p", null, t("status.extracted")) : null,
     job.pollError && !DONE.includes(state) ? el("p", { class: "help" }, t("upload.pollRetry")) : null,

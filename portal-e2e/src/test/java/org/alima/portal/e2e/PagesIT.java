@@ -2,8 +2,19 @@ package org.alima.portal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * Every page of the portal in a real browser, in English and in French: what it shows, no WCAG 2.1 A or AA
@@ -110,6 +121,39 @@ class PagesIT {
         check("dashboard", "#/dashboard", By.cssSelector("#review-h ~ div .queue li"));
         assertThat(text("#review-h ~ div")).contains("Guidance for industry (excerpt)");
         assertThat(text("#failures-h ~ div")).contains("password");
+        browser.language("fr");
+        browser.shown(By.cssSelector("#review-h ~ div .queue li"));
+        browser.waitFor(d -> text("#failures-h ~ div").contains("protégé par un mot de passe"), Duration.ofSeconds(5));
+        assertThat(text("#failures-h ~ div")).doesNotContain("password-protected");
+        browser.language("en");
+        browser.signOut();
+    }
+
+    /** A damaged file's page says why it could not be read in the reader's language, not in the API's English. */
+    @Test
+    void aDamagedFileSaysWhyInTheReadersLanguage(@TempDir Path folder) throws IOException {
+        // A PDF cut short, as an interrupted download leaves it: the indexer finds it damaged.
+        byte[] whole = Files.readAllBytes(Library.pdf("fda-guidance-excerpt-2.pdf"));
+        Path cut = folder.resolve("cut-short.pdf");
+        Files.write(cut, Arrays.copyOf(whole, 8000));
+        Files.writeString(cut, "\n%" + UUID.randomUUID() + "\n", StandardOpenOption.APPEND);
+        PortalApi contributor = portal.as("contributor");
+        String id = contributor.upload(cut, Map.of("title", "Cut short", "type", "report"));
+        JsonNode status = contributor.awaitProcessed(id, Duration.ofSeconds(60));
+        assertThat(status.path("failureCode").asText()).as(status.toString()).isEqualTo("malformed");
+
+        browser.signIn(portal.account("contributor"));
+        browser.open("#/documents/" + id);
+        browser.language("fr");
+        WebElement file = browser.shown(By.xpath("//p[contains(., 'endommagé ou incomplet')]"));
+        assertThat(file.getText())
+                .isEqualTo("Le fichier est endommagé ou incomplet : exportez-le de nouveau depuis son original.");
+        assertThat(browser.driver().findElement(By.tagName("main")).getText()).doesNotContain("damaged or truncated");
+        browser.assertAccessible("a damaged file's page in French");
+        browser.language("en");
+        assertThat(browser.shown(By.xpath("//p[contains(., 'damaged or truncated')]"))
+                        .getText())
+                .isEqualTo("The file is damaged or truncated: export it again from its source.");
         browser.signOut();
     }
 

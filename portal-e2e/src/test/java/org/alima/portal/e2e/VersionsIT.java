@@ -67,7 +67,7 @@ class VersionsIT {
         // Until the index holds the new version, published and under its new title.
         browser.waitFor(
                 d -> portal.anonymous()
-                        .get("/api/documents/" + first + "/related?size=10")
+                        .get("/api/search?q=hand+hygiene+patient+contact&fields=id")
                         .toString()
                         .contains(second),
                 Duration.ofSeconds(30));

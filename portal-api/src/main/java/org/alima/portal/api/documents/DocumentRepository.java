@@ -33,6 +33,7 @@ import org.alima.portal.api.files.FileStore;
 import org.alima.portal.api.files.SafeFileName;
 import org.alima.portal.api.indexing.IndexQueue;
 import org.alima.portal.api.indexing.OcrStatus;
+import org.alima.portal.api.indexing.ProcessingFailure;
 import org.alima.portal.api.search.ReviewDue;
 import org.alima.portal.indexer.extract.Format;
 
@@ -61,7 +62,8 @@ class DocumentRepository {
                      ORDER BY n.steps DESC, n.newer_published_at DESC LIMIT 1) AS latest_version,
                    EXISTS (SELECT 1 FROM documents s WHERE s.supersedes_id = d.id) AS has_newer_version,
                    f.original_name, f.format, f.size_bytes, f.sha256, f.page_count, f.extraction_status,
-                   f.failure_reason, f.image_only_pages, f.text_truncated
+                   f.failure_reason, f.failure_code, f.failure_parameters::text AS failure_parameters,
+                   f.image_only_pages, f.text_truncated
               FROM documents d
               JOIN document_files f ON f.document_id = d.id
             """;
@@ -313,7 +315,7 @@ class DocumentRepository {
         Optional<OcrStatus> ocr = queue.ocrOf(id);
         Optional<ProcessingStatus.FileState> file = execute("""
                 SELECT f.extraction_status, f.failure_reason, f.page_count, f.character_count, f.detected_language,
-                       f.image_only_pages, f.text_truncated
+                       f.image_only_pages, f.text_truncated, f.failure_code, f.failure_parameters::text
                   FROM document_files f
                  WHERE f.document_id = ?
                  ORDER BY f.created_at LIMIT 1
@@ -330,7 +332,9 @@ class DocumentRepository {
                     (Long) rows.getObject(4),
                     rows.getString(5),
                     (Integer) rows.getObject(6),
-                    rows.getBoolean(7)));
+                    rows.getBoolean(7),
+                    ProcessingFailure.of(rows.getString(8)),
+                    failureParameters(rows.getString(9))));
         });
         return file.map(state -> ProcessingStatus.of(id, state, job, ocr));
     }
@@ -429,6 +433,8 @@ class DocumentRepository {
                 rows.getBoolean("text_truncated"),
                 rows.getString("extraction_status"),
                 rows.getString("failure_reason"),
+                ProcessingFailure.of(rows.getString("failure_code")),
+                failureParameters(rows.getString("failure_parameters")),
                 DocumentController.BASE + "/" + id + "/file");
         UUID latest = rows.getObject("latest_version", UUID.class);
         OffsetDateTime published = rows.getObject("published_at", OffsetDateTime.class);
@@ -493,6 +499,18 @@ class DocumentRepository {
             return json.readValue(authors, Argument.listOf(Author.class));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the authors stored as JSON", e);
+        }
+    }
+
+    /** The numbers a failure carries, as {@code document_files.failure_parameters} holds them; null for none. */
+    private @Nullable Map<String, Integer> failureParameters(@Nullable String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return json.readValue(stored, Argument.mapOf(String.class, Integer.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the failure parameters stored as JSON", e);
         }
     }
 

@@ -7,9 +7,11 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.collections.CollectionRef;
+import org.alima.portal.api.indexing.ProcessingFailure;
 import org.alima.portal.api.search.ReviewDue;
 
 /**
@@ -102,7 +104,11 @@ record DocumentResponse(
      * @param textTruncated true when the text went past the extraction limit and its end is not searchable
      * @param extractionStatus queued, extracting, extracted (read and checked, not searchable: withdrawn), indexed
      *     (searchable by those who may see the document), failed
-     * @param failureReason why processing failed, in words meant for the uploader
+     * @param failureReason why processing failed, in English words meant for the uploader
+     * @param failureCode why processing failed, as a stable code to show in the reader's language; null when it did
+     *     not fail, or failed before codes were recorded in a way they could not be read back (show the words then)
+     * @param failureParameters the numbers the failure carries, by name ({@code pages}, {@code attempts}); null
+     *     (absent) for none
      */
     @Serdeable
     record FileResponse(
@@ -115,5 +121,7 @@ record DocumentResponse(
             boolean textTruncated,
             String extractionStatus,
             @Nullable String failureReason,
+            @Nullable ProcessingFailure failureCode,
+            @Nullable Map<String, Integer> failureParameters,
             String url) {}
 }

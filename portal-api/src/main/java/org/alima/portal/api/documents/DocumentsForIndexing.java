@@ -47,6 +47,14 @@ final class DocumentsForIndexing implements IndexedDocuments {
                 SELECT d.title, d.abstract, d.doi, d.type, d.language, d.publication_date, d.countries, d.topics,
                        d.review_due_date, d.status, d.owner_id,
                        EXISTS (SELECT 1 FROM document_newer_published_versions(d.id)) AS superseded,
+                       (WITH RECURSIVE older (id, supersedes_id, depth) AS (
+                            SELECT d.id, d.supersedes_id, 0
+                            UNION ALL
+                            SELECT o.id, o.supersedes_id, older.depth + 1
+                              FROM documents o JOIN older ON o.id = older.supersedes_id
+                             WHERE older.depth < 100
+                        )
+                        SELECT id FROM older ORDER BY depth DESC LIMIT 1) AS work,
                        ARRAY(SELECT a.author ->> 'name'
                                FROM jsonb_array_elements(d.authors) WITH ORDINALITY AS a(author, position)
                               ORDER BY a.position) AS author_names
@@ -74,6 +82,7 @@ final class DocumentsForIndexing implements IndexedDocuments {
                     Audiences.ofDocument(status == DocumentStatus.PUBLISHED, rows.getObject("owner_id", UUID.class));
             boolean superseded = rows.getBoolean("superseded");
             Date reviewDue = rows.getDate("review_due_date");
+            UUID work = rows.getObject("work", UUID.class);
             return files.ofDocument(documentId)
                     .map(file -> new StoredDocument(
                             documentId,
@@ -83,7 +92,8 @@ final class DocumentsForIndexing implements IndexedDocuments {
                             fillFromFile,
                             audiences,
                             superseded,
-                            reviewDue == null ? null : reviewDue.toLocalDate()));
+                            reviewDue == null ? null : reviewDue.toLocalDate(),
+                            work));
         });
     }
 
@@ -136,15 +146,16 @@ final class DocumentsForIndexing implements IndexedDocuments {
     @Override
     public void markExtracting(UUID documentId) {
         update(
-                "UPDATE document_files SET extraction_status = 'extracting', failure_reason = NULL,"
-                        + " updated_at = now() WHERE document_id = ?",
+                "UPDATE document_files SET extraction_status = 'extracting', failure_reason = NULL, failure_code = NULL,"
+                        + " failure_parameters = NULL, updated_at = now() WHERE document_id = ?",
                 documentId);
     }
 
     @Override
     public void markQueued(UUID documentId) {
         update(
-                "UPDATE document_files SET extraction_status = 'queued', failure_reason = NULL, updated_at = now()"
+                "UPDATE document_files SET extraction_status = 'queued', failure_reason = NULL, failure_code = NULL,"
+                        + " failure_parameters = NULL, updated_at = now()"
                         + " WHERE document_id = ?",
                 documentId);
     }
@@ -161,7 +172,8 @@ final class DocumentsForIndexing implements IndexedDocuments {
     public void recordProcessed(UUID documentId, ProcessingOutcome.Processed outcome) {
         query("""
                 UPDATE document_files
-                   SET extraction_status = ?, failure_reason = NULL, page_count = ?, character_count = ?,
+                   SET extraction_status = ?, failure_reason = NULL, failure_code = NULL, failure_parameters = NULL,
+                       page_count = ?, character_count = ?,
                        detected_language = ?, image_only_pages = ?, text_truncated = ?, updated_at = now()
                  WHERE document_id = ?
                 """, statement -> {
@@ -226,15 +238,18 @@ final class DocumentsForIndexing implements IndexedDocuments {
     public void recordFailed(UUID documentId, ProcessingOutcome.Failed failure) {
         query("""
                 UPDATE document_files
-                   SET extraction_status = 'failed', failure_reason = ?,
+                   SET extraction_status = 'failed', failure_reason = ?, failure_code = ?,
+                       failure_parameters = ?::jsonb,
                        page_count = COALESCE(?, page_count), image_only_pages = COALESCE(?, image_only_pages),
                        updated_at = now()
                  WHERE document_id = ?
                 """, statement -> {
             statement.setString(1, failure.reason());
-            statement.setObject(2, failure.pageCount(), Types.INTEGER);
-            statement.setObject(3, failure.imageOnlyPages(), Types.INTEGER);
-            statement.setObject(4, documentId);
+            statement.setString(2, failure.failure().code());
+            statement.setString(3, failure.parameters().isEmpty() ? null : toJson(failure.parameters()));
+            statement.setObject(4, failure.pageCount(), Types.INTEGER);
+            statement.setObject(5, failure.imageOnlyPages(), Types.INTEGER);
+            statement.setObject(6, documentId);
             return statement.executeUpdate();
         });
     }
@@ -262,7 +277,7 @@ final class DocumentsForIndexing implements IndexedDocuments {
         });
     }
 
-    private String toJson(List<?> values) {
+    private String toJson(Object values) {
         try {
             return json.writeValueAsString(values);
         } catch (IOException e) {

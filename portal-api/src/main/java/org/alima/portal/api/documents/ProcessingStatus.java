@@ -3,16 +3,23 @@ package org.alima.portal.api.documents;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.alima.portal.api.indexing.IndexQueue;
 import org.alima.portal.api.indexing.OcrStatus;
+import org.alima.portal.api.indexing.ProcessingFailure;
 
 /**
  * Where the background processing of a document's file stands. Immutable.
  *
  * @param status queued, extracting, extracted (read and checked but not searchable: the document is withdrawn),
  *     indexed (searchable), failed
+ * @param failureReason why processing failed, in English words meant for the uploader
+ * @param failureCode why processing failed, as a stable code to show in the reader's language; null when it did not
+ *     fail, or failed before codes were recorded in a way they could not be read back (show the words then)
+ * @param failureParameters the numbers the failure carries, by name ({@code pages}, {@code attempts}); null (absent) for
+ *     none
  * @param imageOnlyPages pages that are scans without text, left out of search (an indexed document may have some; a
  *     document that has only those fails as needing OCR)
  * @param textTruncated true when the text went past the extraction limit and its end is not searchable
@@ -27,6 +34,8 @@ record ProcessingStatus(
         String id,
         String status,
         @Nullable String failureReason,
+        @Nullable ProcessingFailure failureCode,
+        @Nullable Map<String, Integer> failureParameters,
         @Nullable Integer pageCount,
         @Nullable Long characterCount,
         @Nullable String detectedLanguage,
@@ -47,6 +56,8 @@ record ProcessingStatus(
                 id.toString(),
                 file.status(),
                 file.failureReason(),
+                file.failureCode(),
+                file.failureParameters(),
                 file.pageCount(),
                 file.characterCount(),
                 file.detectedLanguage(),
@@ -69,5 +80,7 @@ record ProcessingStatus(
             @Nullable Long characterCount,
             @Nullable String detectedLanguage,
             @Nullable Integer imageOnlyPages,
-            boolean textTruncated) {}
+            boolean textTruncated,
+            @Nullable ProcessingFailure failureCode,
+            @Nullable Map<String, Integer> failureParameters) {}
 }

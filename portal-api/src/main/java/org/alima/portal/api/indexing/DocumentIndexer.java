@@ -83,7 +83,9 @@ final class DocumentIndexer implements DocumentProcessor {
         } catch (UncheckedIOException e) {
             LOG.warn("Cannot read the stored file of document {}", document.documentId(), e);
             return new ProcessingOutcome.Failed(
-                    "the stored file cannot be read at the moment; it will be tried again", true);
+                    ProcessingFailure.FILE_UNREADABLE,
+                    "the stored file cannot be read at the moment; it will be tried again",
+                    true);
         }
         Map<Integer, OcrPage> read = ocrPagesOf(document, result);
         result = withOcr(result, read);
@@ -150,7 +152,9 @@ final class DocumentIndexer implements DocumentProcessor {
                 // The API's own bounds are tighter than the index's; reaching this is a defect worth a clear record.
                 LOG.error("Document {} was refused by the index", document.documentId(), e);
                 return new ProcessingOutcome.Failed(
-                        "the document's metadata cannot be indexed (" + e.getMessage() + "); correct it", false);
+                        ProcessingFailure.METADATA_REFUSED,
+                        "the document's metadata cannot be indexed (" + e.getMessage() + "); correct it",
+                        false);
             }
         } else {
             index.removeDurably(document.documentId().toString());
@@ -265,12 +269,16 @@ final class DocumentIndexer implements DocumentProcessor {
             sha256 = files.sha256Of(stored.path());
         } catch (IOException e) {
             return new ProcessingOutcome.Failed(
-                    "the stored file cannot be read at the moment; it will be tried again", true);
+                    ProcessingFailure.FILE_UNREADABLE,
+                    "the stored file cannot be read at the moment; it will be tried again",
+                    true);
         }
         // The same bytes are the same format: the one decided at upload, which the extractor is given.
         if (!sha256.equals(stored.sha256())) {
             return new ProcessingOutcome.Failed(
-                    "the stored file no longer matches the upload (its SHA-256 differs); upload the file again", false);
+                    ProcessingFailure.FILE_CHANGED,
+                    "the stored file no longer matches the upload (its SHA-256 differs); upload the file again",
+                    false);
         }
         return null;
     }
@@ -283,23 +291,40 @@ final class DocumentIndexer implements DocumentProcessor {
                 ? "its page is a scanned image"
                 : "all " + failed.imageOnlyPages() + " of its pages are scanned images";
         return switch (failed.kind()) {
-            case TIMEOUT -> new ProcessingOutcome.Failed(failed.reason(), true, TIMEOUT_ATTEMPTS, pages, imageOnly);
-            case NEEDS_OCR ->
+            case TIMEOUT ->
                 new ProcessingOutcome.Failed(
-                        ocrQueued
-                                ? scans + " without text; OCR is reading "
-                                        + (failed.imageOnlyPages() == 1 ? "it" : "them")
-                                        + " and the document will be searchable when it has"
-                                : engine.available()
-                                        ? scans + " and OCR found no text in them; check the scan, or upload a"
-                                                + " file with text"
-                                        : engine.unavailable() + " (" + scans + " without text)",
-                        false,
-                        1,
-                        pages,
-                        imageOnly);
-            case ENCRYPTED, MALFORMED, EMPTY, UNSUPPORTED_TYPE, TOO_LARGE ->
-                new ProcessingOutcome.Failed(failed.reason(), false, 1, pages, imageOnly);
+                        ProcessingFailure.TIMEOUT, Map.of(), failed.reason(), true, TIMEOUT_ATTEMPTS, pages, imageOnly);
+            case NEEDS_OCR -> {
+                ProcessingFailure failure = ocrQueued
+                        ? ProcessingFailure.OCR_PENDING
+                        : engine.available()
+                                ? ProcessingFailure.OCR_FOUND_NO_TEXT
+                                : engine.settings().enabled()
+                                        ? ProcessingFailure.OCR_NOT_INSTALLED
+                                        : ProcessingFailure.OCR_TURNED_OFF;
+                String reason = switch (failure) {
+                    case OCR_PENDING ->
+                        scans + " without text; OCR is reading "
+                                + (failed.imageOnlyPages() == 1 ? "it" : "them")
+                                + " and the document will be searchable when it has";
+                    case OCR_FOUND_NO_TEXT ->
+                        scans + " and OCR found no text in them; check the scan, or upload a file with text";
+                    default -> engine.unavailable() + " (" + scans + " without text)";
+                };
+                yield new ProcessingOutcome.Failed(
+                        failure, Map.of("pages", failed.imageOnlyPages()), reason, false, 1, pages, imageOnly);
+            }
+            case ENCRYPTED -> rejected(ProcessingFailure.ENCRYPTED, failed, pages, imageOnly);
+            case MALFORMED -> rejected(ProcessingFailure.MALFORMED, failed, pages, imageOnly);
+            case EMPTY -> rejected(ProcessingFailure.EMPTY, failed, pages, imageOnly);
+            case UNSUPPORTED_TYPE -> rejected(ProcessingFailure.UNSUPPORTED_TYPE, failed, pages, imageOnly);
+            case TOO_LARGE -> rejected(ProcessingFailure.TOO_LARGE, failed, pages, imageOnly);
         };
+    }
+
+    /** A failure that is the file's own: trying again would give it again. */
+    private static ProcessingOutcome.Failed rejected(
+            ProcessingFailure failure, ExtractionResult.Failed failed, Integer pages, Integer imageOnly) {
+        return new ProcessingOutcome.Failed(failure, Map.of(), failed.reason(), false, 1, pages, imageOnly);
     }
 }

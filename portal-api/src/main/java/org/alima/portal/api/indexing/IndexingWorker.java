@@ -6,6 +6,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -157,7 +158,13 @@ class IndexingWorker {
                 giveUp(
                         job,
                         new ProcessingOutcome.Failed(
-                                "processing did not finish after " + settings.maxAttempts() + " attempts", true));
+                                ProcessingFailure.UNFINISHED,
+                                Map.of("attempts", settings.maxAttempts()),
+                                "processing did not finish after " + settings.maxAttempts() + " attempts",
+                                true,
+                                Integer.MAX_VALUE,
+                                null,
+                                null));
                 return true;
             }
             switch (job.kind()) {
@@ -181,7 +188,9 @@ class IndexingWorker {
             retryOrGiveUp(
                     job,
                     new ProcessingOutcome.Failed(
-                            "the search index could not be changed; it will be tried again", true));
+                            ProcessingFailure.INDEX_UNWRITABLE,
+                            "the search index could not be changed; it will be tried again",
+                            true));
             return;
         }
         jobs.unindexed(job);
@@ -204,7 +213,8 @@ class IndexingWorker {
                 throw e;
             }
             LOG.warn("Processing document {} failed on attempt {}", job.documentId(), job.attempt(), e);
-            outcome = new ProcessingOutcome.Failed("processing failed unexpectedly; it will be tried again", true);
+            outcome = new ProcessingOutcome.Failed(
+                    ProcessingFailure.UNEXPECTED, "processing failed unexpectedly; it will be tried again", true);
         }
         switch (outcome) {
             case ProcessingOutcome.Processed processed -> {

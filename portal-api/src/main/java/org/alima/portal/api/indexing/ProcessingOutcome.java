@@ -1,6 +1,8 @@
 package org.alima.portal.api.indexing;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** What processing one stored document gave: facts about the file, or why it could not be processed. Immutable. */
 public sealed interface ProcessingOutcome permits ProcessingOutcome.Processed, ProcessingOutcome.Failed {
@@ -31,7 +33,9 @@ public sealed interface ProcessingOutcome permits ProcessingOutcome.Processed, P
     /**
      * The file could not be processed.
      *
-     * @param reason for the uploader: what is wrong and what to do
+     * @param failure what went wrong, as the stable code that clients put in their reader's words
+     * @param parameters the numbers some failures carry (see {@link ProcessingFailure}), by name
+     * @param reason for the uploader: what is wrong and what to do, in English (API clients, logs)
      * @param retryable true when trying again later may succeed (a file briefly unreadable); false when the file
      *     itself is the problem (damaged, password-protected), so that retrying would only repeat the failure
      * @param attemptLimit tries after which a retryable failure is final, when lower than the configured
@@ -39,18 +43,27 @@ public sealed interface ProcessingOutcome permits ProcessingOutcome.Processed, P
      * @param pageCount pages of the file, when they could be counted; else null
      * @param imageOnlyPages pages that are scans without text, when counted; else null
      */
-    record Failed(String reason, boolean retryable, int attemptLimit, Integer pageCount, Integer imageOnlyPages)
+    record Failed(
+            ProcessingFailure failure,
+            Map<String, Integer> parameters,
+            String reason,
+            boolean retryable,
+            int attemptLimit,
+            Integer pageCount,
+            Integer imageOnlyPages)
             implements ProcessingOutcome {
 
         public Failed {
+            Objects.requireNonNull(failure, "failure");
+            parameters = Map.copyOf(parameters);
             if (attemptLimit < 1) {
                 throw new IllegalArgumentException("attemptLimit must be at least 1, got " + attemptLimit);
             }
         }
 
         /** A failure with no limit of its own on retries and no page counts. */
-        public Failed(String reason, boolean retryable) {
-            this(reason, retryable, Integer.MAX_VALUE, null, null);
+        public Failed(ProcessingFailure failure, String reason, boolean retryable) {
+            this(failure, Map.of(), reason, retryable, Integer.MAX_VALUE, null, null);
         }
     }
 

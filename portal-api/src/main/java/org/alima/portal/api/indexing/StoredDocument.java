@@ -19,6 +19,8 @@ import org.alima.portal.indexer.index.IndexableDocument;
  *     the file's own metadata; false afterwards, so that a field a person cleared stays cleared
  * @param audiences who may find it in search (see {@link Audiences}); empty: only curators
  * @param superseded whether a newer version of it is published, which hides it from search unless asked for
+ * @param work the first version of the document's chain of versions (its own id when it is the first), shared by all
+ *     its versions so that related documents leave them out
  */
 public record StoredDocument(
         UUID documentId,
@@ -28,10 +30,12 @@ public record StoredDocument(
         boolean fillFromFile,
         Set<String> audiences,
         boolean superseded,
-        LocalDate reviewDue) {
+        LocalDate reviewDue,
+        UUID work) {
 
     public StoredDocument {
         audiences = Set.copyOf(audiences);
+        Objects.requireNonNull(work, "work");
     }
 
     /**
@@ -65,7 +69,8 @@ public record StoredDocument(
                 pages,
                 audiences,
                 superseded,
-                reviewDue);
+                reviewDue,
+                work.toString());
     }
 
     /**

@@ -198,7 +198,7 @@ class SearchController implements SearchApi {
 
     /**
      * The documents most like this one (its words, authors and topics), best first, among the latest versions of those
-     * the caller may see. A document the caller may not see is not found, as an unknown one.
+     * the caller may see, without the document's own versions (listed with the document, not related to it). A document the caller may not see is not found, as an unknown one.
      */
     @Operation(summary = "Find related documents")
     @Override

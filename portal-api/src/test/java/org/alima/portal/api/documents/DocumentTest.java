@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.alima.portal.api.access.Role;
 import org.alima.portal.api.access.Viewer;
+import org.alima.portal.api.indexing.ProcessingFailure;
 import org.alima.portal.api.system.NotFoundException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -155,6 +156,8 @@ class DocumentTest {
                         false,
                         extraction,
                         extraction.equals("failed") ? "damaged" : null,
+                        extraction.equals("failed") ? ProcessingFailure.MALFORMED : null,
+                        null,
                         "/api/documents/" + id + "/file"),
                 List.of());
     }

@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.PortalTest;
 import org.alima.portal.api.TestPdfs;
+import org.alima.portal.api.indexing.ProcessingFailure;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -119,7 +120,17 @@ class DocumentUploadIT extends PortalTest {
 
             assertThat(status.status()).isEqualTo("failed");
             assertThat(status.failureReason()).contains("password");
+            assertThat(status.failureCode()).isEqualTo(ProcessingFailure.ENCRYPTED);
             assertThat(status.attempts()).isEqualTo(1);
+            // Read raw: the code as clients read it, on the processing status and on the document.
+            assertThat(Api.read(api.get("/api/documents/" + id + "/status"))
+                            .get("failureCode")
+                            .asText())
+                    .isEqualTo("encrypted");
+            assertThat(Api.read(api.get("/api/documents/" + id))
+                            .at("/file/failureCode")
+                            .asText())
+                    .isEqualTo("encrypted");
         }
 
         @Test
@@ -131,6 +142,12 @@ class DocumentUploadIT extends PortalTest {
 
             assertThat(status.status()).isEqualTo("failed");
             assertThat(status.failureReason()).contains("damaged or truncated");
+            assertThat(status.failureCode()).isEqualTo(ProcessingFailure.MALFORMED);
+            assertThat(status.failureParameters()).isNull();
+            assertThat(Api.read(api.get("/api/documents/" + id))
+                            .at("/file/failureCode")
+                            .asText())
+                    .isEqualTo("malformed");
             assertThat(status.attempts()).isEqualTo(1);
             assertThat(get(id).metadata().title()).isEqualTo("Cut short");
         }
@@ -146,6 +163,8 @@ class DocumentUploadIT extends PortalTest {
                     .isEqualTo("needs OCR; OCR is turned off on this server (all 3 of its pages are scanned images"
                             + " without text)");
             assertThat(status.imageOnlyPages()).isEqualTo(3);
+            assertThat(status.failureCode()).isEqualTo(ProcessingFailure.OCR_TURNED_OFF);
+            assertThat(status.failureParameters()).containsEntry("pages", 3);
             assertThat(status.attempts()).isEqualTo(1);
             assertThat(get(id).id()).as("kept").isEqualTo(id);
         }

@@ -158,7 +158,11 @@ class IndexingWorkerIT extends PortalTest {
         IndexJobs.ClaimedJob reclaimed = jobs.claimNext(Duration.ofMinutes(1)).orElseThrow();
         assertThat(reclaimed.id()).isEqualTo(slow.id());
 
-        jobs.fail(slow, new ProcessingOutcome.Failed("late failure of the first worker", true), true, null);
+        jobs.fail(
+                slow,
+                new ProcessingOutcome.Failed(ProcessingFailure.UNEXPECTED, "late failure of the first worker", true),
+                true,
+                null);
 
         assertThat(status(id).get("jobState").asText()).isEqualTo("running");
         StoredDocument document = jobs.load(reclaimed.documentId(), true).orElseThrow();

@@ -113,10 +113,11 @@ class SchemaUpgradeIT {
                             .getBytes("/api/documents/10000000-0000-4000-8000-000000000002/file")
                             .body())
                     .isEqualTo(file);
-            assertThat(Api.read(admin.get("/api/documents/10000000-0000-4000-8000-000000000003"))
-                            .at("/file/failureReason")
-                            .asText())
-                    .startsWith("the pages are scanned images");
+            JsonNode scan = Api.read(admin.get("/api/documents/10000000-0000-4000-8000-000000000003"));
+            assertThat(scan.at("/file/failureReason").asText()).startsWith("the pages are scanned images");
+            assertThat(scan.at("/file/failureCode").asText())
+                    .as("the code read back from the words")
+                    .isEqualTo("ocr-not-installed");
             JsonNode collection = Api.read(anonymous.get("/api/collections/cholera-v6"));
             assertThat(collection.toString())
                     .contains("La version en vigueur.", "10000000-0000-4000-8000-000000000002");

@@ -356,6 +356,42 @@ class SearchIT extends PortalTest {
                     .contains(other)
                     .doesNotContain(one);
         }
+
+        @Test
+        void leavesOutTheDocumentsOwnVersionsWithinTheQuery() {
+            String shared = uniqueWord() + " " + uniqueWord() + " " + uniqueWord();
+            String first = uploadText("{\"title\": \"Paludisme grave\"}", "paludisme grave " + shared);
+            String other = uploadText(null, "paludisme simple " + shared);
+            awaitSearchable(first);
+            awaitSearchable(other);
+            // Its second version shares every word of the first, as versions do.
+            HttpResponse<String> accepted = api.upload(
+                    "/api/documents/" + first + "/versions",
+                    new Api.Multipart()
+                            .file("v2.txt", ("paludisme grave, révisé " + shared).getBytes(StandardCharsets.UTF_8)));
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            String second = read(accepted).get("id").asText();
+            TestDocuments.publish(curator, second);
+            awaitSearchable(second);
+            TestDocuments.awaitSettled(curator, first);
+
+            RelatedDocuments ofFirst = search.related(UUID.fromString(first), 10, Viewer.ANONYMOUS);
+            RelatedDocuments ofSecond = search.related(UUID.fromString(second), 10, Viewer.ANONYMOUS);
+            RelatedDocuments best = search.related(UUID.fromString(first), 1, Viewer.ANONYMOUS);
+
+            assertThat(ofFirst.hits())
+                    .extracting(SearchResults.SearchHit::id)
+                    .contains(other)
+                    .doesNotContain(first, second);
+            assertThat(ofSecond.hits())
+                    .extracting(SearchResults.SearchHit::id)
+                    .contains(other)
+                    .doesNotContain(first, second);
+            assertThat(best.hits())
+                    .as("the version does not take a place of the size asked for")
+                    .extracting(SearchResults.SearchHit::id)
+                    .containsExactly(other);
+        }
     }
 
     @Nested

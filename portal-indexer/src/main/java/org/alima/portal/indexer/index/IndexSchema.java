@@ -64,7 +64,7 @@ public final class IndexSchema {
      * Version of this schema, written in every commit's user data. Bump it whenever a change here makes an existing
      * index wrong (new field, other analysis); {@link PortalIndex#needsRebuild()} then asks for a rebuild.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     // ---- identity
 
@@ -75,6 +75,11 @@ public final class IndexSchema {
 
     /** Keyword on the document and on each of its pages: the term that replaces or deletes the whole block. */
     public static final String OWNER = "owner";
+
+    /** Keyword, stored, only on the document: the work it is a version of ({@link IndexableDocument#work}), the same
+     * on every version. Stored so that related documents read it from the document they start from and leave its
+     * other versions out within the query, so that the count is right. */
+    public static final String WORK = "work";
 
     /** Stored only: the file or record the text came from, read back to rebuild the index; never searched. */
     public static final String SOURCE = "source";
@@ -332,6 +337,8 @@ public final class IndexSchema {
         // Stored fields are read in the order they were added: small ones first so result lists can stop early.
         doc.add(new StringField(ID, source.id(), Field.Store.YES));
         doc.add(new StringField(OWNER, source.id(), Field.Store.NO));
+        requireKeyword(id, "work", source.work());
+        doc.add(new StringField(WORK, source.work(), Field.Store.YES));
         doc.add(new SortedDocValuesField(ID, new BytesRef(source.id())));
         for (String audience : source.audiences()) {
             requireKeyword(id, "audience", audience);

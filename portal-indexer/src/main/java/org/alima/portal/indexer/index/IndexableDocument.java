@@ -20,6 +20,8 @@ import org.alima.portal.indexer.extract.Page;
  *     case-sensitive values; empty means only an unrestricted search (a curator's, the command line's) sees it
  * @param superseded true when a newer version of the document exists: searches leave it out unless they ask for
  *     older versions
+ * @param work what every version of the same work shares (in the portal, the id of its first version), so that
+ *     related documents leave out the document's own versions; null means the document is a work of its own (its id)
  */
 public record IndexableDocument(
         String id,
@@ -38,7 +40,8 @@ public record IndexableDocument(
         List<Page> pages,
         Set<String> audiences,
         boolean superseded,
-        LocalDate reviewDue) {
+        LocalDate reviewDue,
+        String work) {
 
     /** The audience of a published document: every reader, signed in or not. */
     public static final String PUBLIC = "public";
@@ -66,6 +69,47 @@ public record IndexableDocument(
             kept.add(audience.strip());
         }
         audiences = Set.copyOf(kept);
+        work = work == null || work.isBlank() ? id : work;
+    }
+
+    /** A document that is a work of its own, with no other versions. */
+    public IndexableDocument(
+            String id,
+            String source,
+            String title,
+            String abstractText,
+            List<String> authors,
+            List<String> keywords,
+            String doi,
+            String type,
+            String language,
+            LocalDate date,
+            List<String> countries,
+            List<String> topics,
+            List<String> collections,
+            List<Page> pages,
+            Set<String> audiences,
+            boolean superseded,
+            LocalDate reviewDue) {
+        this(
+                id,
+                source,
+                title,
+                abstractText,
+                authors,
+                keywords,
+                doi,
+                type,
+                language,
+                date,
+                countries,
+                topics,
+                collections,
+                pages,
+                audiences,
+                superseded,
+                reviewDue,
+                null);
     }
 
     /** A document without a review date: what every source but the portal's operating procedures gives. */

@@ -21,8 +21,8 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * Finds documents similar to a given one with Lucene's MoreLikeThis: the most distinctive words of its title,
- * abstract, keywords and first pages, searched across the same fields, the document itself excluded, among the latest
- * versions of the documents the caller may see. Stateless; thread-safe (MoreLikeThis, which is not, is created per
+ * abstract, keywords and first pages, searched across the same fields, the document itself and its other versions
+ * (the same {@link IndexSchema#WORK}) excluded, among the latest versions of the documents the caller may see. Stateless; thread-safe (MoreLikeThis, which is not, is created per
  * call).
  */
 final class RelatedDocuments {
@@ -37,7 +37,8 @@ final class RelatedDocuments {
     };
 
     /**
-     * The query for visible documents like {@code id}, excluding it.
+     * The query for visible documents like {@code id}, excluding it and every other version of its work: those are
+     * its versions, not documents related to it, and leaving them out here keeps the count right.
      *
      * @throws DocumentNotFoundException when {@code id} is not in the index or {@code access} may not see it
      */
@@ -55,7 +56,13 @@ final class RelatedDocuments {
         StoredFields stored = searcher.storedFields();
         int doc = found[0].doc;
         Document fields = stored.document(
-                doc, Set.of(IndexSchema.TITLE, IndexSchema.ABSTRACT, IndexSchema.KEYWORDS, IndexSchema.PAGE_COUNT));
+                doc,
+                Set.of(
+                        IndexSchema.TITLE,
+                        IndexSchema.ABSTRACT,
+                        IndexSchema.KEYWORDS,
+                        IndexSchema.PAGE_COUNT,
+                        IndexSchema.WORK));
         Map<String, Collection<Object>> text = Map.of(
                 IndexSchema.TITLE, List.of((Object[]) fields.getValues(IndexSchema.TITLE)),
                 IndexSchema.ABSTRACT, List.of((Object[]) fields.getValues(IndexSchema.ABSTRACT)),
@@ -69,11 +76,14 @@ final class RelatedDocuments {
         similar.setMinWordLen(3);
         similar.setMaxQueryTerms(25);
         similar.setBoost(true);
-        Query like = new BooleanQuery.Builder()
+        BooleanQuery.Builder like = new BooleanQuery.Builder()
                 .add(similar.like(text), BooleanClause.Occur.MUST)
-                .add(new TermQuery(idTerm), BooleanClause.Occur.MUST_NOT)
-                .build();
-        return Visibility.current(access).restrict(like);
+                .add(new TermQuery(idTerm), BooleanClause.Occur.MUST_NOT);
+        String work = fields.get(IndexSchema.WORK);
+        if (work != null) {
+            like.add(new TermQuery(new Term(IndexSchema.WORK, work)), BooleanClause.Occur.MUST_NOT);
+        }
+        return Visibility.current(access).restrict(like.build());
     }
 
     /** The text of the first pages, up to {@link #BODY_CHARS_READ} characters; page k follows its document by k. */

@@ -165,6 +165,37 @@ class SuggestionsIT {
         }
 
         @Test
+        void leavesOutTheDocumentsOwnVersionsWithinTheQuery() {
+            indexed.index()
+                    .upsert(doc("smc-2")
+                            .versionOf("smc")
+                            .title("Seasonal malaria chemoprevention, revised")
+                            .keywords("Malaria", "Chemoprevention")
+                            .pages("Seasonal malaria chemoprevention with sulfadoxine-pyrimethamine and amodiaquine.")
+                            .build());
+            indexed.index().refresh();
+            try {
+                assertThat(indexed.search().related("mis", 5))
+                        .as("another work's versions are related to it")
+                        .extracting(Hit::id)
+                        .contains("smc", "smc-2");
+                assertThat(indexed.search().related("smc", 5))
+                        .extracting(Hit::id)
+                        .doesNotContain("smc", "smc-2");
+                assertThat(indexed.search().related("smc-2", 5))
+                        .extracting(Hit::id)
+                        .doesNotContain("smc", "smc-2");
+                assertThat(indexed.search().related("smc", 1))
+                        .as("the version takes no place of the size asked for")
+                        .extracting(Hit::id)
+                        .containsExactly("mis");
+            } finally {
+                indexed.index().delete("smc-2");
+                indexed.index().refresh();
+            }
+        }
+
+        @Test
         void reportsAnUnknownDocument() {
             assertThatThrownBy(() -> indexed.search().related("nope", 5))
                     .isInstanceOf(DocumentNotFoundException.class)

@@ -25,6 +25,7 @@ final class TestDocument {
     private Set<String> audiences = Set.of(IndexableDocument.PUBLIC);
     private boolean superseded;
     private LocalDate reviewDue;
+    private String work;
 
     private TestDocument(String id) {
         this.id = id;
@@ -106,6 +107,12 @@ final class TestDocument {
         return this;
     }
 
+    /** Makes it a version of the work that {@code work} names (the id of its first version). */
+    TestDocument versionOf(String work) {
+        this.work = work;
+        return this;
+    }
+
     /** Appends pages numbered after the existing ones. */
     TestDocument pages(String... texts) {
         for (String text : texts) {
@@ -132,6 +139,7 @@ final class TestDocument {
                 pages,
                 audiences,
                 superseded,
-                reviewDue);
+                reviewDue,
+                work);
     }
 }
