@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -85,15 +86,23 @@ class MetadataChecksIT {
         assertThat(countryFacet(phone)).contains("États-Unis", "Mali", "France");
     }
 
-    /** The country facet's text, shown or folded behind the phone's filters button. */
+    /**
+     * The country facet's text, shown or folded behind the phone's filters button, read within the wait: the results
+     * page draws its facets again when the counts arrive, and a list found before that is gone when it is read.
+     */
     private static String countryFacet(Browser b) {
-        b.waitFor(
-                d -> !d.findElements(By.cssSelector("ul[aria-labelledby=facet-country] li"))
-                        .isEmpty(),
+        return b.waitFor(
+                d -> {
+                    try {
+                        WebElement facet = d.findElement(By.cssSelector("ul[aria-labelledby=facet-country]"));
+                        return facet.findElements(By.tagName("li")).isEmpty()
+                                ? null
+                                : facet.getAttribute("textContent");
+                    } catch (StaleElementReferenceException redrawn) {
+                        return null;
+                    }
+                },
                 Duration.ofSeconds(10));
-        return b.driver()
-                .findElement(By.cssSelector("ul[aria-labelledby=facet-country]"))
-                .getAttribute("textContent");
     }
 
     @Test
