@@ -205,6 +205,7 @@ function hitItem(hit, queryLanguage) {
                 { class: "page-link", href: p.view || p.url, "aria-label": t("results.pageOf", { n: p.page, title: hit.title || t("doc.untitled") }) },
                 t("results.page", { n: p.page }),
               ),
+              p.ocr ? [" ", el("abbr", { class: "badge ocr", title: t("results.ocr") }, "OCR")] : null,
               " ",
               snippet(p.snippet, docLang),
             ),
