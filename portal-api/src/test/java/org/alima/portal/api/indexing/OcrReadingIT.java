@@ -133,8 +133,8 @@ class OcrReadingIT extends PortalTest {
         HttpResponse<String> english = anonymous.get("/documents/" + scanned, "Accept-Language", "en");
 
         assertThat(french.statusCode()).as(french.body()).isEqualTo(200);
-        assertThat(french.body()).contains("Texte d’une page lu par OCR (confiance moyenne " + percent + "\u00a0%)");
-        assertThat(english.body()).contains("Text of one page read by OCR (mean confidence " + percent + "\u00a0%)");
+        assertThat(french.body()).contains("Texte de 1 page lu par OCR (confiance moyenne " + percent + "\u00a0%)");
+        assertThat(english.body()).contains("Text of 1 page read by OCR (mean confidence " + percent + "\u00a0%)");
     }
 
     /** OCR done and the document processed again since (see {@link OcrIT}). */
