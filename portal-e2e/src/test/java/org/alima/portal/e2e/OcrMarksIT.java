@@ -35,6 +35,7 @@ class OcrMarksIT {
     private static final Duration OCR = Duration.ofMinutes(4);
 
     private static String scanned;
+    /** Tesseract's mean confidence as a whole percentage; WebDriver reads the no-break space before "%" as a space. */
     private static long percent;
 
     private final E2ePortal portal;
@@ -55,10 +56,9 @@ class OcrMarksIT {
                 .isEqualTo("1 page(s) read by OCR, mean confidence " + percent + "%");
 
         browser.language("fr");
-        browser.waitFor(
-                d -> d.findElement(By.id("ocr")).getText().contains("lue(s)"), Duration.ofSeconds(5));
+        browser.waitFor(d -> d.findElement(By.id("ocr")).getText().contains("lue(s)"), Duration.ofSeconds(5));
         assertThat(browser.shown(By.id("ocr")).getText())
-                .isEqualTo("1 page(s) lue(s) par OCR, confiance moyenne " + percent + "\u00a0%");
+                .isEqualTo("1 page(s) lue(s) par OCR, confiance moyenne " + percent + " %");
         browser.language("en");
     }
 
@@ -82,7 +82,10 @@ class OcrMarksIT {
 
         browser.language("fr");
         browser.waitFor(
-                d -> hit(TITLE).findElement(By.cssSelector("abbr.badge.ocr")).getAttribute("title").startsWith("Texte"),
+                d -> hit(TITLE)
+                        .findElement(By.cssSelector("abbr.badge.ocr"))
+                        .getAttribute("title")
+                        .startsWith("Page lue"),
                 Duration.ofSeconds(5));
         assertThat(hit(TITLE).findElement(By.cssSelector("abbr.badge.ocr")).getAttribute("title"))
                 .isEqualTo("Page lue par OCR sur un scan : des mots peuvent être mal lus");
@@ -94,13 +97,13 @@ class OcrMarksIT {
         browser.driver().get(portal.url() + "documents/" + scanned + "/pages/1?lang=en");
         assertThat(browser.shown(By.id("ocr")).getText())
                 .isEqualTo("The text of this page was read by OCR from a scanned image (mean confidence " + percent
-                        + "\u00a0%); it may contain misread words.");
+                        + " %); it may contain misread words.");
         assertThat(browser.driver().findElement(By.id("text")).getText()).contains(WORD);
 
         browser.driver().get(portal.url() + "documents/" + scanned + "/pages/1?lang=fr");
         assertThat(browser.shown(By.id("ocr")).getText())
                 .isEqualTo("Le texte de cette page a été lu par OCR sur une image numérisée (confiance moyenne "
-                        + percent + "\u00a0%) ; il peut contenir des mots mal lus.");
+                        + percent + " %) ; il peut contenir des mots mal lus.");
     }
 
     /** The hit of the results page with this title, once shown. */
@@ -116,7 +119,8 @@ class OcrMarksIT {
         Path copy;
         try {
             copy = Files.createTempFile("chorus-pro-page-4-", ".pdf");
-            Files.copy(Library.pdf("sante-psy-choruspro-page-4-scanned.pdf"), copy, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    Library.pdf("sante-psy-choruspro-page-4-scanned.pdf"), copy, StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(copy, "\n%" + UUID.randomUUID() + "\n", StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy the committed scan", e);
@@ -129,7 +133,8 @@ class OcrMarksIT {
                 .until(
                         () -> contributor.get("/api/documents/" + id + "/status"),
                         s -> s.at("/ocr/state").asText().equals("done")
-                                && Set.of("indexed", "failed").contains(s.path("status").asText()));
+                                && Set.of("indexed", "failed")
+                                        .contains(s.path("status").asText()));
         assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("indexed");
         portal.as("curator").post("/api/documents/" + id + "/publish", null);
         await("publication of " + id)
