@@ -16,6 +16,13 @@ import java.util.UUID;
 @Singleton
 public class OcrReadings {
 
+    /** The pages of the current file where OCR found text; the caller may narrow it to one page. */
+    private static final String READ = """
+            SELECT count(p.page), avg(p.confidence)
+              FROM ocr_jobs j JOIN ocr_pages p ON p.document_id = j.document_id AND p.sha256 = j.sha256
+             WHERE j.document_id = ? AND p.text <> '' AND p.confidence IS NOT NULL
+            """;
+
     private final JdbcOperations jdbc;
 
     OcrReadings(JdbcOperations jdbc) {
@@ -25,25 +32,21 @@ public class OcrReadings {
     /** The pages of the document read by OCR and their mean confidence, or empty when none was. */
     @ReadOnly
     public Optional<OcrReading> ofDocument(UUID documentId) {
-        return read(documentId, null);
+        return read(READ, documentId, null);
     }
 
     /** Page {@code page} of the document as OCR read it, or empty when its text did not come from OCR. */
     @ReadOnly
     public Optional<OcrReading> ofPage(UUID documentId, int page) {
-        return read(documentId, page);
+        return read(READ + " AND p.page = ?", documentId, page);
     }
 
-    private Optional<OcrReading> read(UUID documentId, Integer page) {
-        return jdbc.prepareStatement("""
-                SELECT count(p.page), avg(p.confidence)
-                  FROM ocr_jobs j JOIN ocr_pages p ON p.document_id = j.document_id AND p.sha256 = j.sha256
-                 WHERE j.document_id = ? AND p.text <> '' AND p.confidence IS NOT NULL
-                   AND (CAST(? AS integer) IS NULL OR p.page = ?)
-                """, statement -> {
+    private Optional<OcrReading> read(String sql, UUID documentId, Integer page) {
+        return jdbc.prepareStatement(sql, statement -> {
             statement.setObject(1, documentId);
-            statement.setObject(2, page, java.sql.Types.INTEGER);
-            statement.setObject(3, page, java.sql.Types.INTEGER);
+            if (page != null) {
+                statement.setInt(2, page);
+            }
             ResultSet rows = statement.executeQuery();
             if (!rows.next() || rows.getInt(1) == 0) {
                 return Optional.<OcrReading>empty();

@@ -168,7 +168,8 @@ public final class IndexSchema {
     public static final String PAGE_NUMBER = "page_number";
 
     /** Stored only, on a page document whose text OCR read from a scan: the value 1, so that a hit on that page says
-     * its words may be misread. Absent on the pages whose text came from the file (most), so it costs them nothing. */
+     * its words may be misread. Absent on the pages whose text came from the file (most), so it costs them nothing,
+     * and on a scan where OCR found no text. */
     public static final String PAGE_OCR = "page_ocr";
 
     // ---- dense vectors (semantic search): unit vectors of the model named in VECTOR_MODEL, compared by dot product,
@@ -421,7 +422,7 @@ public final class IndexSchema {
             pageDoc.add(new StringField(OWNER, id, Field.Store.NO));
             pageDoc.add(new StoredField(PAGE_NUMBER, expected));
             pageDoc.add(new StoredField(PAGE_TEXT, text));
-            if (page.ocr()) {
+            if (page.ocr() && !text.isEmpty()) {
                 pageDoc.add(new StoredField(PAGE_OCR, 1));
             }
             block.add(pageDoc);
