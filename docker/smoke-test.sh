@@ -3,7 +3,8 @@
 #  1. alone, with its embedded PostgreSQL, on a fresh volume, a read-only root file system and a memory limit: waits
 #     for /health and the image's own health check, checks the user and the volume, signs in as the first
 #     administrator, uploads a real PDF, waits until it is indexed, publishes it, finds it at its page through
-#     anonymous search, restarts the container and finds it again;
+#     anonymous search; uploads a scanned page, waits until Tesseract in the image has read it, and finds it by a word
+#     of the scan, its hit marked as read by OCR; restarts the container and finds the first PDF again;
 #  2. through compose.yaml (podman-compose) with an external PostgreSQL: the same upload, publication and search.
 # Then it stops everything and removes what it made (the base images stay, for the next run). A failed step stops the
 # script with a message naming it, the container's last log lines, and a non-zero status.
@@ -34,6 +35,9 @@ pdf=portal-api/src/test/resources/pdfs/sante-psy-tutoriel-choruspro.pdf
 # Page 4 of that PDF reads « vérifier bien si la ligne TVA est correcte »: searched without accents.
 query='verifier+ligne+TVA'
 expected_page=4
+# A scan of that page 4 (an image, no text layer): found only once OCR has read it, by a word of it.
+scan=portal-api/src/test/resources/pdfs/sante-psy-choruspro-page-4-scanned.pdf
+scan_word=conventionnement
 container=$name  # whose log a failure shows
 
 say() { echo "[smoke-test] $*" >&2; }
@@ -111,6 +115,44 @@ upload_and_publish() {
   await_indexed
 }
 
+# A scan only has no text until OCR reads it: processed once without (failed: "OCR is reading it"), then again once
+# OCR is done. One page at 300 dpi takes well under a minute alone; 600 s leaves room for a loaded machine.
+await_ocr() {
+  local deadline=$(($(date +%s) + 600)) answer
+  while :; do
+    answer=$(curl --silent --fail --max-time 10 -H "Authorization: Bearer $token" "$base/api/documents/$scan_id/status") \
+      || fail "status of the scanned document $scan_id"
+    case "$(jq -r '(.ocr.state // "none") + " " + .jobState + " " + .status' <<<"$answer")" in
+      "done done indexed") return ;;
+      "done done failed" | "none done"*) fail "the scanned document $scan_id was not read by OCR: $answer" ;;
+    esac
+    [ "$(date +%s)" -lt "$deadline" ] || fail "the scanned document $scan_id not read by OCR after 600 s: $answer"
+    sleep 1
+  done
+}
+
+upload_scan_and_find() {
+  local started answer first
+  [ -f "$scan" ] || fail "$scan is missing"
+  started=$(now_ms)
+  scan_id=$(curl --silent --fail --max-time 60 -H "Authorization: Bearer $token" \
+    -F 'metadata={"title":"Tutoriel Chorus Pro, page 4 (scan)","type":"report","language":"fr"};type=application/json' \
+    -F "file=@$scan" "$base/api/documents" | jq -r .id) || fail "upload of $scan"
+  [ -n "$scan_id" ] && [ "$scan_id" != null ] || fail "the scan's upload answer has no id"
+  await_ocr
+  say "scan uploaded and read by OCR in $(seconds_since "$started") s"
+  curl --silent --fail --max-time 30 -X POST -H "Authorization: Bearer $token" \
+    "$base/api/documents/$scan_id/publish" >/dev/null || fail "publication of the scanned document $scan_id"
+  first=$id
+  id=$scan_id
+  await_indexed
+  id=$first
+  answer=$(curl --silent --fail --max-time 30 "$base/api/search?q=$scan_word") || fail "anonymous search for '$scan_word'"
+  jq -e --arg id "$scan_id" '.hits[] | select(.id == $id) | .pages[0] | .page == 1 and .ocr == true' \
+    <<<"$answer" >/dev/null \
+    || fail "anonymous search for '$scan_word' does not find page 1 of the scan $scan_id marked ocr: $answer"
+}
+
 find_it() {
   local answer
   answer=$(curl --silent --fail --max-time 30 "$base/api/search?q=$query") || fail "anonymous search for '$query'"
@@ -186,6 +228,8 @@ sign_in
 upload_and_publish
 find_it
 say "published, found by anonymous search at page $expected_page"
+upload_scan_and_find
+say "scan published, found by a word Tesseract read, its hit marked ocr"
 
 # 6. Restarted on the same volume: the document is still there and still found.
 stop_cleanly

@@ -64,6 +64,7 @@ export default {
   "results.didYouMeanEnd": " ?",
   "results.page": "p. {n}",
   "results.pageOf": "page {n} de « {title} », sans le PDF",
+  "results.ocr": "Page lue par OCR sur un scan : des mots peuvent être mal lus",
   "review.overdue": "Révision en retard",
   "review.overdueSince": "Révision en retard depuis le {date}",
   "review.overdueBanner": "Révision en retard depuis le {date} : cette procédure n’est peut-être plus à jour ; vérifiez auprès de son responsable avant de l’appliquer.",
@@ -325,7 +326,7 @@ export default {
   "dashboard.empty.failures": "Aucun échec de lecture.",
   "dashboard.empty.mine": "Vous n’avez encore déposé aucun document.",
   "dashboard.ocr": "Pages scannées lues avec peu de certitude",
-  "dashboard.ocr.item": "{pages} page(s) lue(s) par OCR, confiance moyenne {confidence} %",
+  "ocr.read": "{pages} page(s) lue(s) par OCR, confiance moyenne {confidence}\u00a0%",
   "dashboard.empty.ocr": "Aucun document lu par OCR n’est sous le seuil de {threshold} %.",
   "dashboard.ocr.off": "L’OCR n’est pas disponible sur ce serveur : les pages scannées restent hors de la recherche.",
   "dashboard.more": {
@@ -601,6 +602,7 @@ export default {
   "results.didYouMeanEnd": "?",
   "results.page": "p. {n}",
   "results.pageOf": "page {n} of “{title}”, without the PDF",
+  "results.ocr": "Page read by OCR from a scan: words may be misread",
   "review.overdue": "Review overdue",
   "review.overdueSince": "Review overdue since {date}",
   "review.overdueBanner": "Review overdue since {date}: this procedure may no longer be current; check with its owner before applying it.",
@@ -862,7 +864,7 @@ export default {
   "dashboard.empty.failures": "No file failed.",
   "dashboard.empty.mine": "You have not deposited any document yet.",
   "dashboard.ocr": "Scanned pages read with low confidence",
-  "dashboard.ocr.item": "{pages} page(s) read by OCR, mean confidence {confidence}%",
+  "ocr.read": "{pages} page(s) read by OCR, mean confidence {confidence}%",
   "dashboard.empty.ocr": "No document read by OCR is below the {threshold}% threshold.",
   "dashboard.ocr.off": "OCR is not available on this server: scanned pages stay out of search.",
   "dashboard.more": {

@@ -62,7 +62,7 @@ function ocrSection() {
               "ul",
               { class: "queue" },
               items.map((doc) =>
-                el("li", null, heading(doc), el("p", null, t("dashboard.ocr.item", { pages: doc.pages, confidence: Math.round(doc.meanConfidence) }))),
+                el("li", null, heading(doc), el("p", null, t("ocr.read", { pages: doc.pages, confidence: Math.round(doc.meanConfidence) }))),
               ),
             ),
           );

@@ -38,6 +38,8 @@ export async function render({ main, args: [id], signal }) {
       ),
     );
   }
+  // The same words as the curators' list of documents read by OCR.
+  if (doc.ocr) main.append(el("p", { class: "meta", id: "ocr" }, t("ocr.read", { pages: doc.ocr.pages, confidence: Math.round(doc.ocr.meanConfidence) })));
   if (file && doc.status !== "withdrawn" && file.extractionStatus === "indexed" && file.pageCount) {
     main.append(el("p", null, el("a", { href: api.pageView(doc.id, 1) }, t("doc.readPages"))));
   }

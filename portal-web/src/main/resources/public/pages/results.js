@@ -176,8 +176,7 @@ function hitItem(hit, queryLanguage) {
       )
     : null;
   const docLang = langOf(hit.language);
-  // Found in the other language than the query's (through its translation): said in words beside the title, so that
-  // it is seen and read out, not only hinted by the snippet's language.
+  // Found in the query's other language (its translation): said in words, read out, not only hinted by the lang.
   const elsewhere = queryLanguage && docLang && docLang !== queryLanguage;
   return el(
     "li",
@@ -198,13 +197,13 @@ function hitItem(hit, queryLanguage) {
             el(
               "li",
               null,
-              // The light page view (the page's text, the query's words marked) rather than the whole file at #page=N:
-              // a few KB on a slow link, and a phone without a PDF viewer loses #page=N.
+              // The light page view, not the file at #page=N: a few KB, and a phone without a PDF viewer loses #page=N.
               el(
                 "a",
                 { class: "page-link", href: p.view || p.url, "aria-label": t("results.pageOf", { n: p.page, title: hit.title || t("doc.untitled") }) },
                 t("results.page", { n: p.page }),
               ),
+              p.ocr ? [" ", el("abbr", { class: "badge ocr", title: t("results.ocr") }, "OCR")] : null,
               " ",
               snippet(p.snippet, docLang),
             ),

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.UUID;
 import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.collections.DocumentCollections;
+import org.alima.portal.api.indexing.OcrReadings;
 import org.alima.portal.api.system.InvalidInputException;
 
 /**
@@ -64,18 +65,21 @@ class DocumentController implements DocumentsApi {
     private final Citation citation;
     private final MetadataJson metadataJson;
     private final DocumentCollections collections;
+    private final OcrReadings ocr;
 
     DocumentController(
             DocumentRepository documents,
             DocumentWorkflow workflow,
             Citation citation,
             MetadataJson metadataJson,
-            DocumentCollections collections) {
+            DocumentCollections collections,
+            OcrReadings ocr) {
         this.documents = documents;
         this.workflow = workflow;
         this.citation = citation;
         this.metadataJson = metadataJson;
         this.collections = collections;
+        this.ocr = ocr;
     }
 
     /**
@@ -294,6 +298,10 @@ class DocumentController implements DocumentsApi {
 
     /** The document as {@code viewer} sees it, with the collections it belongs to that the viewer may know of. */
     private DocumentResponse response(Document document, Viewer viewer) {
-        return DocumentResponse.of(document, viewer, collections.collectionsOf(document.id(), viewer));
+        return DocumentResponse.of(
+                document,
+                viewer,
+                collections.collectionsOf(document.id(), viewer),
+                ocr.ofDocument(document.id()).orElse(null));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.UUID;
 import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.files.StoredFile;
+import org.alima.portal.api.indexing.OcrReadings;
 import org.alima.portal.api.search.InvalidQueryException;
 import org.alima.portal.api.search.PageViews;
 import org.alima.portal.api.search.SearchUnavailableException;
@@ -29,12 +30,19 @@ class DocumentPages {
     private final StoredFiles storedFiles;
     private final PortalSearch search;
     private final PagePdfs pdfs;
+    private final OcrReadings ocr;
 
-    DocumentPages(DocumentRepository documents, StoredFiles storedFiles, PortalSearch search, PagePdfs pdfs) {
+    DocumentPages(
+            DocumentRepository documents,
+            StoredFiles storedFiles,
+            PortalSearch search,
+            PagePdfs pdfs,
+            OcrReadings ocr) {
         this.documents = documents;
         this.storedFiles = storedFiles;
         this.search = search;
         this.pdfs = pdfs;
+        this.ocr = ocr;
     }
 
     /** A document and its file, once the viewer may read the file. */
@@ -105,7 +113,8 @@ class DocumentPages {
                 pdf,
                 new PageResponse.Download(
                         DocumentController.BASE + "/" + documentId + "/file", file.size(), file.contentType()),
-                DocumentResponse.overdueSince(served.document()));
+                DocumentResponse.overdueSince(served.document()),
+                ocr.ofPage(id, page).orElse(null));
     }
 
     /**

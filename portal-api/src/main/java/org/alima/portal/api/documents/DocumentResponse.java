@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.collections.CollectionRef;
+import org.alima.portal.api.indexing.OcrReading;
 import org.alima.portal.api.indexing.ProcessingFailure;
 import org.alima.portal.api.search.ReviewDue;
 
@@ -35,6 +36,8 @@ import org.alima.portal.api.search.ReviewDue;
  *     date it passed (YYYY-MM-DD); null otherwise. Search hits carry the same field
  * @param doubts the values read from the file that the portal found doubtful (a title that is a file name, an author
  *     that looks like a user name...), until replaced or confirmed; shown only to those who may edit the document
+ * @param ocr when some pages' text was read by OCR from scans: how many, and Tesseract's mean confidence; null
+ *     otherwise, and for a viewer who may not have the file
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -56,10 +59,17 @@ record DocumentResponse(
         List<CollectionRef> collections,
         @Nullable FileResponse file,
         @Nullable String reviewOverdueSince,
-        List<MetadataDoubt> doubts) {
+        List<MetadataDoubt> doubts,
+        @Nullable OcrReading ocr) {
 
-    /** The document as {@code viewer} sees it; the caller has checked that they may see it at all. */
-    static DocumentResponse of(Document document, Viewer viewer, List<CollectionRef> collections) {
+    /**
+     * The document as {@code viewer} sees it; the caller has checked that they may see it at all.
+     *
+     * @param ocr what OCR read of its file, if anything
+     */
+    static DocumentResponse of(
+            Document document, Viewer viewer, List<CollectionRef> collections, @Nullable OcrReading ocr) {
+        boolean served = document.isFileServedTo(viewer);
         List<Action> actions = List.copyOf(document.actionsOf(viewer));
         return new DocumentResponse(
                 document.id().toString(),
@@ -77,9 +87,10 @@ record DocumentResponse(
                 document.updatedAt(),
                 actions.stream().map(Action::wireName).toList(),
                 collections,
-                document.isFileServedTo(viewer) ? document.file() : null,
+                served ? document.file() : null,
                 overdueSince(document),
-                actions.contains(Action.EDIT) ? document.doubts() : List.of());
+                actions.contains(Action.EDIT) ? document.doubts() : List.of(),
+                served ? ocr : null);
     }
 
     static @Nullable String overdueSince(Document document) {

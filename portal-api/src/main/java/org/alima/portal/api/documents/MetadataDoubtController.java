@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import java.util.UUID;
 import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.collections.DocumentCollections;
+import org.alima.portal.api.indexing.OcrReadings;
 
 /**
  * The doubts about values read from a document's file ({@link MetadataDoubt}, listed in the document's {@code
@@ -25,10 +26,12 @@ class MetadataDoubtController {
 
     private final DocumentWorkflow workflow;
     private final DocumentCollections collections;
+    private final OcrReadings ocr;
 
-    MetadataDoubtController(DocumentWorkflow workflow, DocumentCollections collections) {
+    MetadataDoubtController(DocumentWorkflow workflow, DocumentCollections collections, OcrReadings ocr) {
         this.workflow = workflow;
         this.collections = collections;
+        this.ocr = ocr;
     }
 
     /** The contributor keeps the values of {@code field} that were read from the file and found doubtful. */
@@ -40,6 +43,10 @@ class MetadataDoubtController {
             @PathVariable @Pattern(regexp = "title|authors", message = "must be title or authors") String field,
             Viewer viewer) {
         Document document = workflow.confirmDoubts(viewer, id, field);
-        return DocumentResponse.of(document, viewer, collections.collectionsOf(id, viewer));
+        return DocumentResponse.of(
+                document,
+                viewer,
+                collections.collectionsOf(id, viewer),
+                ocr.ofDocument(id).orElse(null));
     }
 }

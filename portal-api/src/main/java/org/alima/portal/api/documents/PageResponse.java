@@ -3,6 +3,7 @@ package org.alima.portal.api.documents;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.alima.portal.api.indexing.OcrReading;
 
 /**
  * One page of a document's text, as a reader opening a search hit's page sees it. Immutable.
@@ -20,6 +21,8 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param pdf this page alone as a PDF, with its size; null when the file is not a PDF
  * @param file the whole file, with its size
  * @param reviewOverdueSince as on the document: for a procedure whose review is overdue, the review-due date it passed
+ * @param ocr when this page's text was read by OCR from a scan: Tesseract's mean confidence on it ({@code pages} 1);
+ *     null when the text came from the file
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -36,7 +39,8 @@ record PageResponse(
         String view,
         @Nullable Download pdf,
         Download file,
-        @Nullable String reviewOverdueSince) {
+        @Nullable String reviewOverdueSince,
+        @Nullable OcrReading ocr) {
 
     /** A file to download and its size, for a reader on a slow link to choose. */
     @Serdeable

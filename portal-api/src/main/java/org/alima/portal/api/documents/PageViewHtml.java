@@ -69,6 +69,11 @@ final class PageViewHtml {
                     .append(escape(text("overdue", date(page.reviewOverdueSince()))))
                     .append("</p>\n");
         }
+        if (page.ocr() != null) {
+            body.append("<p id=\"ocr\" class=\"where\">")
+                    .append(escape(text("ocr", page.ocr().percent())))
+                    .append("</p>\n");
+        }
         String pager = pager(page, q);
         body.append(pager);
         if (q != null && !q.isBlank()) {

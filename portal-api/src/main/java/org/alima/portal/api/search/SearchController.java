@@ -295,7 +295,8 @@ class SearchController implements SearchApi {
                         page.snippet(),
                         "/api/documents/" + hit.id() + "/file?inline=true#page=" + page.page(),
                         PageViews.path(hit.id(), page.page(), q),
-                        page.byMeaning() ? Boolean.TRUE : null));
+                        page.byMeaning() ? Boolean.TRUE : null,
+                        page.ocr() ? Boolean.TRUE : null));
             }
         }
         return new SearchResults.SearchHit(

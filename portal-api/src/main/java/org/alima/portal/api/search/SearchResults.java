@@ -80,6 +80,8 @@ public record SearchResults(
      *     few KB of HTML that needs neither script nor PDF viewer
      * @param byMeaning true when the page was chosen for a passage near the query in meaning (the snippet is that
      *     passage); absent when it was chosen for the query's words
+     * @param ocr true when the page's text was read by OCR from a scan, so its words may be misread; absent when the
+     *     text came from the file
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -88,7 +90,8 @@ public record SearchResults(
             String snippet,
             String url,
             String view,
-            @Nullable Boolean byMeaning) {}
+            @Nullable Boolean byMeaning,
+            @Nullable Boolean ocr) {}
 
     /** One value of a facet dimension and how many matching documents have it. */
     @Serdeable

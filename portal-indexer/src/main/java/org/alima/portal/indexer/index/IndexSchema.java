@@ -64,7 +64,7 @@ public final class IndexSchema {
      * Version of this schema, written in every commit's user data. Bump it whenever a change here makes an existing
      * index wrong (new field, other analysis); {@link PortalIndex#needsRebuild()} then asks for a rebuild.
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     // ---- identity
 
@@ -166,6 +166,11 @@ public final class IndexSchema {
 
     /** Stored only, on a page document: its 1-based page number, to check that the block is intact. */
     public static final String PAGE_NUMBER = "page_number";
+
+    /** Stored only, on a page document whose text OCR read from a scan: the value 1, so that a hit on that page says
+     * its words may be misread. Absent on the pages whose text came from the file (most), so it costs them nothing,
+     * and on a scan where OCR found no text. */
+    public static final String PAGE_OCR = "page_ocr";
 
     // ---- dense vectors (semantic search): unit vectors of the model named in VECTOR_MODEL, compared by dot product,
     // in an HNSW graph over int8 scalar-quantised copies (see codec()); the float vectors stay on disk to re-rank and
@@ -417,6 +422,9 @@ public final class IndexSchema {
             pageDoc.add(new StringField(OWNER, id, Field.Store.NO));
             pageDoc.add(new StoredField(PAGE_NUMBER, expected));
             pageDoc.add(new StoredField(PAGE_TEXT, text));
+            if (page.ocr() && !text.isEmpty()) {
+                pageDoc.add(new StoredField(PAGE_OCR, 1));
+            }
             block.add(pageDoc);
             expected++;
         }

@@ -107,7 +107,8 @@ final class BestPages {
      * occur in it).
      */
     PageHit passage(int doc, int page, int start, int end) throws IOException {
-        String text = pageText(doc, page);
+        StoredPage stored = storedPage(doc, page);
+        String text = stored.text();
         int from = Math.min(start, text.length());
         int to = Math.min(Math.max(end, from), text.length());
         List<Snippet.Match> marks = new ArrayList<>();
@@ -124,7 +125,7 @@ final class BestPages {
                 }
             }
         }
-        return new PageHit(page, Snippet.of(text.substring(from, to), dedupe(marks)), true);
+        return new PageHit(page, Snippet.of(text.substring(from, to), dedupe(marks)), true, stored.ocr());
     }
 
     /** The whole text of the page, the query's words marked in it. */
@@ -182,15 +183,23 @@ final class BestPages {
     }
 
     private String pageText(int doc, int page) throws IOException {
+        return storedPage(doc, page).text();
+    }
+
+    private StoredPage storedPage(int doc, int page) throws IOException {
         // A block's documents have consecutive doc ids: page k follows its document by k.
-        Document pageDoc = stored.document(doc + page, Set.of(IndexSchema.PAGE_NUMBER, IndexSchema.PAGE_TEXT));
+        Document pageDoc = stored.document(
+                doc + page, Set.of(IndexSchema.PAGE_NUMBER, IndexSchema.PAGE_TEXT, IndexSchema.PAGE_OCR));
         if (pageDoc.getField(IndexSchema.PAGE_NUMBER) == null
                 || pageDoc.getField(IndexSchema.PAGE_NUMBER).numericValue().intValue() != page) {
             throw new IllegalStateException(
                     "page " + page + " of doc " + doc + " is not where it was indexed; rebuild the index");
         }
-        return pageDoc.get(IndexSchema.PAGE_TEXT);
+        return new StoredPage(pageDoc.get(IndexSchema.PAGE_TEXT), pageDoc.getField(IndexSchema.PAGE_OCR) != null);
     }
+
+    /** A page's stored text and whether OCR read it. */
+    private record StoredPage(String text, boolean ocr) {}
 
     /** The best pages of the document with this (top-level) doc id, best first; empty when its text did not match. */
     List<PageHit> of(int doc) throws IOException {
@@ -225,7 +234,8 @@ final class BestPages {
         List<PageHit> hits = new ArrayList<>();
         for (PageMatches page :
                 byPage.values().stream().sorted(BEST_FIRST).limit(pages).toList()) {
-            hits.add(new PageHit(page.number, Snippet.of(pageText(doc, page.number), page.relative())));
+            StoredPage stored = storedPage(doc, page.number);
+            hits.add(new PageHit(page.number, Snippet.of(stored.text(), page.relative()), false, stored.ocr()));
         }
         return hits;
     }

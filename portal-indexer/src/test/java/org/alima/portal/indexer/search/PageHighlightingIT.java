@@ -43,6 +43,12 @@ class PageHighlightingIT {
                         .title("Scanned annex")
                         .pages("", "", "Measles vaccination coverage was 62 percent.")
                         .build(),
+                doc("mixed-scan")
+                        .language("fr")
+                        .title("Procédure signée")
+                        .pages("Introduction tapée : la procédure de stérilisation.")
+                        .scannedPages("Signature du directeur et tampon de l'autoclave numéro Ouesso.")
+                        .build(),
                 doc("markup")
                         .language("en")
                         .title("Unsafe text")
@@ -65,6 +71,21 @@ class PageHighlightingIT {
         SearchResponse response = indexed.search().search(request);
         assertThat(response.hits()).hasSize(1);
         return response.hits().getFirst();
+    }
+
+    @Test
+    void aPageWhoseTextOcrReadIsMarkedSoAndOneFromTheFileIsNot() {
+        Hit scanned = only(SearchRequest.of("autoclave Ouesso"));
+        Hit typed = only(SearchRequest.of("stérilisation"));
+
+        assertThat(scanned.pages()).first().satisfies(page -> {
+            assertThat(page.page()).isEqualTo(2);
+            assertThat(page.ocr()).isTrue();
+        });
+        assertThat(typed.pages()).first().satisfies(page -> {
+            assertThat(page.page()).isEqualTo(1);
+            assertThat(page.ocr()).isFalse();
+        });
     }
 
     @Test

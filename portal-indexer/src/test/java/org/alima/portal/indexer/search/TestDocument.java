@@ -121,6 +121,14 @@ final class TestDocument {
         return this;
     }
 
+    /** Appends pages numbered after the existing ones, their text read by OCR from scans. */
+    TestDocument scannedPages(String... texts) {
+        for (String text : texts) {
+            pages.add(new Page(pages.size() + 1, text, language, true));
+        }
+        return this;
+    }
+
     IndexableDocument build() {
         return new IndexableDocument(
                 id,
