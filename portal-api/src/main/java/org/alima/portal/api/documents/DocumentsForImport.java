@@ -77,7 +77,8 @@ final class DocumentsForImport implements ImportedDocuments {
 
     private static String violations(ConstraintViolationException e) {
         return e.getConstraintViolations().stream()
-                .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
+                .map(violation -> violation.getPropertyPath().toString().replace("<list element>", "") + " "
+                        + violation.getMessage())
                 .sorted()
                 .collect(Collectors.joining("; "));
     }

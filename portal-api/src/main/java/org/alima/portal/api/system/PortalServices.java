@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * <p>Beside a running portal, it must not touch what that portal owns: its indexing workers stay off (the running
  * portal's pick up the queued jobs; a stopped portal's at its next start), it opens a throwaway search index of its
  * own rather than the portal's (whose lock the portal holds), and it leaves the portal's unfinished uploads in {@code
- * files/.incoming} alone. With the embedded PostgreSQL, it uses the server of the running portal when there is one,
+ * files/.incoming} alone (having started the embedded PostgreSQL itself, it removes those of a run that was killed). With the embedded PostgreSQL, it uses the server of the running portal when there is one,
  * and starts it for its own time otherwise.
  */
 public final class PortalServices implements AutoCloseable {
@@ -51,12 +51,13 @@ public final class PortalServices implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>(settings.properties());
         properties.put("portal.accounts.jwt-secret", SigningSecret.resolve(environment, settings.dataDirectory()));
         properties.put("portal.indexing.enabled", "false");
-        properties.put("portal.files.remove-leftovers", "false");
         properties.put("logger.levels.root", "WARN");
         EmbeddedDatabase started = null;
         boolean running = false;
         if (settings.usesEmbeddedDatabase()) {
-            Map<String, Object> found = runningEmbedded(settings);
+            Map<String, Object> found = EmbeddedDatabase.heldByAnotherProcess(settings.embeddedDatabaseDirectory())
+                    ? runningEmbedded(settings)
+                    : null;
             if (found != null) {
                 properties.putAll(found);
                 running = true;
@@ -65,6 +66,9 @@ public final class PortalServices implements AutoCloseable {
                 properties.putAll(started.datasourceProperties());
             }
         }
+        // What uploads left in files/.incoming is removed only when no portal can be running: having started the
+        // embedded database, this process owns the data directory (a portal on an external database may be running).
+        properties.put("portal.files.remove-leftovers", String.valueOf(started != null));
         Path scratch;
         try {
             scratch = Files.createTempDirectory("portal-services-index");
