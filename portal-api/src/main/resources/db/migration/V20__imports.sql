@@ -6,7 +6,14 @@ CREATE TABLE import_runs (
     id          uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
     run_key     text        NOT NULL UNIQUE CHECK (length(run_key) BETWEEN 1 AND 200),
     account_id  uuid        NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
-    created_at  timestamptz NOT NULL DEFAULT now()
+    -- running while a run goes on; done once it ends; interrupted when the portal stopped under an API import.
+    state       text        NOT NULL DEFAULT 'running' CHECK (state IN ('running', 'done', 'interrupted', 'failed')),
+    -- The lines planned by the latest run.
+    total       integer     CHECK (total >= 0),
+    -- Why a run failed as a whole (the disk full…), or was interrupted.
+    error       text        CHECK (length(error) <= 4000),
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    finished_at timestamptz
 );
 
 CREATE TABLE import_lines (

@@ -41,6 +41,98 @@ class ImportRuns {
         }));
     }
 
+    /** Marks a run started with {@code total} lines planned. */
+    void started(UUID run, int total) {
+        update(
+                "UPDATE import_runs SET state = 'running', total = ?, error = NULL, finished_at = NULL WHERE id = ?",
+                total,
+                run);
+    }
+
+    /** Marks a run ended: {@code done}, or {@code failed} with why. */
+    void finished(UUID run, String state, @Nullable String error) {
+        update("UPDATE import_runs SET state = ?, error = ?, finished_at = now() WHERE id = ?", state, error, run);
+    }
+
+    /** Marks the API imports that were running when the portal stopped as interrupted; returns how many. */
+    int interruptRunning(String keyPrefix, String why) {
+        return transactions.executeWrite(status -> jdbc.prepareStatement(
+                "UPDATE import_runs SET state = 'interrupted', error = ?, finished_at = now()"
+                        + " WHERE state = 'running' AND run_key LIKE ?",
+                statement -> {
+                    statement.setString(1, why);
+                    statement.setString(2, keyPrefix + "%");
+                    return statement.executeUpdate();
+                }));
+    }
+
+    /** A run as its owner follows it. */
+    record Run(
+            UUID id,
+            UUID accountId,
+            String state,
+            @Nullable Integer total,
+            @Nullable String error,
+            java.time.Instant createdAt,
+            java.time.@Nullable Instant finishedAt) {}
+
+    java.util.Optional<Run> find(UUID id) {
+        return transactions.executeRead(status -> jdbc.prepareStatement(
+                "SELECT id, account_id, state, total, error, created_at, finished_at FROM import_runs WHERE id = ?",
+                statement -> {
+                    statement.setObject(1, id);
+                    ResultSet rows = statement.executeQuery();
+                    if (!rows.next()) {
+                        return java.util.Optional.<Run>empty();
+                    }
+                    java.sql.Timestamp finished = rows.getTimestamp(7);
+                    return java.util.Optional.of(new Run(
+                            rows.getObject(1, UUID.class),
+                            rows.getObject(2, UUID.class),
+                            rows.getString(3),
+                            (Integer) rows.getObject(4),
+                            rows.getString(5),
+                            rows.getTimestamp(6).toInstant(),
+                            finished == null ? null : finished.toInstant()));
+                }));
+    }
+
+    /** A line's outcome as recorded, for the API. */
+    record RecordedLine(String path, @Nullable Integer line, FileOutcome outcome) {}
+
+    /** The recorded lines of a run, in the order of their lines in the metadata file, then of their paths. */
+    java.util.List<RecordedLine> lines(UUID run) {
+        return transactions.executeRead(status -> jdbc.prepareStatement(
+                "SELECT path, line, outcome, failure, reason, document_id FROM import_lines WHERE run_id = ?"
+                        + " ORDER BY line NULLS LAST, path",
+                statement -> {
+                    statement.setObject(1, run);
+                    ResultSet rows = statement.executeQuery();
+                    java.util.List<RecordedLine> lines = new java.util.ArrayList<>();
+                    while (rows.next()) {
+                        String failure = rows.getString(4);
+                        lines.add(new RecordedLine(
+                                rows.getString(1),
+                                (Integer) rows.getObject(2),
+                                new FileOutcome(
+                                        FileOutcome.Outcome.of(rows.getString(3)),
+                                        failure == null ? null : FileOutcome.Failure.valueOf(failure),
+                                        rows.getString(5),
+                                        rows.getObject(6, UUID.class))));
+                    }
+                    return lines;
+                }));
+    }
+
+    private void update(String sql, Object... parameters) {
+        transactions.executeWrite(status -> jdbc.prepareStatement(sql, statement -> {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }));
+    }
+
     /** The lines of the import already done, by path. */
     Map<String, FileOutcome> done(UUID run) {
         return transactions.executeRead(status -> jdbc.prepareStatement(

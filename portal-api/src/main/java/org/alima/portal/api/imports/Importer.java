@@ -102,6 +102,18 @@ class Importer {
                         .account()
                         .orElseThrow(() -> new IllegalArgumentException("an import is made by an account")));
         Map<String, FileOutcome> earlier = runs.done(run);
+        runs.started(run, request.lines().size());
+        try {
+            ImportResult result = runLines(run, request, earlier, progress);
+            runs.finished(run, "done", null);
+            return result;
+        } catch (RuntimeException e) {
+            runs.finished(run, "failed", e.getMessage());
+            throw e;
+        }
+    }
+
+    private ImportResult runLines(UUID run, Request request, Map<String, FileOutcome> earlier, Progress progress) {
         List<ImportResult.Line> results = new ArrayList<>();
         int total = request.lines().size();
         int attempted = 0;
