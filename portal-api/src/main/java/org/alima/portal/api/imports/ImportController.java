@@ -1,5 +1,6 @@
 package org.alima.portal.api.imports;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -33,6 +34,7 @@ import org.alima.portal.api.system.NotFoundException;
  * /api/imports/{id}} follows it. Seen by the account that sent it and by administrators only.
  */
 @Controller(ImportController.BASE)
+@Requires(beans = ImportJobs.class)
 @Tag(name = "imports")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ImportController {

@@ -155,7 +155,10 @@ class ImportRuns {
                 }));
     }
 
-    /** Records the line's outcome in the caller's transaction. */
+    /**
+     * Records the line's outcome in the caller's transaction; a line once imported stays so (two runs of one import at
+     * the same time: the second finds the first's document as a duplicate).
+     */
     void recordInCurrentTransaction(UUID run, String path, @Nullable Integer line, FileOutcome outcome) {
         jdbc.prepareStatement("""
                 INSERT INTO import_lines (run_id, path, line, outcome, failure, reason, document_id)
@@ -163,6 +166,7 @@ class ImportRuns {
                 ON CONFLICT (run_id, path) DO UPDATE
                    SET line = EXCLUDED.line, outcome = EXCLUDED.outcome, failure = EXCLUDED.failure,
                        reason = EXCLUDED.reason, document_id = EXCLUDED.document_id
+                 WHERE import_lines.outcome <> 'imported'
                 """, statement -> {
             statement.setObject(1, run);
             statement.setString(2, path);

@@ -158,10 +158,19 @@ class ImportCommandIT {
                 {"file": "field-report.txt", "title": "Field report", "type": "report", "language": "en", \
                 "authors": ["Diallo, Aminata"], "countries": ["SN"]}
                 """);
+        String slug = "import-" + word.toLowerCase(java.util.Locale.ROOT);
+        var created = admin.json(
+                "POST",
+                "/api/collections",
+                "{\"slug\": \"" + slug + "\", \"title\": {\"fr\": \"Import\", \"en\": \"Import\"},"
+                        + " \"visibility\": \"public\", \"featured\": false}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         Output beside = run(
                 environment,
                 "import",
                 more.toString(),
+                "--collection",
+                slug,
                 "--metadata",
                 jsonl.toString(),
                 "--as",
@@ -179,6 +188,7 @@ class ImportCommandIT {
         assertThat(fieldReport.get("status").asText()).isEqualTo("published");
         assertThat(fieldReport.get("authors").get(0).get("name").asText()).isEqualTo("Diallo, Aminata");
         admin.awaitIndexed(published);
+        assertThat(Api.read(admin.get("/api/collections/" + slug)).toString()).contains(published);
         assertThat(admin.anonymous().finds(word, published)).isTrue();
     }
 
