@@ -6,8 +6,13 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -73,20 +78,20 @@ class ImportRuns {
             String state,
             @Nullable Integer total,
             @Nullable String error,
-            java.time.Instant createdAt,
-            java.time.@Nullable Instant finishedAt) {}
+            Instant createdAt,
+            @Nullable Instant finishedAt) {}
 
-    java.util.Optional<Run> find(UUID id) {
+    Optional<Run> find(UUID id) {
         return transactions.executeRead(status -> jdbc.prepareStatement(
                 "SELECT id, account_id, state, total, error, created_at, finished_at FROM import_runs WHERE id = ?",
                 statement -> {
                     statement.setObject(1, id);
                     ResultSet rows = statement.executeQuery();
                     if (!rows.next()) {
-                        return java.util.Optional.<Run>empty();
+                        return Optional.<Run>empty();
                     }
-                    java.sql.Timestamp finished = rows.getTimestamp(7);
-                    return java.util.Optional.of(new Run(
+                    Timestamp finished = rows.getTimestamp(7);
+                    return Optional.of(new Run(
                             rows.getObject(1, UUID.class),
                             rows.getObject(2, UUID.class),
                             rows.getString(3),
@@ -101,14 +106,14 @@ class ImportRuns {
     record RecordedLine(String path, @Nullable Integer line, FileOutcome outcome) {}
 
     /** The recorded lines of a run, in the order of their lines in the metadata file, then of their paths. */
-    java.util.List<RecordedLine> lines(UUID run) {
+    List<RecordedLine> lines(UUID run) {
         return transactions.executeRead(status -> jdbc.prepareStatement(
                 "SELECT path, line, outcome, failure, reason, document_id FROM import_lines WHERE run_id = ?"
                         + " ORDER BY line NULLS LAST, path",
                 statement -> {
                     statement.setObject(1, run);
                     ResultSet rows = statement.executeQuery();
-                    java.util.List<RecordedLine> lines = new java.util.ArrayList<>();
+                    List<RecordedLine> lines = new ArrayList<>();
                     while (rows.next()) {
                         String failure = rows.getString(4);
                         lines.add(new RecordedLine(

@@ -1,6 +1,7 @@
 package org.alima.portal.api.system;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.annotation.Nullable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,13 +28,13 @@ import java.util.stream.Stream;
  */
 public final class PortalServices implements AutoCloseable {
 
-    private final EmbeddedDatabase started;
+    private final @Nullable EmbeddedDatabase started;
     private final ApplicationContext context;
     private final Path scratchIndex;
     private final boolean portalRunning;
 
     private PortalServices(
-            EmbeddedDatabase started, ApplicationContext context, Path scratchIndex, boolean portalRunning) {
+            @Nullable EmbeddedDatabase started, ApplicationContext context, Path scratchIndex, boolean portalRunning) {
         this.started = started;
         this.context = context;
         this.scratchIndex = scratchIndex;
@@ -101,7 +102,7 @@ public final class PortalServices implements AutoCloseable {
     }
 
     /** The datasource of the embedded PostgreSQL a running portal serves on this data directory, or null. */
-    private static Map<String, Object> runningEmbedded(PortalSettings settings) {
+    private static @Nullable Map<String, Object> runningEmbedded(PortalSettings settings) {
         Path passwordFile = EmbeddedDatabase.passwordFile(settings.embeddedDatabaseDirectory());
         if (!Files.isRegularFile(passwordFile)) {
             return null;
