@@ -72,14 +72,15 @@ public final class PortalServices implements AutoCloseable {
         properties.put("portal.files.remove-leftovers", String.valueOf(started != null));
         Path scratch;
         try {
-            scratch = Files.createTempDirectory("portal-services-index");
+            scratch = Files.createTempDirectory("portal-services");
         } catch (IOException e) {
             if (started != null) {
                 started.close();
             }
             throw new UncheckedIOException("Cannot create a temporary directory; check java.io.tmpdir", e);
         }
-        properties.put("portal.index-dir", scratch.toString());
+        // Inside a directory of its own: the index keeps a lock file beside its directory, removed with it.
+        properties.put("portal.index-dir", scratch.resolve("index").toString());
         ApplicationContext context = null;
         try {
             // The production configuration in every process, a test JVM included (no environment deduced from the
