@@ -315,6 +315,21 @@ public final class Api {
             return this;
         }
 
+        /** A file part of any name. */
+        public Multipart file(String name, String fileName, byte[] content) {
+            part(
+                    "Content-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
+                            + "\"\r\nContent-Type: application/octet-stream",
+                    content);
+            return this;
+        }
+
+        /** A form field. */
+        public Multipart field(String name, String value) {
+            part("Content-Disposition: form-data; name=\"" + name + "\"", value.getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
         private void part(String headers, byte[] content) {
             out.writeBytes(("--" + boundary + "\r\n" + headers + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             out.writeBytes(content);

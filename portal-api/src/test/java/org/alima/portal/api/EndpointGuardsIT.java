@@ -73,6 +73,8 @@ class EndpointGuardsIT extends PortalTest {
             Map.entry("GET /api/search/suggest", Door.ANYONE),
             Map.entry("GET /api/documents", Door.ANYONE),
             Map.entry("POST /api/documents", Door.CONTRIBUTOR),
+            Map.entry("POST /api/imports", Door.CONTRIBUTOR),
+            Map.entry("GET /api/imports/{id}", Door.CONTRIBUTOR),
             Map.entry("GET /api/countries", Door.ANYONE),
             Map.entry("GET /api/documents/{id}", Door.ANYONE),
             Map.entry("PUT /api/documents/{id}", Door.CONTRIBUTOR),
@@ -181,7 +183,7 @@ class EndpointGuardsIT extends PortalTest {
         if (route.equals("POST /api/auth/login")) {
             return caller.json(method, path, "{\"username\": \"nobody@portal.test\", \"password\": \"not it\"}");
         }
-        if (route.equals("POST /api/documents") || route.endsWith("/versions")) {
+        if (route.equals("POST /api/documents") || route.equals("POST /api/imports") || route.endsWith("/versions")) {
             // Multipart, as these routes consume; without its file part, so that nothing is stored when let in.
             return caller.upload(path, new Api.Multipart().metadata("{}"));
         }

@@ -54,7 +54,9 @@ final class TableOwners {
             Map.entry("collections_keep_slug", "collections"),
             Map.entry("usage_counts", "usage"),
             Map.entry("saved_searches", "alerts"),
-            Map.entry("alert_deliveries", "alerts"));
+            Map.entry("alert_deliveries", "alerts"),
+            Map.entry("import_runs", "imports"),
+            Map.entry("import_lines", "imports"));
 
     /** A table after the SQL keywords that name one (upper case, as the portal writes SQL), or a function call. */
     private static final Pattern NAMED = Pattern.compile(

@@ -93,6 +93,18 @@ public class AccountDirectory implements Actors {
                 });
     }
 
+    /** The enabled account that signs in with {@code email} (case aside), as who it acts as. */
+    public Optional<Viewer> enabledAccount(String email) {
+        return jdbc.prepareStatement(
+                "SELECT id, role FROM accounts WHERE lower(email) = lower(?) AND NOT disabled", statement -> {
+                    statement.setString(1, email);
+                    ResultSet rows = statement.executeQuery();
+                    return rows.next()
+                            ? Optional.of(new Viewer(rows.getObject(1, UUID.class), Role.ofAccount(rows.getString(2))))
+                            : Optional.empty();
+                });
+    }
+
     /** An enabled account's address, name, and who it acts as. */
     public record Addressee(String email, String displayName, Viewer viewer) {}
 }

@@ -299,6 +299,15 @@ public class Curation {
     }
 
     /**
+     * @throws NotFoundException when there is no such collection (or the viewer may not know of it)
+     * @throws NotCollectionCuratorException when the viewer may not change it
+     */
+    @Transactional
+    void requireEditable(String slug, Viewer viewer) {
+        editable(slug, viewer);
+    }
+
+    /**
      * The collection, locked for a change by {@code viewer}.
      *
      * @throws NotFoundException when there is no such collection (or the viewer may not know of it)

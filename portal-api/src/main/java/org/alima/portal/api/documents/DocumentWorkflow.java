@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.audit.AuditLog;
@@ -67,6 +68,38 @@ class DocumentWorkflow {
             documents.addFile(id, file, name, files.store(file));
             queue.enqueueIngest(id);
             audit.record(viewer, "document.upload", TARGET, id.toString(), uploadDetail(file, name, null));
+            return id;
+        });
+    }
+
+    /**
+     * Receives a file of a bulk import and records it in one transaction: uploaded as {@link #upload} does, moved on
+     * to {@code status} by the same steps as {@link #submit} and {@link #publish} (with their permission and metadata
+     * checks), and {@code alsoRecord} run with the new document's id, so that the importer's own record commits with
+     * the document or not at all.
+     *
+     * @throws DuplicateFileException when a document already holds the same bytes
+     */
+    UUID importFile(
+            Viewer viewer,
+            DocumentMetadata metadata,
+            InputStream content,
+            String fileName,
+            DocumentStatus status,
+            Consumer<UUID> alsoRecord)
+            throws IOException {
+        return receive(content, fileName, viewer, (file, name) -> {
+            metadata.checkDates();
+            UUID id = documents.create(metadata, null, owner(viewer));
+            documents.addFile(id, file, name, files.store(file));
+            queue.enqueueIngest(id);
+            audit.record(viewer, "document.upload", TARGET, id.toString(), uploadDetail(file, name, null));
+            if (status == DocumentStatus.SUBMITTED) {
+                submit(viewer, id);
+            } else if (status == DocumentStatus.PUBLISHED) {
+                publish(viewer, id);
+            }
+            alsoRecord.accept(id);
             return id;
         });
     }

@@ -33,6 +33,12 @@ final class DuplicateFileException extends PortalException {
                         null);
     }
 
+    /** The document that holds the same bytes, when the caller may see it. */
+    @Nullable
+    UUID existingId() {
+        return existingId;
+    }
+
     @Override
     public Problem problem() {
         Problem problem = Problem.of(409, "duplicate-file", "File already uploaded", getMessage());

@@ -50,12 +50,24 @@ public final class FileStore {
     private final long maxFileSize;
     private final DiskSpace disk;
 
+    /**
+     * @param removeLeftovers false in a process beside a running portal (the import), whose uploads in progress are
+     *     in {@code .incoming} too
+     */
     @Inject
-    FileStore(@Value("${portal.data-dir}") String dataDirectory, HttpServerConfiguration server, DiskSpace disk) {
-        this(Path.of(dataDirectory), server.getMultipart().getMaxFileSize(), disk);
+    FileStore(
+            @Value("${portal.data-dir}") String dataDirectory,
+            HttpServerConfiguration server,
+            DiskSpace disk,
+            @Value("${portal.files.remove-leftovers:true}") boolean removeLeftovers) {
+        this(Path.of(dataDirectory), server.getMultipart().getMaxFileSize(), disk, removeLeftovers);
     }
 
     FileStore(Path dataDirectory, long maxFileSize, DiskSpace disk) {
+        this(dataDirectory, maxFileSize, disk, true);
+    }
+
+    private FileStore(Path dataDirectory, long maxFileSize, DiskSpace disk, boolean removeLeftovers) {
         this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
         this.files = this.dataDirectory.resolve("files");
         this.maxFileSize = maxFileSize;
@@ -66,7 +78,9 @@ public final class FileStore {
             throw new UncheckedIOException(
                     "Cannot create " + files.resolve(INCOMING) + "; make PORTAL_DATA_DIR writable", e);
         }
-        removeLeftovers(files.resolve(INCOMING));
+        if (removeLeftovers) {
+            removeLeftovers(files.resolve(INCOMING));
+        }
     }
 
     /**

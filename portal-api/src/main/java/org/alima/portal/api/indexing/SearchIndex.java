@@ -45,8 +45,15 @@ public final class SearchIndex {
     private final ReentrantLock commitLock = new ReentrantLock();
     private long durableWrites;
 
-    SearchIndex(@Value("${portal.data-dir}") String dataDirectory) {
-        Path directory = Path.of(dataDirectory).toAbsolutePath().normalize().resolve("index");
+    /**
+     * @param indexDirectory where the index is when not in {@code <dataDir>/index}: a process beside a running portal
+     *     ({@link org.alima.portal.api.system.PortalServices}) opens a throwaway one, the portal's being locked by it
+     */
+    SearchIndex(
+            @Value("${portal.data-dir}") String dataDirectory, @Value("${portal.index-dir:}") String indexDirectory) {
+        Path directory = indexDirectory.isBlank()
+                ? Path.of(dataDirectory).toAbsolutePath().normalize().resolve("index")
+                : Path.of(indexDirectory).toAbsolutePath().normalize();
         Opened opened = open(directory);
         this.index = opened.index();
         this.foundOnDisk = opened.foundOnDisk();

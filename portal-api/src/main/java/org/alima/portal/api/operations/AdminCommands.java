@@ -5,6 +5,7 @@ import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Map;
 import org.alima.portal.api.accounts.CreateAdminCommand;
+import org.alima.portal.api.imports.ImportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +46,8 @@ public final class AdminCommands {
         CommandLine commands = new CommandLine(new AdminCommands())
                 .addSubcommand("create-admin", new CreateAdminCommand(environment, console))
                 .addSubcommand("backup", new BackupCommand(environment))
-                .addSubcommand("restore", new RestoreCommand(environment));
+                .addSubcommand("restore", new RestoreCommand(environment))
+                .addSubcommand("import", new ImportCommand(environment, console != null));
         commands.setOut(out);
         commands.setErr(err);
         try {

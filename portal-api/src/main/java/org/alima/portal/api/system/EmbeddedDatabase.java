@@ -192,6 +192,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether another process (a running portal) holds {@code dataDirectory}'s server now; false when none does, even
+     * if a server left by a process that died still runs on it ({@link #start} stops that one).
+     */
+    public static boolean heldByAnotherProcess(Path dataDirectory) {
+        Path directory = dataDirectory.toAbsolutePath().normalize();
+        Path lockPath = directory.resolveSibling(directory.getFileName() + ".lock");
+        if (!Files.exists(lockPath)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockPath, StandardOpenOption.WRITE)) {
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();
