@@ -31,6 +31,8 @@ import org.alima.portal.api.system.PlainText;
  * @param effectiveDate operating procedures only: from when the procedure applies (YYYY-MM-DD)
  * @param reviewDueDate operating procedures only: when the procedure must be reviewed (YYYY-MM-DD), not before its
  *     effective date
+ * @param design the study design's code (see {@code StudyDesign} in portal-indexer), as the contributor or a curator
+ *     confirmed it; what the rules suggested from the file is kept apart until then
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -83,7 +85,18 @@ record DocumentMetadata(
 
         @Nullable @CalendarDate String effectiveDate,
 
-        @Nullable @CalendarDate String reviewDueDate) {
+        @Nullable @CalendarDate String reviewDueDate,
+
+        @Nullable @Pattern(regexp = DESIGN_PATTERN, message = "must be one of " + DESIGN_CODES)
+        String design) {
+
+    /** The study design codes that the API accepts, as a regular expression (a constant, as annotations need). */
+    static final String DESIGN_PATTERN = "systematic_review|randomised_trial|cohort|case_control|cross_sectional"
+            + "|qualitative|case_report|modelling|guideline|operating_procedure|other";
+
+    /** The same codes as a sentence, for messages; a test holds both to {@code StudyDesign}. */
+    static final String DESIGN_CODES = "systematic_review, randomised_trial, cohort, case_control, cross_sectional,"
+            + " qualitative, case_report, modelling, guideline, operating_procedure, other";
 
     /** Some visible character; unlike {@code @NotBlank}, lets an absent (null) field pass. */
     static final String NOT_BLANK = "(?s).*\\S.*";
@@ -92,7 +105,7 @@ record DocumentMetadata(
     static final String PROCEDURE = "operating_procedure";
 
     static DocumentMetadata empty() {
-        return new DocumentMetadata(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new DocumentMetadata(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     List<Author> authorList() {
@@ -225,6 +238,7 @@ record DocumentMetadata(
         addIfDifferent(changed, "license", license, other.license);
         addIfDifferent(changed, "effectiveDate", effectiveDate, other.effectiveDate);
         addIfDifferent(changed, "reviewDueDate", reviewDueDate, other.reviewDueDate);
+        addIfDifferent(changed, "design", design, other.design);
         return changed;
     }
 
@@ -276,6 +290,7 @@ record DocumentMetadata(
                 patch.doi != null ? patch.doi : doi,
                 patch.license != null ? patch.license : license,
                 patch.effectiveDate != null ? patch.effectiveDate : effectiveDate,
-                patch.reviewDueDate != null ? patch.reviewDueDate : reviewDueDate);
+                patch.reviewDueDate != null ? patch.reviewDueDate : reviewDueDate,
+                patch.design != null ? patch.design : design);
     }
 }

@@ -53,7 +53,7 @@ class DocumentRepository {
      */
     private static final String SELECT = """
             SELECT d.id, d.title, d.abstract, d.authors::text AS authors, d.publication_date, d.type, d.language,
-                   d.countries, d.topics, d.doi, d.license, d.effective_date, d.review_due_date,
+                   d.countries, d.topics, d.doi, d.license, d.effective_date, d.review_due_date, d.study_design,
                    d.status, d.owner_id, d.return_comment, d.withdrawn_reason, d.metadata_doubts::text AS metadata_doubts,
                    d.version, d.supersedes_id, d.published_at, d.created_at, d.updated_at,
                    (SELECT n.newer_id FROM document_newer_published_versions(d.id) n
@@ -96,9 +96,9 @@ class DocumentRepository {
     UUID create(DocumentMetadata metadata, @Nullable UUID supersedes, UUID owner) {
         return execute("""
                 INSERT INTO documents (title, abstract, authors, publication_date, type, language, countries, topics,
-                                       doi, license, effective_date, review_due_date, status, owner_id, created_by,
-                                       updated_by, supersedes_id, version)
-                VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?,
+                                       doi, license, effective_date, review_due_date, study_design, status, owner_id,
+                                       created_by, updated_by, supersedes_id, version)
+                VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?,
                         COALESCE((SELECT version + 1 FROM documents WHERE id = ?), 1))
                 RETURNING id
                 """, statement -> {
@@ -235,7 +235,7 @@ class DocumentRepository {
                 UPDATE documents
                    SET title = ?, abstract = ?, authors = ?::jsonb, publication_date = ?, type = ?, language = ?,
                        countries = ?, topics = ?, doi = ?, license = ?, effective_date = ?, review_due_date = ?,
-                       updated_by = ?, updated_at = now()
+                       study_design = ?, updated_by = ?, updated_at = now()
                  WHERE id = ?
                 """, statement -> {
             int next = bindMetadata(statement, metadata);
@@ -360,7 +360,7 @@ class DocumentRepository {
                 .toList();
     }
 
-    /** Binds the twelve editable columns in table order, and returns the next parameter index. */
+    /** Binds the thirteen editable columns in table order, and returns the next parameter index. */
     private int bindMetadata(PreparedStatement statement, DocumentMetadata metadata) throws SQLException {
         Connection connection = statement.getConnection();
         statement.setString(1, metadata.title());
@@ -377,7 +377,8 @@ class DocumentRepository {
         statement.setString(10, metadata.license());
         statement.setObject(11, date(metadata.effectiveLocalDate()), Types.DATE);
         statement.setObject(12, date(metadata.reviewDueLocalDate()), Types.DATE);
-        return 13;
+        statement.setString(13, metadata.design());
+        return 14;
     }
 
     private static int bindViewer(PreparedStatement statement, int first, Viewer viewer) throws SQLException {
@@ -422,7 +423,8 @@ class DocumentRepository {
                 rows.getString("doi"),
                 rows.getString("license"),
                 text(rows.getDate("effective_date")),
-                text(rows.getDate("review_due_date")));
+                text(rows.getDate("review_due_date")),
+                rows.getString("study_design"));
         DocumentResponse.FileResponse file = new DocumentResponse.FileResponse(
                 rows.getString("original_name"),
                 format(rows.getString("format")).mediaType(),

@@ -214,6 +214,29 @@ class DocumentApiIT extends PortalTest {
         }
 
         @Test
+        void keepsTheStudyDesignAContributorConfirms() {
+            String id = upload(null);
+
+            HttpResponse<String> response =
+                    api.json("PATCH", "/api/documents/" + id, "{\"design\": \"randomised_trial\"}");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(Api.read(api.get("/api/documents/" + id)).at("/design").asText())
+                    .isEqualTo("randomised_trial");
+        }
+
+        @Test
+        void answers400NamingDesignAndItsCodesForAnUnknownDesign() {
+            String id = upload(null);
+
+            JsonNode problem = assertProblem(
+                    api.json("PATCH", "/api/documents/" + id, "{\"design\": \"rct\"}"), 400, "invalid-field");
+
+            assertThat(fields(problem)).containsExactly("design");
+            assertThat(problem.at("/errors/0/message").asText()).contains("randomised_trial, cohort, case_control");
+        }
+
+        @Test
         void answers400NamingTitleForATenMegabyteTitle() {
             String id = upload(null);
 

@@ -3,9 +3,11 @@ package org.alima.portal.api.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import org.alima.portal.api.system.FieldError;
 import org.alima.portal.api.system.InvalidInputException;
+import org.alima.portal.indexer.extract.StudyDesign;
 import org.junit.jupiter.api.Test;
 
 class DocumentMetadataTest {
@@ -22,6 +24,7 @@ class DocumentMetadataTest {
             null,
             "CC BY 4.0",
             null,
+            null,
             null);
 
     @Test
@@ -37,6 +40,7 @@ class DocumentMetadataTest {
                 List.of("malnutrition"),
                 null,
                 "CC0",
+                null,
                 null,
                 null);
 
@@ -71,7 +75,7 @@ class DocumentMetadataTest {
     @Test
     void refusesProcedureDatesOnAnotherTypeNamingEachDate() {
         DocumentMetadata protocol = new DocumentMetadata(
-                null, null, null, null, "protocol", null, null, null, null, null, "2024-01-01", "2025-01-01");
+                null, null, null, null, "protocol", null, null, null, null, null, "2024-01-01", "2025-01-01", null);
 
         assertThatThrownBy(() -> protocol.checkDates())
                 .isInstanceOfSatisfying(
@@ -79,6 +83,24 @@ class DocumentMetadataTest {
                         e -> assertThat(e.problem().errors())
                                 .extracting(FieldError::field)
                                 .containsExactly("effectiveDate", "reviewDueDate"));
+    }
+
+    @Test
+    void acceptsEveryStudyDesignCodeAndNoOther() {
+        assertThat(DocumentMetadata.DESIGN_PATTERN.split("\\|"))
+                .containsExactly(Arrays.stream(StudyDesign.values())
+                        .map(StudyDesign::code)
+                        .toArray(String[]::new));
+        assertThat(DocumentMetadata.DESIGN_CODES).isEqualTo(StudyDesign.CODES);
+    }
+
+    @Test
+    void keepsTheConfirmedDesignThroughAPatchAndNamesItWhenChanged() {
+        DocumentMetadata trial = PROTOCOL.patchedBy(design("randomised_trial"));
+
+        assertThat(trial.design()).isEqualTo("randomised_trial");
+        assertThat(trial.patchedBy(patch("title", "Protocole MAS 2")).design()).isEqualTo("randomised_trial");
+        assertThat(trial.changedFrom(PROTOCOL)).containsExactly("design");
     }
 
     @Test
@@ -92,12 +114,29 @@ class DocumentMetadataTest {
 
     private static DocumentMetadata procedure(String effective, String reviewDue) {
         return new DocumentMetadata(
-                null, null, null, null, "operating_procedure", null, null, null, null, null, effective, reviewDue);
+                null,
+                null,
+                null,
+                null,
+                "operating_procedure",
+                null,
+                null,
+                null,
+                null,
+                null,
+                effective,
+                reviewDue,
+                null);
+    }
+
+    private static DocumentMetadata design(String code) {
+        return new DocumentMetadata(null, null, null, null, null, null, null, null, null, null, null, null, code);
     }
 
     private static DocumentMetadata patch(String field, String title) {
         return field.equals("title")
-                ? new DocumentMetadata(title, null, null, null, null, null, null, null, null, null, null, null)
-                : new DocumentMetadata(null, null, null, null, null, null, null, List.of(), null, null, null, null);
+                ? new DocumentMetadata(title, null, null, null, null, null, null, null, null, null, null, null, null)
+                : new DocumentMetadata(
+                        null, null, null, null, null, null, null, List.of(), null, null, null, null, null);
     }
 }
