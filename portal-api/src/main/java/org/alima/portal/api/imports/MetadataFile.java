@@ -22,7 +22,7 @@ import java.util.Map;
  *
  * <p>Columns (keys): {@code file} (the file's path relative to the folder, or its name), {@code title}, {@code
  * abstract}, {@code authors}, {@code date}, {@code type}, {@code language}, {@code countries}, {@code topics}, {@code
- * doi}, {@code licence}; several authors, countries or topics are separated by {@code ;}.
+ * doi}, {@code licence}, {@code design} (a study design's code); several authors, countries or topics are separated by {@code ;}.
  */
 final class MetadataFile {
 
@@ -225,7 +225,8 @@ final class MetadataFile {
                         "countries",
                         "topics",
                         "doi",
-                        "licence"));
+                        "licence",
+                        "design"));
     }
 
     private static String firstLine(Exception e) {
@@ -249,6 +250,7 @@ final class MetadataFile {
         columns.put("doi", "doi");
         columns.put("licence", "license");
         columns.put("license", "license");
+        columns.put("design", "design");
         return Map.copyOf(columns);
     }
 

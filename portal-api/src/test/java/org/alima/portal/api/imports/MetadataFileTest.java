@@ -12,8 +12,8 @@ class MetadataFileTest {
     @Test
     void readsQuotedCellsSplitsMultipleValuesAndRenamesToTheUploadsKeys() {
         MetadataFile file = MetadataFile.csv("""
-                File,Title,Authors,Date,Countries,Licence
-                "a\\b.pdf","Malaria, severe","Diallo, Aminata; Smith, John",2019-03-01,SN; ML ;,CC-BY-4.0
+                File,Title,Authors,Date,Countries,Licence,Design
+                "a\\b.pdf","Malaria, severe","Diallo, Aminata; Smith, John",2019-03-01,SN; ML ;,CC-BY-4.0,cohort
                 """);
 
         MetadataFile.Row row = file.rows().get(0);
@@ -25,6 +25,7 @@ class MetadataFileTest {
                 .containsEntry("publicationDate", "2019-03-01")
                 .containsEntry("countries", List.of("SN", "ML"))
                 .containsEntry("license", "CC-BY-4.0")
+                .containsEntry("design", "cohort")
                 .containsEntry("authors", List.of(Map.of("name", "Diallo, Aminata"), Map.of("name", "Smith, John")));
     }
 
