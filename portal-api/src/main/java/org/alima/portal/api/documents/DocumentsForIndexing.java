@@ -21,6 +21,7 @@ import org.alima.portal.api.indexing.Audiences;
 import org.alima.portal.api.indexing.IndexedDocuments;
 import org.alima.portal.api.indexing.ProcessingOutcome;
 import org.alima.portal.api.indexing.StoredDocument;
+import org.alima.portal.indexer.extract.StudyDesignRules;
 
 /**
  * The documents and their files as indexing reads them, and the processing columns of {@code document_files} that
@@ -184,6 +185,15 @@ final class DocumentsForIndexing implements IndexedDocuments {
             statement.setInt(5, outcome.imageOnlyPages());
             statement.setBoolean(6, outcome.textTruncated());
             statement.setObject(7, documentId);
+            return statement.executeUpdate();
+        });
+        // The suggestion follows the text as last read; the design a person confirmed is another column, untouched.
+        query("UPDATE documents SET study_design_suggested = ?, study_design_cue = ? WHERE id = ?", statement -> {
+            StudyDesignRules.Suggestion suggestion = outcome.designSuggestion();
+            statement.setString(
+                    1, suggestion == null ? null : suggestion.design().code());
+            statement.setString(2, suggestion == null ? null : suggestion.cue());
+            statement.setObject(3, documentId);
             return statement.executeUpdate();
         });
     }
