@@ -46,7 +46,7 @@ final class DocumentsForIndexing implements IndexedDocuments {
     public Optional<StoredDocument> load(UUID documentId, boolean fillFromFile) {
         return query("""
                 SELECT d.title, d.abstract, d.doi, d.type, d.language, d.publication_date, d.countries, d.topics,
-                       d.review_due_date, d.status, d.owner_id,
+                       d.review_due_date, d.status, d.owner_id, d.study_design,
                        EXISTS (SELECT 1 FROM document_newer_published_versions(d.id)) AS superseded,
                        (WITH RECURSIVE older (id, supersedes_id, depth) AS (
                             SELECT d.id, d.supersedes_id, 0
@@ -84,6 +84,7 @@ final class DocumentsForIndexing implements IndexedDocuments {
             boolean superseded = rows.getBoolean("superseded");
             Date reviewDue = rows.getDate("review_due_date");
             UUID work = rows.getObject("work", UUID.class);
+            String design = rows.getString("study_design");
             return files.ofDocument(documentId)
                     .map(file -> new StoredDocument(
                             documentId,
@@ -94,7 +95,8 @@ final class DocumentsForIndexing implements IndexedDocuments {
                             audiences,
                             superseded,
                             reviewDue == null ? null : reviewDue.toLocalDate(),
-                            work));
+                            work,
+                            design));
         });
     }
 
