@@ -23,6 +23,7 @@ import org.alima.portal.api.system.NotFoundException;
  * @param latestVersionId the newest published version of its line, or its own id when no newer one is published
  * @param hasNewerVersion whether any newer version exists, published or not (a line of versions does not branch)
  * @param doubts the values read from the file that were found doubtful and are neither replaced nor confirmed
+ * @param designSuggestion the study design the rules suggested from the file's text; null when none
  */
 record Document(
         UUID id,
@@ -41,7 +42,8 @@ record Document(
         Instant createdAt,
         Instant updatedAt,
         DocumentResponse.FileResponse file,
-        List<MetadataDoubt> doubts) {
+        List<MetadataDoubt> doubts,
+        @Nullable DesignSuggestion designSuggestion) {
 
     Document {
         doubts = doubts.stream().filter(doubt -> doubt.standsIn(metadata)).toList();
@@ -66,7 +68,8 @@ record Document(
                 createdAt,
                 updatedAt,
                 file,
-                doubts);
+                doubts,
+                designSuggestion);
     }
 
     /** Whether {@code viewer} may read the document's page (its metadata, status, citation). */

@@ -255,7 +255,8 @@ record DocumentMetadata(
 
     /**
      * Whether the search index shows this metadata as it shows {@code other}: the same in every field it holds
-     * (license and the effective date are not; the review date is, for hits to say a procedure is overdue).
+     * (license and the effective date are not; the review date is, for hits to say a procedure is overdue; the study
+     * design is, as a facet and filter).
      */
     boolean showsInSearchAs(DocumentMetadata other) {
         return Objects.equals(title, other.title)
@@ -270,7 +271,8 @@ record DocumentMetadata(
                 && countryList().equals(other.countryList())
                 && topicList().equals(other.topicList())
                 && Objects.equals(doi, other.doi)
-                && Objects.equals(reviewDueDate, other.reviewDueDate);
+                && Objects.equals(reviewDueDate, other.reviewDueDate)
+                && Objects.equals(design, other.design);
     }
 
     /**

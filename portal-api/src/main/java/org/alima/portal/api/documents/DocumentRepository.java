@@ -55,6 +55,7 @@ class DocumentRepository {
             SELECT d.id, d.title, d.abstract, d.authors::text AS authors, d.publication_date, d.type, d.language,
                    d.countries, d.topics, d.doi, d.license, d.effective_date, d.review_due_date, d.study_design,
                    d.status, d.owner_id, d.return_comment, d.withdrawn_reason, d.metadata_doubts::text AS metadata_doubts,
+                   d.study_design_suggested, d.study_design_cue,
                    d.version, d.supersedes_id, d.published_at, d.created_at, d.updated_at,
                    (SELECT n.newer_id FROM document_newer_published_versions(d.id) n
                      ORDER BY n.steps, n.newer_published_at DESC LIMIT 1) AS superseded_by,
@@ -457,7 +458,8 @@ class DocumentRepository {
                 rows.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rows.getObject("updated_at", OffsetDateTime.class).toInstant(),
                 file,
-                doubts(rows.getString("metadata_doubts")));
+                doubts(rows.getString("metadata_doubts")),
+                DesignSuggestion.of(rows.getString("study_design_suggested"), rows.getString("study_design_cue")));
     }
 
     /** The format as the {@code document_files.format} column holds it: {@code pdf}, {@code markdown}… */

@@ -36,6 +36,9 @@ import org.alima.portal.api.search.ReviewDue;
  *     date it passed (YYYY-MM-DD); null otherwise. Search hits carry the same field
  * @param doubts the values read from the file that the portal found doubtful (a title that is a file name, an author
  *     that looks like a user name...), until replaced or confirmed; shown only to those who may edit the document
+ * @param designSuggestion the study design that the rules suggest from the file's text, with the cue that weighed
+ *     most; shown only to those who may edit the document, to confirm it as {@code design} or choose another; null
+ *     when the rules suggest none. It never changes {@code design} by itself
  * @param ocr when some pages' text was read by OCR from scans: how many, and Tesseract's mean confidence; null
  *     otherwise, and for a viewer who may not have the file
  */
@@ -60,6 +63,7 @@ record DocumentResponse(
         @Nullable FileResponse file,
         @Nullable String reviewOverdueSince,
         List<MetadataDoubt> doubts,
+        @Nullable DesignSuggestion designSuggestion,
         @Nullable OcrReading ocr) {
 
     /**
@@ -90,6 +94,7 @@ record DocumentResponse(
                 served ? document.file() : null,
                 overdueSince(document),
                 actions.contains(Action.EDIT) ? document.doubts() : List.of(),
+                actions.contains(Action.EDIT) ? document.designSuggestion() : null,
                 served ? ocr : null);
     }
 

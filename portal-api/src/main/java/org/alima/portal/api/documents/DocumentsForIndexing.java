@@ -21,6 +21,7 @@ import org.alima.portal.api.indexing.Audiences;
 import org.alima.portal.api.indexing.IndexedDocuments;
 import org.alima.portal.api.indexing.ProcessingOutcome;
 import org.alima.portal.api.indexing.StoredDocument;
+import org.alima.portal.indexer.extract.StudyDesignRules;
 
 /**
  * The documents and their files as indexing reads them, and the processing columns of {@code document_files} that
@@ -45,7 +46,7 @@ final class DocumentsForIndexing implements IndexedDocuments {
     public Optional<StoredDocument> load(UUID documentId, boolean fillFromFile) {
         return query("""
                 SELECT d.title, d.abstract, d.doi, d.type, d.language, d.publication_date, d.countries, d.topics,
-                       d.review_due_date, d.status, d.owner_id,
+                       d.review_due_date, d.status, d.owner_id, d.study_design,
                        EXISTS (SELECT 1 FROM document_newer_published_versions(d.id)) AS superseded,
                        (WITH RECURSIVE older (id, supersedes_id, depth) AS (
                             SELECT d.id, d.supersedes_id, 0
@@ -83,6 +84,7 @@ final class DocumentsForIndexing implements IndexedDocuments {
             boolean superseded = rows.getBoolean("superseded");
             Date reviewDue = rows.getDate("review_due_date");
             UUID work = rows.getObject("work", UUID.class);
+            String design = rows.getString("study_design");
             return files.ofDocument(documentId)
                     .map(file -> new StoredDocument(
                             documentId,
@@ -93,7 +95,8 @@ final class DocumentsForIndexing implements IndexedDocuments {
                             audiences,
                             superseded,
                             reviewDue == null ? null : reviewDue.toLocalDate(),
-                            work));
+                            work,
+                            design));
         });
     }
 
@@ -184,6 +187,15 @@ final class DocumentsForIndexing implements IndexedDocuments {
             statement.setInt(5, outcome.imageOnlyPages());
             statement.setBoolean(6, outcome.textTruncated());
             statement.setObject(7, documentId);
+            return statement.executeUpdate();
+        });
+        // The suggestion follows the text as last read; the design a person confirmed is another column, untouched.
+        query("UPDATE documents SET study_design_suggested = ?, study_design_cue = ? WHERE id = ?", statement -> {
+            StudyDesignRules.Suggestion suggestion = outcome.designSuggestion();
+            statement.setString(
+                    1, suggestion == null ? null : suggestion.design().code());
+            statement.setString(2, suggestion == null ? null : suggestion.cue());
+            statement.setObject(3, documentId);
             return statement.executeUpdate();
         });
     }

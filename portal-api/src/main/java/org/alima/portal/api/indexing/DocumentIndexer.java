@@ -17,6 +17,7 @@ import org.alima.portal.indexer.extract.DocumentMetadata;
 import org.alima.portal.indexer.extract.ExtractionResult;
 import org.alima.portal.indexer.extract.FailureKind;
 import org.alima.portal.indexer.extract.Page;
+import org.alima.portal.indexer.extract.StudyDesignRules;
 import org.alima.portal.indexer.index.IndexableDocument;
 import org.alima.portal.indexer.index.InvalidDocumentException;
 import org.alima.portal.indexer.ocr.OcrPage;
@@ -166,7 +167,27 @@ final class DocumentIndexer implements DocumentProcessor {
                 language,
                 fromFile,
                 extracted.imageOnlyPages(),
-                extracted.truncated());
+                extracted.truncated(),
+                designSuggestion(document, fromFile, extracted));
+    }
+
+    /**
+     * What the rules suggest as the study design, from the title a person gave, else the one the file gives, and the
+     * text as indexed (OCR included).
+     */
+    private static StudyDesignRules.Suggestion designSuggestion(
+            StoredDocument document,
+            ProcessingOutcome.MetadataFromFile fromFile,
+            ExtractionResult.Extracted extracted) {
+        String title = document.metadata().title() != null ? document.metadata().title() : fromFile.title();
+        StringBuilder text = new StringBuilder();
+        for (Page page : extracted.pages()) {
+            if (text.length() >= StudyDesignRules.READ) {
+                break;
+            }
+            text.append(page.text()).append('\n');
+        }
+        return StudyDesignRules.suggest(title, text.toString()).orElse(null);
     }
 
     /** The pages of scans in {@code result}: those of a file with text, or of one that needs OCR; else none. */

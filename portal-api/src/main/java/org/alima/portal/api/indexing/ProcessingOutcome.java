@@ -3,6 +3,7 @@ package org.alima.portal.api.indexing;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.alima.portal.indexer.extract.StudyDesignRules;
 
 /** What processing one stored document gave: facts about the file, or why it could not be processed. Immutable. */
 public sealed interface ProcessingOutcome permits ProcessingOutcome.Processed, ProcessingOutcome.Failed {
@@ -19,6 +20,8 @@ public sealed interface ProcessingOutcome permits ProcessingOutcome.Processed, P
      * @param fromFile metadata found in the file, filled into the document's fields that are still empty
      * @param imageOnlyPages pages that show images but hold no text (scans), left out of search
      * @param textTruncated true when the text went past the extraction limit and its end was left out of search
+     * @param designSuggestion the study design that {@link StudyDesignRules} suggests from the title and text, with its
+     *     cue; null when the rules suggest none. Stored apart from the design a person confirms
      */
     record Processed(
             boolean searchable,
@@ -27,7 +30,8 @@ public sealed interface ProcessingOutcome permits ProcessingOutcome.Processed, P
             String detectedLanguage,
             MetadataFromFile fromFile,
             int imageOnlyPages,
-            boolean textTruncated)
+            boolean textTruncated,
+            StudyDesignRules.Suggestion designSuggestion)
             implements ProcessingOutcome {}
 
     /**

@@ -21,6 +21,7 @@ import org.alima.portal.indexer.index.IndexableDocument;
  * @param superseded whether a newer version of it is published, which hides it from search unless asked for
  * @param work the first version of the document's chain of versions (its own id when it is the first), shared by all
  *     its versions so that related documents leave them out
+ * @param design the study design a person confirmed, as its code; null when none (a suggestion is not indexed)
  */
 public record StoredDocument(
         UUID documentId,
@@ -31,7 +32,8 @@ public record StoredDocument(
         Set<String> audiences,
         boolean superseded,
         LocalDate reviewDue,
-        UUID work) {
+        UUID work,
+        String design) {
 
     public StoredDocument {
         audiences = Set.copyOf(audiences);
@@ -70,7 +72,8 @@ public record StoredDocument(
                 audiences,
                 superseded,
                 reviewDue,
-                work.toString());
+                work.toString(),
+                design);
     }
 
     /**

@@ -20,7 +20,8 @@ import org.alima.portal.indexer.search.SearchRequest;
  * parameters, bounds and answers. {@link SearchController} implements it and tests call it through a declarative
  * client.
  *
- * <p>The filters ({@code type}, {@code language}, {@code country}, {@code topic}, {@code collection}) are repeated
+ * <p>The filters ({@code type}, {@code language}, {@code country}, {@code topic}, {@code collection}, {@code design})
+ * are repeated
  * parameters, one value per repetition ({@code MULTI}): a topic may hold a comma ("Malnutrition, acute").
  */
 interface SearchApi {
@@ -38,6 +39,7 @@ interface SearchApi {
             @QueryValue @Nullable @Format("MULTI") List<String> country,
             @QueryValue @Nullable @Format("MULTI") List<String> topic,
             @QueryValue @Nullable @Format("MULTI") List<String> collection,
+            @QueryValue @Nullable @Format("MULTI") List<String> design,
             @QueryValue @Nullable @Min(value = 0, message = YEAR) @Max(value = 9999, message = YEAR) Integer yearFrom,
             @QueryValue @Nullable @Min(value = 0, message = YEAR) @Max(value = 9999, message = YEAR) Integer yearTo,
             @QueryValue @Nullable @Pattern(regexp = "relevance|newest", message = "must be relevance or newest")

@@ -30,6 +30,7 @@ import org.alima.portal.api.collections.CollectionDirectory;
 import org.alima.portal.api.indexing.Audiences;
 import org.alima.portal.api.system.InvalidInputException;
 import org.alima.portal.api.system.NotFoundException;
+import org.alima.portal.indexer.extract.StudyDesign;
 import org.alima.portal.indexer.index.IndexException;
 import org.alima.portal.indexer.search.Access;
 import org.alima.portal.indexer.search.DocumentNotFoundException;
@@ -109,6 +110,7 @@ class SearchController implements SearchApi {
     @Parameter(name = "country", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
     @Parameter(name = "topic", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
     @Parameter(name = "collection", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "design", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
     @Override
     public SearchResults search(
             @Nullable String q,
@@ -117,6 +119,7 @@ class SearchController implements SearchApi {
             @Nullable List<String> country,
             @Nullable List<String> topic,
             @Nullable List<String> collection,
+            @Nullable List<String> design,
             @Nullable Integer yearFrom,
             @Nullable Integer yearTo,
             @Nullable String sort,
@@ -153,6 +156,7 @@ class SearchController implements SearchApi {
                 values("country", country),
                 values("topic", topic),
                 values("collection", collection),
+                designs(design),
                 yearFrom,
                 yearTo);
         SearchRequest request = SearchRequest.of(q)
@@ -282,6 +286,18 @@ class SearchController implements SearchApi {
             }
         }
         return kept;
+    }
+
+    /** The study design codes asked for; a code that is not one of {@link StudyDesign}'s is refused, naming them. */
+    static Set<String> designs(@Nullable List<String> given) {
+        Set<String> codes = values("design", given);
+        for (String code : codes) {
+            if (StudyDesign.fromCode(code).isEmpty()) {
+                throw InvalidInputException.of(
+                        "design", "has the unknown code '" + code + "'; use one of " + StudyDesign.CODES);
+            }
+        }
+        return codes;
     }
 
     /** @param q the query, carried to each page's view to mark its words there; null for none */

@@ -48,6 +48,7 @@ public final class SearchForFeeds {
                 SearchController.values("country", filters.getOrDefault("country", List.of())),
                 SearchController.values("topic", filters.getOrDefault("topic", List.of())),
                 SearchController.values("collection", filters.getOrDefault("collection", List.of())),
+                SearchController.designs(filters.getOrDefault("design", List.of())),
                 null,
                 null);
         SearchRequest request = SearchRequest.of(q)

@@ -159,6 +159,7 @@ class DocumentTest {
                         extraction.equals("failed") ? ProcessingFailure.MALFORMED : null,
                         null,
                         "/api/documents/" + id + "/file"),
-                List.of());
+                List.of(),
+                null);
     }
 }

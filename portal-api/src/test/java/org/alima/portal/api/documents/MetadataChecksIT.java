@@ -86,6 +86,47 @@ class MetadataChecksIT extends PortalTest {
     }
 
     @Nested
+    class StudyDesignSuggestedFromTheText {
+
+        @Test
+        void theRulesSuggestADesignWithItsCueAndTheContributorsChoiceIsStoredApart() {
+            String id = api.uploadAccepted("malaria.pdf", Api.uniquePdf("severe-malaria-children-en.pdf"), null);
+            TestDocuments.awaitSettled(api, id);
+
+            JsonNode document = read(api.get("/api/documents/" + id));
+            assertThat(document.at("/designSuggestion/code").asText()).isEqualTo("guideline");
+            assertThat(document.at("/designSuggestion/cue").asText()).isEqualTo("guideline");
+            assertThat(document.get("design").isNull()).isTrue();
+
+            JsonNode changed = read(api.json("PATCH", "/api/documents/" + id, "{\"design\": \"cohort\"}"));
+
+            assertThat(changed.get("design").asText()).isEqualTo("cohort");
+            JsonNode again = read(api.get("/api/documents/" + id));
+            assertThat(again.get("design").asText()).isEqualTo("cohort");
+            assertThat(again.at("/designSuggestion/code").asText()).isEqualTo("guideline");
+        }
+
+        @Test
+        void theSuggestionIsNotShownToReadersOnceTheDocumentIsPublic() {
+            String id = api.uploadAccepted(
+                    "malaria.pdf",
+                    Api.uniquePdf("severe-malaria-children-en.pdf"),
+                    "{\"type\": \"guideline\", \"language\": \"en\"}");
+            TestDocuments.awaitSettled(api, id);
+            TestDocuments.publish(curator, id);
+
+            assertThat(read(anonymous.get("/api/documents/" + id))
+                            .get("designSuggestion")
+                            .isNull())
+                    .isTrue();
+            assertThat(read(curator.get("/api/documents/" + id))
+                            .at("/designSuggestion/code")
+                            .asText())
+                    .isEqualTo("guideline");
+        }
+    }
+
+    @Nested
     class DoubtfulValuesReadFromTheFile {
 
         @Test

@@ -53,6 +53,7 @@ public interface SearchClient extends SearchApi {
                 query.country(),
                 query.topic(),
                 query.collection(),
+                null,
                 query.yearFrom(),
                 null,
                 query.sort(),

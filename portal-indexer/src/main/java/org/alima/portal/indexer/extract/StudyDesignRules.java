@@ -25,7 +25,7 @@ public final class StudyDesignRules {
     static final int HEAD = 6_000;
 
     /** The characters of text normalised at most, for the methods heading to be found in a long document. */
-    static final int READ = 200_000;
+    public static final int READ = 200_000;
 
     /** The characters read after a methods heading. */
     static final int METHODS = 3_000;

@@ -64,7 +64,7 @@ public final class IndexSchema {
      * Version of this schema, written in every commit's user data. Bump it whenever a change here makes an existing
      * index wrong (new field, other analysis); {@link PortalIndex#needsRebuild()} then asks for a rebuild.
      */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     // ---- identity
 
@@ -123,6 +123,9 @@ public final class IndexSchema {
     public static final String COUNTRY = "country";
     public static final String TOPIC = "topic";
     public static final String COLLECTION = "collection";
+
+    /** The study design a person confirmed, as its stable code: a facet and filter like the type. */
+    public static final String DESIGN = "design";
 
     /** Int point for range filters and year:2020 queries; stored for display; also a facet dimension. */
     public static final String YEAR = "year";
@@ -205,8 +208,9 @@ public final class IndexSchema {
     /** Numeric doc value, on a passage document: how many doc ids back its document is (blocks stay contiguous). */
     public static final String PASSAGE_PARENT = "passage_parent";
 
-    /** The six facet dimensions, in display order. */
-    public static final List<String> FACET_DIMENSIONS = List.of(TYPE, LANGUAGE, YEAR, COUNTRY, TOPIC, COLLECTION);
+    /** The seven facet dimensions, in display order. */
+    public static final List<String> FACET_DIMENSIONS =
+            List.of(TYPE, LANGUAGE, YEAR, COUNTRY, TOPIC, COLLECTION, DESIGN);
 
     /** Longest keyword value (type, topic, author…) accepted, in characters; Lucene terms are capped at 32 KiB. */
     public static final int MAX_KEYWORD_LENGTH = 512;
@@ -359,6 +363,7 @@ public final class IndexSchema {
         }
         addFacet(id, doc, TYPE, lower(source.type()));
         addFacet(id, doc, LANGUAGE, lower(source.language()));
+        addFacet(id, doc, DESIGN, lower(source.design()));
         LocalDate date = source.date();
         if (date != null) {
             doc.add(new LongPoint(DATE, date.toEpochDay()));

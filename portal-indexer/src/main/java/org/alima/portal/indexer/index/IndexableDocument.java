@@ -22,6 +22,7 @@ import org.alima.portal.indexer.extract.Page;
  *     older versions
  * @param work what every version of the same work shares (in the portal, the id of its first version), so that
  *     related documents leave out the document's own versions; null means the document is a work of its own (its id)
+ * @param design the study design a person confirmed, as a {@code StudyDesign} code (e.g. {@code cohort}), or null
  */
 public record IndexableDocument(
         String id,
@@ -41,7 +42,8 @@ public record IndexableDocument(
         Set<String> audiences,
         boolean superseded,
         LocalDate reviewDue,
-        String work) {
+        String work,
+        String design) {
 
     /** The audience of a published document: every reader, signed in or not. */
     public static final String PUBLIC = "public";
@@ -70,6 +72,48 @@ public record IndexableDocument(
         }
         audiences = Set.copyOf(kept);
         work = work == null || work.isBlank() ? id : work;
+    }
+
+    /** A document without a confirmed study design: what every source but the portal's documents gives. */
+    public IndexableDocument(
+            String id,
+            String source,
+            String title,
+            String abstractText,
+            List<String> authors,
+            List<String> keywords,
+            String doi,
+            String type,
+            String language,
+            LocalDate date,
+            List<String> countries,
+            List<String> topics,
+            List<String> collections,
+            List<Page> pages,
+            Set<String> audiences,
+            boolean superseded,
+            LocalDate reviewDue,
+            String work) {
+        this(
+                id,
+                source,
+                title,
+                abstractText,
+                authors,
+                keywords,
+                doi,
+                type,
+                language,
+                date,
+                countries,
+                topics,
+                collections,
+                pages,
+                audiences,
+                superseded,
+                reviewDue,
+                work,
+                null);
     }
 
     /** A document that is a work of its own, with no other versions. */

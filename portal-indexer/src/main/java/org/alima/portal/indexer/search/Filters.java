@@ -18,6 +18,7 @@ public record Filters(
         Set<String> countries,
         Set<String> topics,
         Set<String> collections,
+        Set<String> designs,
         Integer yearFrom,
         Integer yearTo) {
 
@@ -33,6 +34,7 @@ public record Filters(
         countries = checked("country", countries);
         topics = checked("topic", topics);
         collections = checked("collection", collections);
+        designs = checked("design", designs);
         for (Integer year : new Integer[] {yearFrom, yearTo}) {
             if (year != null && (year < 0 || year > 9999)) {
                 throw new InvalidSearchRequestException("a year filter must be between 0 and 9999, got " + year);
@@ -46,31 +48,35 @@ public record Filters(
 
     /** No restriction. */
     public static Filters none() {
-        return new Filters(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null);
+        return new Filters(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null);
     }
 
     public Filters withTypes(String... values) {
-        return new Filters(Set.of(values), languages, countries, topics, collections, yearFrom, yearTo);
+        return new Filters(Set.of(values), languages, countries, topics, collections, designs, yearFrom, yearTo);
     }
 
     public Filters withLanguages(String... values) {
-        return new Filters(types, Set.of(values), countries, topics, collections, yearFrom, yearTo);
+        return new Filters(types, Set.of(values), countries, topics, collections, designs, yearFrom, yearTo);
     }
 
     public Filters withCountries(String... values) {
-        return new Filters(types, languages, Set.of(values), topics, collections, yearFrom, yearTo);
+        return new Filters(types, languages, Set.of(values), topics, collections, designs, yearFrom, yearTo);
     }
 
     public Filters withTopics(String... values) {
-        return new Filters(types, languages, countries, Set.of(values), collections, yearFrom, yearTo);
+        return new Filters(types, languages, countries, Set.of(values), collections, designs, yearFrom, yearTo);
     }
 
     public Filters withCollections(String... values) {
-        return new Filters(types, languages, countries, topics, Set.of(values), yearFrom, yearTo);
+        return new Filters(types, languages, countries, topics, Set.of(values), designs, yearFrom, yearTo);
+    }
+
+    public Filters withDesigns(String... values) {
+        return new Filters(types, languages, countries, topics, collections, Set.of(values), yearFrom, yearTo);
     }
 
     public Filters withYears(Integer from, Integer to) {
-        return new Filters(types, languages, countries, topics, collections, from, to);
+        return new Filters(types, languages, countries, topics, collections, designs, from, to);
     }
 
     private static Set<String> checked(String dimension, Set<String> values) {
@@ -97,6 +103,6 @@ public record Filters(
 
     /** Values per dimension name of {@link org.alima.portal.indexer.index.IndexSchema#FACET_DIMENSIONS} (no year). */
     List<Set<String>> keywordDimensions() {
-        return List.of(types, languages, countries, topics, collections);
+        return List.of(types, languages, countries, topics, collections, designs);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * One results page, immutable.
  *
  * @param total number of matching documents (exact)
- * @param facets per dimension (type, language, year, country, topic, collection, in that order), the most frequent
+ * @param facets per dimension (type, language, year, country, topic, collection, design, in that order), the most frequent
  *     values among matching documents; empty when not requested
  * @param nextCursor pass as {@link SearchRequest#cursor()} for the next page; null on the last page
  * @param didYouMean a corrected query that finds more documents, or null

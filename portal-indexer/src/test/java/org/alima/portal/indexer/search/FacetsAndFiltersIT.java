@@ -41,10 +41,12 @@ class FacetsAndFiltersIT {
                     .countries("BF")
                     .topics("Nutrition")
                     .collections("Epicentre")
+                    .design("cohort")
                     .pages("malaria and malnutrition")
                     .build(),
             doc("g1")
                     .type("guideline")
+                    .design("guideline")
                     .language("en")
                     .date(LocalDate.of(2023, 3, 1))
                     .countries("NE")
@@ -75,14 +77,14 @@ class FacetsAndFiltersIT {
     class Facets {
 
         @Test
-        void countsEverySixDimensionsOfAllMatchingDocumentsInTheSameSearch() {
+        void countsEverySevenDimensionsOfAllMatchingDocumentsInTheSameSearch() {
             SearchResponse response = malaria(Filters.none());
 
             assertThat(response.total()).isEqualTo(5);
             assertThat(response.facets())
-                    .containsOnlyKeys("type", "language", "year", "country", "topic", "collection");
+                    .containsOnlyKeys("type", "language", "year", "country", "topic", "collection", "design");
             assertThat(response.facets().keySet())
-                    .containsExactly("type", "language", "year", "country", "topic", "collection");
+                    .containsExactly("type", "language", "year", "country", "topic", "collection", "design");
             assertThat(response.facets().get("type"))
                     .containsExactly(new FacetValue("study", 3), new FacetValue("guideline", 2));
             assertThat(response.facets().get("language"))
@@ -97,6 +99,8 @@ class FacetsAndFiltersIT {
                             new FacetValue("Pharmacy", 1));
             assertThat(response.facets().get("year")).hasSize(4).contains(new FacetValue("2023", 1));
             assertThat(response.facets().get("collection")).containsExactly(new FacetValue("Epicentre", 2));
+            assertThat(response.facets().get("design"))
+                    .containsExactlyInAnyOrder(new FacetValue("cohort", 1), new FacetValue("guideline", 1));
         }
 
         @Test
@@ -137,7 +141,7 @@ class FacetsAndFiltersIT {
 
                 assertThat(response.total()).isEqualTo(1);
                 assertThat(response.facets())
-                        .hasSize(6)
+                        .hasSize(7)
                         .allSatisfy((dimension, values) -> assertThat(values).isEmpty());
             }
         }
@@ -154,6 +158,8 @@ class FacetsAndFiltersIT {
             assertThat(ids(malaria(Filters.none().withTopics("pharmacy")))).containsExactly("g1");
             assertThat(ids(malaria(Filters.none().withCollections("épicentre"))))
                     .containsExactlyInAnyOrder("s1", "s3");
+            assertThat(ids(malaria(Filters.none().withDesigns("COHORT", "guideline"))))
+                    .containsExactlyInAnyOrder("s3", "g1");
         }
 
         @Test

@@ -26,6 +26,7 @@ final class TestDocument {
     private boolean superseded;
     private LocalDate reviewDue;
     private String work;
+    private String design;
 
     private TestDocument(String id) {
         this.id = id;
@@ -107,6 +108,12 @@ final class TestDocument {
         return this;
     }
 
+    /** Gives it a confirmed study design, by code. */
+    TestDocument design(String design) {
+        this.design = design;
+        return this;
+    }
+
     /** Makes it a version of the work that {@code work} names (the id of its first version). */
     TestDocument versionOf(String work) {
         this.work = work;
@@ -148,6 +155,7 @@ final class TestDocument {
                 audiences,
                 superseded,
                 reviewDue,
-                work);
+                work,
+                design);
     }
 }
