@@ -42,6 +42,7 @@ class VisibilityIT {
                     .countries("CD")
                     .topics("cholera")
                     .collections("kasai-response")
+                    .design("cohort")
                     .pages(
                             "Oral cholera vaccine coverage in Kasai reached ninety percent of the target population.",
                             "The cold chain held during the vaccination campaign.")
@@ -56,6 +57,7 @@ class VisibilityIT {
                     .countries("TZ")
                     .topics("lakeside")
                     .collections("drafts-box")
+                    .design("operating_procedure")
                     .pages("Preparation notes.", "Tanganyika fishing villages will receive oral cholera vaccination.")
                     .build(),
             doc("previous")
@@ -79,6 +81,7 @@ class VisibilityIT {
                     .countries("CD")
                     .topics("cholera")
                     .collections("kasai-response")
+                    .design("cohort")
                     .pages("Cholera cases in Kasai were treated with oral rehydration in the centre.")
                     .build());
 
@@ -194,7 +197,8 @@ class VisibilityIT {
                             Map.entry("year", Map.of("2023", 1L, "2022", 1L)),
                             Map.entry("country", Map.of("CD", 2L)),
                             Map.entry("topic", Map.of("cholera", 2L)),
-                            Map.entry("collection", Map.of("kasai-response", 2L)));
+                            Map.entry("collection", Map.of("kasai-response", 2L)),
+                            Map.entry("design", Map.of("cohort", 2L)));
         }
 
         @Test
@@ -206,7 +210,8 @@ class VisibilityIT {
                             Map.entry("year", Map.of("2025", 1L, "2023", 1L, "2022", 1L)),
                             Map.entry("country", Map.of("CD", 2L, "TZ", 1L)),
                             Map.entry("topic", Map.of("cholera", 2L, "lakeside", 1L)),
-                            Map.entry("collection", Map.of("kasai-response", 2L, "drafts-box", 1L)));
+                            Map.entry("collection", Map.of("kasai-response", 2L, "drafts-box", 1L)),
+                            Map.entry("design", Map.of("cohort", 2L, "operating_procedure", 1L)));
         }
 
         @Test
