@@ -62,14 +62,7 @@ class DocumentWorkflow {
      * @throws DuplicateFileException when a document already holds the same bytes
      */
     UUID upload(Viewer viewer, DocumentMetadata metadata, InputStream content, String fileName) throws IOException {
-        return receive(content, fileName, viewer, (file, name) -> {
-            metadata.checkDates();
-            UUID id = documents.create(metadata, null, owner(viewer));
-            documents.addFile(id, file, name, files.store(file));
-            queue.enqueueIngest(id);
-            audit.record(viewer, "document.upload", TARGET, id.toString(), uploadDetail(file, name, null));
-            return id;
-        });
+        return receive(content, fileName, viewer, (file, name) -> recordDraft(viewer, metadata, file, name));
     }
 
     /**
@@ -89,11 +82,7 @@ class DocumentWorkflow {
             Consumer<UUID> alsoRecord)
             throws IOException {
         return receive(content, fileName, viewer, (file, name) -> {
-            metadata.checkDates();
-            UUID id = documents.create(metadata, null, owner(viewer));
-            documents.addFile(id, file, name, files.store(file));
-            queue.enqueueIngest(id);
-            audit.record(viewer, "document.upload", TARGET, id.toString(), uploadDetail(file, name, null));
+            UUID id = recordDraft(viewer, metadata, file, name);
             if (status == DocumentStatus.SUBMITTED) {
                 submit(viewer, id);
             } else if (status == DocumentStatus.PUBLISHED) {
@@ -273,6 +262,16 @@ class DocumentWorkflow {
         } finally {
             files.discard(incoming);
         }
+    }
+
+    /** Records a received file as a new draft of {@code viewer}'s, queued for processing: an upload's one rule. */
+    private UUID recordDraft(Viewer viewer, DocumentMetadata metadata, FileStore.IncomingFile file, SafeFileName name) {
+        metadata.checkDates();
+        UUID id = documents.create(metadata, null, owner(viewer));
+        documents.addFile(id, file, name, files.store(file));
+        queue.enqueueIngest(id);
+        audit.record(viewer, "document.upload", TARGET, id.toString(), uploadDetail(file, name, null));
+        return id;
     }
 
     @FunctionalInterface
