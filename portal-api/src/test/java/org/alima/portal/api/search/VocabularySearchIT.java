@@ -71,6 +71,11 @@ class VocabularySearchIT extends PortalTest {
         assertThat(ids(read(anonymous.get("/api/search?q=" + word + "&setting=camp&intervention=treatment"))))
                 .isEmpty();
 
+        String feed = anonymous.get("/feeds/search?q=" + word + "&setting=camp").body();
+        assertThat(feed).contains(camp).doesNotContain(hospital).doesNotContain(draft);
+        assertThat(anonymous.get("/feeds/search?q=" + word + "&setting=tent").statusCode())
+                .isEqualTo(400);
+
         JsonNode owners = read(api.get("/api/search?q=" + word + "&population=refugees"));
         assertThat(ids(owners)).containsExactlyInAnyOrder(camp, draft);
         assertThat(counts(owners, "health")).isEqualTo(Map.of("infectious", 1L, "mental", 1L));
