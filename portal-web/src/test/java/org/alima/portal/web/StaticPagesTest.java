@@ -162,7 +162,18 @@ class StaticPagesTest {
                 .forEach(type -> fromTheApi.add("type." + type));
         Stream.of("queued", "extracting", "extracted", "indexed", "failed").forEach(s -> fromTheApi.add("status." + s));
         Stream.of("draft", "submitted", "published", "withdrawn").forEach(s -> fromTheApi.add("doc.state." + s));
-        Stream.of("type", "language", "year", "country", "topic", "collection")
+        Stream.of(
+                        "type",
+                        "language",
+                        "year",
+                        "country",
+                        "topic",
+                        "collection",
+                        "design",
+                        "health",
+                        "population",
+                        "setting",
+                        "intervention")
                 .forEach(d -> fromTheApi.add("facet." + d));
         Stream.of("submit", "publish", "return", "withdraw", "retry", "delete", "edit", "newVersion")
                 .forEach(action -> fromTheApi.add("manage." + action));
@@ -246,10 +257,13 @@ class StaticPagesTest {
         // permanent link, of publishing a collection and of describing a file while it is sent made it 37,619; with the
         // OCR messages merged from main it went past 38,000 (38,223), and is just under once comments of home.js and
         // results.js and two messages were cut. The metadata checks, usage counts, OCR's dashboard and saved searches
-        // made it 40,394: 42,000 holds the whole first visit near 45 KB of its 100 KB target. Loading only the reader's
-        // language of messages.js (a third of this; it needs the language-specific preload the shell cannot say
-        // without a script or a server-written shell) is the saving that must come before any further raise.
-        assertThat(compressed).isLessThan(42_000);
+        // made it 40,394: 42,000 held the whole first visit near 45 KB of its 100 KB target. Loading only the reader's
+        // language of messages.js (messages/fr.js or messages/en.js, asked for by the shell's first script) took it
+        // from 41,955 to 36,898, and the facets of study design and of the four vocabularies (their labels come
+        // from the API, only their names are messages) to 37,737: 38,500 is the budget now. The next saving, if ever
+        // needed: the metadata form's and dashboards' messages, which only signed-in contributors read, in a file of
+        // their own.
+        assertThat(compressed).as("first visit, compressed").isLessThan(38_500);
     }
 
     private long compressedSize(String asset) throws IOException {
