@@ -16,6 +16,7 @@ import java.util.Objects;
 import org.alima.portal.api.system.FieldError;
 import org.alima.portal.api.system.InvalidInputException;
 import org.alima.portal.api.system.PlainText;
+import org.alima.portal.api.vocabularies.Vocabulary;
 
 /**
  * The descriptive metadata of a document that people edit: sent with an upload, by PUT (replace) and PATCH (change
@@ -33,6 +34,13 @@ import org.alima.portal.api.system.PlainText;
  *     effective date
  * @param design the study design's code (see {@code StudyDesign} in portal-indexer), as the contributor or a curator
  *     confirmed it; what the rules suggested from the file is kept apart until then
+ * @param healthTopics codes of {@link Vocabulary#HEALTH} (ICD-11 chapters); the free {@code topics} hold what they lack
+ * @param populations codes of {@link Vocabulary#POPULATION}
+ * @param populationsOther free text for populations the vocabulary lacks, shown marked as free text
+ * @param settings codes of {@link Vocabulary#SETTING}
+ * @param settingsOther free text for settings the vocabulary lacks
+ * @param interventions codes of {@link Vocabulary#INTERVENTION}
+ * @param interventionsOther free text for intervention types the vocabulary lacks
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -88,7 +96,43 @@ record DocumentMetadata(
         @Nullable @CalendarDate String reviewDueDate,
 
         @Nullable @Pattern(regexp = DESIGN_PATTERN, message = "must be one of " + DESIGN_CODES)
-        String design) {
+        String design,
+
+        @Nullable @Size(max = MAX_CODES, message = "must list at most " + MAX_CODES + " codes")
+        List<@NotNull String> healthTopics,
+
+        @Nullable @Size(max = MAX_CODES, message = "must list at most " + MAX_CODES + " codes")
+        List<@NotNull String> populations,
+
+        @Nullable @Size(max = MAX_OTHER, message = "must list at most " + MAX_OTHER + " entries")
+        List<
+                        @NotBlank(message = "must not be blank")
+                        @Size(max = 200, message = "must be at most 200 characters") @PlainText String>
+                populationsOther,
+
+        @Nullable @Size(max = MAX_CODES, message = "must list at most " + MAX_CODES + " codes")
+        List<@NotNull String> settings,
+
+        @Nullable @Size(max = MAX_OTHER, message = "must list at most " + MAX_OTHER + " entries")
+        List<
+                        @NotBlank(message = "must not be blank")
+                        @Size(max = 200, message = "must be at most 200 characters") @PlainText String>
+                settingsOther,
+
+        @Nullable @Size(max = MAX_CODES, message = "must list at most " + MAX_CODES + " codes")
+        List<@NotNull String> interventions,
+
+        @Nullable @Size(max = MAX_OTHER, message = "must list at most " + MAX_OTHER + " entries")
+        List<
+                        @NotBlank(message = "must not be blank")
+                        @Size(max = 200, message = "must be at most 200 characters") @PlainText String>
+                interventionsOther) {
+
+    /** Most codes of one vocabulary on a document: more than any vocabulary holds. */
+    static final int MAX_CODES = 30;
+
+    /** Most free-text entries beside one vocabulary. */
+    static final int MAX_OTHER = 20;
 
     /** The study design codes that the API accepts, as a regular expression (a constant, as annotations need). */
     static final String DESIGN_PATTERN = "systematic_review|randomised_trial|cohort|case_control|cross_sectional"
@@ -105,7 +149,9 @@ record DocumentMetadata(
     static final String PROCEDURE = "operating_procedure";
 
     static DocumentMetadata empty() {
-        return new DocumentMetadata(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new DocumentMetadata(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
     }
 
     List<Author> authorList() {
@@ -118,6 +164,77 @@ record DocumentMetadata(
 
     List<String> topicList() {
         return topics == null ? List.of() : topics;
+    }
+
+    List<String> healthTopicList() {
+        return list(healthTopics);
+    }
+
+    List<String> populationList() {
+        return list(populations);
+    }
+
+    List<String> populationOtherList() {
+        return list(populationsOther);
+    }
+
+    List<String> settingList() {
+        return list(settings);
+    }
+
+    List<String> settingOtherList() {
+        return list(settingsOther);
+    }
+
+    List<String> interventionList() {
+        return list(interventions);
+    }
+
+    List<String> interventionOtherList() {
+        return list(interventionsOther);
+    }
+
+    /** The codes of {@code vocabulary} this metadata holds (for the study design, its one code or none). */
+    List<String> codesOf(Vocabulary vocabulary) {
+        return switch (vocabulary) {
+            case DESIGN -> design == null ? List.of() : List.of(design);
+            case HEALTH -> healthTopicList();
+            case POPULATION -> populationList();
+            case SETTING -> settingList();
+            case INTERVENTION -> interventionList();
+        };
+    }
+
+    /** The free text beside {@code vocabulary}, for what it lacks (for health topics, the free topics). */
+    List<String> otherOf(Vocabulary vocabulary) {
+        return switch (vocabulary) {
+            case DESIGN -> List.of();
+            case HEALTH -> topicList();
+            case POPULATION -> populationOtherList();
+            case SETTING -> settingOtherList();
+            case INTERVENTION -> interventionOtherList();
+        };
+    }
+
+    /**
+     * Checks that every code of the four humanitarian vocabularies is one of theirs (the study design has its own
+     * pattern above).
+     *
+     * @throws InvalidInputException naming each field with an unknown code and the codes it allows
+     */
+    void checkCodes() {
+        List<FieldError> errors = new ArrayList<>();
+        for (Vocabulary vocabulary :
+                List.of(Vocabulary.HEALTH, Vocabulary.POPULATION, Vocabulary.SETTING, Vocabulary.INTERVENTION)) {
+            errors.addAll(vocabulary.unknown(vocabulary.field(), codesOf(vocabulary)));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static List<String> list(@Nullable List<String> values) {
+        return values == null ? List.of() : values;
     }
 
     @Nullable
@@ -239,6 +356,13 @@ record DocumentMetadata(
         addIfDifferent(changed, "effectiveDate", effectiveDate, other.effectiveDate);
         addIfDifferent(changed, "reviewDueDate", reviewDueDate, other.reviewDueDate);
         addIfDifferent(changed, "design", design, other.design);
+        addIfDifferent(changed, "healthTopics", healthTopicList(), other.healthTopicList());
+        addIfDifferent(changed, "populations", populationList(), other.populationList());
+        addIfDifferent(changed, "populationsOther", populationOtherList(), other.populationOtherList());
+        addIfDifferent(changed, "settings", settingList(), other.settingList());
+        addIfDifferent(changed, "settingsOther", settingOtherList(), other.settingOtherList());
+        addIfDifferent(changed, "interventions", interventionList(), other.interventionList());
+        addIfDifferent(changed, "interventionsOther", interventionOtherList(), other.interventionOtherList());
         return changed;
     }
 
@@ -256,7 +380,7 @@ record DocumentMetadata(
     /**
      * Whether the search index shows this metadata as it shows {@code other}: the same in every field it holds
      * (license and the effective date are not; the review date is, for hits to say a procedure is overdue; the study
-     * design is, as a facet and filter).
+     * design and the codes of the four vocabularies are, as facets and filters; their free text is not).
      */
     boolean showsInSearchAs(DocumentMetadata other) {
         return Objects.equals(title, other.title)
@@ -272,7 +396,11 @@ record DocumentMetadata(
                 && topicList().equals(other.topicList())
                 && Objects.equals(doi, other.doi)
                 && Objects.equals(reviewDueDate, other.reviewDueDate)
-                && Objects.equals(design, other.design);
+                && Objects.equals(design, other.design)
+                && healthTopicList().equals(other.healthTopicList())
+                && populationList().equals(other.populationList())
+                && settingList().equals(other.settingList())
+                && interventionList().equals(other.interventionList());
     }
 
     /**
@@ -293,6 +421,13 @@ record DocumentMetadata(
                 patch.license != null ? patch.license : license,
                 patch.effectiveDate != null ? patch.effectiveDate : effectiveDate,
                 patch.reviewDueDate != null ? patch.reviewDueDate : reviewDueDate,
-                patch.design != null ? patch.design : design);
+                patch.design != null ? patch.design : design,
+                patch.healthTopics != null ? patch.healthTopics : healthTopics,
+                patch.populations != null ? patch.populations : populations,
+                patch.populationsOther != null ? patch.populationsOther : populationsOther,
+                patch.settings != null ? patch.settings : settings,
+                patch.settingsOther != null ? patch.settingsOther : settingsOther,
+                patch.interventions != null ? patch.interventions : interventions,
+                patch.interventionsOther != null ? patch.interventionsOther : interventionsOther);
     }
 }

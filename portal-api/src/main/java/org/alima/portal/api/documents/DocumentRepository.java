@@ -56,6 +56,8 @@ class DocumentRepository {
                    d.countries, d.topics, d.doi, d.license, d.effective_date, d.review_due_date, d.study_design,
                    d.status, d.owner_id, d.return_comment, d.withdrawn_reason, d.metadata_doubts::text AS metadata_doubts,
                    d.study_design_suggested, d.study_design_cue,
+                   d.health_topics, d.populations, d.populations_other, d.settings, d.settings_other,
+                   d.interventions, d.interventions_other,
                    d.version, d.supersedes_id, d.published_at, d.created_at, d.updated_at,
                    (SELECT n.newer_id FROM document_newer_published_versions(d.id) n
                      ORDER BY n.steps, n.newer_published_at DESC LIMIT 1) AS superseded_by,
@@ -97,9 +99,11 @@ class DocumentRepository {
     UUID create(DocumentMetadata metadata, @Nullable UUID supersedes, UUID owner) {
         return execute("""
                 INSERT INTO documents (title, abstract, authors, publication_date, type, language, countries, topics,
-                                       doi, license, effective_date, review_due_date, study_design, status, owner_id,
-                                       created_by, updated_by, supersedes_id, version)
-                VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?,
+                                       doi, license, effective_date, review_due_date, study_design, health_topics,
+                                       populations, populations_other, settings, settings_other, interventions,
+                                       interventions_other, status, owner_id, created_by, updated_by, supersedes_id,
+                                       version)
+                VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?,
                         COALESCE((SELECT version + 1 FROM documents WHERE id = ?), 1))
                 RETURNING id
                 """, statement -> {
@@ -236,7 +240,9 @@ class DocumentRepository {
                 UPDATE documents
                    SET title = ?, abstract = ?, authors = ?::jsonb, publication_date = ?, type = ?, language = ?,
                        countries = ?, topics = ?, doi = ?, license = ?, effective_date = ?, review_due_date = ?,
-                       study_design = ?, updated_by = ?, updated_at = now()
+                       study_design = ?, health_topics = ?, populations = ?, populations_other = ?, settings = ?,
+                       settings_other = ?, interventions = ?, interventions_other = ?, updated_by = ?,
+                       updated_at = now()
                  WHERE id = ?
                 """, statement -> {
             int next = bindMetadata(statement, metadata);
@@ -361,7 +367,7 @@ class DocumentRepository {
                 .toList();
     }
 
-    /** Binds the thirteen editable columns in table order, and returns the next parameter index. */
+    /** Binds the twenty editable columns in table order, and returns the next parameter index. */
     private int bindMetadata(PreparedStatement statement, DocumentMetadata metadata) throws SQLException {
         Connection connection = statement.getConnection();
         statement.setString(1, metadata.title());
@@ -379,7 +385,19 @@ class DocumentRepository {
         statement.setObject(11, date(metadata.effectiveLocalDate()), Types.DATE);
         statement.setObject(12, date(metadata.reviewDueLocalDate()), Types.DATE);
         statement.setString(13, metadata.design());
-        return 14;
+        List<List<String>> lists = List.of(
+                metadata.healthTopicList(),
+                metadata.populationList(),
+                metadata.populationOtherList(),
+                metadata.settingList(),
+                metadata.settingOtherList(),
+                metadata.interventionList(),
+                metadata.interventionOtherList());
+        int next = 14;
+        for (List<String> values : lists) {
+            statement.setArray(next++, connection.createArrayOf("text", values.toArray()));
+        }
+        return next;
     }
 
     private static int bindViewer(PreparedStatement statement, int first, Viewer viewer) throws SQLException {
@@ -425,7 +443,14 @@ class DocumentRepository {
                 rows.getString("license"),
                 text(rows.getDate("effective_date")),
                 text(rows.getDate("review_due_date")),
-                rows.getString("study_design"));
+                rows.getString("study_design"),
+                strings(rows.getArray("health_topics")),
+                strings(rows.getArray("populations")),
+                strings(rows.getArray("populations_other")),
+                strings(rows.getArray("settings")),
+                strings(rows.getArray("settings_other")),
+                strings(rows.getArray("interventions")),
+                strings(rows.getArray("interventions_other")));
         DocumentResponse.FileResponse file = new DocumentResponse.FileResponse(
                 rows.getString("original_name"),
                 format(rows.getString("format")).mediaType(),

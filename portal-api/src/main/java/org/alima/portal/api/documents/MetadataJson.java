@@ -109,6 +109,7 @@ final class MetadataJson {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
+        metadata.checkCodes();
         return metadata;
     }
 

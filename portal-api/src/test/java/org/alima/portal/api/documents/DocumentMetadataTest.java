@@ -25,6 +25,13 @@ class DocumentMetadataTest {
             "CC BY 4.0",
             null,
             null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
             null);
 
     @Test
@@ -40,6 +47,13 @@ class DocumentMetadataTest {
                 List.of("malnutrition"),
                 null,
                 "CC0",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 null,
                 null,
                 null);
@@ -75,7 +89,26 @@ class DocumentMetadataTest {
     @Test
     void refusesProcedureDatesOnAnotherTypeNamingEachDate() {
         DocumentMetadata protocol = new DocumentMetadata(
-                null, null, null, null, "protocol", null, null, null, null, null, "2024-01-01", "2025-01-01", null);
+                null,
+                null,
+                null,
+                null,
+                "protocol",
+                null,
+                null,
+                null,
+                null,
+                null,
+                "2024-01-01",
+                "2025-01-01",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
 
         assertThatThrownBy(() -> protocol.checkDates())
                 .isInstanceOfSatisfying(
@@ -126,17 +159,29 @@ class DocumentMetadataTest {
                 null,
                 effective,
                 reviewDue,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 null);
     }
 
     private static DocumentMetadata design(String code) {
-        return new DocumentMetadata(null, null, null, null, null, null, null, null, null, null, null, null, code);
+        return new DocumentMetadata(
+                null, null, null, null, null, null, null, null, null, null, null, null, code, null, null, null, null,
+                null, null, null);
     }
 
     private static DocumentMetadata patch(String field, String title) {
         return field.equals("title")
-                ? new DocumentMetadata(title, null, null, null, null, null, null, null, null, null, null, null, null)
+                ? new DocumentMetadata(
+                        title, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null)
                 : new DocumentMetadata(
-                        null, null, null, null, null, null, null, List.of(), null, null, null, null, null);
+                        null, null, null, null, null, null, null, List.of(), null, null, null, null, null, null, null,
+                        null, null, null, null, null);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.alima.portal.indexer.vocabulary.Term;
 
 /**
  * The study design (evidence level) of a document, from a fixed list: its {@link #code()} is stable and is what the
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
  * <p>The order is that of the evidence a design usually gives, strongest first; documents that are not studies
  * (guideline, operating procedure) and {@link #OTHER} come last.
  */
-public enum StudyDesign {
+public enum StudyDesign implements Term {
     SYSTEMATIC_REVIEW("Systematic review", "Revue systématique"),
     RANDOMISED_TRIAL("Randomised trial", "Essai randomisé"),
     COHORT("Cohort study", "Étude de cohorte"),
@@ -38,11 +39,13 @@ public enum StudyDesign {
     }
 
     /** The stable code, such as {@code randomised_trial}. */
+    @Override
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /** The label in French for {@code fr}, in English for any other language. */
+    @Override
     public String label(String language) {
         return "fr".equals(language) ? french : english;
     }
