@@ -200,7 +200,7 @@ async function labelled(list, doc) {
     return;
   }
   fill(list, facts(doc, all));
-  if (doc.healthTopics?.length && all.sources?.health) list.after(el("p", { class: "meta source" }, t("doc.healthSource", { source: all.sources.health })));
+  if (doc.healthTopics?.length && all.sources?.health) list.after(el("p", { class: "meta source" }, t("vocab.healthSource", { source: all.sources.health })));
 }
 
 function citeSection(doc) {

@@ -382,6 +382,8 @@ export async function render({ main, params, signal }) {
       activeFilters(params),
       facetList(params, response.facets),
       response.total || params.get("yearFrom") || params.get("yearTo") ? yearForm(params) : null,
+      // The health topics' labels are another's work, used under its licence: said where they are shown.
+      coded?.vocabularies.sources?.health && response.facets?.health?.length ? el("p", { class: "help" }, t("vocab.healthSource", { source: coded.vocabularies.sources.health })) : null,
     );
   drawFacets();
   // The results come first in reading and tabbing order; the filters follow them (beside them on a wide screen).
