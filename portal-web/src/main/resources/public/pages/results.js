@@ -241,7 +241,7 @@ function emptyState(params, q, didYouMean) {
   if (q) none.set("q", q);
   const words = q.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
   const syntax =
-    /["*~]|(^|\s)[+-]\S|\b(AND|OR|NOT)\b/.test(q) || /\b(title|author|keyword|type|language|year|country|topic|collection|doi):/i.test(q);
+    /["*~]|(^|\s)[+-]\S|\b(AND|OR|NOT)\b/.test(q) || /\b(title|author|keyword|type|language|year|country|topic|collection|doi|design|health|population|setting|intervention):/i.test(q);
   return el(
     "div",
     { class: "empty" },
