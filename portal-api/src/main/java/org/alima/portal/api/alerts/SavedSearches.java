@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,8 +25,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.alima.portal.api.accounts.AccountDirectory;
+import org.alima.portal.api.search.SearchForFeeds;
 import org.alima.portal.api.system.FieldError;
 import org.alima.portal.api.system.InvalidInputException;
+import org.alima.portal.api.vocabularies.Vocabulary;
 import org.alima.portal.indexer.search.Filters;
 
 /**
@@ -42,7 +45,7 @@ class SavedSearches {
     static final int MAX_PER_ACCOUNT = 100;
 
     /** The filters a saved search may carry, as the search and its feed take them. */
-    static final Set<String> FILTERS = Set.of("type", "language", "country", "topic", "collection");
+    static final Set<String> FILTERS = Set.copyOf(SearchForFeeds.FILTERS);
 
     private static final Argument<Map<String, List<String>>> FILTERS_TYPE =
             Argument.mapOf(Argument.STRING, Argument.listOf(String.class));
@@ -100,6 +103,9 @@ class SavedSearches {
                 }
                 distinct.add(value.strip());
             }
+            Arrays.stream(Vocabulary.values())
+                    .filter(vocabulary -> vocabulary.key().equals(name))
+                    .forEach(vocabulary -> errors.addAll(vocabulary.unknown(field, distinct)));
             if (!distinct.isEmpty()) {
                 kept.put(name, List.copyOf(distinct));
             }

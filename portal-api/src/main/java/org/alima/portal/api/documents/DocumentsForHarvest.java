@@ -190,7 +190,8 @@ class DocumentsForHarvest implements HarvestedDocuments {
     private Map<UUID, HarvestedRecord.Metadata> metadata(List<UUID> ids) {
         return jdbc.prepareStatement("""
                 SELECT d.id, d.title, d.abstract, d.authors, d.publication_date, d.language, d.countries, d.topics,
-                       d.doi, d.license, d.published_at,
+                       d.doi, d.license, d.published_at, d.study_design, d.health_topics, d.populations,
+                       d.settings, d.interventions,
                        (SELECT f.format FROM document_files f WHERE f.document_id = d.id
                          ORDER BY f.created_at LIMIT 1) AS format
                   FROM documents d
@@ -216,7 +217,12 @@ class DocumentsForHarvest implements HarvestedDocuments {
                                 rows.getString("doi"),
                                 rows.getString("license"),
                                 rows.getString("format"),
-                                instant(rows, "published_at")));
+                                instant(rows, "published_at"),
+                                rows.getString("study_design"),
+                                strings(rows.getArray("health_topics")),
+                                strings(rows.getArray("populations")),
+                                strings(rows.getArray("settings")),
+                                strings(rows.getArray("interventions"))));
             }
             return found;
         });

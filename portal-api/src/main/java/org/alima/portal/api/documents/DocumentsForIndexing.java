@@ -22,6 +22,7 @@ import org.alima.portal.api.indexing.IndexedDocuments;
 import org.alima.portal.api.indexing.ProcessingOutcome;
 import org.alima.portal.api.indexing.StoredDocument;
 import org.alima.portal.indexer.extract.StudyDesignRules;
+import org.alima.portal.indexer.index.IndexableDocument;
 
 /**
  * The documents and their files as indexing reads them, and the processing columns of {@code document_files} that
@@ -46,7 +47,8 @@ final class DocumentsForIndexing implements IndexedDocuments {
     public Optional<StoredDocument> load(UUID documentId, boolean fillFromFile) {
         return query("""
                 SELECT d.title, d.abstract, d.doi, d.type, d.language, d.publication_date, d.countries, d.topics,
-                       d.review_due_date, d.status, d.owner_id, d.study_design,
+                       d.review_due_date, d.status, d.owner_id, d.study_design, d.health_topics, d.populations,
+                       d.settings, d.interventions,
                        EXISTS (SELECT 1 FROM document_newer_published_versions(d.id)) AS superseded,
                        (WITH RECURSIVE older (id, supersedes_id, depth) AS (
                             SELECT d.id, d.supersedes_id, 0
@@ -85,6 +87,11 @@ final class DocumentsForIndexing implements IndexedDocuments {
             Date reviewDue = rows.getDate("review_due_date");
             UUID work = rows.getObject("work", UUID.class);
             String design = rows.getString("study_design");
+            IndexableDocument.Classification classification = new IndexableDocument.Classification(
+                    strings(rows.getArray("health_topics")),
+                    strings(rows.getArray("populations")),
+                    strings(rows.getArray("settings")),
+                    strings(rows.getArray("interventions")));
             return files.ofDocument(documentId)
                     .map(file -> new StoredDocument(
                             documentId,
@@ -96,7 +103,8 @@ final class DocumentsForIndexing implements IndexedDocuments {
                             superseded,
                             reviewDue == null ? null : reviewDue.toLocalDate(),
                             work,
-                            design));
+                            design,
+                            classification));
         });
     }
 

@@ -196,6 +196,15 @@ class DocumentsForLanding implements PublishedDocuments {
                         .map(f -> new PublicDocument.CitationLink(
                                 f.wireName(), f.mediaType(), base + "/citation?format=" + f.wireName()))
                         .toList(),
-                Citation.INSTITUTION);
+                Citation.INSTITUTION,
+                new PublicDocument.Classification(
+                        m.design(),
+                        m.healthTopicList(),
+                        m.populationList(),
+                        m.populationOtherList(),
+                        m.settingList(),
+                        m.settingOtherList(),
+                        m.interventionList(),
+                        m.interventionOtherList()));
     }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.alima.portal.api.vocabularies.Vocabulary;
 
 /**
  * The metadata file of an import, CSV (a header line, RFC 4180 quoting) or JSON Lines (one object a line), read into
@@ -22,14 +23,24 @@ import java.util.Map;
  *
  * <p>Columns (keys): {@code file} (the file's path relative to the folder, or its name), {@code title}, {@code
  * abstract}, {@code authors}, {@code date}, {@code type}, {@code language}, {@code countries}, {@code topics}, {@code
- * doi}, {@code licence}, {@code design} (a study design's code); several authors, countries or topics are separated by {@code ;}.
+ * doi}, {@code licence}, {@code design} (a study design's code), {@code health_topics}, {@code populations}, {@code
+ * settings}, {@code interventions}; several authors, countries, topics or vocabulary values are separated by {@code ;}.
+ *
+ * <p>A value of a vocabulary column that names one of its terms, by code or by French or English label (case, accents
+ * and spacing ignored), becomes its code; any other value is kept as free text in the vocabulary's "other" field
+ * ({@code topics} for health topics), so that nothing a library recorded is lost.
  */
 final class MetadataFile {
 
     /** The column names, with the metadata key each becomes. */
     static final Map<String, String> COLUMNS = columns();
 
-    private static final List<String> MULTIPLE = List.of("authors", "countries", "topics");
+    private static final List<String> MULTIPLE =
+            List.of("authors", "countries", "topics", "healthTopics", "populations", "settings", "interventions");
+
+    /** The vocabularies whose columns take codes or labels, free text going to the vocabulary's "other" field. */
+    private static final List<Vocabulary> CLASSIFIED =
+            List.of(Vocabulary.HEALTH, Vocabulary.POPULATION, Vocabulary.SETTING, Vocabulary.INTERVENTION);
 
     private final List<Row> rows;
 
@@ -200,11 +211,49 @@ final class MetadataFile {
                 metadata.put(key, items);
             }
         }
+        for (Vocabulary vocabulary : CLASSIFIED) {
+            classify(vocabulary, metadata);
+        }
         if (file == null) {
             return new Row(
                     line, null, metadata, "names no file; give the file's path relative to the folder, or its name");
         }
         return new Row(line, file, metadata, null);
+    }
+
+    /** Replaces the vocabulary's values by the codes they name, and moves the others to its free-text field. */
+    private static void classify(Vocabulary vocabulary, Map<String, Object> metadata) {
+        Object given = metadata.remove(vocabulary.field());
+        if (!(given instanceof List<?> values)) {
+            if (given != null) {
+                metadata.put(vocabulary.field(), given); // not a list: the metadata's own check reports it
+            }
+            return;
+        }
+        List<String> codes = new ArrayList<>();
+        List<Object> other = new ArrayList<>();
+        if (metadata.get(vocabulary.otherField()) instanceof List<?> already) {
+            other.addAll(already);
+        }
+        for (Object value : values) {
+            String text = value == null ? "" : String.valueOf(value).strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            vocabulary
+                    .named(text)
+                    .ifPresentOrElse(
+                            term -> {
+                                if (!codes.contains(term.code())) {
+                                    codes.add(term.code());
+                                }
+                            },
+                            () -> other.add(text));
+        }
+        metadata.put(vocabulary.field(), codes);
+        if (!other.isEmpty()) {
+            metadata.put(vocabulary.otherField(), other);
+        }
     }
 
     private static List<Map<String, String>> authors(List<String> names) {
@@ -226,7 +275,11 @@ final class MetadataFile {
                         "topics",
                         "doi",
                         "licence",
-                        "design"));
+                        "design",
+                        "health_topics",
+                        "populations",
+                        "settings",
+                        "interventions"));
     }
 
     private static String firstLine(Exception e) {
@@ -251,6 +304,11 @@ final class MetadataFile {
         columns.put("licence", "license");
         columns.put("license", "license");
         columns.put("design", "design");
+        columns.put("health_topics", "healthTopics");
+        columns.put("healthtopics", "healthTopics");
+        columns.put("populations", "populations");
+        columns.put("settings", "settings");
+        columns.put("interventions", "interventions");
         return Map.copyOf(columns);
     }
 

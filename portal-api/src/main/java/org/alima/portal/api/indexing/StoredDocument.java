@@ -22,6 +22,7 @@ import org.alima.portal.indexer.index.IndexableDocument;
  * @param work the first version of the document's chain of versions (its own id when it is the first), shared by all
  *     its versions so that related documents leave them out
  * @param design the study design a person confirmed, as its code; null when none (a suggestion is not indexed)
+ * @param classification the codes of the humanitarian vocabularies a person gave (their free text is not indexed)
  */
 public record StoredDocument(
         UUID documentId,
@@ -33,10 +34,12 @@ public record StoredDocument(
         boolean superseded,
         LocalDate reviewDue,
         UUID work,
-        String design) {
+        String design,
+        IndexableDocument.Classification classification) {
 
     public StoredDocument {
         audiences = Set.copyOf(audiences);
+        classification = classification == null ? IndexableDocument.Classification.NONE : classification;
         Objects.requireNonNull(work, "work");
     }
 
@@ -73,7 +76,8 @@ public record StoredDocument(
                 superseded,
                 reviewDue,
                 work.toString(),
-                design);
+                design,
+                classification);
     }
 
     /**

@@ -110,7 +110,8 @@ class FeedController {
 
     /**
      * A search as a feed: {@code q} and the search's filters ({@code type}, {@code language}, {@code country}, {@code
-     * topic}, {@code collection}, each repeatable), the newest matching publications first.
+     * topic}, {@code collection}, and the vocabularies' {@code design}, {@code health}, {@code population}, {@code setting},
+     * {@code intervention}, each repeatable), the newest matching publications first.
      */
     @Operation(summary = "Atom feed of a search")
     @Get(value = "/search", produces = "application/atom+xml")
@@ -118,7 +119,7 @@ class FeedController {
             HttpRequest<?> request,
             @QueryValue @Nullable @Size(max = 1000, message = "must be at most 1000 characters") String q) {
         Map<String, List<String>> filters = new LinkedHashMap<>();
-        for (String name : List.of("type", "language", "country", "topic", "collection")) {
+        for (String name : SearchForFeeds.FILTERS) {
             filters.put(name, request.getParameters().getAll(name));
         }
         List<UUID> ids = search.newest(q, filters, ENTRIES).stream()

@@ -41,6 +41,7 @@ import org.alima.portal.api.indexing.OcrReadings;
 import org.alima.portal.api.system.NotFoundException;
 import org.alima.portal.api.usage.DocumentUsage;
 import org.alima.portal.api.usage.UsageFigures;
+import org.alima.portal.api.vocabularies.Vocabulary;
 
 /**
  * The portal's pages for readers and crawlers that run no script, at permanent addresses: a document's landing page,
@@ -308,6 +309,7 @@ class LandingController {
                 d.topics().stream()
                         .map(t -> link("/topics/" + encode(t), t, null))
                         .toList());
+        doc.put("vocabularies", vocabularyRows(d.classification(), language));
         doc.put("doi", d.doi());
         doc.put("doiUrl", head.doiUrl());
         doc.put("license", d.license());
@@ -396,6 +398,54 @@ class LandingController {
     }
 
     /** "Text of 3 pages read by OCR (mean confidence 87 %)", in the page's language. */
+    /**
+     * The study design and the humanitarian vocabularies as rows of the page's facts, each value in the reader's
+     * language; free text (what a vocabulary lacks) is marked {@code free} for the page to say so. Empty rows are left
+     * out. The free text of health topics is the document's topics, shown in their own row.
+     */
+    static List<Map<String, Object>> vocabularyRows(PublicDocument.Classification c, PageLanguage language) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        addRow(
+                rows,
+                language.word("design"),
+                Vocabulary.DESIGN,
+                c.design() == null ? List.of() : List.of(c.design()),
+                List.of(),
+                language);
+        addRow(rows, language.word("health"), Vocabulary.HEALTH, c.health(), List.of(), language);
+        addRow(
+                rows,
+                language.word("population"),
+                Vocabulary.POPULATION,
+                c.populations(),
+                c.populationsOther(),
+                language);
+        addRow(rows, language.word("setting"), Vocabulary.SETTING, c.settings(), c.settingsOther(), language);
+        addRow(
+                rows,
+                language.word("intervention"),
+                Vocabulary.INTERVENTION,
+                c.interventions(),
+                c.interventionsOther(),
+                language);
+        return rows;
+    }
+
+    private static void addRow(
+            List<Map<String, Object>> rows,
+            String name,
+            Vocabulary vocabulary,
+            List<String> codes,
+            List<String> other,
+            PageLanguage language) {
+        List<Map<String, Object>> values = new ArrayList<>();
+        codes.forEach(code -> values.add(Map.of("text", vocabulary.label(code, language.code()), "free", false)));
+        other.forEach(text -> values.add(Map.of("text", text, "free", true)));
+        if (!values.isEmpty()) {
+            rows.add(Map.of("name", name, "terms", values));
+        }
+    }
+
     static String ocrLine(OcrReading read, PageLanguage language) {
         return language.word(read.pages() == 1 ? "ocr.one" : "ocr.many")
                 .replace(

@@ -17,6 +17,7 @@ import java.util.UUID;
  * @param versions every published or withdrawn version of its line, oldest first, itself included
  * @param citations the citation formats it can be exported in, with their addresses
  * @param institution who publishes it, as its citations name it
+ * @param classification its study design and the codes and free text of the humanitarian vocabularies
  */
 public record PublicDocument(
         UUID id,
@@ -39,7 +40,8 @@ public record PublicDocument(
         FileInfo file,
         List<Version> versions,
         List<CitationLink> citations,
-        String institution) {
+        String institution,
+        Classification classification) {
 
     public boolean isPublished() {
         return "published".equals(status);
@@ -57,6 +59,26 @@ public record PublicDocument(
     /** Whether a newer published version supersedes it. */
     public boolean isSuperseded() {
         return !latestVersionId.equals(id);
+    }
+
+    /**
+     * The evidence and humanitarian metadata: codes of the controlled vocabularies (see {@code Vocabulary}), and free
+     * text for what they lack (the health topics' free text is the document's {@code topics}).
+     *
+     * @param design the study design's code, or null
+     */
+    public record Classification(
+            @Nullable String design,
+            List<String> health,
+            List<String> populations,
+            List<String> populationsOther,
+            List<String> settings,
+            List<String> settingsOther,
+            List<String> interventions,
+            List<String> interventionsOther) {
+
+        public static final Classification NONE =
+                new Classification(null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** One author in byline order; {@code orcid} is the bare 16-character iD. */

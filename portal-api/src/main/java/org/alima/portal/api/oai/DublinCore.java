@@ -14,11 +14,17 @@ final class DublinCore {
         dc(xml, "title", metadata.title());
         metadata.authors().forEach(author -> dc(xml, "creator", author.name()));
         metadata.topics().forEach(topic -> dc(xml, "subject", topic));
+        metadata.health().forEach(code -> dc(xml, "subject", Classification.healthSubject(code)));
+        metadata.populations().forEach(code -> dc(xml, "subject", Classification.population(code)));
+        metadata.interventions().forEach(code -> dc(xml, "subject", Classification.intervention(code)));
         dc(xml, "description", metadata.abstractText());
         dc(xml, "date", metadata.publicationDate());
         if (record.type() != null) {
             dc(xml, "type", RecordContext.euRepoType(record.type()));
             dc(xml, "type", RecordContext.typeName(record.type()));
+        }
+        if (metadata.design() != null) {
+            dc(xml, "type", Classification.design(metadata.design()));
         }
         dc(xml, "type", "Text");
         if (metadata.fileFormat() != null) {
@@ -30,6 +36,7 @@ final class DublinCore {
         }
         dc(xml, "language", metadata.language());
         metadata.countries().forEach(country -> dc(xml, "coverage", RecordContext.countryName(country)));
+        metadata.settings().forEach(code -> dc(xml, "coverage", Classification.setting(code)));
         context.collections().values().forEach(name -> dc(xml, "relation", name));
         dc(xml, "rights", metadata.license());
         xml.end();

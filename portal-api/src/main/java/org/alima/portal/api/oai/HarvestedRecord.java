@@ -32,6 +32,9 @@ public record HarvestedRecord(
      * @param fileFormat the stored file's format ({@code pdf}, {@code docx}, {@code html}, {@code markdown},
      *     {@code text}), or null
      * @param publishedAt when it was (last) published
+     * @param design the study design's code, or null
+     * @param health codes of ICD-11 chapters ({@code HealthTopic}); populations, settings and interventions likewise
+     *     hold codes of their vocabularies (their free text is not harvested)
      */
     public record Metadata(
             @Nullable String title,
@@ -44,7 +47,12 @@ public record HarvestedRecord(
             @Nullable String doi,
             @Nullable String license,
             @Nullable String fileFormat,
-            @Nullable Instant publishedAt) {}
+            @Nullable Instant publishedAt,
+            @Nullable String design,
+            List<String> health,
+            List<String> populations,
+            List<String> settings,
+            List<String> interventions) {}
 
     /** @param orcid the 16-character ORCID iD, or null */
     public record Author(String name, @Nullable String orcid) {}

@@ -20,8 +20,9 @@ import org.alima.portal.indexer.search.SearchRequest;
  * parameters, bounds and answers. {@link SearchController} implements it and tests call it through a declarative
  * client.
  *
- * <p>The filters ({@code type}, {@code language}, {@code country}, {@code topic}, {@code collection}, {@code design})
- * are repeated
+ * <p>The filters ({@code type}, {@code language}, {@code country}, {@code topic}, {@code collection}, and the codes
+ * of the controlled vocabularies {@code design}, {@code health}, {@code population}, {@code setting}, {@code
+ * intervention}) are repeated
  * parameters, one value per repetition ({@code MULTI}): a topic may hold a comma ("Malnutrition, acute").
  */
 interface SearchApi {
@@ -40,6 +41,10 @@ interface SearchApi {
             @QueryValue @Nullable @Format("MULTI") List<String> topic,
             @QueryValue @Nullable @Format("MULTI") List<String> collection,
             @QueryValue @Nullable @Format("MULTI") List<String> design,
+            @QueryValue @Nullable @Format("MULTI") List<String> health,
+            @QueryValue @Nullable @Format("MULTI") List<String> population,
+            @QueryValue @Nullable @Format("MULTI") List<String> setting,
+            @QueryValue @Nullable @Format("MULTI") List<String> intervention,
             @QueryValue @Nullable @Min(value = 0, message = YEAR) @Max(value = 9999, message = YEAR) Integer yearFrom,
             @QueryValue @Nullable @Min(value = 0, message = YEAR) @Max(value = 9999, message = YEAR) Integer yearTo,
             @QueryValue @Nullable @Pattern(regexp = "relevance|newest", message = "must be relevance or newest")

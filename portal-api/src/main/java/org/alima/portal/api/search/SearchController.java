@@ -30,7 +30,7 @@ import org.alima.portal.api.collections.CollectionDirectory;
 import org.alima.portal.api.indexing.Audiences;
 import org.alima.portal.api.system.InvalidInputException;
 import org.alima.portal.api.system.NotFoundException;
-import org.alima.portal.indexer.extract.StudyDesign;
+import org.alima.portal.api.vocabularies.Vocabulary;
 import org.alima.portal.indexer.index.IndexException;
 import org.alima.portal.indexer.search.Access;
 import org.alima.portal.indexer.search.DocumentNotFoundException;
@@ -111,6 +111,10 @@ class SearchController implements SearchApi {
     @Parameter(name = "topic", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
     @Parameter(name = "collection", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
     @Parameter(name = "design", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "health", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "population", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "setting", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "intervention", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string")))
     @Override
     public SearchResults search(
             @Nullable String q,
@@ -120,6 +124,10 @@ class SearchController implements SearchApi {
             @Nullable List<String> topic,
             @Nullable List<String> collection,
             @Nullable List<String> design,
+            @Nullable List<String> health,
+            @Nullable List<String> population,
+            @Nullable List<String> setting,
+            @Nullable List<String> intervention,
             @Nullable Integer yearFrom,
             @Nullable Integer yearTo,
             @Nullable String sort,
@@ -156,7 +164,11 @@ class SearchController implements SearchApi {
                 values("country", country),
                 values("topic", topic),
                 values("collection", collection),
-                designs(design),
+                codes(Vocabulary.DESIGN, design),
+                codes(Vocabulary.HEALTH, health),
+                codes(Vocabulary.POPULATION, population),
+                codes(Vocabulary.SETTING, setting),
+                codes(Vocabulary.INTERVENTION, intervention),
                 yearFrom,
                 yearTo);
         SearchRequest request = SearchRequest.of(q)
@@ -288,16 +300,12 @@ class SearchController implements SearchApi {
         return kept;
     }
 
-    /** The study design codes asked for; a code that is not one of {@link StudyDesign}'s is refused, naming them. */
-    static Set<String> designs(@Nullable List<String> given) {
-        Set<String> codes = values("design", given);
-        for (String code : codes) {
-            if (StudyDesign.fromCode(code).isEmpty()) {
-                throw InvalidInputException.of(
-                        "design", "has the unknown code '" + code + "'; use one of " + StudyDesign.CODES);
-            }
-        }
-        return codes;
+    /**
+     * The codes of a controlled vocabulary asked for, as its filter (named by {@link Vocabulary#key()}); a code that
+     * is not one of the vocabulary's is refused, naming them all.
+     */
+    static Set<String> codes(Vocabulary vocabulary, @Nullable List<String> given) {
+        return vocabulary.checked(vocabulary.key(), values(vocabulary.key(), given));
     }
 
     /** @param q the query, carried to each page's view to mark its words there; null for none */

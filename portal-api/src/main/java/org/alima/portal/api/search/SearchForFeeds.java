@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.collections.CollectionDirectory;
+import org.alima.portal.api.vocabularies.Vocabulary;
 import org.alima.portal.indexer.search.Access;
 import org.alima.portal.indexer.search.Filters;
 import org.alima.portal.indexer.search.Hit;
@@ -20,6 +21,22 @@ import org.alima.portal.indexer.search.SortOrder;
 @Singleton
 public final class SearchForFeeds {
 
+    /**
+     * The filters a feed or a saved search may carry, as the search endpoint names them; the codes of the controlled
+     * vocabularies are checked as the search checks them.
+     */
+    public static final List<String> FILTERS = List.of(
+            "type",
+            "language",
+            "country",
+            "topic",
+            "collection",
+            "design",
+            "health",
+            "population",
+            "setting",
+            "intervention");
+
     private final PortalSearch search;
     private final CollectionDirectory collections;
 
@@ -30,7 +47,8 @@ public final class SearchForFeeds {
 
     /**
      * The ids of the newest documents anyone may see that match {@code q} and the filters (type, language, country,
-     * topic, collection: each a list of alternatives, as the search endpoint takes them).
+     * topic, collection, and the vocabularies' codes design, health, population, setting, intervention: each a list of
+     * alternatives, as the search endpoint takes them).
      */
     public List<String> newest(@Nullable String q, Map<String, List<String>> filters, int size) {
         return newest(Viewer.ANONYMOUS, q, filters, size);
@@ -48,7 +66,11 @@ public final class SearchForFeeds {
                 SearchController.values("country", filters.getOrDefault("country", List.of())),
                 SearchController.values("topic", filters.getOrDefault("topic", List.of())),
                 SearchController.values("collection", filters.getOrDefault("collection", List.of())),
-                SearchController.designs(filters.getOrDefault("design", List.of())),
+                SearchController.codes(Vocabulary.DESIGN, filters.getOrDefault("design", List.of())),
+                SearchController.codes(Vocabulary.HEALTH, filters.getOrDefault("health", List.of())),
+                SearchController.codes(Vocabulary.POPULATION, filters.getOrDefault("population", List.of())),
+                SearchController.codes(Vocabulary.SETTING, filters.getOrDefault("setting", List.of())),
+                SearchController.codes(Vocabulary.INTERVENTION, filters.getOrDefault("intervention", List.of())),
                 null,
                 null);
         SearchRequest request = SearchRequest.of(q)

@@ -46,14 +46,14 @@ class ImportCommandIT {
 
     /** Lines 2 to 8: three good rows, an unknown type, a bad date, a file missing, and a row for the copy. */
     private static final String CSV = """
-            file,title,authors,date,type,language,countries,topics,doi,licence
-            data-in-brief-2019-page.pdf,Data in brief,"Diallo, Aminata; Smith, John",2019-03-01,article,en,SN;ML,nutrition;data,10.1016/j.dib.2019.01.001,CC-BY-4.0
-            guidance/fda-guidance-excerpt-2.pdf,FDA guidance excerpt,,2020-01-15,guideline,en,US,regulation,,
-            severe-malaria-children-en.pdf,"Severe malaria, children",WHO,2012-07-01,guideline,en,,malaria,,
-            sante-psy-tutoriel-choruspro.pdf,Tutoriel,,2021-02-02,novel,fr,FR,,,
-            notes.txt,Notes,,2019-13-45,report,en,,,,
-            nowhere.pdf,Missing,,2020-01-01,study,en,,,,
-            copies/severe-malaria-copy.pdf,A copy,,,,,,,,
+            file,title,authors,date,type,language,countries,topics,doi,licence,health_topics,populations,settings,interventions
+            data-in-brief-2019-page.pdf,Data in brief,"Diallo, Aminata; Smith, John",2019-03-01,article,en,SN;ML,nutrition;data,10.1016/j.dib.2019.01.001,CC-BY-4.0,"Endocrine, nutritional or metabolic diseases; maladies infectieuses",Enfants de moins de cinq ans; Orpailleurs,CAMP,nutrition
+            guidance/fda-guidance-excerpt-2.pdf,FDA guidance excerpt,,2020-01-15,guideline,en,US,regulation,,,,,,
+            severe-malaria-children-en.pdf,"Severe malaria, children",WHO,2012-07-01,guideline,en,,malaria,,,,,,
+            sante-psy-tutoriel-choruspro.pdf,Tutoriel,,2021-02-02,novel,fr,FR,,,,,,,
+            notes.txt,Notes,,2019-13-45,report,en,,,,,,,,
+            nowhere.pdf,Missing,,2020-01-01,study,en,,,,,,,,
+            copies/severe-malaria-copy.pdf,A copy,,,,,,,,,,,,
             """;
 
     @TempDir
@@ -141,6 +141,12 @@ class ImportCommandIT {
         assertThat(document.get("authors").get(1).get("name").asText()).isEqualTo("Smith, John");
         assertThat(document.get("countries").toString()).isEqualTo("[\"SN\",\"ML\"]");
         assertThat(document.get("topics").toString()).isEqualTo("[\"nutrition\",\"data\"]");
+        // Vocabulary columns: a code or a label in French or English becomes the code; anything else is free text.
+        assertThat(document.get("healthTopics").toString()).isEqualTo("[\"nutritional_metabolic\",\"infectious\"]");
+        assertThat(document.get("populations").toString()).isEqualTo("[\"children_under_five\"]");
+        assertThat(document.get("populationsOther").toString()).isEqualTo("[\"Orpailleurs\"]");
+        assertThat(document.get("settings").toString()).isEqualTo("[\"camp\"]");
+        assertThat(document.get("interventions").toString()).isEqualTo("[\"nutrition\"]");
         assertThat(document.get("publicationDate").asText()).isEqualTo("2019-03-01");
         assertThat(document.get("doi").asText()).isEqualTo("10.1016/j.dib.2019.01.001");
         admin.awaitIndexed(id);

@@ -30,6 +30,34 @@ class MetadataFileTest {
     }
 
     @Test
+    void turnsVocabularyCodesAndLabelsIntoCodesAndKeepsTheRestAsFreeText() {
+        MetadataFile file = MetadataFile.csv("""
+                file,topics,health_topics,populations,settings,interventions
+                a.pdf,paludisme,Certaines maladies infectieuses ou parasitaires; Noma,REFUGEES; Orpailleurs,hopital,WASH
+                """);
+
+        assertThat(file.rows().get(0).metadata())
+                .containsEntry("healthTopics", List.of("infectious"))
+                .containsEntry("topics", List.of("paludisme", "Noma"))
+                .containsEntry("populations", List.of("refugees"))
+                .containsEntry("populationsOther", List.of("Orpailleurs"))
+                .containsEntry("settings", List.of("hospital"))
+                .containsEntry("interventions", List.of("wash"))
+                .doesNotContainKeys("settingsOther", "interventionsOther");
+    }
+
+    @Test
+    void readsVocabularyListsFromJsonLines() {
+        MetadataFile file = MetadataFile.jsonLines(
+                "{\"file\": \"a.pdf\", \"settings\": [\"Clinique mobile\", \"Prison\"]}",
+                io.micronaut.json.JsonMapper.createDefault());
+
+        assertThat(file.rows().get(0).metadata())
+                .containsEntry("settings", List.of("mobile_clinic"))
+                .containsEntry("settingsOther", List.of("Prison"));
+    }
+
+    @Test
     void countsLinesAcrossACellWithALineBreakAndLeavesEmptyCellsOut() {
         MetadataFile file = MetadataFile.csv("file,title,abstract\r\na.pdf,A,\"two\nlines\"\r\nb.pdf,,\r\n");
 

@@ -37,7 +37,8 @@ class DocumentHeadTest {
                 List.of(),
                 List.of(new PublicDocument.CitationLink(
                         "bibtex", "application/x-bibtex; charset=utf-8", "/api/documents/" + ID + "/citation")),
-                "Alima evidence portal");
+                "Alima evidence portal",
+                PublicDocument.Classification.NONE);
     }
 
     private static DocumentHead head(String type, String status, UUID latest) {

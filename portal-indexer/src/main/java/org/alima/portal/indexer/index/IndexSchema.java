@@ -64,7 +64,7 @@ public final class IndexSchema {
      * Version of this schema, written in every commit's user data. Bump it whenever a change here makes an existing
      * index wrong (new field, other analysis); {@link PortalIndex#needsRebuild()} then asks for a rebuild.
      */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     // ---- identity
 
@@ -126,6 +126,16 @@ public final class IndexSchema {
 
     /** The study design a person confirmed, as its stable code: a facet and filter like the type. */
     public static final String DESIGN = "design";
+
+    /**
+     * The codes of the humanitarian vocabularies a person gave (ICD-11 chapter, population, setting, intervention
+     * type): facets and filters like the design, several values each. Their free text is not indexed here.
+     */
+    public static final String HEALTH = "health";
+
+    public static final String POPULATION = "population";
+    public static final String SETTING = "setting";
+    public static final String INTERVENTION = "intervention";
 
     /** Int point for range filters and year:2020 queries; stored for display; also a facet dimension. */
     public static final String YEAR = "year";
@@ -208,9 +218,9 @@ public final class IndexSchema {
     /** Numeric doc value, on a passage document: how many doc ids back its document is (blocks stay contiguous). */
     public static final String PASSAGE_PARENT = "passage_parent";
 
-    /** The seven facet dimensions, in display order. */
-    public static final List<String> FACET_DIMENSIONS =
-            List.of(TYPE, LANGUAGE, YEAR, COUNTRY, TOPIC, COLLECTION, DESIGN);
+    /** The eleven facet dimensions, in display order. */
+    public static final List<String> FACET_DIMENSIONS = List.of(
+            TYPE, LANGUAGE, YEAR, COUNTRY, TOPIC, COLLECTION, DESIGN, HEALTH, POPULATION, SETTING, INTERVENTION);
 
     /** Longest keyword value (type, topic, author…) accepted, in characters; Lucene terms are capped at 32 KiB. */
     public static final int MAX_KEYWORD_LENGTH = 512;
@@ -274,7 +284,7 @@ public final class IndexSchema {
     /** A new facet configuration (the class is mutable, so each caller gets its own). */
     public static FacetsConfig facetsConfig() {
         FacetsConfig config = new FacetsConfig();
-        for (String dimension : List.of(COUNTRY, TOPIC, COLLECTION)) {
+        for (String dimension : List.of(COUNTRY, TOPIC, COLLECTION, HEALTH, POPULATION, SETTING, INTERVENTION)) {
             config.setMultiValued(dimension, true);
         }
         for (String dimension : FACET_DIMENSIONS) {
@@ -385,6 +395,19 @@ public final class IndexSchema {
         }
         for (String collection : distinct(source.collections())) {
             addFacet(id, doc, COLLECTION, collection.strip());
+        }
+        IndexableDocument.Classification classification = source.classification();
+        for (String code : distinct(classification.health())) {
+            addFacet(id, doc, HEALTH, lower(code));
+        }
+        for (String code : distinct(classification.populations())) {
+            addFacet(id, doc, POPULATION, lower(code));
+        }
+        for (String code : distinct(classification.settings())) {
+            addFacet(id, doc, SETTING, lower(code));
+        }
+        for (String code : distinct(classification.interventions())) {
+            addFacet(id, doc, INTERVENTION, lower(code));
         }
         if (source.doi() != null && !source.doi().isBlank()) {
             requireKeyword(id, "doi", source.doi());

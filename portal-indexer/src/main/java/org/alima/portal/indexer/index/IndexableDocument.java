@@ -23,6 +23,8 @@ import org.alima.portal.indexer.extract.Page;
  * @param work what every version of the same work shares (in the portal, the id of its first version), so that
  *     related documents leave out the document's own versions; null means the document is a work of its own (its id)
  * @param design the study design a person confirmed, as a {@code StudyDesign} code (e.g. {@code cohort}), or null
+ * @param classification the codes of the humanitarian vocabularies a person gave (health topic, population, setting,
+ *     intervention type); {@link Classification#NONE} for none
  */
 public record IndexableDocument(
         String id,
@@ -43,7 +45,25 @@ public record IndexableDocument(
         boolean superseded,
         LocalDate reviewDue,
         String work,
-        String design) {
+        String design,
+        Classification classification) {
+
+    /**
+     * The codes of the four humanitarian vocabularies (see {@code org.alima.portal.indexer.vocabulary}), each indexed
+     * as a facet and filter like the type. Immutable.
+     */
+    public record Classification(
+            List<String> health, List<String> populations, List<String> settings, List<String> interventions) {
+
+        public static final Classification NONE = new Classification(List.of(), List.of(), List.of(), List.of());
+
+        public Classification {
+            health = health == null ? List.of() : List.copyOf(health);
+            populations = populations == null ? List.of() : List.copyOf(populations);
+            settings = settings == null ? List.of() : List.copyOf(settings);
+            interventions = interventions == null ? List.of() : List.copyOf(interventions);
+        }
+    }
 
     /** The audience of a published document: every reader, signed in or not. */
     public static final String PUBLIC = "public";
@@ -72,6 +92,51 @@ public record IndexableDocument(
         }
         audiences = Set.copyOf(kept);
         work = work == null || work.isBlank() ? id : work;
+        classification = classification == null ? Classification.NONE : classification;
+    }
+
+    /** A document without humanitarian vocabularies: what every source but the portal's documents gives. */
+    public IndexableDocument(
+            String id,
+            String source,
+            String title,
+            String abstractText,
+            List<String> authors,
+            List<String> keywords,
+            String doi,
+            String type,
+            String language,
+            LocalDate date,
+            List<String> countries,
+            List<String> topics,
+            List<String> collections,
+            List<Page> pages,
+            Set<String> audiences,
+            boolean superseded,
+            LocalDate reviewDue,
+            String work,
+            String design) {
+        this(
+                id,
+                source,
+                title,
+                abstractText,
+                authors,
+                keywords,
+                doi,
+                type,
+                language,
+                date,
+                countries,
+                topics,
+                collections,
+                pages,
+                audiences,
+                superseded,
+                reviewDue,
+                work,
+                design,
+                Classification.NONE);
     }
 
     /** A document without a confirmed study design: what every source but the portal's documents gives. */

@@ -19,6 +19,10 @@ public record Filters(
         Set<String> topics,
         Set<String> collections,
         Set<String> designs,
+        Set<String> health,
+        Set<String> populations,
+        Set<String> settings,
+        Set<String> interventions,
         Integer yearFrom,
         Integer yearTo) {
 
@@ -35,6 +39,10 @@ public record Filters(
         topics = checked("topic", topics);
         collections = checked("collection", collections);
         designs = checked("design", designs);
+        health = checked("health", health);
+        populations = checked("population", populations);
+        settings = checked("setting", settings);
+        interventions = checked("intervention", interventions);
         for (Integer year : new Integer[] {yearFrom, yearTo}) {
             if (year != null && (year < 0 || year > 9999)) {
                 throw new InvalidSearchRequestException("a year filter must be between 0 and 9999, got " + year);
@@ -48,35 +56,142 @@ public record Filters(
 
     /** No restriction. */
     public static Filters none() {
-        return new Filters(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null);
+        return new Filters(
+                Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
+                null, null);
     }
 
     public Filters withTypes(String... values) {
-        return new Filters(Set.of(values), languages, countries, topics, collections, designs, yearFrom, yearTo);
+        return new Filters(
+                Set.of(values),
+                languages,
+                countries,
+                topics,
+                collections,
+                designs,
+                health,
+                populations,
+                settings,
+                interventions,
+                yearFrom,
+                yearTo);
     }
 
     public Filters withLanguages(String... values) {
-        return new Filters(types, Set.of(values), countries, topics, collections, designs, yearFrom, yearTo);
+        return new Filters(
+                types,
+                Set.of(values),
+                countries,
+                topics,
+                collections,
+                designs,
+                health,
+                populations,
+                settings,
+                interventions,
+                yearFrom,
+                yearTo);
     }
 
     public Filters withCountries(String... values) {
-        return new Filters(types, languages, Set.of(values), topics, collections, designs, yearFrom, yearTo);
+        return new Filters(
+                types,
+                languages,
+                Set.of(values),
+                topics,
+                collections,
+                designs,
+                health,
+                populations,
+                settings,
+                interventions,
+                yearFrom,
+                yearTo);
     }
 
     public Filters withTopics(String... values) {
-        return new Filters(types, languages, countries, Set.of(values), collections, designs, yearFrom, yearTo);
+        return new Filters(
+                types,
+                languages,
+                countries,
+                Set.of(values),
+                collections,
+                designs,
+                health,
+                populations,
+                settings,
+                interventions,
+                yearFrom,
+                yearTo);
     }
 
     public Filters withCollections(String... values) {
-        return new Filters(types, languages, countries, topics, Set.of(values), designs, yearFrom, yearTo);
+        return new Filters(
+                types,
+                languages,
+                countries,
+                topics,
+                Set.of(values),
+                designs,
+                health,
+                populations,
+                settings,
+                interventions,
+                yearFrom,
+                yearTo);
     }
 
     public Filters withDesigns(String... values) {
-        return new Filters(types, languages, countries, topics, collections, Set.of(values), yearFrom, yearTo);
+        return new Filters(
+                types,
+                languages,
+                countries,
+                topics,
+                collections,
+                Set.of(values),
+                health,
+                populations,
+                settings,
+                interventions,
+                yearFrom,
+                yearTo);
+    }
+
+    /**
+     * These filters with the humanitarian vocabularies' codes: ICD-11 chapters, populations, settings, intervention
+     * types.
+     */
+    public Filters withClassification(
+            Set<String> health, Set<String> populations, Set<String> settings, Set<String> interventions) {
+        return new Filters(
+                types,
+                languages,
+                countries,
+                topics,
+                collections,
+                designs,
+                health,
+                populations,
+                settings,
+                interventions,
+                yearFrom,
+                yearTo);
     }
 
     public Filters withYears(Integer from, Integer to) {
-        return new Filters(types, languages, countries, topics, collections, designs, from, to);
+        return new Filters(
+                types,
+                languages,
+                countries,
+                topics,
+                collections,
+                designs,
+                health,
+                populations,
+                settings,
+                interventions,
+                from,
+                to);
     }
 
     private static Set<String> checked(String dimension, Set<String> values) {
@@ -103,6 +218,16 @@ public record Filters(
 
     /** Values per dimension name of {@link org.alima.portal.indexer.index.IndexSchema#FACET_DIMENSIONS} (no year). */
     List<Set<String>> keywordDimensions() {
-        return List.of(types, languages, countries, topics, collections, designs);
+        return List.of(
+                types,
+                languages,
+                countries,
+                topics,
+                collections,
+                designs,
+                health,
+                populations,
+                settings,
+                interventions);
     }
 }

@@ -56,17 +56,22 @@ final class UserQueryParser {
     static final int ALL_WORDS_REQUIRED_UP_TO = 3;
 
     /** Field names a user may type before a colon, and the index field each one searches. */
-    static final Map<String, String> QUERYABLE_FIELDS = Map.of(
-            "title", IndexSchema.TITLE,
-            "author", IndexSchema.AUTHORS,
-            "keyword", IndexSchema.KEYWORDS,
-            "type", IndexSchema.TYPE,
-            "language", IndexSchema.LANGUAGE,
-            "year", IndexSchema.YEAR,
-            "country", IndexSchema.COUNTRY,
-            "topic", IndexSchema.TOPIC,
-            "collection", IndexSchema.COLLECTION,
-            "doi", IndexSchema.DOI);
+    static final Map<String, String> QUERYABLE_FIELDS = Map.ofEntries(
+            Map.entry("title", IndexSchema.TITLE),
+            Map.entry("author", IndexSchema.AUTHORS),
+            Map.entry("keyword", IndexSchema.KEYWORDS),
+            Map.entry("type", IndexSchema.TYPE),
+            Map.entry("language", IndexSchema.LANGUAGE),
+            Map.entry("year", IndexSchema.YEAR),
+            Map.entry("country", IndexSchema.COUNTRY),
+            Map.entry("topic", IndexSchema.TOPIC),
+            Map.entry("collection", IndexSchema.COLLECTION),
+            Map.entry("doi", IndexSchema.DOI),
+            Map.entry("design", IndexSchema.DESIGN),
+            Map.entry("health", IndexSchema.HEALTH),
+            Map.entry("population", IndexSchema.POPULATION),
+            Map.entry("setting", IndexSchema.SETTING),
+            Map.entry("intervention", IndexSchema.INTERVENTION));
 
     private static final String DEFAULT_FIELD = "_text";
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.alima.portal.indexer.index.PortalIndex;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,11 @@ class FacetsAndFiltersIT {
                     .countries("ML", "NE")
                     .topics("Malaria")
                     .collections("Epicentre")
+                    .classification(
+                            List.of("infectious"),
+                            List.of("children_under_five"),
+                            List.of("rural"),
+                            List.of("diagnosis"))
                     .pages("malaria prevalence")
                     .build(),
             doc("s2")
@@ -77,14 +83,36 @@ class FacetsAndFiltersIT {
     class Facets {
 
         @Test
-        void countsEverySevenDimensionsOfAllMatchingDocumentsInTheSameSearch() {
+        void countsEveryDimensionOfAllMatchingDocumentsInTheSameSearch() {
             SearchResponse response = malaria(Filters.none());
 
             assertThat(response.total()).isEqualTo(5);
             assertThat(response.facets())
-                    .containsOnlyKeys("type", "language", "year", "country", "topic", "collection", "design");
+                    .containsOnlyKeys(
+                            "type",
+                            "language",
+                            "year",
+                            "country",
+                            "topic",
+                            "collection",
+                            "design",
+                            "health",
+                            "population",
+                            "setting",
+                            "intervention");
             assertThat(response.facets().keySet())
-                    .containsExactly("type", "language", "year", "country", "topic", "collection", "design");
+                    .containsExactly(
+                            "type",
+                            "language",
+                            "year",
+                            "country",
+                            "topic",
+                            "collection",
+                            "design",
+                            "health",
+                            "population",
+                            "setting",
+                            "intervention");
             assertThat(response.facets().get("type"))
                     .containsExactly(new FacetValue("study", 3), new FacetValue("guideline", 2));
             assertThat(response.facets().get("language"))
@@ -101,6 +129,10 @@ class FacetsAndFiltersIT {
             assertThat(response.facets().get("collection")).containsExactly(new FacetValue("Epicentre", 2));
             assertThat(response.facets().get("design"))
                     .containsExactlyInAnyOrder(new FacetValue("cohort", 1), new FacetValue("guideline", 1));
+            assertThat(response.facets().get("health")).containsExactly(new FacetValue("infectious", 1));
+            assertThat(response.facets().get("population")).containsExactly(new FacetValue("children_under_five", 1));
+            assertThat(response.facets().get("setting")).containsExactly(new FacetValue("rural", 1));
+            assertThat(response.facets().get("intervention")).containsExactly(new FacetValue("diagnosis", 1));
         }
 
         @Test
@@ -141,7 +173,7 @@ class FacetsAndFiltersIT {
 
                 assertThat(response.total()).isEqualTo(1);
                 assertThat(response.facets())
-                        .hasSize(7)
+                        .hasSize(11)
                         .allSatisfy((dimension, values) -> assertThat(values).isEmpty());
             }
         }
@@ -156,6 +188,8 @@ class FacetsAndFiltersIT {
             assertThat(ids(malaria(Filters.none().withLanguages("fr")))).containsExactlyInAnyOrder("s2", "g2");
             assertThat(ids(malaria(Filters.none().withCountries("ne")))).containsExactlyInAnyOrder("s1", "g1");
             assertThat(ids(malaria(Filters.none().withTopics("pharmacy")))).containsExactly("g1");
+            assertThat(ids(malaria(Filters.none().withClassification(Set.of(), Set.of(), Set.of("Rural"), Set.of()))))
+                    .containsExactly("s1");
             assertThat(ids(malaria(Filters.none().withCollections("épicentre"))))
                     .containsExactlyInAnyOrder("s1", "s3");
             assertThat(ids(malaria(Filters.none().withDesigns("COHORT", "guideline"))))

@@ -27,6 +27,7 @@ final class TestDocument {
     private LocalDate reviewDue;
     private String work;
     private String design;
+    private IndexableDocument.Classification classification = IndexableDocument.Classification.NONE;
 
     private TestDocument(String id) {
         this.id = id;
@@ -108,6 +109,13 @@ final class TestDocument {
         return this;
     }
 
+    /** Gives it the codes of the four humanitarian vocabularies. */
+    TestDocument classification(
+            List<String> health, List<String> populations, List<String> settings, List<String> interventions) {
+        this.classification = new IndexableDocument.Classification(health, populations, settings, interventions);
+        return this;
+    }
+
     /** Gives it a confirmed study design, by code. */
     TestDocument design(String design) {
         this.design = design;
@@ -156,6 +164,7 @@ final class TestDocument {
                 superseded,
                 reviewDue,
                 work,
-                design);
+                design,
+                classification);
     }
 }

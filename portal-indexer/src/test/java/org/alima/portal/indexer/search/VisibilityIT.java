@@ -43,6 +43,11 @@ class VisibilityIT {
                     .topics("cholera")
                     .collections("kasai-response")
                     .design("cohort")
+                    .classification(
+                            List.of("infectious"),
+                            List.of("children_under_five"),
+                            List.of("camp"),
+                            List.of("vaccination"))
                     .pages(
                             "Oral cholera vaccine coverage in Kasai reached ninety percent of the target population.",
                             "The cold chain held during the vaccination campaign.")
@@ -58,6 +63,11 @@ class VisibilityIT {
                     .topics("lakeside")
                     .collections("drafts-box")
                     .design("operating_procedure")
+                    .classification(
+                            List.of("infectious", "digestive"),
+                            List.of("displaced_people"),
+                            List.of("community"),
+                            List.of("vaccination", "wash"))
                     .pages("Preparation notes.", "Tanganyika fishing villages will receive oral cholera vaccination.")
                     .build(),
             doc("previous")
@@ -82,6 +92,7 @@ class VisibilityIT {
                     .topics("cholera")
                     .collections("kasai-response")
                     .design("cohort")
+                    .classification(List.of("infectious"), List.of(), List.of("hospital"), List.of("treatment"))
                     .pages("Cholera cases in Kasai were treated with oral rehydration in the centre.")
                     .build());
 
@@ -198,7 +209,11 @@ class VisibilityIT {
                             Map.entry("country", Map.of("CD", 2L)),
                             Map.entry("topic", Map.of("cholera", 2L)),
                             Map.entry("collection", Map.of("kasai-response", 2L)),
-                            Map.entry("design", Map.of("cohort", 2L)));
+                            Map.entry("design", Map.of("cohort", 2L)),
+                            Map.entry("health", Map.of("infectious", 2L)),
+                            Map.entry("population", Map.of("children_under_five", 1L)),
+                            Map.entry("setting", Map.of("camp", 1L, "hospital", 1L)),
+                            Map.entry("intervention", Map.of("vaccination", 1L, "treatment", 1L)));
         }
 
         @Test
@@ -211,7 +226,11 @@ class VisibilityIT {
                             Map.entry("country", Map.of("CD", 2L, "TZ", 1L)),
                             Map.entry("topic", Map.of("cholera", 2L, "lakeside", 1L)),
                             Map.entry("collection", Map.of("kasai-response", 2L, "drafts-box", 1L)),
-                            Map.entry("design", Map.of("cohort", 2L, "operating_procedure", 1L)));
+                            Map.entry("design", Map.of("cohort", 2L, "operating_procedure", 1L)),
+                            Map.entry("health", Map.of("infectious", 3L, "digestive", 1L)),
+                            Map.entry("population", Map.of("children_under_five", 1L, "displaced_people", 1L)),
+                            Map.entry("setting", Map.of("camp", 1L, "hospital", 1L, "community", 1L)),
+                            Map.entry("intervention", Map.of("vaccination", 2L, "treatment", 1L, "wash", 1L)));
         }
 
         @Test
@@ -238,6 +257,21 @@ class VisibilityIT {
 
             assertThat(facets(sideways).get("country")).isEqualTo(Map.of("CD", 2L));
             assertThat(facets(sideways).get("type")).isEqualTo(Map.of("report", 2L));
+        }
+
+        @Test
+        void aVocabularyFilterFindsNoDraftForAReaderAndItsSidewaysCountsStayVisibleOnly() {
+            Filters displaced =
+                    Filters.none().withClassification(Set.of(), Set.of("displaced_people"), Set.of(), Set.of());
+
+            SearchResponse reader = indexed.search()
+                    .search(SearchRequest.of("cholera").withAccess(READER).withFilters(displaced));
+            SearchResponse owner = indexed.search()
+                    .search(SearchRequest.of("cholera").withAccess(ACCOUNT_A).withFilters(displaced));
+
+            assertThat(reader.total()).isZero();
+            assertThat(facets(reader).get("population")).isEqualTo(Map.of("children_under_five", 1L));
+            assertThat(owner.hits()).extracting(Hit::id).containsExactly("draft");
         }
 
         @Test
