@@ -133,6 +133,8 @@ class EvidenceFacetsIT {
                 Duration.ofSeconds(30));
         browser.language("en");
         browser.open("#/search?q=");
+        // Settled: the facets are drawn again when the labels and then the collections' titles arrive.
+        browser.settled();
         facetLink(browser, "design", label("design", "cohort", "en")).click();
         browser.waitFor(d -> d.getCurrentUrl().contains("design=cohort"), Duration.ofSeconds(10));
         browser.settled();
