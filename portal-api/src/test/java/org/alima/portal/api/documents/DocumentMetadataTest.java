@@ -184,4 +184,23 @@ class DocumentMetadataTest {
                         null, null, null, null, null, null, null, List.of(), null, null, null, null, null, null, null,
                         null, null, null, null, null);
     }
+
+    @Test
+    void aChangeOfCodesReindexesTheDocumentAndAChangeOfFreeTextOnlyDoesNot() {
+        DocumentMetadata refugees = populations(List.of("refugees"), List.of());
+
+        assertThat(refugees.showsInSearchAs(populations(List.of("refugees"), List.of("Orpailleurs"))))
+                .isTrue();
+        assertThat(refugees.showsInSearchAs(populations(List.of("refugees", "health_workers"), List.of())))
+                .isFalse();
+        assertThat(populations(List.of("refugees"), List.of("Orpailleurs")).changedFrom(refugees))
+                .containsExactly("populationsOther");
+        assertThat(refugees.patchedBy(DocumentMetadata.empty()).populations()).containsExactly("refugees");
+    }
+
+    private static DocumentMetadata populations(List<String> codes, List<String> other) {
+        return new DocumentMetadata(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, codes, other, null,
+                null, null, null);
+    }
 }

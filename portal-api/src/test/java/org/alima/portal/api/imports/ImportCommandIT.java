@@ -140,9 +140,10 @@ class ImportCommandIT {
         assertThat(document.get("authors").get(0).get("name").asText()).isEqualTo("Diallo, Aminata");
         assertThat(document.get("authors").get(1).get("name").asText()).isEqualTo("Smith, John");
         assertThat(document.get("countries").toString()).isEqualTo("[\"SN\",\"ML\"]");
-        assertThat(document.get("topics").toString()).isEqualTo("[\"nutrition\",\"data\"]");
-        // Vocabulary columns: a code or a label in French or English becomes the code; anything else is free text.
-        assertThat(document.get("healthTopics").toString()).isEqualTo("[\"nutritional_metabolic\",\"infectious\"]");
+        // Vocabulary columns: a code or a label in French or English becomes the code; anything else is free text,
+        // for health topics among the free topics ("maladies infectieuses" is not the ICD-11 chapter's title).
+        assertThat(document.get("topics").toString()).isEqualTo("[\"nutrition\",\"data\",\"maladies infectieuses\"]");
+        assertThat(document.get("healthTopics").toString()).isEqualTo("[\"nutritional_metabolic\"]");
         assertThat(document.get("populations").toString()).isEqualTo("[\"children_under_five\"]");
         assertThat(document.get("populationsOther").toString()).isEqualTo("[\"Orpailleurs\"]");
         assertThat(document.get("settings").toString()).isEqualTo("[\"camp\"]");

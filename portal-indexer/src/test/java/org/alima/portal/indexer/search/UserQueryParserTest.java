@@ -153,6 +153,18 @@ class UserQueryParserTest {
         }
 
         @Test
+        void readsTheStudyDesignAndTheFourVocabulariesAsKeywordFields() {
+            ParsedQuery parsed = parser.parse("rougeole design:Cohort health:infectious population:children_under_five"
+                    + " -setting:hospital intervention:wash");
+
+            assertThat(parsed.valuesOf(IndexSchema.DESIGN)).containsExactly("cohort");
+            assertThat(parsed.valuesOf(IndexSchema.HEALTH)).containsExactly("infectious");
+            assertThat(parsed.valuesOf(IndexSchema.POPULATION)).containsExactly("children_under_five");
+            assertThat(parsed.valuesOf(IndexSchema.SETTING)).containsExactly("hospital");
+            assertThat(parsed.valuesOf(IndexSchema.INTERVENTION)).containsExactly("wash");
+        }
+
+        @Test
         void givesNullForAClauseThatMatchesByPatternAndAFuzzyKeywordAsItsValue() {
             assertThat(parser.parse("collection:open* collection:closed~").valuesOf(IndexSchema.COLLECTION))
                     .as("a keyword field is matched exactly, fuzzy or not")
