@@ -171,6 +171,12 @@ export const confirmDoubts = (id, field) => request(documentPath(id) + "/doubts/
 /** Every country a document may name: [{code, name}], named and sorted in the interface language. */
 export const countries = () => request("api/countries");
 
+/**
+ * The controlled vocabularies: {design, health, population, setting, intervention: [{code, label: {fr, en}}],
+ * sources}. Public and cacheable; vocabularies.js asks once per page load.
+ */
+export const vocabularies = (signal) => request("api/vocabularies", { signal });
+
 /** The citation as text, in `format` (bibtex or ris). */
 export const citation = (id, format) => request(withQuery(documentPath(id) + "/citation", { format }), { text: true });
 

@@ -4,7 +4,7 @@
 // (who is signed in), router (routes and pages), search-box (the search form with type-ahead), pages/*.js (one per
 // page). index.html preloads every module a first visit needs, so that they arrive together.
 import { announce, el } from "./dom.js";
-import { lang, messageIn, otherLanguage, switchLanguage, t } from "./i18n.js";
+import { lang, otherLanguage, switchLanguage, t } from "./i18n.js";
 import { go, link, onRoute, route, startRouter } from "./router.js";
 import { account, atLeast, loadAccount, onSessionChange, signOut, signedIn } from "./session.js";
 
@@ -42,9 +42,9 @@ function drawHeader() {
   nav.replaceChildren(el("ul", null, items));
   const other = otherLanguage();
   const switcher = document.getElementById("lang");
-  switcher.textContent = messageIn(other, "lang.name");
+  switcher.textContent = t("lang.other");
   switcher.setAttribute("lang", other);
-  switcher.setAttribute("title", messageIn(other, "lang.switch"));
+  switcher.setAttribute("title", t("lang.otherSwitch"));
 }
 
 function applyLanguage() {
@@ -56,8 +56,8 @@ function applyLanguage() {
 /** Draws the header in the interface language and keeps it current: on each route, sign-in and language switch. */
 function startHeader() {
   applyLanguage();
-  document.getElementById("lang").addEventListener("click", () => {
-    switchLanguage();
+  document.getElementById("lang").addEventListener("click", async () => {
+    await switchLanguage();
     applyLanguage();
     route({ focus: false });
     announce(t("lang.changed"));

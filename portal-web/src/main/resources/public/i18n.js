@@ -1,9 +1,25 @@
-// The interface language and every text and format in it: messages (messages.js, French and English), plural
-// forms, numbers, dates, sizes, and the names of languages, countries and document types.
-import messages from "./messages.js";
-import { lang, otherLanguage } from "./language.js";
+// The interface language and every text and format in it: messages (messages/fr.js and messages/en.js, only the
+// reader's language loaded, the other one when the reader switches), plural forms, numbers, dates, sizes, and the
+// names of languages, countries and document types.
+import { lang, otherLanguage, switchLanguage as switchTo } from "./language.js";
 
-export { lang, otherLanguage, switchLanguage } from "./language.js";
+export { lang, otherLanguage } from "./language.js";
+
+/** The messages of each language loaded so far, by language. */
+const messages = {};
+
+async function load(language) {
+  // index.html's messages-preload.js has usually asked for this file already: the import finds it there.
+  messages[language] ??= (await import("./messages/" + language + ".js")).default;
+}
+
+await load(lang);
+
+/** Switches the interface to the other language once its messages are there, and remembers the choice. */
+export async function switchLanguage() {
+  await load(otherLanguage());
+  switchTo();
+}
 
 /** The message `key` in the interface language, `{name}` replaced by `params.name` (numbers in the locale). */
 export function t(key, params = {}) {
@@ -17,9 +33,6 @@ export function t(key, params = {}) {
 
 /** True when there is a message `key` (codes from the API have one only when the portal explains them). */
 export const hasMessage = (key) => key in messages[lang];
-
-/** The message `key` in language `language`, whatever the interface language (the switch speaks the other one). */
-export const messageIn = (language, key) => messages[language][key];
 
 export const number = (value, options) => new Intl.NumberFormat(lang, options).format(value);
 

@@ -1,10 +1,11 @@
 // A document's page: what it is, its file, how to cite it, its versions, collections and related documents, and the
 // workflow actions the API says the viewer may take now.
 import * as api from "../api.js";
-import { add, announce, el, errorBox, metaLine, setTitle } from "../dom.js";
+import { add, announce, el, errorBox, fill, metaLine, setTitle } from "../dom.js";
 import { bytes, countryName, date, failureText, langOf, languageName, localized, number, t, typeName } from "../i18n.js";
 import { go, link, route } from "../router.js";
 import { atLeast, documentHref, signedIn } from "../session.js";
+import { CODE_FIELDS, FREE_FIELDS, label, vocabularies } from "../vocabularies.js";
 
 export async function render({ main, args: [id], signal }) {
   let doc;
@@ -43,7 +44,8 @@ export async function render({ main, args: [id], signal }) {
   if (file && doc.status !== "withdrawn" && file.extractionStatus === "indexed" && file.pageCount) {
     main.append(el("p", null, el("a", { href: api.pageView(doc.id, 1) }, t("doc.readPages"))));
   }
-  main.append(facts(doc));
+  const factList = el("dl", { class: "facts" }, facts(doc, null));
+  main.append(factList);
   const usage = el("p", { class: "meta", id: "usage", hidden: true });
   main.append(usage);
   if (doc.abstract) main.append(el("h2", null, t("doc.abstract")), el("p", { class: "abstract", lang: docLang }, doc.abstract));
@@ -57,7 +59,7 @@ export async function render({ main, args: [id], signal }) {
   main.append(adding);
   // After an addition the list of collections is read again: the page shows what it now holds, without a reload.
   const added = () => collectionsOf(collections, { id: doc.id }, signal).catch(() => {});
-  await Promise.all([collectionsOf(collections, doc, signal), related(main, doc, signal), curating(adding, doc, signal, added), usageOf(usage, doc, signal)]);
+  await Promise.all([labelled(factList, doc), collectionsOf(collections, doc, signal), related(main, doc, signal), curating(adding, doc, signal, added), usageOf(usage, doc, signal)]);
 }
 
 /** "12 views, 3 downloads this month · 40 views, 9 downloads in all"; nothing when the counts cannot be read. */
@@ -142,19 +144,37 @@ function banners(doc) {
   return list;
 }
 
-function facts(doc) {
+/**
+ * The facts of `doc` as rows of a description list. The codes of the controlled vocabularies are shown only with
+ * `vocabularies` (their labels), each linked to the search it filters; free text beside them is marked as such.
+ */
+function facts(doc, vocabularies) {
   const rows = [];
   const add = (key, ...value) => {
     if (value.some((v) => v != null && v !== "" && !(Array.isArray(v) && !v.length))) rows.push(el("dt", null, t(key)), el("dd", null, value));
   };
+  const coded = (vocabulary) => {
+    const codes = vocabularies ? [].concat(doc[CODE_FIELDS[vocabulary]] ?? []) : [];
+    const free = FREE_FIELDS[vocabulary] ? doc[FREE_FIELDS[vocabulary]] || [] : [];
+    const items = [
+      ...codes.map((code) => {
+        const name = label(vocabularies, vocabulary, code);
+        return el("a", { href: link("/search", { [vocabulary]: code }), lang: name.lang }, name.text);
+      }),
+      // The free topics are searched by their own filter; the other free texts are not filters.
+      ...free.map((text) => el("span", { class: "free" }, vocabulary === "health" ? el("a", { href: link("/search", { topic: text }) }, text) : text, " ", el("small", null, t("vocab.freeText")))),
+    ];
+    return items.map((item, i) => [i ? ", " : "", item]);
+  };
   add("doc.date", date(doc.publicationDate));
   add("doc.type", doc.type && typeName(doc.type));
+  add("doc.design", coded("design"));
   add("doc.language", doc.language && languageName(doc.language));
   add("doc.countries", (doc.countries || []).map(countryName).join(", "));
-  add(
-    "doc.topics",
-    (doc.topics || []).map((topic, i) => [i ? ", " : "", el("a", { href: link("/search", { topic }) }, topic)]),
-  );
+  add("doc.health", coded("health"));
+  add("doc.populations", coded("population"));
+  add("doc.settings", coded("setting"));
+  add("doc.interventions", coded("intervention"));
   add("doc.doi", doc.doi && el("a", { href: "https://doi.org/" + doc.doi }, doc.doi));
   add("doc.license", doc.license);
   add("doc.effectiveDate", date(doc.effectiveDate));
@@ -166,7 +186,21 @@ function facts(doc) {
   }
   add("doc.owner", doc.owner?.displayName);
   add("doc.added", date(doc.createdAt));
-  return el("dl", { class: "facts" }, rows);
+  return rows;
+}
+
+/** Adds the rows of the controlled vocabularies to the facts once their labels are there, with the topics' source. */
+async function labelled(list, doc) {
+  if (!Object.values(CODE_FIELDS).some((field) => [].concat(doc[field] ?? []).length)) return;
+  let all;
+  try {
+    all = await vocabularies();
+  } catch {
+    // Without labels the page shows what it has; the codes are not worth showing alone.
+    return;
+  }
+  fill(list, facts(doc, all));
+  if (doc.healthTopics?.length && all.sources?.health) list.after(el("p", { class: "meta source" }, t("vocab.healthSource", { source: all.sources.health })));
 }
 
 function citeSection(doc) {

@@ -1,10 +1,13 @@
 // The form that describes a document, shared by the upload page and the document page's editor. It knows which
 // fields the person changed, so that values read from the file never overwrite what someone typed; it shows the
 // portal's doubts about values read from the file (a title that is a file name...) beside them, with a way to keep
-// them; and it lets a person choose countries by name in the interface language.
+// them; it lets a person choose countries by name in the interface language, and the study design (the one the
+// portal suggests from the text shown with its cue, to confirm or change) and the codes of the controlled
+// vocabularies by their labels, with free text for what a vocabulary lacks.
 import * as api from "../api.js";
-import { el } from "../dom.js";
-import { countryName, languageName, t, typeName } from "../i18n.js";
+import { el, fill } from "../dom.js";
+import { countryName, languageName, localized, t, typeName } from "../i18n.js";
+import { label, vocabularies } from "../vocabularies.js";
 
 const TYPES = ["study", "article", "protocol", "operating_procedure", "guideline", "report", "poster", "thesis"];
 const LANGUAGES = ["fr", "en", "es", "pt", "ar"];
@@ -18,8 +21,17 @@ const FIELDS = [
   { name: "language", kind: "select", options: LANGUAGES, label: languageName },
   { name: "effectiveDate", kind: "date", procedure: true },
   { name: "reviewDueDate", kind: "date", procedure: true },
+  { name: "design", kind: "select", vocabulary: "design" },
   { name: "countries", kind: "countries" },
+  // Each vocabulary's codes, then free text for what it lacks (the free topics are the health topics' free text).
+  { name: "healthTopics", kind: "codes", vocabulary: "health" },
   { name: "topics", kind: "lines" },
+  { name: "populations", kind: "codes", vocabulary: "population" },
+  { name: "populationsOther", kind: "lines" },
+  { name: "settings", kind: "codes", vocabulary: "setting" },
+  { name: "settingsOther", kind: "lines" },
+  { name: "interventions", kind: "codes", vocabulary: "intervention" },
+  { name: "interventionsOther", kind: "lines" },
   { name: "doi", kind: "text", max: 300 },
   { name: "license", kind: "text", max: 200 },
   { name: "abstract", kind: "area" },
@@ -30,7 +42,7 @@ function shown(field, doc) {
   if (value == null) return "";
   if (field.name === "authors") return value.map((a) => a.name).join("\n");
   if (field.kind === "lines") return value.join("\n");
-  if (field.kind === "countries") return value.join(",");
+  if (field.kind === "countries" || field.kind === "codes") return value.join(",");
   return String(value);
 }
 
@@ -133,6 +145,48 @@ function countryPicker(id, value, onchange) {
 }
 
 /**
+ * A vocabulary's codes as checkboxes labelled in the interface language, once the labels are there. Its `value` is
+ * the chosen codes joined by commas, as the form reads and fills it; a change bubbles up to the form.
+ */
+function codePicker(id, vocabulary, value) {
+  let codes = value ? value.split(",").filter(Boolean) : [];
+  let entries = null;
+  const box = el("div", { class: "code-list" }, el("p", { class: "help" }, t("meta.vocabLoading")));
+  function draw() {
+    box.replaceChildren(
+      ...entries.map((entry) => {
+        const name = localized(entry.label);
+        const checkId = id + "-" + entry.code;
+        const toggle = (e) => (codes = e.target.checked ? [...codes, entry.code] : codes.filter((code) => code !== entry.code));
+        return el(
+          "div",
+          { class: "check" },
+          el("input", { type: "checkbox", id: checkId, value: entry.code, checked: codes.includes(entry.code), onchange: toggle }),
+          el("label", { for: checkId, lang: name.lang }, name.text),
+        );
+      }),
+    );
+  }
+  vocabularies().then(
+    (all) => {
+      entries = all[vocabulary] || [];
+      draw();
+    },
+    () => box.replaceChildren(el("p", { class: "invalid" }, t("meta.vocabFailed"))),
+  );
+  return {
+    element: box,
+    get value() {
+      return codes.join(",");
+    },
+    set value(next) {
+      codes = next ? next.split(",").filter(Boolean) : [];
+      if (entries) draw();
+    },
+  };
+}
+
+/**
  * A fieldset for `doc`'s metadata (empty for a new upload), with the values someone `typed` already (kept as changed).
  * Returns the element and functions to read the changes, fill untouched fields from a newer version of the document,
  * and show the API's field errors.
@@ -144,18 +198,30 @@ export function metadataForm(doc, prefix, typed = {}, { confirm } = {}) {
   const rows = new Map();
   const pickers = new Map();
   let current = doc || {};
+  // The vocabularies' labels, once they are there (the design's options and suggestion wait for them).
+  let labels = null;
   const fieldset = el("fieldset", { class: "metadata" }, el("legend", null, t("meta.legend")));
   for (const field of FIELDS) {
     const id = prefix + "-" + field.name;
     const value = shown(field, current);
     let control;
     if (field.kind === "select") {
-      const options = field.options.includes(value) || !value ? field.options : [...field.options, value];
+      const options = field.options?.includes(value) || !value ? field.options || [] : [...(field.options || []), value];
       control = el(
         "select",
         { id, name: field.name },
         el("option", { value: "" }, t("meta.choose")),
-        options.map((option) => el("option", { value: option, selected: option === value }, field.label(option))),
+        options.map((option) => el("option", { value: option, selected: option === value }, optionLabel(field, option))),
+      );
+    } else if (field.kind === "codes") {
+      const picker = codePicker(id, field.vocabulary, value);
+      pickers.set(field.name, picker);
+      // A group of checkboxes, named by its legend; focused (tabindex) when the API finds fault with it.
+      control = el(
+        "fieldset",
+        { id, class: "codes", tabindex: "-1" },
+        el("legend", null, t("meta." + field.name), el("span", { class: "from-file", hidden: true }, t("meta.fromFile"))),
+        picker.element,
       );
     } else if (field.kind === "countries") {
       const picker = countryPicker(id, value, () => dirty.add(field.name));
@@ -174,21 +240,66 @@ export function metadataForm(doc, prefix, typed = {}, { confirm } = {}) {
     control.addEventListener("change", () => {
       if (field.kind !== "countries") dirty.add(field.name);
       if (field.name === "type") procedureFields();
+      if (field.name === "design") showSuggestion();
     });
     const help = t("meta.help." + field.name);
     if (help !== "meta.help." + field.name) control.setAttribute("aria-describedby", id + "-help");
     const row = el(
       "div",
       { class: "field" },
-      el("label", { for: id }, t("meta." + field.name), el("span", { class: "from-file", hidden: true }, t("meta.fromFile"))),
-      pickers.get(field.name)?.element || control,
+      // A group of checkboxes is named by its legend.
+      field.kind === "codes" ? null : el("label", { for: id }, t("meta." + field.name), el("span", { class: "from-file", hidden: true }, t("meta.fromFile"))),
+      field.kind === "codes" ? control : pickers.get(field.name)?.element || control,
       help !== "meta.help." + field.name ? el("p", { id: id + "-help", class: "help" }, help) : null,
+      field.name === "design" ? el("p", { class: "suggestion", role: "status", hidden: true }) : null,
       el("div", { class: "doubts", id: id + "-doubts", hidden: true }),
     );
     controls.set(field.name, control);
     rows.set(field.name, row);
     fieldset.append(row);
   }
+  function optionLabel(field, option) {
+    if (!field.vocabulary) return field.label(option);
+    return labels ? label(labels, field.vocabulary, option).text : option;
+  }
+
+  /** The design the portal suggests from the text, with its cue, and a button to choose it while another is chosen. */
+  function showSuggestion() {
+    const box = rows.get("design").querySelector(".suggestion");
+    const suggested = current.designSuggestion;
+    box.hidden = !(suggested?.code && labels);
+    if (box.hidden) return;
+    const select = controls.get("design");
+    const use = () => {
+      select.value = suggested.code;
+      dirty.add("design");
+      showSuggestion();
+      select.focus();
+    };
+    fill(
+      box,
+      t("meta.designSuggested", { design: label(labels, "design", suggested.code).text, cue: suggested.cue }),
+      select.value === suggested.code ? null : [" ", el("button", { type: "button", class: "secondary", onclick: use }, t("meta.designUse"))],
+    );
+  }
+
+  // The design's options are named once the labels are there, keeping what is chosen.
+  vocabularies().then(
+    (all) => {
+      labels = all;
+      const select = controls.get("design");
+      const chosen = select.value;
+      const codes = (all.design || []).map((entry) => entry.code);
+      if (chosen && !codes.includes(chosen)) codes.push(chosen);
+      select.replaceChildren(el("option", { value: "" }, t("meta.choose")), ...codes.map((code) => el("option", { value: code, selected: code === chosen }, label(all, "design", code).text)));
+      select.value = chosen;
+      showSuggestion();
+    },
+    () => {
+      // The codes stay as the options' names.
+    },
+  );
+
   function procedureFields() {
     const procedure = controls.get("type").value === "operating_procedure";
     for (const field of FIELDS) if (field.procedure) rows.get(field.name).hidden = !procedure;
@@ -245,7 +356,7 @@ export function metadataForm(doc, prefix, typed = {}, { confirm } = {}) {
       return lines(raw).map((name) => (orcids.get(name) ? { name, orcid: orcids.get(name) } : { name }));
     }
     if (field.kind === "lines") return lines(raw);
-    if (field.kind === "countries") return pickers.get(field.name).value.split(",").filter(Boolean);
+    if (field.kind === "countries" || field.kind === "codes") return pickers.get(field.name).value.split(",").filter(Boolean);
     return raw;
   }
 
@@ -271,7 +382,7 @@ export function metadataForm(doc, prefix, typed = {}, { confirm } = {}) {
         const value = shown(field, next);
         const control = pickers.get(field.name) || controls.get(field.name);
         if (field.kind === "select" && value && ![...control.options].some((o) => o.value === value)) {
-          control.append(el("option", { value }, field.label(value)));
+          control.append(el("option", { value }, optionLabel(field, value)));
         }
         const changed = control.value !== value;
         control.value = value;
@@ -283,6 +394,7 @@ export function metadataForm(doc, prefix, typed = {}, { confirm } = {}) {
         mark.classList.toggle("doubtful", doubtful);
       }
       showDoubts(next);
+      showSuggestion();
       procedureFields();
     },
     /** Shows the API's field errors beside their fields; returns the first invalid control to move focus to. */

@@ -11,17 +11,23 @@ import { documentHref, signedIn } from "../session.js";
 const PAGE_SIZE = 10;
 // Search pages by number up to page × size = 10000 (the API's bound); deeper, a reader refines the query instead.
 const MAX_PAGES = 10000 / PAGE_SIZE;
-const FILTERS = ["type", "language", "country", "topic", "collection"];
+// Facets whose values are codes of the server's vocabularies (vocabularies.js): shown once their labels are there.
+const CODED = ["design", "health", "population", "setting", "intervention"];
+const FILTERS = ["type", "language", "country", "topic", "collection", ...CODED];
+const FACETS = ["type", "design", "language", "year", "health", "population", "setting", "intervention", "country", "topic", "collection"];
 // Longer queries are shortened in the heading and title.
 const HEADING_QUERY = 80;
 
 let collectionTitles = null;
+// The vocabularies' labels, {vocabularies, label} once loaded (loaded after the hits are shown, never before them).
+let coded = null;
 
 function facetLabel(dimension, value) {
   if (dimension === "type") return typeName(value);
   if (dimension === "language") return languageName(value);
   if (dimension === "country") return countryName(value);
   if (dimension === "collection") return collectionTitles?.get(value)?.text || value;
+  if (coded && CODED.includes(dimension)) return coded.label(coded.vocabularies, dimension, value).text;
   return value;
 }
 
@@ -45,9 +51,9 @@ function toggled(params, dimension, value) {
 
 function facetList(params, facets) {
   const groups = [];
-  for (const dimension of ["type", "language", "year", "country", "topic", "collection"]) {
+  for (const dimension of FACETS) {
     const values = (facets?.[dimension] || []).slice(0, 8);
-    if (!values.length) continue;
+    if (!values.length || (CODED.includes(dimension) && !coded)) continue;
     const id = "facet-" + dimension;
     groups.push(
       el(
@@ -235,7 +241,7 @@ function emptyState(params, q, didYouMean) {
   if (q) none.set("q", q);
   const words = q.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
   const syntax =
-    /["*~]|(^|\s)[+-]\S|\b(AND|OR|NOT)\b/.test(q) || /\b(title|author|keyword|type|language|year|country|topic|collection|doi):/i.test(q);
+    /["*~]|(^|\s)[+-]\S|\b(AND|OR|NOT)\b/.test(q) || /\b(title|author|keyword|type|language|year|country|topic|collection|doi|design|health|population|setting|intervention):/i.test(q);
   return el(
     "div",
     { class: "empty" },
@@ -376,6 +382,8 @@ export async function render({ main, params, signal }) {
       activeFilters(params),
       facetList(params, response.facets),
       response.total || params.get("yearFrom") || params.get("yearTo") ? yearForm(params) : null,
+      // The health topics' labels are another's work, used under its licence: said where they are shown.
+      coded?.vocabularies.sources?.health && response.facets?.health?.length ? el("p", { class: "help" }, t("vocab.healthSource", { source: coded.vocabularies.sources.health })) : null,
     );
   drawFacets();
   // The results come first in reading and tabbing order; the filters follow them (beside them on a wide screen).
@@ -403,6 +411,17 @@ export async function render({ main, params, signal }) {
   }
   announce(past ? t("results.pastEnd", { last: number(Math.min(Math.ceil(response.total / PAGE_SIZE), MAX_PAGES)) }) : count);
   performance.mark("results-rendered");
+  // Coded facets wait for their labels, and chips show codes until then: the results do not wait for them.
+  if (!coded && CODED.some((name) => response.facets?.[name]?.length || params.get(name))) {
+    try {
+      const { vocabularies, label } = await import("../vocabularies.js");
+      coded = { vocabularies: await vocabularies(), label };
+      drawFacets();
+    } catch (error) {
+      if (error.name === "AbortError") throw error;
+      // Without labels the coded facets stay hidden and their chips show codes.
+    }
+  }
   // Collections are named by their slugs until their titles arrive: the results do not wait for them.
   if ((response.facets?.collection?.length || params.get("collection")) && !collectionTitles) {
     try {

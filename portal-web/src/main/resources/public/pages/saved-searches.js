@@ -7,7 +7,8 @@ import { date, lang, t } from "../i18n.js";
 import { link, route } from "../router.js";
 import { showErrors } from "./curate.js";
 
-const FILTERS = ["type", "language", "country", "topic", "collection"];
+// The results page's filters, the study design's and the vocabularies' included (their codes are saved).
+const FILTERS = ["type", "language", "country", "topic", "collection", "design", "health", "population", "setting", "intervention"];
 const FREQUENCIES = ["none", "daily", "weekly"];
 
 /** The search of a results page's parameters, as the API saves it: the words and the filters. */

@@ -73,8 +73,10 @@ class FirstVisitIT {
         assertThat(entries)
                 .extracting(e -> e.get("name").toString())
                 .anyMatch(name -> name.endsWith("/app.js"))
-                .anyMatch(name -> name.endsWith("/messages.js"))
-                .anyMatch(name -> name.contains("/api/search?"));
+                .anyMatch(name -> name.endsWith("/messages/fr.js"))
+                .anyMatch(name -> name.contains("/api/search?"))
+                // Only the reader's language: the English messages wait for the switch.
+                .noneMatch(name -> name.endsWith("/messages/en.js"));
         assertThat(entries)
                 .as("every request reached the network (nothing came from a cache)")
                 .allSatisfy(e ->

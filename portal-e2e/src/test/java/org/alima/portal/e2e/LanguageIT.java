@@ -41,5 +41,11 @@ class LanguageIT {
         assertThat(browser.script("return document.documentElement.lang")).isEqualTo("en");
         assertThat(browser.driver().findElement(By.cssSelector("main h1")).getText())
                 .isEqualTo("Find the right page, even on a slow link");
+        // Only the reader's language's messages come, and early: asked for by the shell's first script.
+        assertThat(browser.script("return performance.getEntriesByType('resource').map(e => e.name)"
+                        + ".filter(name => name.includes('/messages'))"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .anySatisfy(name -> assertThat(name.toString()).endsWith("/messages/en.js"))
+                .noneSatisfy(name -> assertThat(name.toString()).endsWith("/messages/fr.js"));
     }
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The language of a server-rendered page and its words: French unless the browser prefers English (the web app's own
- * rule, in i18n.js). The web app's texts are in messages.js; these are the few that pages built without JavaScript
- * need, kept here because Java renders them. Immutable.
+ * rule, in i18n.js). The web app's texts are in messages/fr.js and messages/en.js; these are the few that pages built
+ * without JavaScript need, kept here because Java renders them. Immutable.
  */
 record PageLanguage(String code, Map<String, String> words) {
 

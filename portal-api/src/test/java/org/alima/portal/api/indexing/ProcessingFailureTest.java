@@ -48,21 +48,22 @@ class ProcessingFailureTest {
 
     @Test
     void theWebSaysEveryCodeInFrenchAndInEnglish() throws IOException {
-        String messages;
-        try (InputStream in = getClass().getResourceAsStream("/public/messages.js")) {
-            assertThat(in).as("portal-web's messages.js on the class path").isNotNull();
-            messages = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        int english = messages.indexOf("\n \"en\": {");
-        assertThat(english)
-                .as("messages.js holds the French messages, then the English ones")
-                .isPositive();
-        String french = messages.substring(0, english);
-        String inEnglish = messages.substring(english);
+        String french = webMessages("fr");
+        String inEnglish = webMessages("en");
         assertThat(Arrays.stream(ProcessingFailure.values()).map(failure -> "\"failure." + failure.code() + "\""))
                 .allSatisfy(key -> {
                     assertThat(french).as("French message").contains(key);
                     assertThat(inEnglish).as("English message").contains(key);
                 });
+    }
+
+    /** portal-web's messages in {@code language} (one file per language), as the jar on the class path holds them. */
+    private String webMessages(String language) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/public/messages/" + language + ".js")) {
+            assertThat(in)
+                    .as("portal-web's messages/%s.js on the class path", language)
+                    .isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

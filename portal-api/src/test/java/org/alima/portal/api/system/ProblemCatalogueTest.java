@@ -80,17 +80,8 @@ class ProblemCatalogueTest {
 
     @Test
     void theWebHasItsOwnMessageForEveryCodeInBothLanguages() throws IOException {
-        String messages;
-        try (InputStream in = getClass().getResourceAsStream("/public/messages.js")) {
-            assertThat(in).as("portal-web's messages.js on the class path").isNotNull();
-            messages = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        int english = messages.indexOf("\n \"en\": {");
-        assertThat(english)
-                .as("messages.js holds the French messages, then the English ones")
-                .isPositive();
-        String french = messages.substring(0, english);
-        String inEnglish = messages.substring(english);
+        String french = webMessages("fr");
+        String inEnglish = webMessages("en");
         for (String code : ProblemCatalogue.codes()) {
             if (NEVER_SHOWN_BY_THE_WEB.contains(code)) {
                 continue;
@@ -119,5 +110,15 @@ class ProblemCatalogueTest {
         assertThat(ProblemCatalogue.localize(Problem.of(411, "http-411", "Request failed", null), Locale.FRENCH)
                         .title())
                 .isEqualTo("Requête échouée");
+    }
+
+    /** portal-web's messages in {@code language} (one file per language), as the jar on the class path holds them. */
+    private String webMessages(String language) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/public/messages/" + language + ".js")) {
+            assertThat(in)
+                    .as("portal-web's messages/%s.js on the class path", language)
+                    .isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
