@@ -56,6 +56,8 @@ final class DocumentsForIndexing implements IndexedDocuments {
                              WHERE older.depth < 100
                         )
                         SELECT id FROM older ORDER BY depth DESC LIMIT 1) AS work,
+                       (SELECT t.set_id FROM work_translations t WHERE t.work_id = document_work(d.id))
+                           AS translations,
                        ARRAY(SELECT a.author ->> 'name'
                                FROM jsonb_array_elements(d.authors) WITH ORDINALITY AS a(author, position)
                               ORDER BY a.position) AS author_names
@@ -85,6 +87,7 @@ final class DocumentsForIndexing implements IndexedDocuments {
             Date reviewDue = rows.getDate("review_due_date");
             UUID work = rows.getObject("work", UUID.class);
             String design = rows.getString("study_design");
+            UUID translations = rows.getObject("translations", UUID.class);
             return files.ofDocument(documentId)
                     .map(file -> new StoredDocument(
                             documentId,
@@ -96,7 +99,8 @@ final class DocumentsForIndexing implements IndexedDocuments {
                             superseded,
                             reviewDue == null ? null : reviewDue.toLocalDate(),
                             work,
-                            design));
+                            design,
+                            translations));
         });
     }
 

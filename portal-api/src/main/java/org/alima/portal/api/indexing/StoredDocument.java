@@ -22,6 +22,8 @@ import org.alima.portal.indexer.index.IndexableDocument;
  * @param work the first version of the document's chain of versions (its own id when it is the first), shared by all
  *     its versions so that related documents leave them out
  * @param design the study design a person confirmed, as its code; null when none (a suggestion is not indexed)
+ * @param translations the translation set of its work (V24's {@code work_translations}): the works that are one work in
+ *     several languages share it, and search shows them as one hit; null when its work has no translation
  */
 public record StoredDocument(
         UUID documentId,
@@ -33,7 +35,8 @@ public record StoredDocument(
         boolean superseded,
         LocalDate reviewDue,
         UUID work,
-        String design) {
+        String design,
+        UUID translations) {
 
     public StoredDocument {
         audiences = Set.copyOf(audiences);
@@ -73,7 +76,8 @@ public record StoredDocument(
                 superseded,
                 reviewDue,
                 work.toString(),
-                design);
+                design,
+                translations == null ? null : translations.toString());
     }
 
     /**

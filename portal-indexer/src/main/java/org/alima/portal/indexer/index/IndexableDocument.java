@@ -23,6 +23,9 @@ import org.alima.portal.indexer.extract.Page;
  * @param work what every version of the same work shares (in the portal, the id of its first version), so that
  *     related documents leave out the document's own versions; null means the document is a work of its own (its id)
  * @param design the study design a person confirmed, as a {@code StudyDesign} code (e.g. {@code cohort}), or null
+ * @param translations the translation set of the document's work (in the portal, shared by the works that are one work
+ *     in several languages), so that search shows one hit per work; null when it has no translation. Distinct from
+ *     {@code work}: a work is one language's chain of versions, a translation set joins works of different languages
  */
 public record IndexableDocument(
         String id,
@@ -43,7 +46,8 @@ public record IndexableDocument(
         boolean superseded,
         LocalDate reviewDue,
         String work,
-        String design) {
+        String design,
+        String translations) {
 
     /** The audience of a published document: every reader, signed in or not. */
     public static final String PUBLIC = "public";
@@ -72,6 +76,51 @@ public record IndexableDocument(
         }
         audiences = Set.copyOf(kept);
         work = work == null || work.isBlank() ? id : work;
+        translations = translations == null || translations.isBlank() ? null : translations;
+    }
+
+    /** A document without translations. */
+    public IndexableDocument(
+            String id,
+            String source,
+            String title,
+            String abstractText,
+            List<String> authors,
+            List<String> keywords,
+            String doi,
+            String type,
+            String language,
+            LocalDate date,
+            List<String> countries,
+            List<String> topics,
+            List<String> collections,
+            List<Page> pages,
+            Set<String> audiences,
+            boolean superseded,
+            LocalDate reviewDue,
+            String work,
+            String design) {
+        this(
+                id,
+                source,
+                title,
+                abstractText,
+                authors,
+                keywords,
+                doi,
+                type,
+                language,
+                date,
+                countries,
+                topics,
+                collections,
+                pages,
+                audiences,
+                superseded,
+                reviewDue,
+                work,
+                design,
+                null);
     }
 
     /** A document without a confirmed study design: what every source but the portal's documents gives. */
