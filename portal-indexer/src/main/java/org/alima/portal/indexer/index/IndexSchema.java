@@ -84,7 +84,8 @@ public final class IndexSchema {
     /** Keyword, stored, only on a current (not superseded) document whose work has versions in other languages: the
      * translation set ({@link IndexableDocument#translations}), shared by those versions. Search keeps one hit per set
      * (in the reader's language when it matches) and lists the others with it; related documents leave them out.
-     * Absent on most documents, so it costs them nothing; stored among the small fields that a hit reads. */
+     * Absent on most documents, so it costs them nothing; stored among the small fields that a hit reads; a sorted doc
+     * value to read it for each matching document. */
     public static final String TRANSLATIONS = "translations";
 
     /** Stored only: the file or record the text came from, read back to rebuild the index; never searched. */
@@ -357,6 +358,9 @@ public final class IndexSchema {
         if (source.translations() != null && !source.superseded()) {
             requireKeyword(id, "translations", source.translations());
             doc.add(new StringField(TRANSLATIONS, source.translations(), Field.Store.YES));
+            // Read for each matching document when search chooses one version per work; also what FieldExistsQuery
+            // finds the linked documents by.
+            doc.add(new SortedDocValuesField(TRANSLATIONS, new BytesRef(source.translations())));
         }
         doc.add(new SortedDocValuesField(ID, new BytesRef(source.id())));
         for (String audience : source.audiences()) {
