@@ -3,6 +3,7 @@ package org.alima.portal.api.documents;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,6 +77,7 @@ class TranslationSuggestions {
     }
 
     /** The likely translations of the document, best first; empty when it has no language. */
+    @ReadOnly
     List<TranslationSuggestion> of(UUID id) {
         Document document = documents.find(id).orElseThrow(() -> Document.notFound(id));
         return of(document, new HashMap<>());
@@ -85,6 +87,7 @@ class TranslationSuggestions {
      * The likely pairs among the newest {@code scanned} documents that have a language, each pair once, best first,
      * at most {@code size}.
      */
+    @ReadOnly
     List<TranslationSuggestion.Pair> pairs(int scanned, int size) {
         List<UUID> newest = jdbc.prepareStatement("""
                 SELECT d.id FROM documents d
