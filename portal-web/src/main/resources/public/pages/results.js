@@ -188,6 +188,7 @@ function hitItem(hit, queryLanguage) {
       elsewhere ? el("span", { class: "badge other-lang" }, t("results.inLanguage", { language: languageName(docLang) })) : null,
     ),
     metaLine(hit),
+    alsoIn(hit.translations),
     missing,
     hit.pages?.length
       ? el(
@@ -211,6 +212,17 @@ function hitItem(hit, queryLanguage) {
         )
       : null,
   );
+}
+
+/** "Also in English": the hit stands for its work, whose other language versions the reader may switch to. */
+export function alsoIn(translations) {
+  return translations?.length
+    ? el(
+        "p",
+        { class: "translations" },
+        translations.map((o, i) => [i ? " · " : "", el("a", { href: documentHref(o), hreflang: o.language, title: o.title || null }, t("doc.alsoIn", { language: languageName(langOf(o.language)) }))]),
+      )
+    : null;
 }
 
 /** "Also searched in English: severe malaria child", so that a reader sees why results in the other language appear. */
