@@ -6,6 +6,7 @@ import { bytes, countryName, date, failureText, langOf, languageName, localized,
 import { go, link, route } from "../router.js";
 import { atLeast, documentHref, signedIn } from "../session.js";
 import { CODE_FIELDS, FREE_FIELDS, label, vocabularies } from "../vocabularies.js";
+import { alsoIn } from "./results.js";
 
 export async function render({ main, args: [id], signal }) {
   let doc;
@@ -26,7 +27,7 @@ export async function render({ main, args: [id], signal }) {
   }
   const docLang = langOf(doc.language);
   setTitle(doc.title || t("doc.untitled"));
-  add(main, banners(doc), el("h1", { tabindex: "-1", lang: docLang }, doc.title || t("doc.untitled")), metaLine({ authors: doc.authors }));
+  add(main, banners(doc), el("h1", { tabindex: "-1", lang: docLang }, doc.title || t("doc.untitled")), metaLine({ authors: doc.authors }), alsoIn(doc.translations));
   const file = doc.file;
   if (file && doc.status !== "withdrawn") {
     const pdf = file.mediaType === "application/pdf";

@@ -167,10 +167,7 @@ function pagination(params, page, total) {
   return el("nav", { class: "pager", "aria-label": t("results.pagination") }, el("ul", null, items));
 }
 
-/**
- * A hit: its title, marked when the document is in another language than the query's (`queryLanguage`, as the API
- * read it), its meta line and its best pages, the one that answers best first, each opening the file at that page.
- */
+/** A hit: title (marked when not in the query's language), meta line, its work's other languages, best pages first. */
 function hitItem(hit, queryLanguage) {
   // A partial match: the words it lacks.
   const missing = hit.missingWords?.length
@@ -194,6 +191,7 @@ function hitItem(hit, queryLanguage) {
       elsewhere ? el("span", { class: "badge other-lang" }, t("results.inLanguage", { language: languageName(docLang) })) : null,
     ),
     metaLine(hit),
+    alsoIn(hit.translations),
     missing,
     hit.pages?.length
       ? el(
@@ -218,6 +216,8 @@ function hitItem(hit, queryLanguage) {
       : null,
   );
 }
+
+export const alsoIn = (list) => list?.[0] && el("p", { class: "translations" }, list.map((o) => [" ", el("a", { href: documentHref(o), hreflang: o.language }, t("results.inLanguage", { language: languageName(o.language) }))]));
 
 /** "Also searched in English: severe malaria child", so that a reader sees why results in the other language appear. */
 function alsoSearched({ queryLanguage, translatedQuery }) {

@@ -11,6 +11,11 @@ final class ActionForbiddenException extends PortalException {
         super("You may not " + action.wireName() + " document " + id + ": " + who + ".");
     }
 
+    /** A refusal that is not one of the document's {@link Action}s (linking two documents): {@code detail} says why. */
+    ActionForbiddenException(String detail) {
+        super(detail);
+    }
+
     @Override
     public Problem problem() {
         return Problem.of(403, "forbidden", "Forbidden", getMessage());

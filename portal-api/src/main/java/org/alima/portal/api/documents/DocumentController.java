@@ -66,6 +66,7 @@ class DocumentController implements DocumentsApi {
     private final MetadataJson metadataJson;
     private final DocumentCollections collections;
     private final OcrReadings ocr;
+    private final Translations translations;
 
     DocumentController(
             DocumentRepository documents,
@@ -73,13 +74,15 @@ class DocumentController implements DocumentsApi {
             Citation citation,
             MetadataJson metadataJson,
             DocumentCollections collections,
-            OcrReadings ocr) {
+            OcrReadings ocr,
+            Translations translations) {
         this.documents = documents;
         this.workflow = workflow;
         this.citation = citation;
         this.metadataJson = metadataJson;
         this.collections = collections;
         this.ocr = ocr;
+        this.translations = translations;
     }
 
     /**
@@ -302,6 +305,7 @@ class DocumentController implements DocumentsApi {
                 document,
                 viewer,
                 collections.collectionsOf(document.id(), viewer),
-                ocr.ofDocument(document.id()).orElse(null));
+                ocr.ofDocument(document.id()).orElse(null),
+                translations.of(document, viewer));
     }
 }

@@ -41,6 +41,8 @@ import org.alima.portal.api.search.ReviewDue;
  *     when the rules suggest none. It never changes {@code design} by itself
  * @param ocr when some pages' text was read by OCR from scans: how many, and Tesseract's mean confidence; null
  *     otherwise, and for a viewer who may not have the file
+ * @param translations the other language versions of its work that the viewer may see (id, language, title), so
+ *     that a reader can switch; empty when it has none
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -64,15 +66,21 @@ record DocumentResponse(
         @Nullable String reviewOverdueSince,
         List<MetadataDoubt> doubts,
         @Nullable DesignSuggestion designSuggestion,
-        @Nullable OcrReading ocr) {
+        @Nullable OcrReading ocr,
+        List<TranslationRef> translations) {
 
     /**
      * The document as {@code viewer} sees it; the caller has checked that they may see it at all.
      *
      * @param ocr what OCR read of its file, if anything
+     * @param translations its other language versions that the viewer may see
      */
     static DocumentResponse of(
-            Document document, Viewer viewer, List<CollectionRef> collections, @Nullable OcrReading ocr) {
+            Document document,
+            Viewer viewer,
+            List<CollectionRef> collections,
+            @Nullable OcrReading ocr,
+            List<TranslationRef> translations) {
         boolean served = document.isFileServedTo(viewer);
         List<Action> actions = List.copyOf(document.actionsOf(viewer));
         return new DocumentResponse(
@@ -95,7 +103,8 @@ record DocumentResponse(
                 overdueSince(document),
                 actions.contains(Action.EDIT) ? document.doubts() : List.of(),
                 actions.contains(Action.EDIT) ? document.designSuggestion() : null,
-                served ? ocr : null);
+                served ? ocr : null,
+                translations);
     }
 
     static @Nullable String overdueSince(Document document) {

@@ -58,6 +58,8 @@ final class DocumentsForIndexing implements IndexedDocuments {
                              WHERE older.depth < 100
                         )
                         SELECT id FROM older ORDER BY depth DESC LIMIT 1) AS work,
+                       (SELECT t.set_id FROM work_translations t WHERE t.work_id = document_work(d.id))
+                           AS translations,
                        ARRAY(SELECT a.author ->> 'name'
                                FROM jsonb_array_elements(d.authors) WITH ORDINALITY AS a(author, position)
                               ORDER BY a.position) AS author_names
@@ -92,6 +94,7 @@ final class DocumentsForIndexing implements IndexedDocuments {
                     strings(rows.getArray("populations")),
                     strings(rows.getArray("settings")),
                     strings(rows.getArray("interventions")));
+            UUID translations = rows.getObject("translations", UUID.class);
             return files.ofDocument(documentId)
                     .map(file -> new StoredDocument(
                             documentId,
@@ -104,7 +107,8 @@ final class DocumentsForIndexing implements IndexedDocuments {
                             reviewDue == null ? null : reviewDue.toLocalDate(),
                             work,
                             design,
-                            classification));
+                            classification,
+                            translations));
         });
     }
 

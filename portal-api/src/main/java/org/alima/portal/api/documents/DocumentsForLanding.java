@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.landing.PublicDocument;
 import org.alima.portal.api.landing.PublishedDocuments;
 
@@ -27,9 +28,21 @@ class DocumentsForLanding implements PublishedDocuments {
     private final JdbcOperations jdbc;
     private final DocumentRepository documents;
 
-    DocumentsForLanding(JdbcOperations jdbc, DocumentRepository documents) {
+    private final Translations translations;
+
+    DocumentsForLanding(JdbcOperations jdbc, DocumentRepository documents, Translations translations) {
         this.jdbc = jdbc;
         this.documents = documents;
+        this.translations = translations;
+    }
+
+    @Override
+    @ReadOnly
+    public List<LanguageVersion> translations(UUID id) {
+        return documents.find(id).stream()
+                .flatMap(document -> translations.of(document, Viewer.ANONYMOUS).stream())
+                .map(other -> new LanguageVersion(UUID.fromString(other.id()), other.language(), other.title()))
+                .toList();
     }
 
     @Override

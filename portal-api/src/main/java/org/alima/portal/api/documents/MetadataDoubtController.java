@@ -27,9 +27,12 @@ class MetadataDoubtController {
     private final DocumentWorkflow workflow;
     private final DocumentCollections collections;
     private final OcrReadings ocr;
+    private final Translations translations;
 
-    MetadataDoubtController(DocumentWorkflow workflow, DocumentCollections collections, OcrReadings ocr) {
+    MetadataDoubtController(
+            DocumentWorkflow workflow, DocumentCollections collections, OcrReadings ocr, Translations translations) {
         this.workflow = workflow;
+        this.translations = translations;
         this.collections = collections;
         this.ocr = ocr;
     }
@@ -47,6 +50,7 @@ class MetadataDoubtController {
                 document,
                 viewer,
                 collections.collectionsOf(id, viewer),
-                ocr.ofDocument(id).orElse(null));
+                ocr.ofDocument(id).orElse(null),
+                translations.of(document, viewer));
     }
 }

@@ -23,6 +23,8 @@ import org.alima.portal.indexer.index.IndexableDocument;
  *     its versions so that related documents leave them out
  * @param design the study design a person confirmed, as its code; null when none (a suggestion is not indexed)
  * @param classification the codes of the humanitarian vocabularies a person gave (their free text is not indexed)
+ * @param translations the translation set of its work (V24's {@code work_translations}): the works that are one work in
+ *     several languages share it, and search shows them as one hit; null when its work has no translation
  */
 public record StoredDocument(
         UUID documentId,
@@ -35,7 +37,8 @@ public record StoredDocument(
         LocalDate reviewDue,
         UUID work,
         String design,
-        IndexableDocument.Classification classification) {
+        IndexableDocument.Classification classification,
+        UUID translations) {
 
     public StoredDocument {
         audiences = Set.copyOf(audiences);
@@ -77,7 +80,8 @@ public record StoredDocument(
                 reviewDue,
                 work.toString(),
                 design,
-                classification);
+                classification,
+                translations == null ? null : translations.toString());
     }
 
     /**

@@ -23,6 +23,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -112,6 +113,7 @@ class LandingController {
                         .map(l -> Map.of("rel", l.rel(), "href", l.href(), "type", l.type()))
                         .toList());
         model.put("canonical", head.canonical());
+        model.put("translations", translations(document, head, site.base(request), language));
         model.put("description", head.description());
         model.put("jsonLd", jsonLd(head.jsonLd()));
         List<Map<String, Object>> feeds = new ArrayList<>();
@@ -131,6 +133,32 @@ class LandingController {
         MutableHttpResponse<String> response = html(request, HttpStatus.OK, "landing/document", model);
         head.signposting().forEach(link -> response.getHeaders().add(HttpHeaders.LINK, link.header()));
         return response;
+    }
+
+    /**
+     * The page's other language versions, for {@code <link rel="alternate" hreflang>} (the page's own language
+     * included, as search engines ask) and the visible "Also in English" links; empty when it has none.
+     */
+    private List<Map<String, Object>> translations(
+            PublicDocument document, DocumentHead head, String base, PageLanguage language) {
+        List<PublishedDocuments.LanguageVersion> others = documents.translations(document.id());
+        if (others.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, Object>> links = new ArrayList<>();
+        if (document.language() != null) {
+            links.add(Map.of("hreflang", document.language(), "href", head.canonical(), "self", true));
+        }
+        for (PublishedDocuments.LanguageVersion other : others) {
+            Map<String, Object> link = new HashMap<>();
+            link.put("hreflang", other.language());
+            link.put("href", base + "/documents/" + other.id());
+            link.put("self", false);
+            link.put("text", language.word("alsoIn") + " " + language.languageName(other.language()));
+            link.put("title", other.title());
+            links.add(link);
+        }
+        return links;
     }
 
     @Get(value = "/collections", produces = MediaType.TEXT_HTML)

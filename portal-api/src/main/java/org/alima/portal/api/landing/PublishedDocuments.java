@@ -16,6 +16,16 @@ public interface PublishedDocuments {
     Optional<PublicDocument> find(UUID id);
 
     /**
+     * The other language versions of the document's work that anyone may read (published, the newest version of each
+     * work), by language; empty when it has none.
+     */
+    List<LanguageVersion> translations(UUID id);
+
+    /** Another language version of a work: the page to link with {@code hreflang}. */
+    record LanguageVersion(
+            UUID id, String language, @Nullable String title) {}
+
+    /**
      * Published documents that pass {@code selection}, the most recently published first; superseded versions left
      * out (a reader wants the latest).
      */

@@ -333,7 +333,13 @@ class SearchController implements SearchApi {
                 selected.includes("year") ? hit.year() : null,
                 pages,
                 selected.includes("reviewOverdueSince") ? text(ReviewDue.overdueSince(hit.reviewDue())) : null,
-                selected.includes("missingWords") && hit.isPartial() ? hit.missingWords() : null);
+                selected.includes("missingWords") && hit.isPartial() ? hit.missingWords() : null,
+                selected.includes("translations") && !hit.translations().isEmpty()
+                        ? hit.translations().stream()
+                                .map(other ->
+                                        new SearchResults.OtherLanguage(other.id(), other.language(), other.title()))
+                                .toList()
+                        : null);
     }
 
     private static @Nullable String text(@Nullable LocalDate date) {

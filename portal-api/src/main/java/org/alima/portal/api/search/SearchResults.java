@@ -54,6 +54,8 @@ public record SearchResults(
      * @param missingWords the query's words (as typed) this document lacks: a partial match, listed when all the
      *     words of a short query together found fewer than three documents, after those holding every word; absent
      *     when the document holds every word
+     * @param translations the other language versions of the same work that the caller may see: search shows one hit
+     *     per work, in the reader's language when it matches, and the reader switches with these; absent when none
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -67,7 +69,13 @@ public record SearchResults(
             @Nullable Integer year,
             @Nullable List<PageLink> pages,
             @Nullable String reviewOverdueSince,
-            @Nullable List<String> missingWords) {}
+            @Nullable List<String> missingWords,
+            @Nullable List<OtherLanguage> translations) {}
+
+    /** Another language version of a hit's work. */
+    @Serdeable
+    public record OtherLanguage(
+            String id, String language, @Nullable String title) {}
 
     /**
      * A page of a document where the query matches.
@@ -117,7 +125,8 @@ public record SearchResults(
                 "year",
                 "pages",
                 "reviewOverdueSince",
-                "missingWords");
+                "missingWords",
+                "translations");
         static final List<String> PAGE_FIELDS =
                 List.of("facets", "didYouMean", "tookMillis", "queryLanguage", "translatedQuery");
 

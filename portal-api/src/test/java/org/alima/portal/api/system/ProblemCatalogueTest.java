@@ -43,7 +43,9 @@ class ProblemCatalogueTest {
             "range-not-satisfiable",
             "not-acceptable",
             "page-out-of-range",
-            "page-unavailable");
+            "page-unavailable",
+            // Translations are linked through the API only: the web page has no form that could meet this refusal.
+            "translation-conflict");
 
     @Test
     void declaresTitleAndDetailOfEveryCodeInEnglishAndFrench() {

@@ -64,7 +64,7 @@ public final class IndexSchema {
      * Version of this schema, written in every commit's user data. Bump it whenever a change here makes an existing
      * index wrong (new field, other analysis); {@link PortalIndex#needsRebuild()} then asks for a rebuild.
      */
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
 
     // ---- identity
 
@@ -80,6 +80,13 @@ public final class IndexSchema {
      * on every version. Stored so that related documents read it from the document they start from and leave its
      * other versions out within the query, so that the count is right. */
     public static final String WORK = "work";
+
+    /** Keyword, stored, only on a current (not superseded) document whose work has versions in other languages: the
+     * translation set ({@link IndexableDocument#translations}), shared by those versions. Search keeps one hit per set
+     * (in the reader's language when it matches) and lists the others with it; related documents leave them out.
+     * Absent on most documents, so it costs them nothing; stored among the small fields that a hit reads; a sorted doc
+     * value to read it for each matching document. */
+    public static final String TRANSLATIONS = "translations";
 
     /** Stored only: the file or record the text came from, read back to rebuild the index; never searched. */
     public static final String SOURCE = "source";
@@ -358,6 +365,13 @@ public final class IndexSchema {
         doc.add(new StringField(OWNER, source.id(), Field.Store.NO));
         requireKeyword(id, "work", source.work());
         doc.add(new StringField(WORK, source.work(), Field.Store.YES));
+        if (source.translations() != null && !source.superseded()) {
+            requireKeyword(id, "translations", source.translations());
+            doc.add(new StringField(TRANSLATIONS, source.translations(), Field.Store.YES));
+            // Read for each matching document when search chooses one version per work; also what FieldExistsQuery
+            // finds the linked documents by.
+            doc.add(new SortedDocValuesField(TRANSLATIONS, new BytesRef(source.translations())));
+        }
         doc.add(new SortedDocValuesField(ID, new BytesRef(source.id())));
         for (String audience : source.audiences()) {
             requireKeyword(id, "audience", audience);

@@ -25,6 +25,9 @@ import org.alima.portal.indexer.extract.Page;
  * @param design the study design a person confirmed, as a {@code StudyDesign} code (e.g. {@code cohort}), or null
  * @param classification the codes of the humanitarian vocabularies a person gave (health topic, population, setting,
  *     intervention type); {@link Classification#NONE} for none
+ * @param translations the translation set of the document's work (in the portal, shared by the works that are one work
+ *     in several languages), so that search shows one hit per work; null when it has no translation. Distinct from
+ *     {@code work}: a work is one language's chain of versions, a translation set joins works of different languages
  */
 public record IndexableDocument(
         String id,
@@ -46,7 +49,8 @@ public record IndexableDocument(
         LocalDate reviewDue,
         String work,
         String design,
-        Classification classification) {
+        Classification classification,
+        String translations) {
 
     /**
      * The codes of the four humanitarian vocabularies (see {@code org.alima.portal.indexer.vocabulary}), each indexed
@@ -93,9 +97,10 @@ public record IndexableDocument(
         audiences = Set.copyOf(kept);
         work = work == null || work.isBlank() ? id : work;
         classification = classification == null ? Classification.NONE : classification;
+        translations = translations == null || translations.isBlank() ? null : translations;
     }
 
-    /** A document without humanitarian vocabularies: what every source but the portal's documents gives. */
+    /** A document without humanitarian vocabularies or translations: what every source but the portal's documents gives. */
     public IndexableDocument(
             String id,
             String source,
@@ -136,7 +141,8 @@ public record IndexableDocument(
                 reviewDue,
                 work,
                 design,
-                Classification.NONE);
+                Classification.NONE,
+                null);
     }
 
     /** A document without a confirmed study design: what every source but the portal's documents gives. */

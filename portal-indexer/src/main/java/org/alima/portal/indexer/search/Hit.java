@@ -12,6 +12,8 @@ import java.util.List;
  * @param reviewDue when an operating procedure is due for review, or null
  * @param missingWords the query's words this document lacks, as typed: not empty only for a partial match, shown when
  *     all the words together found too little (see {@link PartialMatches})
+ * @param translations the other language versions of its work that the search's caller may see; the hit stands for
+ *     them (search shows one hit per work)
  */
 public record Hit(
         String id,
@@ -23,9 +25,11 @@ public record Hit(
         Integer year,
         List<PageHit> pages,
         LocalDate reviewDue,
-        List<String> missingWords) {
+        List<String> missingWords,
+        List<LanguageVersion> translations) {
 
     public Hit {
+        translations = translations == null ? List.of() : List.copyOf(translations);
         authors = List.copyOf(authors);
         pages = List.copyOf(pages);
         missingWords = List.copyOf(missingWords);
@@ -41,7 +45,7 @@ public record Hit(
             String language,
             Integer year,
             List<PageHit> pages) {
-        this(id, title, score, authors, type, language, year, pages, null, List.of());
+        this(id, title, score, authors, type, language, year, pages, null, List.of(), List.of());
     }
 
     /** Whether this document lacks some of the query's words. */

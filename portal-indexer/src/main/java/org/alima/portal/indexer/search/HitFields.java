@@ -19,6 +19,7 @@ final class HitFields extends StoredFieldVisitor {
     String language;
     Integer year;
     LocalDate reviewDue;
+    String translations;
     final List<String> authors = new ArrayList<>();
 
     @Override
@@ -30,6 +31,7 @@ final class HitFields extends StoredFieldVisitor {
                     IndexSchema.TYPE,
                     IndexSchema.LANGUAGE,
                     IndexSchema.YEAR,
+                    IndexSchema.TRANSLATIONS,
                     IndexSchema.REVIEW_DUE -> Status.YES;
             case IndexSchema.KEYWORDS,
                     IndexSchema.ABSTRACT,
@@ -49,6 +51,7 @@ final class HitFields extends StoredFieldVisitor {
             case IndexSchema.TYPE -> type = value;
             case IndexSchema.LANGUAGE -> language = value;
             case IndexSchema.REVIEW_DUE -> reviewDue = LocalDate.parse(value);
+            case IndexSchema.TRANSLATIONS -> translations = value;
             default -> {}
         }
     }
@@ -60,7 +63,7 @@ final class HitFields extends StoredFieldVisitor {
         }
     }
 
-    Hit toHit(float score, List<PageHit> pages, List<String> missingWords) {
-        return new Hit(id, title, score, authors, type, language, year, pages, reviewDue, missingWords);
+    Hit toHit(float score, List<PageHit> pages, List<String> missingWords, List<LanguageVersion> others) {
+        return new Hit(id, title, score, authors, type, language, year, pages, reviewDue, missingWords, others);
     }
 }

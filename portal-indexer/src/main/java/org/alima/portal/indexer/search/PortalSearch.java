@@ -173,7 +173,12 @@ public final class PortalSearch {
                     visibility,
                     known.isPresent() && request.sort() == SortOrder.RELEVANCE ? filters : null);
             // The base of every query below (hits, facet counts of each dimension, the total): what the caller may see.
-            Query scoring = known.isPresent() ? visibility.restrict(ranking.scoring()) : new MatchNoDocsQuery();
+            Query visible = visibility.restrict(ranking.scoring());
+            // One hit per work in several languages, chosen among the versions the filters keep (TranslationCollapse).
+            Query scoring = known.isPresent()
+                    ? TranslationCollapse.collapse(
+                            searcher, visible, FacetedSearch.filtered(visible, filters), request.readerLanguage())
+                    : new MatchNoDocsQuery();
             int skipped = after == null ? request.from() : 0;
             // One more than shown, to know whether a next page exists.
             TopFieldCollectorManager collector = new TopFieldCollectorManager(
@@ -204,7 +209,7 @@ public final class PortalSearch {
                     doc.score = (Float) ((FieldDoc) doc).fields[0];
                 }
             }
-            List<Hit> hits = hits(searcher, ranking, page, request.pagesPerHit());
+            List<Hit> hits = hits(searcher, ranking, page, request.pagesPerHit(), visibility);
             boolean more = top.scoreDocs.length > skipped + request.size();
             String nextCursor =
                     more && page.length > 0 ? Cursor.encode(request.sort(), (FieldDoc) page[page.length - 1]) : null;
@@ -381,7 +386,7 @@ public final class PortalSearch {
             if (searcher.timedOut()) {
                 throw new SearchTimeoutException(settings.timeLimit());
             }
-            return hits(searcher, null, top.scoreDocs, 0);
+            return hits(searcher, null, top.scoreDocs, 0, Visibility.current(access));
         } catch (IOException e) {
             throw new SearchFailedException("find documents related to " + id, e);
         }
@@ -460,7 +465,8 @@ public final class PortalSearch {
         return searcher;
     }
 
-    private List<Hit> hits(IndexSearcher searcher, Ranking ranking, ScoreDoc[] page, int pagesPerHit)
+    private List<Hit> hits(
+            IndexSearcher searcher, Ranking ranking, ScoreDoc[] page, int pagesPerHit, Visibility visibility)
             throws IOException {
         BestPages bestPages = ranking != null && pagesPerHit > 0 && page.length > 0
                 ? BestPages.of(searcher, ranking.highlight(), pagesPerHit)
@@ -474,7 +480,8 @@ public final class PortalSearch {
             hits.add(fields.toHit(
                     page[i].score,
                     bestPages == null ? List.of() : pages(bestPages, ranking, page[i].doc, pagesPerHit),
-                    partial == null ? List.of() : partial.missingFrom(searcher, page[i].doc)));
+                    partial == null ? List.of() : partial.missingFrom(searcher, page[i].doc),
+                    TranslationCollapse.others(searcher, visibility, fields.id, fields.translations)));
         }
         return hits;
     }

@@ -62,7 +62,8 @@ final class RelatedDocuments {
                         IndexSchema.ABSTRACT,
                         IndexSchema.KEYWORDS,
                         IndexSchema.PAGE_COUNT,
-                        IndexSchema.WORK));
+                        IndexSchema.WORK,
+                        IndexSchema.TRANSLATIONS));
         Map<String, Collection<Object>> text = Map.of(
                 IndexSchema.TITLE, List.of((Object[]) fields.getValues(IndexSchema.TITLE)),
                 IndexSchema.ABSTRACT, List.of((Object[]) fields.getValues(IndexSchema.ABSTRACT)),
@@ -82,6 +83,11 @@ final class RelatedDocuments {
         String work = fields.get(IndexSchema.WORK);
         if (work != null) {
             like.add(new TermQuery(new Term(IndexSchema.WORK, work)), BooleanClause.Occur.MUST_NOT);
+        }
+        // Its translations are the same work too, in another language: not related documents either.
+        String translations = fields.get(IndexSchema.TRANSLATIONS);
+        if (translations != null) {
+            like.add(new TermQuery(new Term(IndexSchema.TRANSLATIONS, translations)), BooleanClause.Occur.MUST_NOT);
         }
         return Visibility.current(access).restrict(like.build());
     }

@@ -165,6 +165,7 @@ final class TestDocument {
                 reviewDue,
                 work,
                 design,
-                classification);
+                classification,
+                null);
     }
 }
