@@ -76,6 +76,6 @@ class StoredDocumentTest {
         UUID id = UUID.randomUUID();
         StoredFile file = new StoredFile(
                 id, Path.of("/data/files/ab/abc"), "a".repeat(64), Format.PDF, 10, new SafeFileName("a.pdf"));
-        return new StoredDocument(id, file, metadata, false, fillFromFile, Set.of(), false, null, id, null, null);
+        return new StoredDocument(id, file, metadata, false, fillFromFile, Set.of(), false, null, id, null, null, null);
     }
 }
