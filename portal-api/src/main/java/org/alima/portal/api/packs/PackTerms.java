@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * that removes plural and common inflection endings. Stateless and thread-safe. The pack's {@code search.js} applies
  * the same rules to a query, so both sides must change together.
  */
-final class PackTerms {
+public final class PackTerms {
 
     private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
@@ -22,7 +22,7 @@ final class PackTerms {
     private PackTerms() {}
 
     /** The terms of {@code text}, in order, repeats kept. */
-    static List<String> of(String text) {
+    public static List<String> of(String text) {
         String folded = DIACRITICS
                 .matcher(Normalizer.normalize(text.replace('’', '\''), Normalizer.Form.NFD))
                 .replaceAll("")
