@@ -282,15 +282,31 @@
   var BEFORE = 80;
   var LENGTH = 240;
 
+  var termOfWord = new Map();
+
+  /** The term of one word of a page, remembered: a page's words repeat, and snippets read hundreds of pages. */
+  function termOf(word) {
+    var term = termOfWord.get(word);
+    if (term === undefined) {
+      term = terms(word)[0] || "";
+      termOfWord.set(word, term);
+    }
+    return term;
+  }
+
   /** A passage of `text` around the first word whose term is wanted, those words in <mark>. */
   function snippet(text, wanted) {
     var words = [];
     var first = -1;
+    var to = text.length;
     WORD.lastIndex = 0;
-    for (var m; (m = WORD.exec(text)); ) {
-      var term = terms(m[0])[0];
-      var hit = term != null && wanted.indexOf(term) >= 0;
-      if (hit && first < 0) first = words.length;
+    for (var m; (m = WORD.exec(text)) && m.index < to; ) {
+      var hit = wanted.indexOf(termOf(m[0])) >= 0;
+      if (hit && first < 0) {
+        first = words.length;
+        // Past the passage's end, words need not be cut: the passage is BEFORE + LENGTH characters at most.
+        to = m.index + LENGTH;
+      }
       words.push({ start: m.index, end: m.index + m[0].length, hit: hit });
     }
     var from = 0;
@@ -298,7 +314,7 @@
       from = Math.max(0, words[first].start - BEFORE);
       while (from > 0 && /\S/.test(text[from - 1])) from--;
     }
-    var to = Math.min(text.length, from + LENGTH);
+    to = Math.min(text.length, from + LENGTH);
     while (to < text.length && /\S/.test(text[to])) to++;
     var nodes = [from > 0 ? "… " : ""];
     var at = from;
