@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.alima.portal.api.collections.Localized;
 import org.alima.portal.api.landing.PublicDocument;
@@ -53,6 +55,7 @@ final class PackBuilder {
         PackSearchIndex index = new PackSearchIndex();
         List<String> fileNames = new ArrayList<>();
         List<Integer> pageCounts = new ArrayList<>();
+        Map<String, Path> pdfs = new LinkedHashMap<>();
         for (int i = 0; i < plan.items().size(); i++) {
             PublicDocument document = plan.items().get(i).document();
             List<String> pages = pages(document);
@@ -60,10 +63,22 @@ final class PackBuilder {
                 index.add(i, page + 1, pages.get(page));
             }
             pageCounts.add(pages.size());
-            fileNames.add(addFile(archive, plan, i, document));
+            String name = null;
+            Optional<Path> pdf = plan.options().includes(document.file().sizeBytes())
+                    ? files.pdfOf(document.id())
+                    : Optional.empty();
+            if (pdf.isPresent()) {
+                name = String.format(Locale.ROOT, "files/%02d-%s.pdf", i + 1, document.id());
+                pdfs.put(name, pdf.get());
+            }
+            fileNames.add(name);
         }
+        // The data before the PDFs: a reader listing the ZIP sees the page and its data first.
         archive.add(
                 "pack-data.js", data(plan, built, fileNames, pageCounts, index).getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, Path> pdf : pdfs.entrySet()) {
+            archive.add(pdf.getKey(), read(pdf.getValue()));
+        }
         archive.writeTo(out, plan.version(), built);
     }
 
@@ -81,25 +96,15 @@ final class PackBuilder {
         }
     }
 
-    /** Adds the document's PDF when the options let it in; its name in the pack, or null. */
-    private String addFile(PackArchive archive, PackPlan plan, int i, PublicDocument document) throws IOException {
-        if (!plan.options().includes(document.file().sizeBytes())) {
-            return null;
-        }
-        Optional<Path> pdf = files.pdfOf(document.id());
-        if (pdf.isEmpty()) {
-            return null;
-        }
-        String name = String.format(Locale.ROOT, "files/%02d-%s.pdf", i + 1, document.id());
+    private static byte[] read(Path pdf) {
         try {
-            archive.add(name, Files.readAllBytes(pdf.get()));
+            return Files.readAllBytes(pdf);
         } catch (IOException e) {
             throw new PackBuildException(
-                    "the stored file of document " + document.id() + " cannot be read; an administrator should check"
-                            + " the data directory (portal check)",
+                    "the stored file " + pdf.getFileName() + " cannot be read; an administrator should check the"
+                            + " data directory",
                     e);
         }
-        return name;
     }
 
     /** pack-data.js: {@code window.PORTAL_PACK = {...};}, a script because a file:// page cannot fetch JSON. */

@@ -2,6 +2,7 @@ package org.alima.portal.api.packs;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,6 +64,7 @@ final class PackCache implements AutoCloseable {
 
     private record Failure(String reason, Instant until) {}
 
+    @Inject
     PackCache(
             @Value("${portal.data-dir}") String dataDirectory,
             @Value("${portal.packs.builders:1}") int threads,
