@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,11 +59,13 @@ final class PackBuilder {
         Map<String, Path> pdfs = new LinkedHashMap<>();
         for (int i = 0; i < plan.items().size(); i++) {
             PublicDocument document = plan.items().get(i).document();
-            List<String> pages = pages(document);
+            List<String> pages = plan.items().get(i).searchable() ? pages(document) : List.of();
             for (int page = 0; page < pages.size(); page++) {
                 index.add(i, page + 1, pages.get(page));
             }
-            pageCounts.add(pages.size());
+            Integer known = document.file().pageCount();
+            // A document without text in the index still says how many pages its file has, when that is known.
+            pageCounts.add(pages.isEmpty() && known != null ? known : pages.size());
             String name = null;
             Optional<Path> pdf = plan.options().includes(document.file().sizeBytes())
                     ? files.pdfOf(document.id())
@@ -77,9 +80,22 @@ final class PackBuilder {
         archive.add(
                 "pack-data.js", data(plan, built, fileNames, pageCounts, index).getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, Path> pdf : pdfs.entrySet()) {
-            archive.add(pdf.getKey(), read(pdf.getValue()));
+            if (!Files.isReadable(pdf.getValue())) {
+                throw new PackBuildException(
+                        "the stored file of " + pdf.getKey() + " cannot be read; an administrator should check the"
+                                + " data directory",
+                        null);
+            }
+            archive.add(pdf.getKey(), pdf.getValue());
         }
-        archive.writeTo(out, plan.version(), built);
+        try {
+            archive.writeTo(out, plan.version(), built);
+        } catch (NoSuchFileException e) {
+            throw new PackBuildException(
+                    "a stored file cannot be read (" + e.getFile() + "); an administrator should check the data"
+                            + " directory",
+                    e);
+        }
     }
 
     private List<String> pages(PublicDocument document) {
@@ -93,17 +109,6 @@ final class PackBuilder {
                     e);
         } catch (SearchFailedException | IndexException e) {
             throw new PackBuildException("the search index cannot be read at the moment; ask again in a minute", e);
-        }
-    }
-
-    private static byte[] read(Path pdf) {
-        try {
-            return Files.readAllBytes(pdf);
-        } catch (IOException e) {
-            throw new PackBuildException(
-                    "the stored file " + pdf.getFileName() + " cannot be read; an administrator should check the"
-                            + " data directory",
-                    e);
         }
     }
 

@@ -27,8 +27,10 @@ record PackPlan(
      *
      * @param note the curators' note on it, or null
      * @param address its permanent public page
+     * @param searchable whether its text is in the search index; a document whose file could not be read goes in
+     *     without pages (its metadata and file still travel)
      */
-    record Item(PublicDocument document, @Nullable String note, String citation, String address) {}
+    record Item(PublicDocument document, @Nullable String note, String citation, String address, boolean searchable) {}
 
     /** The ZIP's download name, {@code <slug>-pack.zip}. */
     String fileName() {

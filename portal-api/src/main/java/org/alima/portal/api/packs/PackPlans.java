@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.alima.portal.api.access.Role;
 import org.alima.portal.api.access.Viewer;
@@ -37,11 +38,13 @@ final class PackPlans {
     private final Curation curation;
     private final PublishedDocuments documents;
     private final SiteAddress site;
+    private final PackFiles files;
 
-    PackPlans(Curation curation, PublishedDocuments documents, SiteAddress site) {
+    PackPlans(Curation curation, PublishedDocuments documents, SiteAddress site, PackFiles files) {
         this.curation = curation;
         this.documents = documents;
         this.site = site;
+        this.files = files;
     }
 
     /**
@@ -87,10 +90,14 @@ final class PackPlans {
                 continue;
             }
             String address = site.ofDocument(request, document.id());
-            kept.add(new PackPlan.Item(document, item.note(), citation(document, address), address));
+            Optional<PackFiles.Reading> reading = files.readingOf(document.id());
+            boolean searchable = reading.map(PackFiles.Reading::searchable).orElse(false);
+            kept.add(new PackPlan.Item(document, item.note(), citation(document, address), address, searchable));
             revision.append(document.id())
                     .append(' ')
                     .append(document.updatedAt())
+                    .append(' ')
+                    .append(reading.map(PackFiles.Reading::fingerprint).orElse(null))
                     .append(' ')
                     .append(item.note())
                     .append('\n');
