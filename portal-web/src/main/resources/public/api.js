@@ -26,9 +26,9 @@ export function speakFor(session) {
 
 /**
  * Sends one request: `json` is sent as the body; the answer is parsed JSON (text with `text: true`, null for 204).
- * A 401 with a token renews it once and tries again; `anonymous` requests carry no token.
+ * A 401 with a token renews it once and tries again; `anonymous` requests carry no token; `raw` gives the Response.
  */
-async function request(path, { method = "GET", json, signal, text = false, anonymous = false, retried = false } = {}) {
+async function request(path, { method = "GET", json, signal, text = false, raw = false, anonymous = false, retried = false } = {}) {
   const headers = { Accept: text ? "*/*" : "application/json", "Accept-Language": lang };
   const token = anonymous ? null : await credentials.bearer();
   if (token) headers.Authorization = token;
@@ -42,7 +42,7 @@ async function request(path, { method = "GET", json, signal, text = false, anony
     throw new ApiError(0, {});
   }
   if (response.status === 401 && token && !retried && (await credentials.renew())) {
-    return request(path, { method, json, signal, text, retried: true });
+    return request(path, { method, json, signal, text, raw, retried: true });
   }
   if (!response.ok) {
     let problem = {};
@@ -53,6 +53,7 @@ async function request(path, { method = "GET", json, signal, text = false, anony
     }
     throw new ApiError(response.status, problem, Number(response.headers.get("Retry-After")) || null);
   }
+  if (raw) return response;
   if (response.status === 204) return null;
   return text ? response.text() : response.json();
 }
@@ -78,7 +79,6 @@ export const login = (username, password) => request("api/auth/login", { method:
 export const renewTokens = (refreshToken) =>
   request("api/auth/token", { method: "POST", json: { grant_type: "refresh_token", refresh_token: refreshToken }, anonymous: true });
 
-/** Revokes the refresh token. */
 export const logout = (refreshToken) => request("api/auth/logout", { method: "POST", json: { refresh_token: refreshToken } });
 
 /** The organisations' sign-in providers: [{name, loginUrl}]. */
@@ -129,7 +129,6 @@ export const auditLog = (page, signal) => request(withQuery("api/admin/audit", p
 /** A page of results: `params` holds q, the filters, sort, page and size, as the search endpoint names them. */
 export const search = (params, signal) => request(withQuery("api/search", params), { signal });
 
-/** Titles and keywords completing `text`. */
 export const suggest = (text, signal) => request(withQuery("api/search/suggest", { size: 6, q: text }), { signal });
 
 // ---------------------------------------------------------------- documents
@@ -154,7 +153,6 @@ export const usageReport = (month, signal) => request(withQuery("api/usage", { m
 /** Curators: views and downloads per document and month, as CSV text (`from`, `to` YYYY-MM, null for the last year). */
 export const usageExport = (from, to) => request(withQuery("api/usage/export.csv", { from, to }), { text: true });
 
-/** Where reading and indexing the document's file stands. */
 export const documentStatus = (id) => request(documentPath(id) + "/status");
 
 /** Changes the description: only the fields in `changes`. */
@@ -180,7 +178,6 @@ export const vocabularies = (signal) => request("api/vocabularies", { signal });
 /** The citation as text, in `format` (bibtex or ris). */
 export const citation = (id, format) => request(withQuery(documentPath(id) + "/citation", { format }), { text: true });
 
-/** Documents like this one. */
 export const related = (id, size, signal) => request(withQuery(documentPath(id) + "/related", { size }), { signal });
 
 /** The collections holding the document that the viewer may know of. */
@@ -250,6 +247,9 @@ export const featuredCollections = (signal) => request("api/collections?featured
 
 export const collection = (slug, signal) => request(collectionPath(slug), { signal });
 
+/** A Response: 202 while the pack is built, then its ZIP. */
+export const collectionPack = (slug, signal) => request(collectionPath(slug) + "/pack", { signal, text: true, raw: true });
+
 /** Creates a collection: {slug, title, description, visibility, featured}. */
 export const createCollection = (fields) => request("api/collections", { method: "POST", json: fields });
 
@@ -258,7 +258,6 @@ export const changeCollection = (slug, fields) => request(collectionPath(slug), 
 
 export const deleteCollection = (slug) => request(collectionPath(slug), { method: "DELETE" });
 
-/** Puts the collection's documents in this order. */
 export const orderCollection = (slug, documentIds) => request(collectionPath(slug) + "/order", { method: "PUT", json: { documentIds } });
 
 export const addToCollection = (slug, documentId, note) =>

@@ -272,6 +272,8 @@ export default {
  "collection.documents": "Documents",
  "collection.empty": "This collection is empty.",
  "collection.note": "Curator’s note:",
+ "pack.download": "Download for offline use",
+ "error.pack-unavailable": "Offline pack unavailable for now; try again later.",
  "upload.title": "Deposit a document",
  "upload.newVersion": "Deposit a new version",
  "upload.replaces": "It will replace:",

@@ -441,6 +441,42 @@ public final class PortalSearch {
     }
 
     /**
+     * The whole text of every page of document {@code id}, in page order (an empty string for a page without text),
+     * as the index stored them for snippets: what an offline pack searches, read once from one snapshot. The caller
+     * decides whether its reader may see the document; {@code access} keeps to what it may find in the index.
+     *
+     * @throws DocumentNotFoundException when the index does not hold the document, or {@code access} may not see it
+     */
+    public List<String> pageTexts(String id, Access access) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(access, "access");
+        try (IndexSnapshot snapshot = index.snapshot()) {
+            IndexSearcher searcher = searcher(snapshot);
+            Query document = new TermQuery(new Term(IndexSchema.ID, id));
+            ScoreDoc[] found = searcher.search(new Visibility(access, true).restrict(document), 1).scoreDocs;
+            if (found.length == 0) {
+                throw new DocumentNotFoundException(id);
+            }
+            int doc = found[0].doc;
+            StoredFields stored = searcher.storedFields();
+            int pageCount = stored.document(doc, Set.of(IndexSchema.PAGE_COUNT))
+                    .getField(IndexSchema.PAGE_COUNT)
+                    .numericValue()
+                    .intValue();
+            List<String> pages = new ArrayList<>(pageCount);
+            for (int page = 1; page <= pageCount; page++) {
+                // A block's documents have consecutive doc ids: page k follows its document by k.
+                String text = stored.document(doc + page, Set.of(IndexSchema.PAGE_TEXT))
+                        .get(IndexSchema.PAGE_TEXT);
+                pages.add(text == null ? "" : text);
+            }
+            return pages;
+        } catch (IOException e) {
+            throw new SearchFailedException("read the pages of " + id, e);
+        }
+    }
+
+    /**
      * The query in the other language as {@link #search} reads it, cognates checked against the index's words; what a
      * sentence encoder takes ({@link Translation#text()}) to search the other language by meaning.
      *
