@@ -477,7 +477,7 @@
     $("description").lang = description.lang || "";
     $("about").textContent = t("about", { date: date(pack.built), n: pack.documents.length });
     if (/^https?:\/\//.test(pack.portal || "")) {
-      $("about").append(" · ", el("a", { href: pack.portal.replace(/\/?$/, "/") + "#/collections/" + encodeURIComponent(pack.collection.slug) }, t("online")));
+      $("about").append(" · ", el("a", { href: pack.collection.address || pack.portal.replace(/\/?$/, "/") + "#/collections/" + encodeURIComponent(pack.collection.slug) }, t("online")));
     }
     $("footer").textContent = t("footer", { version: String(pack.version).slice(0, 12) });
   }

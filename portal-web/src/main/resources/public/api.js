@@ -250,6 +250,9 @@ export const collection = (slug, signal) => request(collectionPath(slug), { sign
 /** A Response: 202 while the pack is built, then its ZIP. */
 export const collectionPack = (slug, signal) => request(collectionPath(slug) + "/pack", { signal, text: true, raw: true });
 
+/** As collectionPack, for the first results of the search `params` describe. */
+export const searchPack = (params, signal) => request(withQuery("api/search/pack", params), { signal, text: true, raw: true });
+
 /** Creates a collection: {slug, title, description, visibility, featured}. */
 export const createCollection = (fields) => request("api/collections", { method: "POST", json: fields });
 

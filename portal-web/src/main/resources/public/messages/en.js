@@ -273,6 +273,7 @@ export default {
  "collection.empty": "This collection is empty.",
  "collection.note": "Curator’s note:",
  "pack.download": "Download for offline use",
+ "pack.downloadResults": "Download these results for offline use",
  "error.pack-unavailable": "Offline pack unavailable for now; try again later.",
  "upload.title": "Deposit a document",
  "upload.newVersion": "Deposit a new version",

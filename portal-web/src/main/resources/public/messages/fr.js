@@ -273,6 +273,7 @@ export default {
  "collection.empty": "Cette collection est vide.",
  "collection.note": "Note du curateur :",
  "pack.download": "Télécharger pour consulter hors ligne",
+ "pack.downloadResults": "Télécharger ces résultats pour consulter hors ligne",
  "error.pack-unavailable": "Pack hors ligne indisponible pour le moment ; réessayez plus tard.",
  "upload.title": "Déposer un document",
  "upload.newVersion": "Déposer une nouvelle version",

@@ -2,9 +2,10 @@
 // within it (the results page with the collection as a filter).
 import * as api from "../api.js";
 import { add, el, errorBox, metaLine, setTitle } from "../dom.js";
-import { bytes, date, langOf, localized, t } from "../i18n.js";
+import { date, langOf, localized, t } from "../i18n.js";
 import { route } from "../router.js";
 import { searchForm } from "../search-box.js";
+import { packControl } from "../pack-download.js";
 import { atLeast, documentHref } from "../session.js";
 
 export async function render({ main, args: [slug], signal }) {
@@ -40,7 +41,7 @@ export async function render({ main, args: [slug], signal }) {
         .join(" · "),
     ),
     searchForm({ scope: { collection: collection.slug }, label: t("collection.searchLabel", { title: title.text }) }),
-    packControl(collection.slug, signal),
+    packControl(t("pack.download"), (s) => api.collectionPack(collection.slug, s), collection.slug + "-pack.zip", signal),
     el("h2", null, t("collection.documents")),
   );
   const items = (collection.items || []).slice().sort((a, b) => a.position - b.position);
@@ -59,40 +60,4 @@ export async function render({ main, args: [slug], signal }) {
     const curate = await import("./curate.js");
     if (await curate.curates(collection)) main.append(curate.curateCollection(collection, nodes));
   }
-}
-
-/**
- * "Download for offline use": asks for the collection's pack, waits as long as the portal answers that it is still
- * building it (202, Retry-After), then saves the ZIP. Fetched rather than linked: a private collection's pack needs the
- * curator's token, and a link would save the 202's JSON as if it were the pack. Its few words are the first visit's
- * weight (messages.js): the button's and "Loading…" while the pack is built; the browser itself tells the download.
- */
-function packControl(slug, signal) {
-  const status = el("p", { role: "status" });
-  const button = el("button", { type: "button", id: "pack" }, t("pack.download"));
-  button.addEventListener("click", async () => {
-    button.disabled = true;
-    status.replaceChildren(t("loading"));
-    try {
-      let response;
-      while ((response = await api.collectionPack(slug, signal)).status === 202) {
-        const seconds = Number(response.headers.get("Retry-After")) || 2;
-        await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-      }
-      const zip = await response.blob();
-      const link = el("a", { href: URL.createObjectURL(zip), download: slug + "-pack.zip", hidden: "" });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // Revoked later, not at once: the browser may still be reading the blob to save it.
-      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
-      status.replaceChildren(bytes(zip.size));
-    } catch (error) {
-      if (error.name === "AbortError") return;
-      status.replaceChildren(errorBox(error));
-    } finally {
-      button.disabled = false;
-    }
-  });
-  return el("div", { class: "pack" }, button, status);
 }

@@ -434,4 +434,9 @@ export async function render({ main, params, signal }) {
       // The slugs stay.
     }
   }
+  // The results travel as an offline pack: its button's module is loaded once they are shown.
+  if (response.total) {
+    const { packControl } = await import("../pack-download.js");
+    layout.after(packControl(t("pack.downloadResults"), (s) => api.searchPack(params, s), "search-pack.zip", signal));
+  }
 }

@@ -186,6 +186,41 @@ class OfflinePackIT {
                 .endsWith("MB");
     }
 
+    @Test
+    void aSearchsResultsDownloadAsAPackForOfflineUse(@OwnBrowser(languages = "en-GB,en") Browser reader)
+            throws IOException {
+        Path downloads = Files.createTempDirectory("offline-search-pack-download-");
+        reader.open("#/search?q=chorus");
+        reader.settled();
+        reader.cdp("Page.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        reader.shown(By.xpath("//button[.='Download these results for offline use']"));
+        reader.assertAccessible("a search's results with their download for offline use");
+        reader.shown(By.xpath("//button[.='Download these results for offline use']"))
+                .click();
+        Path zip = downloads.resolve("search-pack.zip");
+        await("the search's pack saved by the browser")
+                .atMost(BUILD)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> Files.isRegularFile(zip) && Files.size(zip) > 0);
+        await("the download finished")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    try (var partial = Files.list(downloads)) {
+                        return partial.noneMatch(f -> f.toString().endsWith(".crdownload"));
+                    }
+                });
+        Path folder = unzip(Files.readAllBytes(zip));
+        assertThat(Files.readString(folder.resolve("pack-data.js")))
+                .contains("\"Search: chorus\"")
+                .contains(library.choruspro());
+        openOffline(reader, folder);
+        search(reader, "ecran");
+        assertThat(reader.shown(By.cssSelector(".hit[data-document='" + library.choruspro() + "'] li[data-page='4']"))
+                        .getText())
+                .contains("page 4");
+    }
+
     /** Every page's text, and words chosen for their accents, elisions and endings, cut alike by Java and the page. */
     @Test
     void thePageCutsWordsIntoTermsExactlyAsTheServerCutThePages() {

@@ -124,6 +124,8 @@ final class PackBuilder {
         Json.string(js, plan.portal());
         js.append(",\"collection\":{\"slug\":");
         Json.string(js, plan.slug());
+        js.append(",\"address\":");
+        Json.string(js, plan.address());
         js.append(",\"title\":");
         localized(js, plan.title());
         js.append(",\"description\":");

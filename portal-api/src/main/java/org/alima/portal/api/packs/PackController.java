@@ -23,21 +23,30 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.alima.portal.api.access.Viewer;
+import org.alima.portal.api.search.SearchForFeeds;
+import org.alima.portal.api.system.FieldError;
+import org.alima.portal.api.system.InvalidInputException;
 
 /**
- * A collection's offline pack over HTTP: a ZIP with a page that opens from the file system and searches every page
+ * A collection's or a search's offline pack over HTTP: a ZIP with a page that opens from the file system and searches every page
  * of the collection's published documents without a network. Stateless and thread-safe; the plan is read on the
  * blocking executor, the pack built in the background by {@link PackCache}.
  */
-@Controller("/api/collections")
+@Controller("/api")
 @Secured(SecurityRule.IS_ANONYMOUS)
-@Tag(name = "collections")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PackController {
 
     static final MediaType ZIP = MediaType.of("application/zip");
+
+    /** The results a search's pack holds unless asked otherwise, and the most it may hold. */
+    static final int DEFAULT_SEARCH_RESULTS = 50;
+
+    static final int MAX_SEARCH_RESULTS = 100;
 
     /** Seconds a client waits before asking again while its pack is being built. */
     static final int RETRY_SECONDS = 2;
@@ -57,6 +66,7 @@ class PackController {
      * 200 with the ZIP and its version as ETag, or 304 when If-None-Match names it. A change to the collection, its
      * items or notes, one of its documents or the options makes a new version.
      */
+    @Tag(name = "collections")
     @Operation(
             summary = "Download a collection for offline use",
             description = "A ZIP holding index.html (opens from the file system, searches offline), pack-data.js (the"
@@ -83,7 +93,7 @@ class PackController {
                     + " see Retry-After",
             content = @Content(mediaType = "application/problem+json"))
     @Get(
-            value = "/{slug}/pack",
+            value = "/collections/{slug}/pack",
             produces = {"application/zip", MediaType.APPLICATION_JSON})
     HttpResponse<?> pack(
             @PathVariable String slug,
@@ -97,6 +107,78 @@ class PackController {
             throws IOException {
         PackOptions options = PackOptions.of(files, maxFileBytes);
         PackPlan plan = plans.plan(slug, viewer, options, request);
+        return answer(plan, ifNoneMatch, request);
+    }
+
+    /**
+     * The offline pack of a search's results: the first {@code limit} published documents the search finds (50 by
+     * default, at most 100), best match first, with the same filters as the search endpoint and the caller's rights.
+     * Built, cached and answered as a collection's pack.
+     */
+    @Operation(
+            summary = "Download a search's results for offline use",
+            description = "The same ZIP as a collection's pack, holding the first results of the search.")
+    @Tag(name = "search")
+    @ApiResponse(responseCode = "200", description = "The pack", content = @Content(mediaType = "application/zip"))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Being built: ask the Location again after Retry-After seconds",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @ApiResponse(responseCode = "304", description = "If-None-Match names the current version")
+    @ApiResponse(
+            responseCode = "400",
+            description = "q and every filter empty, an unknown code, or limit, files or maxFileBytes refused",
+            content = @Content(mediaType = "application/problem+json"))
+    @Get(
+            value = "/search/pack",
+            produces = {"application/zip", MediaType.APPLICATION_JSON})
+    HttpResponse<?> searchPack(
+            @Parameter(description = "the words of the search") @QueryValue @Nullable String q,
+            @Parameter(
+                            description = "how many results, 1 to " + MAX_SEARCH_RESULTS + " (default "
+                                    + DEFAULT_SEARCH_RESULTS + ")")
+                    @QueryValue
+                    @Nullable
+                    String limit,
+            @Parameter(description = "all (default): every PDF; none: metadata and search only") @QueryValue @Nullable
+                    String files,
+            @Parameter(description = "leave out the PDFs larger than this many bytes") @QueryValue @Nullable
+                    String maxFileBytes,
+            @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch,
+            Viewer viewer,
+            HttpRequest<?> request)
+            throws IOException {
+        int size = limit(limit);
+        PackOptions options = PackOptions.of(files, maxFileBytes);
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        for (String name : SearchForFeeds.FILTERS) {
+            filters.put(name, request.getParameters().getAll(name));
+        }
+        return answer(plans.planSearch(q, filters, size, viewer, options, request), ifNoneMatch, request);
+    }
+
+    /** The {@code limit} of a search's pack, checked. */
+    static int limit(@Nullable String limit) {
+        if (limit == null) {
+            return DEFAULT_SEARCH_RESULTS;
+        }
+        int size;
+        try {
+            size = Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            size = 0;
+        }
+        if (size < 1 || size > MAX_SEARCH_RESULTS) {
+            throw new InvalidInputException(List.of(new FieldError(
+                    "limit",
+                    "must be a whole number from 1 to " + MAX_SEARCH_RESULTS + ", was '" + limit
+                            + "'; a larger set belongs in a collection, whose pack has no limit")));
+        }
+        return size;
+    }
+
+    private HttpResponse<?> answer(PackPlan plan, @Nullable String ifNoneMatch, HttpRequest<?> request)
+            throws IOException {
         String etag = "\"" + plan.version() + "\"";
         if (ifNoneMatch != null && matches(ifNoneMatch, plan.version())) {
             return HttpResponse.status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag);

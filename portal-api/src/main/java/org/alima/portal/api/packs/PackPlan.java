@@ -11,10 +11,13 @@ import org.alima.portal.api.landing.PublicDocument;
  * {@code version} is a hash of all of it and of the pack format, so a change to any of them names a new pack.
  * Immutable.
  *
+ * @param slug the collection's slug, or {@code search-} and a hash of the search for the pack of a search's results
+ * @param address where the same set is found online: the collection's page, or the search
  * @param portal the portal's address, with a trailing slash
  */
 record PackPlan(
         String slug,
+        String address,
         Localized title,
         Localized description,
         List<Item> items,

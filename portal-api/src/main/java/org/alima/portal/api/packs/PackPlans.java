@@ -1,13 +1,18 @@
 package org.alima.portal.api.packs;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.alima.portal.api.access.Role;
 import org.alima.portal.api.access.Viewer;
@@ -18,6 +23,9 @@ import org.alima.portal.api.collections.Localized;
 import org.alima.portal.api.landing.PublicDocument;
 import org.alima.portal.api.landing.PublishedDocuments;
 import org.alima.portal.api.landing.SiteAddress;
+import org.alima.portal.api.search.SearchForFeeds;
+import org.alima.portal.api.system.FieldError;
+import org.alima.portal.api.system.InvalidInputException;
 import org.alima.portal.api.system.NotFoundException;
 
 /**
@@ -35,13 +43,19 @@ final class PackPlans {
     /** Hex digits of SHA-256 kept in a version: 128 bits, as unlikely to collide as a UUID. */
     private static final int VERSION_DIGITS = 32;
 
+    /** Hex digits of a search's hash in its pack's slug: enough to keep searches apart in the cache. */
+    private static final int SEARCH_DIGITS = 16;
+
     private final Curation curation;
     private final PublishedDocuments documents;
     private final SiteAddress site;
     private final PackFiles files;
+    private final SearchForFeeds search;
 
-    PackPlans(Curation curation, PublishedDocuments documents, SiteAddress site, PackFiles files) {
+    PackPlans(
+            Curation curation, PublishedDocuments documents, SiteAddress site, PackFiles files, SearchForFeeds search) {
         this.curation = curation;
+        this.search = search;
         this.documents = documents;
         this.site = site;
         this.files = files;
@@ -59,58 +73,132 @@ final class PackPlans {
             throw new NotFoundException(
                     "No collection has the slug '" + slug + "'; GET /api/collections lists those you may see.");
         }
-        List<ItemResponse> items = collection.items() == null ? List.of() : collection.items();
-        List<UUID> ids = items.stream()
-                .map(item -> UUID.fromString(item.document().id()))
-                .toList();
+        Map<UUID, String> notes = new LinkedHashMap<>();
+        for (ItemResponse item : collection.items() == null ? List.<ItemResponse>of() : collection.items()) {
+            notes.put(UUID.fromString(item.document().id()), item.note());
+        }
+        String portal = site.base(request) + "/";
+        String revision =
+                slug + '\n' + collection.updatedAt() + '\n' + collection.title() + '\n' + collection.description();
+        return plan(
+                slug,
+                portal + "#/collections/" + slug,
+                collection.title(),
+                collection.description(),
+                notes,
+                revision,
+                options,
+                request);
+    }
+
+    /**
+     * The pack of a search's results for {@code viewer}: the first {@code limit} published documents the search finds,
+     * best match first, searched as the search endpoint and feeds search ({@link SearchForFeeds}: the same filters,
+     * the same refusals). Its slug is {@code search-} and a hash of the search, so that each search has its own place
+     * in the cache.
+     *
+     * @param filters the search endpoint's filters by name ({@link SearchForFeeds#FILTERS}), each a list of
+     *     alternatives
+     */
+    PackPlan planSearch(
+            @Nullable String q,
+            Map<String, List<String>> filters,
+            int limit,
+            Viewer viewer,
+            PackOptions options,
+            HttpRequest<?> request) {
+        Map<String, List<String>> asked = new TreeMap<>();
+        filters.forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                asked.put(name, List.copyOf(new TreeSet<>(values)));
+            }
+        });
+        String words = q == null ? "" : q.strip();
+        if (words.isEmpty() && asked.isEmpty()) {
+            throw new InvalidInputException(List.of(new FieldError(
+                    "q", "is empty and no filter is given; give the words of the search, or a filter such as type")));
+        }
+        List<String> found = search.best(viewer, words, asked, limit);
+        Map<UUID, String> notes = new LinkedHashMap<>();
+        found.forEach(id -> notes.put(UUID.fromString(id), null));
+        String key = "q " + words + '\n' + asked + '\n' + limit;
+        String slug = "search-"
+                + PackArchive.sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, SEARCH_DIGITS);
+        String portal = site.base(request) + "/";
+        StringBuilder online = new StringBuilder(portal).append("#/search?q=").append(encode(words));
+        asked.forEach((name, values) -> values.forEach(
+                value -> online.append('&').append(name).append('=').append(encode(value))));
+        String said = words.isEmpty() ? asked.toString() : words;
+        return plan(
+                slug,
+                online.toString(),
+                new Localized("Recherche : " + said, "Search: " + said),
+                new Localized(
+                        "Les " + limit + " premiers résultats publiés de la recherche, meilleurs d’abord.",
+                        "The first " + limit + " published results of the search, best first."),
+                notes,
+                key,
+                options,
+                request);
+    }
+
+    /** The plan of {@code notes}' documents, in its order, those that are published; {@code revision} names the rest. */
+    private PackPlan plan(
+            String slug,
+            String address,
+            Localized title,
+            Localized description,
+            Map<UUID, String> notes,
+            String revisionOfTheSet,
+            PackOptions options,
+            HttpRequest<?> request) {
         Map<UUID, PublicDocument> published = new HashMap<>();
-        documents.published(ids).forEach(d -> published.put(d.id(), d));
+        documents.published(List.copyOf(notes.keySet())).forEach(d -> published.put(d.id(), d));
         String portal = site.base(request) + "/";
         StringBuilder revision = new StringBuilder()
                 .append("format ")
                 .append(FORMAT)
                 .append('\n')
-                .append(slug)
-                .append('\n')
-                .append(collection.updatedAt())
-                .append('\n')
-                .append(collection.title())
-                .append('\n')
-                .append(collection.description())
+                .append(revisionOfTheSet)
                 .append('\n')
                 .append(options.key())
                 .append('\n')
                 .append(portal)
                 .append('\n');
         List<PackPlan.Item> kept = new ArrayList<>();
-        for (ItemResponse item : items) {
-            PublicDocument document =
-                    published.get(UUID.fromString(item.document().id()));
+        for (Map.Entry<UUID, String> entry : notes.entrySet()) {
+            PublicDocument document = published.get(entry.getKey());
             if (document == null) {
                 continue;
             }
-            String address = site.ofDocument(request, document.id());
+            String documentAddress = site.ofDocument(request, document.id());
             Optional<PackFiles.Reading> reading = files.readingOf(document.id());
             boolean searchable = reading.map(PackFiles.Reading::searchable).orElse(false);
-            kept.add(new PackPlan.Item(document, item.note(), citation(document, address), address, searchable));
+            kept.add(new PackPlan.Item(
+                    document, entry.getValue(), citation(document, documentAddress), documentAddress, searchable));
             revision.append(document.id())
                     .append(' ')
                     .append(document.updatedAt())
                     .append(' ')
                     .append(reading.map(PackFiles.Reading::fingerprint).orElse(null))
                     .append(' ')
-                    .append(item.note())
+                    .append(entry.getValue())
                     .append('\n');
         }
         return new PackPlan(
                 slug,
-                collection.title(),
-                collection.description(),
+                address,
+                title,
+                description,
                 List.copyOf(kept),
                 options,
                 portal,
                 PackArchive.sha256(revision.toString().getBytes(StandardCharsets.UTF_8))
                         .substring(0, VERSION_DIGITS));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static boolean curates(CollectionResponse collection, Viewer viewer) {

@@ -15,7 +15,8 @@ import org.alima.portal.indexer.search.SearchRequest;
 import org.alima.portal.indexer.search.SortOrder;
 
 /**
- * A search as a feed or a saved search's digest asks: what an anonymous reader (or the search's owner) finds, newest publication first, ids only. Bad input and an
+ * A search as a feed, a saved search's digest or a search's offline pack asks: what an anonymous reader (or the
+ * search's owner, or the pack's caller) finds, newest publication or best match first, ids only. Bad input and an
  * unavailable index are answered as the search endpoint answers them (400, 503). Thread-safe.
  */
 @Singleton
@@ -59,6 +60,19 @@ public final class SearchForFeeds {
      * the owner's role at the time): the caller keeps the published ones.
      */
     public List<String> newest(Viewer viewer, @Nullable String q, Map<String, List<String>> filters, int size) {
+        return ids(viewer, q, filters, size, SortOrder.NEWEST);
+    }
+
+    /**
+     * As {@link #newest(Viewer, String, Map, int)}, the best match first: the documents an offline pack of a search's
+     * results holds.
+     */
+    public List<String> best(Viewer viewer, @Nullable String q, Map<String, List<String>> filters, int size) {
+        return ids(viewer, q, filters, size, SortOrder.RELEVANCE);
+    }
+
+    private List<String> ids(
+            Viewer viewer, @Nullable String q, Map<String, List<String>> filters, int size, SortOrder order) {
         Access access = collections.searchAccessOf(viewer);
         Filters chosen = new Filters(
                 SearchController.values("type", filters.getOrDefault("type", List.of())),
@@ -75,7 +89,7 @@ public final class SearchForFeeds {
                 null);
         SearchRequest request = SearchRequest.of(q)
                 .withFilters(chosen)
-                .withSort(SortOrder.NEWEST)
+                .withSort(order)
                 .withSize(size)
                 .withPagesPerHit(0)
                 .withFacets(false)

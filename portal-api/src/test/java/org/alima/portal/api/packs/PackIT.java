@@ -301,6 +301,60 @@ class PackIT extends PortalTest {
     }
 
     @Nested
+    class SearchResults {
+
+        @Test
+        void holdsThePublishedDocumentsASearchFindsAndNoDraft() {
+            String word = Api.uniqueWord();
+            String first = TestDocuments.published(
+                    api, fixture.curator(), "Protocole de vaccination " + word, "{\"title\": \"Vaccination\"}");
+            String second = TestDocuments.published(
+                    api, fixture.curator(), "Rapport de supervision " + word, "{\"title\": \"Supervision\"}");
+            String draft = api.uploadAccepted(
+                    "draft.txt",
+                    ("Brouillon " + word).getBytes(StandardCharsets.UTF_8),
+                    "{\"title\": \"Draft\", \"type\": \"report\", \"language\": \"fr\"}");
+            TestDocuments.awaitSettled(api, draft);
+            String path = "/api/search/pack?q=" + word;
+
+            assertThat(anonymous.getBytes(path).statusCode()).isEqualTo(202);
+            HttpResponse<byte[]> pack = awaitPack(anonymous, path);
+            JsonNode data = packData(pack);
+
+            assertThat(pack.headers().firstValue("Content-Disposition").orElseThrow())
+                    .matches("attachment; filename=\"search-[0-9a-f]{16}-pack.zip\"");
+            List<String> ids = new ArrayList<>();
+            data.path("documents").forEach(d -> ids.add(d.path("id").asText()));
+            assertThat(ids).as("a draft never enters a pack").containsExactlyInAnyOrder(first, second);
+            assertThat(data.at("/collection/title/en").asText()).isEqualTo("Search: " + word);
+            assertThat(data.at("/collection/address").asText()).endsWith("#/search?q=" + word);
+            assertThat(hits(data.path("search"), PackTerms.of(word).getFirst())).hasSize(2);
+
+            // Another search is another pack: its own slug and version, both kept in the cache.
+            HttpResponse<byte[]> other = awaitPack(anonymous, path + "&limit=1");
+            assertThat(packData(other).path("documents")).hasSize(1);
+            assertThat(etag(other)).isNotEqualTo(etag(pack));
+            assertThat(anonymous.getBytes(path).statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void refusesASearchItCannotRunNamingTheParameter() {
+            String base = "/api/search/pack";
+            assertThat(fields(assertProblem(anonymous.get(base), 400, "invalid-field")))
+                    .containsExactly("q");
+            for (String limit : List.of("0", "101", "many")) {
+                assertThat(fields(
+                                assertProblem(anonymous.get(base + "?q=malaria&limit=" + limit), 400, "invalid-field")))
+                        .as("limit=" + limit)
+                        .containsExactly("limit");
+            }
+            assertThat(assertProblem(anonymous.get(base + "?q=malaria&design=nonsense"), 400, "invalid-field")
+                            .toString())
+                    .contains("design");
+        }
+    }
+
+    @Nested
     class Access {
 
         @Test
