@@ -186,8 +186,8 @@ export const documentCollections = (id, signal) => request(documentPath(id) + "/
 /** Links (PUT) or unlinks (DELETE) a translation. */
 export const translation = (id, other, method) => request(documentPath(id) + "/translations/" + encodeURIComponent(other), { method });
 
-/** Curators: likely translations, with score and reasons. */
-export const translationSuggestions = (id, signal) => request(documentPath(id) + "/translation-suggestions", { signal });
+/** Curators: likely translations of a document, or pairs without `id`. */
+export const translationSuggestions = (id, signal) => request(id ? documentPath(id) + "/translation-suggestions" : "api/translation-suggestions", { signal });
 
 /** Where a file the API described ({url}) opens in the browser rather than downloads. */
 export const inlineUrl = (file) => file.url + "?inline=true";

@@ -416,6 +416,7 @@ export default {
  "tr.other": "Address or id of the other document",
  "tr.badId": "Paste the address of the other document’s page.",
  "tr.linked": "Translations saved.",
+ "dashboard.empty.pairs": "No likely translation.",
  "tr.reason.same-doi": "same DOI",
  "tr.reason.translated-title": "translated title, same authors and year",
  "tr.reason.same-structure": "same pages and numbers",

@@ -416,6 +416,7 @@ export default {
  "tr.other": "Adresse ou identifiant de l’autre document",
  "tr.badId": "Collez l'adresse de la page de l’autre document.",
  "tr.linked": "Traductions enregistrées.",
+ "dashboard.empty.pairs": "Aucune traduction probable.",
  "tr.reason.same-doi": "même DOI",
  "tr.reason.translated-title": "titre traduit, mêmes auteurs et année",
  "tr.reason.same-structure": "mêmes pages et nombres",

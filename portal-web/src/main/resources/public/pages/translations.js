@@ -28,7 +28,7 @@ export function translationsPanel(doc, signal) {
   const linked = doc.translations || [];
   const section = el(
     "section",
-    { "aria-labelledby": "tr-h", id: "translations" },
+    { "aria-labelledby": "tr-h", id: "translations-panel" },
     el("h2", { id: "tr-h" }, t("tr.title")),
     linked.length
       ? el(
@@ -63,6 +63,9 @@ export function translationsPanel(doc, signal) {
 /** A document of the work: its title, linked, and its language. */
 const entry = (o) => [el("a", { href: documentHref(o), lang: langOf(o.language) }, o.title || t("doc.untitled")), " (", languageName(o.language), ")"];
 
+/** Why a document may be the translation, in the reader's words, and the score. */
+const reasons = (s) => el("p", { class: "meta" }, s.reasons.map((r) => t("tr.reason." + r.code)).join(", "), " · ", number(s.score, { style: "percent" }));
+
 /** The likely translations, each with its reasons in words, its score and a button that links it. */
 async function suggestions(slot, doc, signal, change) {
   let found;
@@ -85,10 +88,43 @@ async function suggestions(slot, doc, signal, change) {
           "li",
           { class: "suggestion" },
           entry(s),
-          el("p", { class: "meta" }, s.reasons.map((r) => t("tr.reason." + r.code)).join(", "), " · ", number(s.score, { style: "percent" })),
+          reasons(s),
           el("button", { type: "button", onclick: () => change(s.id, "PUT") }, t("tr.link")),
         ),
       ),
     ),
+  );
+}
+
+/**
+ * The curators' list of likely translation pairs: each document, the one that may be its translation, why, and a
+ * button that links them; `linked` runs after a link (the list is read again: a linked pair leaves it).
+ */
+export async function pairsList(signal, linked) {
+  const pairs = await api.translationSuggestions(null, signal);
+  if (!pairs.length) return el("p", null, t("dashboard.empty.pairs"));
+  return el(
+    "ul",
+    { class: "queue" },
+    pairs.map(({ document: doc, suggestion: s }) => {
+      const status = el("div", { role: "status" });
+      const link = async () => {
+        try {
+          await api.translation(doc.id, s.id, "PUT");
+          announce(t("tr.linked"));
+          linked();
+        } catch (error) {
+          status.replaceChildren(errorBox(error));
+        }
+      };
+      return el(
+        "li",
+        { class: "suggestion" },
+        el("p", null, entry(doc), " ↔ ", entry(s)),
+        reasons(s),
+        el("button", { type: "button", onclick: link }, t("tr.link")),
+        status,
+      );
+    }),
   );
 }

@@ -1,6 +1,7 @@
 package org.alima.portal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * A curator links a French document to its English version from the document's page: the Translations panel suggests
  * the English one for its same DOI, its button links them, the page then links the English version; unlinking from
- * the same panel takes the link away again. In French, then in English.
+ * the same panel takes the link away again; the curators' dashboard then lists the pair and links it. In French, then
+ * in English.
  */
 @BrowserTest(languages = "fr-FR,fr")
 class TranslationsPanelIT {
@@ -100,6 +102,25 @@ class TranslationsPanelIT {
                         .path("translations")
                         .size())
                 .isZero();
+
+        // The curators' dashboard lists the same pair among the newest documents' likely translations.
+        browser.open("#/dashboard");
+        browser.shown(By.cssSelector("#pairs .suggestion"));
+        browser.settled();
+        WebElement pair = browser.driver().findElements(By.cssSelector("#pairs .suggestion")).stream()
+                .filter(item -> item.getText().contains("Managing severe malaria in children"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(pair.getText()).contains("Prise en charge du paludisme grave de l'enfant", "same DOI");
+        browser.assertAccessible("the dashboard with likely translations, English");
+        pair.findElement(By.tagName("button")).click();
+        await("linked from the dashboard")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> portal.as("curator")
+                                .get("/api/documents/" + french)
+                                .path("translations")
+                                .size()
+                        == 1);
     }
 
     private static Path text(String name, String content) {
