@@ -414,7 +414,7 @@ export default {
  "tr.suggested": "Traductions probables",
  "tr.link": "Lier comme traduction",
  "tr.other": "Adresse ou identifiant de l’autre document",
- "tr.badId": "Collez l'adresse de la page de l’autre document.",
+ "tr.badId": "Collez l’adresse de la page de l’autre document.",
  "tr.linked": "Traductions enregistrées.",
  "dashboard.empty.pairs": "Aucune traduction probable.",
  "tr.reason.same-doi": "même DOI",

@@ -52,6 +52,9 @@ class TranslationsPanelIT {
                         "type", "guideline",
                         "language", "en",
                         "doi", doi));
+        String alsoFrench = contributor.upload(
+                text("paludisme-adulte-fr.md", "# Paludisme grave de l'adulte\n\nArtésunate injectable.\n"),
+                Map.of("title", "Paludisme grave de l'adulte", "type", "guideline", "language", "fr"));
 
         browser.signIn(portal.account("curator"));
         browser.open("#/documents/" + french);
@@ -64,6 +67,25 @@ class TranslationsPanelIT {
         assertThat(panel.getText()).contains("Liée à aucune traduction.");
         browser.settled();
         browser.assertAccessible("a document's page with its Translations panel, French");
+
+        // A pasted address that names no document, then another French document's page: each refusal in words.
+        WebElement address = browser.shown(By.id("tr-other"));
+        address.sendKeys("paludisme");
+        panel.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertThat(browser.shown(By.cssSelector("#translations-panel .error")).getText())
+                .isEqualTo("Collez l’adresse de la page de l’autre document.");
+        address.clear();
+        address.sendKeys(browser.driver().getCurrentUrl().replace(french, alsoFrench));
+        panel.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.waitFor(
+                ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#translations-panel .error"), "Pas une même œuvre"),
+                Duration.ofSeconds(10));
+        assertThat(portal.as("curator")
+                        .get("/api/documents/" + french)
+                        .path("translations")
+                        .size())
+                .isZero();
 
         suggestion.findElement(By.tagName("button")).click();
         WebElement other = browser.shown(By.cssSelector("main .translations a"));
