@@ -183,6 +183,12 @@ export const related = (id, size, signal) => request(withQuery(documentPath(id) 
 /** The collections holding the document that the viewer may know of. */
 export const documentCollections = (id, signal) => request(documentPath(id) + "/collections", { signal });
 
+/** Links (PUT) or unlinks (DELETE) a translation. */
+export const translation = (id, other, method) => request(documentPath(id) + "/translations/" + encodeURIComponent(other), { method });
+
+/** Curators: likely translations of a document, or pairs without `id`. */
+export const translationSuggestions = (id, signal) => request(id ? documentPath(id) + "/translation-suggestions" : "api/translation-suggestions", { signal });
+
 /** Where a file the API described ({url}) opens in the browser rather than downloads. */
 export const inlineUrl = (file) => file.url + "?inline=true";
 

@@ -17,6 +17,7 @@ export async function render({ main, signal }) {
     sections.push(section("overdue", { reviewDue: "overdue", size: 50 }, mineItem));
     sections.push(ocrSection());
     sections.push(usageSection());
+    sections.push(pairsSection());
   }
   sections.push(section("mine", { mine: true, size: 50 }, mineItem));
   main.append(...sections.map((s) => s.element));
@@ -72,6 +73,21 @@ function ocrSection() {
       }
     },
   };
+}
+
+/** Likely translation pairs to confirm, with their link buttons (the translations panel's module, loaded here only). */
+function pairsSection() {
+  const body = el("div", null, el("p", null, t("loading")));
+  const load = async (signal) => {
+    try {
+      const { pairsList } = await import("./translations.js");
+      body.replaceChildren(await pairsList(signal, () => load(signal)));
+    } catch (error) {
+      if (error.name === "AbortError") throw error;
+      body.replaceChildren(errorBox(error, () => route()));
+    }
+  };
+  return { element: el("section", { "aria-labelledby": "pairs-h", id: "pairs" }, el("h2", { id: "pairs-h" }, t("tr.suggested")), body), load };
 }
 
 /** The month's most read documents, in all and by collection, and the export of the counts. */

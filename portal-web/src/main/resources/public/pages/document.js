@@ -4,7 +4,7 @@ import * as api from "../api.js";
 import { add, announce, el, errorBox, fill, metaLine, setTitle } from "../dom.js";
 import { bytes, countryName, date, failureText, langOf, languageName, localized, number, t, typeName } from "../i18n.js";
 import { go, link, route } from "../router.js";
-import { atLeast, documentHref, signedIn } from "../session.js";
+import { account, atLeast, documentHref, signedIn } from "../session.js";
 import { CODE_FIELDS, FREE_FIELDS, label, vocabularies } from "../vocabularies.js";
 import { alsoIn } from "./results.js";
 
@@ -57,10 +57,11 @@ export async function render({ main, args: [id], signal }) {
   if (versions) main.append(versions);
   if (doc.actions?.length) main.append(manageSection(doc));
   const adding = el("div");
-  main.append(adding);
+  const translating = el("div");
+  main.append(adding, translating);
   // After an addition the list of collections is read again: the page shows what it now holds, without a reload.
   const added = () => collectionsOf(collections, { id: doc.id }, signal).catch(() => {});
-  await Promise.all([labelled(factList, doc), collectionsOf(collections, doc, signal), related(main, doc, signal), curating(adding, doc, signal, added), usageOf(usage, doc, signal)]);
+  await Promise.all([labelled(factList, doc), collectionsOf(collections, doc, signal), related(main, doc, signal), curating(adding, doc, signal, added), translations(translating, doc, signal), usageOf(usage, doc, signal)]);
 }
 
 /** "12 views, 3 downloads this month · 40 views, 9 downloads in all"; nothing when the counts cannot be read. */
@@ -83,6 +84,14 @@ async function curating(slot, doc, signal, added) {
   const { addToCollection } = await import("./curate.js");
   const section = await addToCollection(doc, signal, added);
   if (section) slot.replaceWith(section);
+}
+
+/** Linking translations, for a curator or the owner (loaded only for them). */
+async function translations(slot, doc, signal) {
+  const owner = doc.owner && doc.owner.id === account?.id && atLeast("contributor");
+  if (!(atLeast("curator") || owner) || doc.status === "withdrawn") return;
+  const { translationsPanel } = await import("./translations.js");
+  slot.replaceWith(translationsPanel(doc, signal));
 }
 
 /** The collections holding the document that the viewer may know of, when it is in any. */

@@ -43,9 +43,7 @@ class ProblemCatalogueTest {
             "range-not-satisfiable",
             "not-acceptable",
             "page-out-of-range",
-            "page-unavailable",
-            // Translations are linked through the API only: the web page has no form that could meet this refusal.
-            "translation-conflict");
+            "page-unavailable");
 
     @Test
     void declaresTitleAndDetailOfEveryCodeInEnglishAndFrench() {
