@@ -119,15 +119,18 @@ class OpenSearchEngineIT {
 
     @Test
     void sourcesListEveryDocumentWithWhereItsTextCameFrom() {
-        for (int i = 0; i < 1_205; i++) {
-            IndexableDocument document = Documents.published("src-" + i, "Titre " + i, "texte");
-            engine.upsert(i == 7 ? withoutSource(document) : document, Optional.of(Documents.vectors(document, "m")));
-        }
-        engine.flush();
+        // More than one page of the scroll: a rebuild loads them in bulk.
+        int count = Scroll.PAGE + 205;
+        engine.rebuild(
+                java.util.stream.IntStream.range(0, count).mapToObj(i -> {
+                    IndexableDocument document = Documents.published("src-" + i, "Titre " + i, "texte");
+                    return i == 7 ? withoutSource(document) : document;
+                }),
+                null);
 
         List<IndexedSource> sources = engine.sources();
 
-        assertThat(sources).hasSize(1_205);
+        assertThat(sources).hasSize(count);
         assertThat(sources).contains(new IndexedSource("src-3", "/files/src-3.pdf"), new IndexedSource("src-7", null));
     }
 
@@ -179,7 +182,7 @@ class OpenSearchEngineIT {
 
         assertThatThrownBy(() -> engine.upsert(gap, Optional.empty()))
                 .isInstanceOf(InvalidDocumentException.class)
-                .hasMessageContaining("page 1 is followed by page 3");
+                .hasMessageContaining("page 2 is followed by page 3");
         engine.flush();
         assertThat(engine.contains("gap")).isFalse();
     }
