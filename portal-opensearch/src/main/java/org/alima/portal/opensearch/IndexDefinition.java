@@ -265,7 +265,6 @@ final class IndexDefinition {
         node.put("search_analyzer", searchAnalyzer);
         node.put("index_options", "docs");
         node.put("norms", false);
-        node.put("position_increment_gap", 0);
     }
 
     private static void strings(ArrayNode array, List<String> values) {
