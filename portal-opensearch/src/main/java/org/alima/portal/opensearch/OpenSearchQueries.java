@@ -53,9 +53,11 @@ import org.opensearch.client.opensearch.OpenSearchClient;
  * versions of a work collapsed, suggestions and corrections picked by the same code, from what OpenSearch found.
  *
  * <p>Differences, by design: ranking is by words only; a request for ranking by meaning (dense or hybrid) is ranked
- * by BM25 here, the integ-test distribution having no k-NN plugin. Cursors are the embedded search's (the last hit's
- * sort values, the document id last), sent as {@code search_after}: exact and stateless, so no point in time is kept
- * open between pages; a page may then see documents indexed after the first, as the embedded index's cursor does.
+ * by BM25 here, the integ-test distribution having no k-NN plugin. Cursors carry the embedded search's position (the
+ * last hit's sort values, the document id last), sent as {@code search_after}, and the point in time the next pages
+ * are read in (opened when a first page has a next one, kept {@value #KEEP_ALIVE} after each page); when it has
+ * expired, or the cluster refused to open one, the position goes on in the live index, exactly, as the embedded
+ * engine's cursor does.
  * Marks on pages come from OpenSearch's unified highlighter on each page's text, which may mark a word of a phrase
  * slightly differently from Lucene's matches on the body.
  */
@@ -71,6 +73,9 @@ final class OpenSearchQueries {
 
     /** Pages of a hit read with their marks to choose the best; OpenSearch's inner hits stop at 100. */
     private static final int MAX_PAGES_READ = 100;
+
+    /** How long a point in time outlives the page that last read it. */
+    static final String KEEP_ALIVE = "5m";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -94,8 +99,8 @@ final class OpenSearchQueries {
     /** One page of results; see {@link PortalSearch#search}. Hybrid and dense requests are ranked by words. */
     SearchResponse search(SearchRequest request) {
         long started = System.nanoTime();
-        EngineQueries.Position after =
-                request.cursor() == null ? null : EngineQueries.position(request.cursor(), request.sort());
+        PagedCursor cursor = request.cursor() == null ? null : PagedCursor.read(request.cursor(), request.sort());
+        EngineQueries.Position after = cursor == null ? null : cursor.position();
         Translation translation = translate(request.query(), request.readerLanguage());
         EngineQueries.Plan plan = queries.plan(request, translation);
         Access access = request.access();
@@ -152,7 +157,10 @@ final class OpenSearchQueries {
         if (request.withFacets()) {
             body.set("aggs", facetAggregations(filters));
         }
-        JsonNode answer = send("POST", "/" + names.alias() + "/_search", body);
+        JsonNode answer = cursor == null || cursor.pit() == null ? null : inPointInTime(body, cursor.pit());
+        if (answer == null) {
+            answer = send("POST", "/" + names.alias() + "/_search", body);
+        }
         requireInTime(answer);
         JsonNode found = answer.path("hits").path("hits");
         int shown = Math.min(found.size(), request.size());
@@ -173,7 +181,10 @@ final class OpenSearchQueries {
             Object value = request.sort() == SortOrder.RELEVANCE
                     ? (Object) last.get(0).floatValue()
                     : (Object) last.get(0).longValue();
-            nextCursor = EngineQueries.cursor(request.sort(), value, last.get(1).asText());
+            String pit = answer.path("pit_id").isTextual()
+                    ? answer.path("pit_id").asText()
+                    : cursor == null ? openPointInTime() : null;
+            nextCursor = PagedCursor.write(EngineQueries.cursor(request.sort(), value, last.get(1).asText()), pit);
         }
         long total = answer.path("hits").path("total").path("value").asLong();
         Map<String, List<FacetValue>> facets = Map.of();
@@ -193,6 +204,74 @@ final class OpenSearchQueries {
                 (System.nanoTime() - started) / 1_000_000,
                 translation.source().map(Language::code).orElse(null),
                 translation.isEmpty() ? null : translation.text());
+    }
+
+    /**
+     * The search run in the point in time its first page opened, or null when that point in time is gone (kept
+     * {@value #KEEP_ALIVE} after each page): the cursor's sort values then go on in the live index, as the embedded
+     * engine's cursor does.
+     */
+    private JsonNode inPointInTime(ObjectNode body, String pit) {
+        ObjectNode inPit = body.deepCopy();
+        inPit.putObject("pit").put("id", pit).put("keep_alive", KEEP_ALIVE);
+        try {
+            Cluster.Answer answer = cluster.send("POST", "/_search", inPit, Cluster.Kind.READ);
+            return answer.found() ? answer.body() : null;
+        } catch (org.alima.portal.indexer.index.IndexException e) {
+            return null; // expired or unknown: the live index serves the page
+        }
+    }
+
+    /**
+     * A point in time for the next pages of a search, or null when the cluster refuses one (its limit of open points
+     * in time reached): the pages then come from the live index.
+     */
+    private String openPointInTime() {
+        try {
+            Cluster.Answer answer = cluster.send(
+                    "POST",
+                    "/" + names.alias() + "/_search/point_in_time?keep_alive=" + KEEP_ALIVE,
+                    null,
+                    Cluster.Kind.READ);
+            JsonNode id = answer.body().path("pit_id");
+            return answer.found() && id.isTextual() ? id.asText() : null;
+        } catch (org.alima.portal.indexer.index.IndexException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The portal's opaque cursor (the last hit's sort values, see {@link EngineQueries#cursor}), followed after a dot
+     * by the point in time the pages are read in, when there is one.
+     */
+    private record PagedCursor(EngineQueries.Position position, String pit) {
+
+        private static final java.util.Base64.Encoder ENCODER =
+                java.util.Base64.getUrlEncoder().withoutPadding();
+        private static final java.util.Base64.Decoder DECODER = java.util.Base64.getUrlDecoder();
+
+        /** @throws org.alima.portal.indexer.search.InvalidSearchRequestException when the cursor is malformed */
+        static PagedCursor read(String cursor, SortOrder sort) {
+            int dot = cursor.indexOf('.');
+            EngineQueries.Position position =
+                    EngineQueries.position(dot < 0 ? cursor : cursor.substring(0, dot), sort);
+            if (dot < 0) {
+                return new PagedCursor(position, null);
+            }
+            try {
+                return new PagedCursor(
+                        position,
+                        new String(DECODER.decode(cursor.substring(dot + 1)), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw EngineQueries.invalid("the cursor is not one this server produced; pass nextCursor unchanged");
+            }
+        }
+
+        static String write(String position, String pit) {
+            return pit == null
+                    ? position
+                    : position + "." + ENCODER.encodeToString(pit.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     /** Ids of the best {@code size} documents, every document visible, latest versions only; ranked by words. */
