@@ -247,6 +247,11 @@ public final class OpenSearchEngine implements SearchEngine {
         }
     }
 
+    /** The cluster as this engine talks to it, for tests of the package. */
+    Cluster cluster() {
+        return cluster;
+    }
+
     ReentrantReadWriteLock swapLock() {
         return swap;
     }
