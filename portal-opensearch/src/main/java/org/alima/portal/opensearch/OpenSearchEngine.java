@@ -247,13 +247,18 @@ public final class OpenSearchEngine implements SearchEngine {
         }
     }
 
+    /** The cluster as this engine talks to it, for tests of the package. */
+    Cluster cluster() {
+        return cluster;
+    }
+
     ReentrantReadWriteLock swapLock() {
         return swap;
     }
 
     /** The vectors the index holds for this document's id when computed from the same text and model. */
     Optional<DocumentVectors> carriedOver(IndexableDocument document) {
-        return vectorsOf(document.id())
+        return storedVectors(document.id(), Cluster.Kind.WRITE) // part of a write: retried as one
                 .filter(stored -> stored.fingerprint().equals(DocumentVectors.fingerprint(document, stored.model())));
     }
 
@@ -329,9 +334,13 @@ public final class OpenSearchEngine implements SearchEngine {
     @Override
     public Optional<DocumentVectors> vectorsOf(String id) {
         Objects.requireNonNull(id, "id");
+        return storedVectors(id, Cluster.Kind.READ);
+    }
+
+    private Optional<DocumentVectors> storedVectors(String id, Cluster.Kind kind) {
         String path = "/" + names.alias() + "/_doc/" + Cluster.segment(id) + "?_source_includes="
                 + String.join(",", DocumentJson.VECTOR_FIELDS);
-        Cluster.Answer answer = cluster.get(path);
+        Cluster.Answer answer = cluster.send("GET", path, null, kind);
         if (!answer.found()) {
             return Optional.empty();
         }
