@@ -184,7 +184,8 @@ final class OpenSearchQueries {
             String pit = answer.path("pit_id").isTextual()
                     ? answer.path("pit_id").asText()
                     : cursor == null ? openPointInTime() : null;
-            nextCursor = PagedCursor.write(EngineQueries.cursor(request.sort(), value, last.get(1).asText()), pit);
+            nextCursor = PagedCursor.write(
+                    EngineQueries.cursor(request.sort(), value, last.get(1).asText()), pit);
         }
         long total = answer.path("hits").path("total").path("value").asLong();
         Map<String, List<FacetValue>> facets = Map.of();
@@ -253,8 +254,7 @@ final class OpenSearchQueries {
         /** @throws org.alima.portal.indexer.search.InvalidSearchRequestException when the cursor is malformed */
         static PagedCursor read(String cursor, SortOrder sort) {
             int dot = cursor.indexOf('.');
-            EngineQueries.Position position =
-                    EngineQueries.position(dot < 0 ? cursor : cursor.substring(0, dot), sort);
+            EngineQueries.Position position = EngineQueries.position(dot < 0 ? cursor : cursor.substring(0, dot), sort);
             if (dot < 0) {
                 return new PagedCursor(position, null);
             }

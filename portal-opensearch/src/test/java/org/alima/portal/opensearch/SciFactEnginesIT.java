@@ -151,7 +151,9 @@ class SciFactEnginesIT {
                             && !(ranked.get(0).isEmpty() && ranked.get(1).isEmpty())
                             && (ranked.get(0).isEmpty()
                                     || ranked.get(1).isEmpty()
-                                    || !ranked.get(0).getFirst().equals(ranked.get(1).getFirst()))) {
+                                    || !ranked.get(0)
+                                            .getFirst()
+                                            .equals(ranked.get(1).getFirst()))) {
                         differentTop++;
                     }
                 }
