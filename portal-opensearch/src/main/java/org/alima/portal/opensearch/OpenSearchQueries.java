@@ -96,13 +96,24 @@ final class OpenSearchQueries {
         this.cluster = new Cluster(client.generic(), names.alias());
     }
 
-    /** One page of results; see {@link PortalSearch#search}. Hybrid and dense requests are ranked by words. */
+    /**
+     * One page of results; see {@link PortalSearch#search}. Ranked by words: a hybrid request is ranked by BM25 alone
+     * and a request for meaning alone is refused, as by the embedded engine without a dense model.
+     */
     SearchResponse search(SearchRequest request) {
         long started = System.nanoTime();
         PagedCursor cursor = request.cursor() == null ? null : PagedCursor.read(request.cursor(), request.sort());
         EngineQueries.Position after = cursor == null ? null : cursor.position();
         Translation translation = translate(request.query(), request.readerLanguage());
         EngineQueries.Plan plan = queries.plan(request, translation);
+        if (request.sort() == SortOrder.RELEVANCE
+                && plan.anyVisible()
+                && Objects.requireNonNullElse(request.mode(), search.mode())
+                        == org.alima.portal.indexer.search.RankingMode.DENSE) {
+            // As the embedded engine without a dense model: hybrid falls back to words, meaning alone cannot.
+            throw EngineQueries.invalid(
+                    "ranking by meaning needs the dense model, which this search engine runs without; rank by words");
+        }
         Access access = request.access();
         boolean superseded = request.includeSuperseded();
         Map<String, Query> filters = plan.filters();

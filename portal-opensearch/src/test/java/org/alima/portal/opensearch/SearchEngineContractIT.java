@@ -29,6 +29,7 @@ import org.alima.portal.indexer.search.Hit;
 import org.alima.portal.indexer.search.InvalidSearchRequestException;
 import org.alima.portal.indexer.search.PageOutOfRangeException;
 import org.alima.portal.indexer.search.PageText;
+import org.alima.portal.indexer.search.RankingMode;
 import org.alima.portal.indexer.search.SearchRequest;
 import org.alima.portal.indexer.search.SearchResponse;
 import org.alima.portal.indexer.search.SearchSettings;
@@ -340,6 +341,17 @@ class SearchEngineContractIT {
         // Everything is seen by an unrestricted caller.
         assertThat(ids(engine.search(SearchRequest.of("zanzibarite")).hits()))
                 .containsExactlyInAnyOrder("draft", "private");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "opensearch"})
+    void ranksAHybridRequestByWordsAndRefusesMeaningAloneWithoutADenseModel(String kind) {
+        SearchRequest hybrid = anonymous("thrombosis").withMode(RankingMode.HYBRID);
+
+        assertThat(ids(engine(kind).search(hybrid).hits()))
+                .isEqualTo(ids(engine(kind).search(anonymous("thrombosis")).hits()));
+        assertThatThrownBy(() -> engine(kind).search(anonymous("thrombosis").withMode(RankingMode.DENSE)))
+                .isInstanceOf(InvalidSearchRequestException.class);
     }
 
     @ParameterizedTest
