@@ -12,6 +12,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
@@ -24,7 +25,7 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
 /** Builds the OpenSearch client of some settings: Apache HttpClient 5, Jackson, basic credentials, a trusted CA. */
 final class ClientFactory {
 
-    /** A connection not made within this long counts as the cluster being down; reads stay fast. */
+    /** A connection not made (or leased from the pool) within this long counts as the cluster being down. */
     static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(2);
 
     private ClientFactory() {}
@@ -51,7 +52,12 @@ final class ClientFactory {
                     PoolingAsyncClientConnectionManagerBuilder connections =
                             PoolingAsyncClientConnectionManagerBuilder.create()
                                     .setMaxConnTotal(64)
-                                    .setMaxConnPerRoute(64);
+                                    .setMaxConnPerRoute(64)
+                                    .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                            .setConnectTimeout(CONNECT_TIMEOUT)
+                                            .setSocketTimeout(Timeout.of(
+                                                    settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                                            .build());
                     if (tls != null) {
                         connections.setTlsStrategy(ClientTlsStrategyBuilder.create()
                                 .setSslContext(tls)

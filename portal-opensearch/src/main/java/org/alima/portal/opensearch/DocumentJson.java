@@ -193,14 +193,15 @@ final class DocumentJson {
                 distinct.add(value.strip());
             }
         }
-        List<String> out = new ArrayList<>();
+        // Distinct again once formed ("ml" and "ML"): the index's doc values keep each value once per document anyway.
+        Set<String> formed = new LinkedHashSet<>();
         for (String value : distinct) {
-            String formed = form.apply(value);
-            if (!formed.isBlank()) {
-                out.add(formed);
+            String one = form.apply(value);
+            if (!one.isBlank()) {
+                formed.add(one);
             }
         }
-        return out;
+        return List.copyOf(formed);
     }
 
     private static String lower(String value) {

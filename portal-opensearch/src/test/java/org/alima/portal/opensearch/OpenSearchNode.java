@@ -22,6 +22,9 @@ public final class OpenSearchNode implements BeforeAllCallback, ParameterResolve
     /** Where nodes keep their data, logs and configuration; failsafe sets it (default: target/opensearch-node). */
     public static final String WORK_PROPERTY = "opensearch.work";
 
+    /** The version of the distribution the node runs (the newest integ-test zip on Maven Central). */
+    public static final String VERSION = "3.8.0";
+
     /** The node of the run, as a test sees it. */
     public interface Running {
         /** The node's HTTP address, e.g. {@code http://127.0.0.1:43121}. */
@@ -55,14 +58,22 @@ public final class OpenSearchNode implements BeforeAllCallback, ParameterResolve
         return LocalNode.start(name, 256);
     }
 
-    /** The distribution's folder, from {@value #HOME_PROPERTY}. */
+    /**
+     * The distribution's folder: {@value #HOME_PROPERTY}, or else the one portal-opensearch's build unpacked (a
+     * sibling module's tests run with {@code -am}, which builds portal-opensearch first).
+     */
     static Path home() {
         String home = System.getProperty(HOME_PROPERTY);
-        if (home == null) {
-            throw new IllegalStateException("system property " + HOME_PROPERTY + " is not set: run the tests through"
-                    + " Maven (failsafe sets it to the distribution unpacked in target/opensearch-dist)");
+        if (home != null) {
+            return Path.of(home);
         }
-        return Path.of(home);
+        Path sibling = Path.of("..", "portal-opensearch", "target", "opensearch-dist", "opensearch-" + VERSION);
+        if (java.nio.file.Files.isDirectory(sibling)) {
+            return sibling;
+        }
+        throw new IllegalStateException("system property " + HOME_PROPERTY + " is not set and " + sibling
+                + " does not exist: run the tests through Maven with -am (portal-opensearch's build unpacks the"
+                + " distribution in its target/opensearch-dist), or set " + HOME_PROPERTY);
     }
 
     static Path work() {
