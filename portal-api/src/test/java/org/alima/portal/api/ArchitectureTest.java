@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.alima.portal.indexer.engine.EmbeddedEngine;
+import org.alima.portal.indexer.index.PortalIndex;
+import org.alima.portal.indexer.search.PortalSearch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,6 +73,19 @@ class ArchitectureTest {
                         "io.micronaut.data..",
                         "io.micronaut.transaction..")
                 .as("search reads only the Lucene index, so that it answers while PostgreSQL is down")
+                .check(API);
+    }
+
+    @Test
+    void onlyTheEngineFactoryKnowsWhichSearchEngineRuns() {
+        noClasses()
+                .that()
+                .haveNameNotMatching("org\\.alima\\.portal\\.api\\.search\\.\\$?SearchEngineFactory\\b.*")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(PortalIndex.class, PortalSearch.class, EmbeddedEngine.class)
+                .as("the portal searches and indexes through SearchEngine, so that the embedded index and an"
+                        + " OpenSearch cluster serve it alike; only the factory picks the engine")
                 .check(API);
     }
 

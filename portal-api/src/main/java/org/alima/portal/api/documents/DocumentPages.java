@@ -9,12 +9,13 @@ import org.alima.portal.api.indexing.OcrReadings;
 import org.alima.portal.api.search.InvalidQueryException;
 import org.alima.portal.api.search.PageViews;
 import org.alima.portal.api.search.SearchUnavailableException;
+import org.alima.portal.indexer.engine.EngineUnavailableException;
+import org.alima.portal.indexer.engine.SearchEngine;
 import org.alima.portal.indexer.extract.Format;
 import org.alima.portal.indexer.index.IndexException;
 import org.alima.portal.indexer.search.Access;
 import org.alima.portal.indexer.search.DocumentNotFoundException;
 import org.alima.portal.indexer.search.PageText;
-import org.alima.portal.indexer.search.PortalSearch;
 import org.alima.portal.indexer.search.QuerySyntaxException;
 import org.alima.portal.indexer.search.SearchFailedException;
 
@@ -28,14 +29,14 @@ class DocumentPages {
 
     private final DocumentRepository documents;
     private final StoredFiles storedFiles;
-    private final PortalSearch search;
+    private final SearchEngine search;
     private final PagePdfs pdfs;
     private final OcrReadings ocr;
 
     DocumentPages(
             DocumentRepository documents,
             StoredFiles storedFiles,
-            PortalSearch search,
+            SearchEngine search,
             PagePdfs pdfs,
             OcrReadings ocr) {
         this.documents = documents;
@@ -84,6 +85,8 @@ class DocumentPages {
             throw new PageOutOfRangeException(id, page, e.pageCount());
         } catch (QuerySyntaxException e) {
             throw new InvalidQueryException(e);
+        } catch (EngineUnavailableException e) {
+            throw SearchUnavailableException.engineUnavailable(e);
         } catch (SearchFailedException | IndexException e) {
             throw SearchUnavailableException.indexUnreadable(e);
         }

@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.alima.portal.api.search.SearchUnavailableException;
+import org.alima.portal.indexer.engine.EngineUnavailableException;
+import org.alima.portal.indexer.engine.SearchEngine;
 import org.alima.portal.indexer.search.Access;
-import org.alima.portal.indexer.search.PortalSearch;
 import org.alima.portal.indexer.search.SearchException;
 
 /**
@@ -66,10 +68,10 @@ class TranslationSuggestions {
 
     private final JdbcOperations jdbc;
     private final DocumentRepository documents;
-    private final PortalSearch search;
+    private final SearchEngine search;
     private final JsonMapper json;
 
-    TranslationSuggestions(JdbcOperations jdbc, DocumentRepository documents, PortalSearch search, JsonMapper json) {
+    TranslationSuggestions(JdbcOperations jdbc, DocumentRepository documents, SearchEngine search, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
         this.documents = documents;
@@ -228,6 +230,8 @@ class TranslationSuggestions {
         }
         try {
             return search.translate(title, language).text();
+        } catch (EngineUnavailableException e) {
+            throw SearchUnavailableException.engineUnavailable(e); // suggestions without the index would mislead
         } catch (SearchException e) {
             return ""; // the title's own words still count
         }
@@ -242,6 +246,8 @@ class TranslationSuggestions {
                                 .html())
                         .append('\n');
             }
+        } catch (EngineUnavailableException e) {
+            throw SearchUnavailableException.engineUnavailable(e);
         } catch (SearchException e) {
             return List.of(); // not (or no longer) in the index: structure tells nothing
         }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import org.alima.portal.api.access.Role;
 import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.system.AdminToken;
+import org.alima.portal.indexer.engine.SearchEngine;
 import org.alima.portal.indexer.index.IndexStats;
 
 /**
@@ -32,12 +33,12 @@ class IndexController {
 
     static final String BASE = "/api/index";
 
-    private final SearchIndex index;
+    private final SearchEngine engine;
     private final IndexRepair repair;
     private final AdminToken adminToken;
 
-    IndexController(SearchIndex index, IndexRepair repair, AdminToken adminToken) {
-        this.index = index;
+    IndexController(SearchEngine engine, IndexRepair repair, AdminToken adminToken) {
+        this.engine = engine;
         this.repair = repair;
         this.adminToken = adminToken;
     }
@@ -50,7 +51,7 @@ class IndexController {
     @Secured("curator")
     @Get
     IndexStatus status() {
-        IndexStats stats = index.index().stats();
+        IndexStats stats = engine.stats();
         return new IndexStatus(
                 stats.documents(),
                 stats.pages(),
@@ -58,7 +59,7 @@ class IndexController {
                 stats.segments(),
                 stats.lastCommit(),
                 stats.schemaVersion(),
-                index.index().needsRebuild(),
+                engine.needsRebuild(),
                 repair.rebuildState());
     }
 

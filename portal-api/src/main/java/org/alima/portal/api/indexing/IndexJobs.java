@@ -174,6 +174,29 @@ class IndexJobs {
     }
 
     /**
+     * Puts a job back in the queue without counting its try: the search engine could not be reached, which says
+     * nothing about the document. It is due again after {@code delay}.
+     */
+    @Transactional
+    void postpone(ClaimedJob job, String reason, Duration delay) {
+        boolean ours = query("""
+                UPDATE index_jobs
+                   SET state = 'pending', attempts = attempts - 1, last_error = ?, updated_at = now(),
+                       next_attempt_at = now() + make_interval(secs => ?::float8)
+                 WHERE id = ? AND state = 'running' AND attempts = ?
+                """, statement -> {
+            statement.setString(1, reason);
+            statement.setDouble(2, delay.toMillis() / 1000.0);
+            statement.setLong(3, job.id());
+            statement.setInt(4, job.attempt());
+            return statement.executeUpdate() == 1;
+        });
+        if (ours && job.kind() != JobKind.UNINDEX) {
+            documents.markQueued(job.documentId());
+        }
+    }
+
+    /**
      * Ends an unindex job whose document is now out of search; a withdrawn document's file, read and checked but no
      * longer searchable, shows {@code extracted}.
      */

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.alima.portal.indexer.engine.SearchEngine;
 import org.alima.portal.indexer.index.IndexableDocument;
 import org.alima.portal.indexer.index.IndexedSource;
 import org.alima.portal.indexer.index.RebuildResult;
@@ -41,6 +42,7 @@ final class IndexRepair {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexRepair.class);
 
+    private final SearchEngine engine;
     private final SearchIndex index;
     private final IndexJobs jobs;
     private final DocumentLocks locks;
@@ -55,12 +57,14 @@ final class IndexRepair {
     private final AtomicReference<RebuildState> rebuild = new AtomicReference<>(RebuildState.never());
 
     IndexRepair(
+            SearchEngine engine,
             SearchIndex index,
             IndexJobs jobs,
             DocumentLocks locks,
             DocumentIndexer indexer,
             IndexingSettings settings,
             @Value("${portal.indexing.enabled:true}") boolean indexingEnabled) {
+        this.engine = engine;
         this.index = index;
         this.jobs = jobs;
         this.locks = locks;
@@ -99,7 +103,7 @@ final class IndexRepair {
 
     void repairAtStartup() {
         try {
-            if (index.index().needsRebuild()) {
+            if (engine.needsRebuild()) {
                 runRebuild("the index was built by an older schema version");
             } else if (!index.foundOnDisk() && !jobs.searchableIds().isEmpty()) {
                 runRebuild("no index was found on disk");
@@ -124,7 +128,7 @@ final class IndexRepair {
             RebuildResult result;
             try (ReadAhead<UUID, IndexableDocument> documents =
                     new ReadAhead<>(ids, this::rebuildEntry, settings.poolSize(), "index-rebuild")) {
-                result = index.index().rebuild(documents.stream());
+                result = engine.rebuild(documents.stream(), null);
             }
             rebuild.set(started.finished(result.documents(), result.refused().size()));
             LOG.info(
@@ -153,9 +157,9 @@ final class IndexRepair {
 
     /** Brings the index in step with PostgreSQL document by document; see the class comment. */
     void reconcile() {
-        index.index().refresh();
+        index.makeDurable(); // what the workers wrote so far, visible
         Set<String> inIndex = new HashSet<>();
-        for (IndexedSource source : index.index().sources()) {
+        for (IndexedSource source : engine.sources()) {
             inIndex.add(source.id());
         }
         List<UUID> searchable = jobs.searchableIds();

@@ -4,13 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.function.ToDoubleFunction;
+import org.alima.portal.indexer.engine.SearchEngine;
 import org.alima.portal.indexer.extract.FailureKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +20,15 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@value #JOBS} (counter; {@code kind} ingest, reindex or unindex; {@code outcome} indexed, extracted (read but
  *       kept out of search, e.g. withdrawn), unindexed, retry (failed, tried again later), failed (for good), gone
- *       (the document was deleted meanwhile)): jobs the workers finished.
+ *       (the document was deleted meanwhile), postponed (back in the queue, untried: the search engine was
+ *       unavailable)): jobs the workers finished.
  *   <li>{@value #QUEUE} (gauge; {@code state} pending or running): jobs not finished, read from PostgreSQL at each
  *       scrape; NaN while the database is unreachable.
  *   <li>{@value #EXTRACTION_FAILURES} (counter; {@code kind} the indexer's {@link FailureKind}, lower case): files
  *       that gave no text, each try counted.
- *   <li>{@value #INDEX_SIZE} (gauge, bytes) and {@value #INDEX_DOCUMENTS} (gauge): the Lucene index on disk and the
- *       documents searches can find.
+ *   <li>{@value #INDEX_SIZE} (gauge, bytes) and {@value #INDEX_DOCUMENTS} (gauge): the search index's size (on disk
+ *       for the embedded index, of its primary store for OpenSearch) and the documents searches can find; NaN while
+ *       the engine cannot be reached.
  * </ul>
  */
 @Singleton
@@ -49,13 +49,15 @@ final class IndexingMetrics {
         UNINDEXED,
         RETRY,
         FAILED,
-        GONE
+        GONE,
+        /** Back in the queue, its try not counted: the search engine was unavailable. */
+        POSTPONED
     }
 
     private final MeterRegistry registry;
     private final Map<FailureKind, Counter> failures = new EnumMap<>(FailureKind.class);
 
-    IndexingMetrics(MeterRegistry registry, QueueDepth queue, SearchIndex index) {
+    IndexingMetrics(MeterRegistry registry, QueueDepth queue, SearchEngine engine) {
         this.registry = registry;
         for (FailureKind kind : FailureKind.values()) {
             // Registered up front, so that a kind that never happened reads 0 rather than being absent.
@@ -73,12 +75,12 @@ final class IndexingMetrics {
                     .strongReference(true)
                     .register(registry);
         }
-        Gauge.builder(INDEX_SIZE, index, IndexingMetrics::sizeOnDisk)
+        Gauge.builder(INDEX_SIZE, engine, read(e -> e.stats().sizeOnDiskBytes()))
                 .description("Size of the search index's files on disk")
                 .baseUnit("bytes")
                 .strongReference(true)
                 .register(registry);
-        Gauge.builder(INDEX_DOCUMENTS, index, i -> i.index().documentCount())
+        Gauge.builder(INDEX_DOCUMENTS, engine, read(SearchEngine::documentCount))
                 .description("Documents in the search index")
                 .strongReference(true)
                 .register(registry);
@@ -106,20 +108,15 @@ final class IndexingMetrics {
         }
     }
 
-    /** The files of the live index directory (a rebuild in progress is beside it, not counted). */
-    private static double sizeOnDisk(SearchIndex index) {
-        try (Stream<Path> files = Files.list(index.index().directory())) {
-            return files.filter(Files::isRegularFile)
-                    .mapToLong(file -> {
-                        try {
-                            return Files.size(file);
-                        } catch (IOException gone) {
-                            return 0; // deleted by a merge between listing and reading
-                        }
-                    })
-                    .sum();
-        } catch (IOException e) {
-            return Double.NaN;
-        }
+    /** A reading of the engine, NaN while it cannot answer (a scrape must not fail for it). */
+    private static ToDoubleFunction<SearchEngine> read(ToDoubleFunction<SearchEngine> reading) {
+        return engine -> {
+            try {
+                return reading.applyAsDouble(engine);
+            } catch (RuntimeException e) {
+                LOG.debug("Search index not read: {}", e.toString());
+                return Double.NaN;
+            }
+        };
     }
 }

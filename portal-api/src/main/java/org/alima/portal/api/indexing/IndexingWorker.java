@@ -6,6 +6,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.alima.portal.api.system.DatabaseFailures;
+import org.alima.portal.indexer.engine.EngineUnavailableException;
+import org.alima.portal.indexer.engine.SearchEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * set aside as failed without holding up other jobs; a document that fails for good is taken out of search. Nothing is
  * kept in memory between jobs: after a restart, pending jobs are simply due, and jobs left running by the process
  * that stopped are due at once.
+ *
+ * <p>While the search engine cannot be reached ({@link EngineUnavailableException}) the job in hand goes back to the
+ * queue with its try not counted, and the threads pause, longer at each failure in a row (from the engine's own
+ * {@code retryAfter} up to {@link #LONGEST_ENGINE_PAUSE}): documents wait for the engine, they do not fail.
  */
 @Singleton
 @Requires(property = "portal.indexing.enabled", notEquals = "false")
@@ -33,13 +40,20 @@ class IndexingWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexingWorker.class);
 
+    /** Longest pause of the threads while the search engine stays unavailable. */
+    static final Duration LONGEST_ENGINE_PAUSE = Duration.ofMinutes(1);
+
     private final IndexJobs jobs;
     private final DocumentProcessor processor;
     private final DocumentLocks locks;
-    private final SearchIndex index;
+    private final SearchEngine engine;
     private final IndexingSettings settings;
     private final IndexingMetrics metrics;
     private final AtomicInteger threadNumber = new AtomicInteger();
+
+    /** Times in a row the search engine was found unavailable; 0 once a job went through. */
+    private final AtomicInteger engineFailures = new AtomicInteger();
+
     private volatile boolean running;
     private ExecutorService pool;
 
@@ -47,13 +61,13 @@ class IndexingWorker {
             IndexJobs jobs,
             DocumentProcessor processor,
             DocumentLocks locks,
-            SearchIndex index,
+            SearchEngine engine,
             IndexingSettings settings,
             IndexingMetrics metrics) {
         this.jobs = jobs;
         this.processor = processor;
         this.locks = locks;
-        this.index = index;
+        this.engine = engine;
         this.settings = settings;
         this.metrics = metrics;
     }
@@ -114,6 +128,19 @@ class IndexingWorker {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (EngineUnavailableException e) {
+                int failures = engineFailures.incrementAndGet();
+                Duration pause = enginePause(e, failures);
+                // One warning per outage, not one per thread and try.
+                if (failures == 1) {
+                    LOG.warn("Indexing paused: the search engine is unavailable ({}); retrying", e.getMessage());
+                }
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             } catch (RuntimeException e) {
                 if (!running) {
                     return;
@@ -142,9 +169,12 @@ class IndexingWorker {
     /**
      * Claims and runs one due job; false when none was due, or while the index refuses writes (built by an older
      * schema, until the rebuild that the repair at startup runs has swapped in a new one).
+     *
+     * @throws EngineUnavailableException when the search engine cannot be reached; the job claimed, if any, is back in
+     *     the queue, its try not counted
      */
     boolean runOnce() {
-        if (index.index().needsRebuild()) {
+        if (engine.needsRebuild()) {
             return false;
         }
         Optional<IndexJobs.ClaimedJob> claimed = jobs.claimNext(settings.lease());
@@ -153,26 +183,56 @@ class IndexingWorker {
         }
         IndexJobs.ClaimedJob job = claimed.get();
         try (DocumentLocks.Held held = locks.lock(job.documentId())) {
-            if (job.attempt() > settings.maxAttempts()) {
-                // Only a job whose last try never reported back (its process died) gets here.
-                giveUp(
-                        job,
-                        new ProcessingOutcome.Failed(
-                                ProcessingFailure.UNFINISHED,
-                                Map.of("attempts", settings.maxAttempts()),
-                                "processing did not finish after " + settings.maxAttempts() + " attempts",
-                                true,
-                                Integer.MAX_VALUE,
-                                null,
-                                null));
-                return true;
-            }
-            switch (job.kind()) {
-                case UNINDEX -> unindex(job);
-                case INGEST, REINDEX -> process(job);
-            }
+            run(job);
+        } catch (EngineUnavailableException e) {
+            jobs.postpone(
+                    job,
+                    "the search engine is unavailable; it will be tried again",
+                    enginePause(e, engineFailures.get() + 1));
+            metrics.jobFinished(job.kind(), IndexingMetrics.Outcome.POSTPONED);
+            throw e;
         }
+        engineFailures.set(0);
         return true;
+    }
+
+    private void run(IndexJobs.ClaimedJob job) {
+        if (job.attempt() > settings.maxAttempts()) {
+            // Only a job whose last try never reported back (its process died) gets here.
+            giveUp(
+                    job,
+                    new ProcessingOutcome.Failed(
+                            ProcessingFailure.UNFINISHED,
+                            Map.of("attempts", settings.maxAttempts()),
+                            "processing did not finish after " + settings.maxAttempts() + " attempts",
+                            true,
+                            Integer.MAX_VALUE,
+                            null,
+                            null));
+            return;
+        }
+        switch (job.kind()) {
+            case UNINDEX -> unindex(job);
+            case INGEST, REINDEX -> process(job);
+        }
+    }
+
+    /**
+     * How long to wait after the engine said it is unavailable the {@code failures}-th time in a row: its own {@code
+     * retryAfter}, doubled at each failure, at most {@link #LONGEST_ENGINE_PAUSE} (or the engine's wait, when longer).
+     */
+    private Duration enginePause(EngineUnavailableException e, int failures) {
+        Duration first = e.retryAfter() == null
+                        || e.retryAfter().isNegative()
+                        || e.retryAfter().isZero()
+                ? settings.pollInterval()
+                : e.retryAfter();
+        Duration pause = first;
+        for (int i = 1; i < failures && pause.compareTo(LONGEST_ENGINE_PAUSE) < 0; i++) {
+            pause = pause.multipliedBy(2);
+        }
+        Duration longest = first.compareTo(LONGEST_ENGINE_PAUSE) > 0 ? first : LONGEST_ENGINE_PAUSE;
+        return pause.compareTo(longest) > 0 ? longest : pause;
     }
 
     private void unindex(IndexJobs.ClaimedJob job) {
@@ -180,6 +240,8 @@ class IndexingWorker {
             if (!jobs.isListed(job.documentId())) {
                 processor.remove(job.documentId());
             }
+        } catch (EngineUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
             if (DatabaseFailures.isUnavailable(e)) {
                 throw e;
@@ -208,6 +270,8 @@ class IndexingWorker {
         ProcessingOutcome outcome;
         try {
             outcome = processor.process(document.get());
+        } catch (EngineUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
             if (DatabaseFailures.isUnavailable(e)) {
                 throw e;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.alima.portal.api.system.DatabaseFailures;
+import org.alima.portal.indexer.engine.SearchEngine;
 import org.alima.portal.indexer.extract.ExtractionResult;
 import org.alima.portal.indexer.index.DocumentVectors;
 import org.alima.portal.indexer.index.IndexableDocument;
@@ -47,6 +48,7 @@ final class VectorPass {
     private static final int SCAN = 50;
 
     private final Semantic semantic;
+    private final SearchEngine engine;
     private final SearchIndex index;
     private final IndexJobs jobs;
     private final DocumentIndexer indexer;
@@ -61,12 +63,14 @@ final class VectorPass {
 
     VectorPass(
             Semantic semantic,
+            SearchEngine engine,
             SearchIndex index,
             IndexJobs jobs,
             DocumentIndexer indexer,
             DocumentLocks locks,
             IndexingSettings settings) {
         this.semantic = semantic;
+        this.engine = engine;
         this.index = index;
         this.jobs = jobs;
         this.indexer = indexer;
@@ -127,10 +131,10 @@ final class VectorPass {
     boolean runOnce(SemanticModel model) {
         // Words first: while the worker has documents to read, they get the CPU (thread priorities are ignored by
         // Linux's scheduler, so waiting is the only way to keep an upload's time to searchable as it was).
-        if (index.index().needsRebuild() || jobs.hasWorkDue()) {
+        if (engine.needsRebuild() || jobs.hasWorkDue()) {
             return false;
         }
-        List<String> lacking = index.index().withoutVectors(model.model().id(), SCAN + skipped.size());
+        List<String> lacking = engine.withoutVectors(model.model().id(), SCAN + skipped.size());
         Optional<String> next =
                 lacking.stream().filter(id -> !skipped.contains(id)).findFirst();
         if (next.isEmpty()) {
@@ -164,11 +168,10 @@ final class VectorPass {
             Optional<StoredDocument> current = jobs.load(documentId, false);
             if (current.isEmpty()
                     || current.get().withdrawn()
-                    || index.index()
-                            .vectorsOf(id)
+                    || engine.vectorsOf(id)
                             .filter(stored -> stored.model().equals(vectors.model()))
                             .isPresent()
-                    || !index.index().contains(id)) {
+                    || !engine.contains(id)) {
                 return true; // changed meanwhile: deleted, withdrawn, or already given vectors by another write
             }
             IndexableDocument document = indexer.indexable(current.get(), text.get());

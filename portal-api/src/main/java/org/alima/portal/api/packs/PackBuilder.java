@@ -17,10 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.alima.portal.api.collections.Localized;
 import org.alima.portal.api.landing.PublicDocument;
+import org.alima.portal.indexer.engine.EngineUnavailableException;
+import org.alima.portal.indexer.engine.SearchEngine;
 import org.alima.portal.indexer.index.IndexException;
 import org.alima.portal.indexer.search.Access;
 import org.alima.portal.indexer.search.DocumentNotFoundException;
-import org.alima.portal.indexer.search.PortalSearch;
 import org.alima.portal.indexer.search.SearchFailedException;
 
 /**
@@ -34,10 +35,10 @@ final class PackBuilder {
     /** The list of the page's static files, one name per line, owned by the page beside it. */
     static final String STATIC_FILES = "pack/FILES";
 
-    private final PortalSearch search;
+    private final SearchEngine search;
     private final PackFiles files;
 
-    PackBuilder(PortalSearch search, PackFiles files) {
+    PackBuilder(SearchEngine search, PackFiles files) {
         this.search = search;
         this.files = files;
     }
@@ -107,6 +108,8 @@ final class PackBuilder {
                     "the text of document " + document.id() + " is not in the search index yet (it is being read);"
                             + " ask again in a minute",
                     e);
+        } catch (EngineUnavailableException e) {
+            throw new PackBuildException("the search engine cannot be reached at the moment", e.retryAfter(), e);
         } catch (SearchFailedException | IndexException e) {
             throw new PackBuildException("the search index cannot be read at the moment; ask again in a minute", e);
         }

@@ -154,7 +154,10 @@ final class PackCache implements AutoCloseable {
                     Duration.between(started, clock.instant()).toMillis());
         } catch (PackBuildException e) {
             LOG.warn("Cannot build the offline pack of {}: {}", plan.slug(), e.getMessage(), e);
-            failures.put(key, new Failure(e.getMessage(), clock.instant().plus(retryAfterFailure)));
+            failures.put(
+                    key,
+                    new Failure(
+                            e.getMessage(), clock.instant().plus(e.retryAfter().orElse(retryAfterFailure))));
         } catch (IOException | UncheckedIOException e) {
             LOG.error("Cannot write the offline pack of {} under {}", plan.slug(), root, e);
             failures.put(

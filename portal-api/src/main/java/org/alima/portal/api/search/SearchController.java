@@ -31,6 +31,8 @@ import org.alima.portal.api.indexing.Audiences;
 import org.alima.portal.api.system.InvalidInputException;
 import org.alima.portal.api.system.NotFoundException;
 import org.alima.portal.api.vocabularies.Vocabulary;
+import org.alima.portal.indexer.engine.EngineUnavailableException;
+import org.alima.portal.indexer.engine.SearchEngine;
 import org.alima.portal.indexer.index.IndexException;
 import org.alima.portal.indexer.search.Access;
 import org.alima.portal.indexer.search.DocumentNotFoundException;
@@ -39,7 +41,6 @@ import org.alima.portal.indexer.search.Filters;
 import org.alima.portal.indexer.search.Hit;
 import org.alima.portal.indexer.search.InvalidSearchRequestException;
 import org.alima.portal.indexer.search.PageHit;
-import org.alima.portal.indexer.search.PortalSearch;
 import org.alima.portal.indexer.search.QuerySyntaxException;
 import org.alima.portal.indexer.search.SearchFailedException;
 import org.alima.portal.indexer.search.SearchRequest;
@@ -76,13 +77,13 @@ class SearchController implements SearchApi {
      */
     static final String TIMER = "portal.search";
 
-    private final PortalSearch search;
+    private final SearchEngine search;
     private final CollectionDirectory collections;
     private final Timer searchTime;
     private final Timer suggestTime;
     private final Timer relatedTime;
 
-    SearchController(PortalSearch search, CollectionDirectory collections, MeterRegistry registry) {
+    SearchController(SearchEngine search, CollectionDirectory collections, MeterRegistry registry) {
         this.search = search;
         this.collections = collections;
         this.searchTime = timer(registry, "search");
@@ -261,6 +262,9 @@ class SearchController implements SearchApi {
             throw InvalidInputException.of(field, e.getMessage());
         } catch (SearchTimeoutException e) {
             throw SearchUnavailableException.timedOut(e);
+        } catch (EngineUnavailableException e) {
+            LOG.warn("The search engine is unavailable: {}", e.getMessage());
+            throw SearchUnavailableException.engineUnavailable(e);
         } catch (SearchFailedException | IndexException e) {
             LOG.error("The search index could not be read", e);
             throw SearchUnavailableException.indexUnreadable(e);

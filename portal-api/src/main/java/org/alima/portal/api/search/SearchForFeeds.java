@@ -7,10 +7,10 @@ import java.util.Map;
 import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.collections.CollectionDirectory;
 import org.alima.portal.api.vocabularies.Vocabulary;
+import org.alima.portal.indexer.engine.SearchEngine;
 import org.alima.portal.indexer.search.Access;
 import org.alima.portal.indexer.search.Filters;
 import org.alima.portal.indexer.search.Hit;
-import org.alima.portal.indexer.search.PortalSearch;
 import org.alima.portal.indexer.search.SearchRequest;
 import org.alima.portal.indexer.search.SortOrder;
 
@@ -38,10 +38,10 @@ public final class SearchForFeeds {
             "setting",
             "intervention");
 
-    private final PortalSearch search;
+    private final SearchEngine search;
     private final CollectionDirectory collections;
 
-    SearchForFeeds(PortalSearch search, CollectionDirectory collections) {
+    SearchForFeeds(SearchEngine search, CollectionDirectory collections) {
         this.search = search;
         this.collections = collections;
     }

@@ -2,10 +2,11 @@ package org.alima.portal.api.search;
 
 import org.alima.portal.api.system.PortalException;
 import org.alima.portal.api.system.Problem;
+import org.alima.portal.indexer.engine.EngineUnavailableException;
 
 /**
  * The search could not be answered now (503, with Retry-After): it ran past its time limit ({@code search-timeout}),
- * or the index could not be read ({@code search-unavailable}).
+ * or the index could not be read or the search engine reached ({@code search-unavailable}).
  *
  * <p>A timeout is a 503 and not a 400: a query that passed the syntax bounds is valid, and whether it finishes within
  * the limit depends on the server's load and the index's size at that moment, which are the server's condition, not
@@ -14,10 +15,16 @@ import org.alima.portal.api.system.Problem;
 public final class SearchUnavailableException extends PortalException {
 
     private final String code;
+    private final long retryAfterSeconds;
 
-    private SearchUnavailableException(String code, String detail, Throwable cause) {
+    private SearchUnavailableException(String code, String detail, long retryAfterSeconds, Throwable cause) {
         super(detail, cause);
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    private SearchUnavailableException(String code, String detail, Throwable cause) {
+        this(code, detail, 0, cause);
     }
 
     static SearchUnavailableException timedOut(Throwable cause) {
@@ -31,6 +38,22 @@ public final class SearchUnavailableException extends PortalException {
     public static SearchUnavailableException indexUnreadable(Throwable cause) {
         return new SearchUnavailableException(
                 "search-unavailable", "The search index cannot be read at the moment; retry in a few seconds.", cause);
+    }
+
+    /** The engine cannot be reached for now: retry after the wait the engine gave, one second at least. */
+    public static SearchUnavailableException engineUnavailable(EngineUnavailableException cause) {
+        long seconds = Math.max(1, (cause.retryAfter().toMillis() + 999) / 1000);
+        return new SearchUnavailableException(
+                "search-unavailable",
+                "The search engine cannot be reached at the moment; retry in " + seconds + " seconds.",
+                seconds,
+                cause);
+    }
+
+    /** The engine's own wait when it gave one; otherwise the server's default for a 503. */
+    @Override
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     @Override

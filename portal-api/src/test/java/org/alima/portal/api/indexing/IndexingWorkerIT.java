@@ -24,6 +24,7 @@ import org.alima.portal.api.PortalTest;
 import org.alima.portal.api.TestAccounts;
 import org.alima.portal.api.documents.TestDocuments;
 import org.alima.portal.api.files.FileStore;
+import org.alima.portal.indexer.engine.SearchEngine;
 import org.alima.portal.indexer.extract.DocumentExtractor;
 import org.alima.portal.indexer.extract.ExtractionLimits;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +58,9 @@ class IndexingWorkerIT extends PortalTest {
 
     @Inject
     SearchIndex index;
+
+    @Inject
+    SearchEngine engine;
 
     @Inject
     FileStore files;
@@ -417,7 +421,7 @@ class IndexingWorkerIT extends PortalTest {
                 jobs,
                 processor,
                 locks,
-                index,
+                engine,
                 new IndexingSettings(1, maxAttempts, firstRetry, Duration.ofMinutes(1), Duration.ofMillis(50)),
                 metrics);
     }
@@ -427,7 +431,7 @@ class IndexingWorkerIT extends PortalTest {
                 jobs,
                 processor,
                 locks,
-                index,
+                engine,
                 new IndexingSettings(1, 3, FIRST_RETRY, Duration.ofMinutes(1), Duration.ofMillis(50)),
                 metrics);
     }
