@@ -38,6 +38,30 @@ final class Bulk {
         added();
     }
 
+    /** Writes the document unless one with its id exists (then it is skipped: a newer write got there first). */
+    void create(String id, ObjectNode document) {
+        ObjectNode action = JSON.createObjectNode();
+        ObjectNode target = action.putObject("create");
+        target.put("_index", index);
+        target.put("_id", id);
+        line(action);
+        line(document);
+        added();
+    }
+
+    /** Replaces the document if it is still at {@code seqNo}/{@code primaryTerm} (else skipped: it changed since). */
+    void replaceIfUnchanged(String id, ObjectNode document, long seqNo, long primaryTerm) {
+        ObjectNode action = JSON.createObjectNode();
+        ObjectNode target = action.putObject("index");
+        target.put("_index", index);
+        target.put("_id", id);
+        target.put("if_seq_no", seqNo);
+        target.put("if_primary_term", primaryTerm);
+        line(action);
+        line(document);
+        added();
+    }
+
     void delete(String id) {
         ObjectNode action = JSON.createObjectNode();
         ObjectNode target = action.putObject("delete");
@@ -58,6 +82,9 @@ final class Bulk {
         for (JsonNode item : answer.path("items")) {
             JsonNode result = item.elements().next();
             JsonNode error = result.path("error");
+            if (result.path("status").asInt() == 409) {
+                continue; // a conditional write that a newer one overtook: nothing to do
+            }
             if (error.isObject()) {
                 refused.put(
                         result.path("_id").asText(),

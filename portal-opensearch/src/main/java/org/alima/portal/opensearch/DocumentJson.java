@@ -119,6 +119,26 @@ final class DocumentJson {
         return doc;
     }
 
+    /** The document's JSON as written at {@code millis} ({@link IndexDefinition#INDEXED_AT}). */
+    static ObjectNode of(IndexableDocument source, DocumentVectors vectors, long millis) {
+        ObjectNode json = of(source, vectors);
+        json.put(IndexDefinition.INDEXED_AT, millis);
+        return json;
+    }
+
+    /**
+     * A document's {@code _source} made whole again for writing elsewhere: the body, left out of {@code _source},
+     * is the pages' text.
+     */
+    static ObjectNode restored(JsonNode source) {
+        ObjectNode json = source.deepCopy();
+        ArrayNode body = json.putArray(IndexSchema.BODY);
+        for (JsonNode page : source.path(IndexDefinition.PAGES)) {
+            body.add(page.path(IndexSchema.PAGE_TEXT).asText(""));
+        }
+        return json;
+    }
+
     /** The vectors in a document's {@code _source} (read with {@link #VECTOR_FIELDS}), if it has any. */
     static Optional<DocumentVectors> vectors(JsonNode source) {
         JsonNode model = source.path(IndexSchema.VECTOR_MODEL);

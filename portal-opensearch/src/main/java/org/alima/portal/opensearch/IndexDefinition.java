@@ -44,6 +44,12 @@ final class IndexDefinition {
     /** Object, not indexed: values the embedded index stores for display where its term is another form (the DOI). */
     static final String DISPLAY = "display";
 
+    /**
+     * Date (epoch milliseconds) of the write that put the document in the index, by the portal process's clock: a
+     * rebuild copies to the new index what other portal processes wrote to the old one meanwhile, when newer.
+     */
+    static final String INDEXED_AT = "indexed_at";
+
     /** Binary, multi-valued, in {@code _source} only: the passage vectors, in order. */
     static final String PASSAGE_VECTORS = "passage_vectors";
 
@@ -205,6 +211,9 @@ final class IndexDefinition {
         display.put("enabled", false);
         stored(p, IndexSchema.REVIEW_DUE);
         p.putObject(IndexSchema.PAGE_COUNT).put("type", "integer");
+        ObjectNode indexedAt = p.putObject(INDEXED_AT);
+        indexedAt.put("type", "date");
+        indexedAt.put("format", "epoch_millis");
         // visibility: exact terms, as Visibility filters them
         keyword(p, IndexSchema.AUDIENCE);
         keyword(p, IndexSchema.SUPERSEDED);

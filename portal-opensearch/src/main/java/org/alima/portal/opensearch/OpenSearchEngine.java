@@ -187,7 +187,8 @@ public final class OpenSearchEngine implements SearchEngine {
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(vectors, "vectors");
         DocumentVectors kept = vectors.orElseGet(() -> carriedOver(document).orElse(null));
-        ObjectNode json = DocumentJson.of(document, kept); // refused here, before anything is written
+        // Refused here, before anything is written.
+        ObjectNode json = DocumentJson.of(document, kept, System.currentTimeMillis());
         write(new Write.Upsert(document, kept, json));
     }
 

@@ -27,13 +27,20 @@ import org.slf4j.LoggerFactory;
  * deleted. Each document keeps the vectors the live index holds for its text, or gets the vectoriser's. Not
  * thread-safe: the engine runs one at a time.
  *
- * <p>Writes made meanwhile by this engine are journaled and replayed; those of another portal process sharing the
- * cluster are not seen, and wait for the next repair that compares the index with the database.
+ * <p>Writes made meanwhile by this engine are journaled and replayed; documents another portal process sharing the
+ * cluster wrote meanwhile (to the old index) are copied over when newer ({@link IndexDefinition#INDEXED_AT}); its
+ * deletions are not seen and wait for the repair that compares the index with the database.
  */
 final class Rebuild {
 
     private static final Logger LOG = LoggerFactory.getLogger(Rebuild.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /**
+     * How far apart the clocks of two portal processes may be, for {@link #copyNewer}: a document written this long
+     * before the rebuild began and absent from its source is copied over too (the repair removes it later).
+     */
+    static final long CLOCK_MARGIN_MILLIS = 1_000;
 
     private final OpenSearchEngine engine;
     private final Cluster cluster;
@@ -50,6 +57,7 @@ final class Rebuild {
             throw new IndexException("a rebuild of " + names.alias() + " is already running; wait for it to finish");
         }
         long started = System.nanoTime();
+        long startedMillis = System.currentTimeMillis();
         String fresh = names.newIndex(Instant.now());
         boolean swapped = false;
         try {
@@ -87,6 +95,7 @@ final class Rebuild {
             } finally {
                 engine.swapLock().writeLock().unlock();
             }
+            copyNewer(old, fresh, startedMillis, refused);
             deleteIndex(old);
             long count =
                     cluster.get("/" + fresh + "/_count").body().path("count").asLong();
@@ -114,7 +123,7 @@ final class Rebuild {
                 if (vectors == null && vectoriser != null) {
                     vectors = vectoriser.vectorsOf(document);
                 }
-                bulk.index(document.id(), DocumentJson.of(document, vectors));
+                bulk.index(document.id(), DocumentJson.of(document, vectors, System.currentTimeMillis()));
             } catch (InvalidDocumentException e) {
                 refused.put(e.documentId(), e.getMessage());
             }
@@ -135,6 +144,55 @@ final class Rebuild {
             }
         }
         return vectors;
+    }
+
+    /**
+     * Copies to the new index what other portal processes wrote to the old one since the rebuild began, when newer
+     * than what the new index holds: their writes went to the old index through the alias, and this engine's journal
+     * does not hold them. Conditional writes, so that a write made to the new index meanwhile is never overwritten.
+     * Deletions they made meanwhile are not seen: the repair comparing the index with the database removes them.
+     */
+    private void copyNewer(String old, String fresh, long startedMillis, Map<String, String> refused) {
+        ObjectNode range = NODES.objectNode();
+        // A margin for the clocks of the portal processes, which may differ by a few seconds.
+        range.putObject("range").putObject(IndexDefinition.INDEXED_AT).put("gte", startedMillis - CLOCK_MARGIN_MILLIS);
+        Bulk bulk = new Bulk(cluster, fresh, refused);
+        List<JsonNode> batch = new ArrayList<>();
+        Iterator<JsonNode> written = Scroll.over(cluster, old, List.of(), range);
+        while (written.hasNext()) {
+            batch.add(written.next());
+            if (batch.size() == OpenSearchEngine.BULK_DOCUMENTS || !written.hasNext()) {
+                copyNewer(batch, fresh, bulk);
+                batch.clear();
+            }
+        }
+        bulk.finish();
+    }
+
+    private void copyNewer(List<JsonNode> hits, String fresh, Bulk bulk) {
+        ObjectNode request = NODES.objectNode();
+        hits.forEach(hit -> request.withArray("ids").add(hit.path("_id").asText()));
+        String path = "/" + fresh + "/_mget?_source_includes=" + IndexDefinition.INDEXED_AT;
+        Map<String, JsonNode> current = new HashMap<>();
+        for (JsonNode doc :
+                cluster.send("POST", path, request, Cluster.Kind.WRITE).body().path("docs")) {
+            current.put(doc.path("_id").asText(), doc);
+        }
+        for (JsonNode hit : hits) {
+            String id = hit.path("_id").asText();
+            long writtenAt =
+                    hit.path("_source").path(IndexDefinition.INDEXED_AT).asLong();
+            JsonNode there = current.get(id);
+            if (there == null || !there.path("found").asBoolean()) {
+                bulk.create(id, DocumentJson.restored(hit.path("_source")));
+            } else if (there.path("_source").path(IndexDefinition.INDEXED_AT).asLong() < writtenAt) {
+                bulk.replaceIfUnchanged(
+                        id,
+                        DocumentJson.restored(hit.path("_source")),
+                        there.path("_seq_no").asLong(),
+                        there.path("_primary_term").asLong());
+            }
+        }
     }
 
     private void replay(String index, List<Write> writes, Map<String, String> refused) {

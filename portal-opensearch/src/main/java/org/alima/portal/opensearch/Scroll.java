@@ -33,7 +33,7 @@ final class Scroll implements Iterator<JsonNode> {
         this.query = query;
     }
 
-    /** The hits of {@code query} (null: every document) with only {@code fields} of their source. */
+    /** The hits of {@code query} (null: every document) with only {@code fields} of their source (none: all). */
     static Scroll over(Cluster cluster, String index, List<String> fields, JsonNode query) {
         return new Scroll(cluster, index, fields, query);
     }
@@ -58,7 +58,9 @@ final class Scroll implements Iterator<JsonNode> {
         ObjectNode request = JsonNodeFactory.instance.objectNode();
         request.put("size", PAGE);
         request.put("track_total_hits", false);
-        fields.forEach(request.putArray("_source")::add);
+        if (!fields.isEmpty()) {
+            fields.forEach(request.putArray("_source")::add);
+        }
         request.putArray("sort").addObject().put(IndexSchema.ID, "asc");
         if (query != null) {
             request.set("query", query);

@@ -186,6 +186,8 @@ public final class LocalNode implements AutoCloseable {
     private void prepare() {
         try {
             Files.createDirectories(dir);
+            // A new node starts empty: a previous run's indices (older mappings) would otherwise come back.
+            deleteRecursively(dir.resolve("data"));
             for (String sub : List.of("data", "logs", "tmp")) {
                 Files.createDirectories(dir.resolve(sub));
             }
@@ -217,6 +219,17 @@ public final class LocalNode implements AutoCloseable {
         if (!permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
             permissions.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
             Files.setPosixFilePermissions(folder, permissions);
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
         }
     }
 

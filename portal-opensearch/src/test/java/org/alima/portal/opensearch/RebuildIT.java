@@ -48,18 +48,27 @@ class RebuildIT {
     void rebuildSwapsTheAliasToANewIndexAndKeepsTheWritesMadeMeanwhile() throws Exception {
         engine.upsert(Documents.published("only-in-old", "Ancien", "texte"), Optional.empty());
         engine.flush();
+        // Older than the margin a rebuild gives other processes' clocks: not taken for a write made during it.
+        long written = System.currentTimeMillis();
+        org.awaitility.Awaitility.await()
+                .pollDelay(java.time.Duration.ofMillis(Rebuild.CLOCK_MARGIN_MILLIS + 100))
+                .until(() -> System.currentTimeMillis() > written + Rebuild.CLOCK_MARGIN_MILLIS);
         String before = engine.liveIndex();
         AtomicBoolean rebuilding = new AtomicBoolean(true);
-        List<String> written = new CopyOnWriteArrayList<>();
+        List<String> concurrent = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             for (int i = 0; rebuilding.get() || i < 5; i++) {
                 String id = "concurrent-" + i;
                 engine.upsert(Documents.published(id, "Écrit pendant", "pendant la reconstruction"), Optional.empty());
-                written.add(id);
+                concurrent.add(id);
             }
         });
+        // A second portal process on the same cluster: its writes go to the old index, and are copied over.
+        OpenSearchEngine otherNode = OpenSearchEngine.open(settings, SearchSettings.defaults(), QueryTranslator.off());
         Stream<IndexableDocument> documents = IntStream.range(0, 600).mapToObj(i -> {
             if (i == 300) {
+                otherNode.upsert(Documents.published("from-other-node", "Ailleurs", "autre nœud"), Optional.empty());
+                otherNode.upsert(Documents.published("gen-10", "Corrigé", "corrigé ailleurs"), Optional.empty());
                 // Written while the rebuild reads its source: a document already loaded is deleted, one still to
                 // come gets a newer text than the source gives, a new one appears.
                 engine.delete("gen-5");
@@ -72,6 +81,7 @@ class RebuildIT {
         RebuildResult result = engine.rebuild(documents, null);
         rebuilding.set(false);
         writer.get();
+        otherNode.close();
         engine.flush();
 
         String after = engine.liveIndex();
@@ -83,8 +93,10 @@ class RebuildIT {
         assertThat(engine.contains("during")).isTrue();
         assertThat(engine.contains("only-in-old")).as("not in the source: gone").isFalse();
         assertThat(engine.pageTexts("gen-550", Access.everything())).containsExactly("texte plus récent");
-        assertThat(written).isNotEmpty().allMatch(engine::contains);
-        long expected = 600 - 1 + 1 + written.size();
+        assertThat(concurrent).isNotEmpty().allMatch(engine::contains);
+        assertThat(engine.contains("from-other-node")).isTrue();
+        assertThat(engine.pageTexts("gen-10", Access.everything())).containsExactly("corrigé ailleurs");
+        long expected = 600 - 1 + 1 + 1 + concurrent.size();
         assertThat(engine.documentCount()).isEqualTo(expected);
         assertThat(result.documents()).isBetween(600L, expected);
         assertThat(result.refused()).isEmpty();

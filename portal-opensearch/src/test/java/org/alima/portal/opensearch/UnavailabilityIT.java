@@ -24,7 +24,7 @@ class UnavailabilityIT {
     void start() {
         node = OpenSearchNode.startPrivate("unavailability");
         engine = OpenSearchEngine.open(
-                OpenSearchSettings.of(node.url()).withIndexPrefix("unavailable"),
+                OpenSearchSettings.of(node.url()).withIndexPrefix("unavailable-" + java.util.UUID.randomUUID()),
                 SearchSettings.defaults(),
                 QueryTranslator.off());
     }
