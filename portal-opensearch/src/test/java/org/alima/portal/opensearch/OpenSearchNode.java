@@ -59,6 +59,15 @@ public final class OpenSearchNode implements BeforeAllCallback, ParameterResolve
     }
 
     /**
+     * A node of its own with the shared node's heap (512 MB), for a command outside JUnit such as the engine benchmark
+     * of portal-api; the caller closes it. Its distribution and work folder come from {@value #HOME_PROPERTY} and
+     * {@value #WORK_PROPERTY} as for the tests.
+     */
+    public static LocalNode startStandalone(String name) {
+        return LocalNode.start(name, 512);
+    }
+
+    /**
      * The distribution's folder: {@value #HOME_PROPERTY}, or else the one portal-opensearch's build unpacked (a
      * sibling module's tests run with {@code -am}, which builds portal-opensearch first).
      */
