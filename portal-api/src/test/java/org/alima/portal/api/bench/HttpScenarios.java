@@ -286,7 +286,13 @@ final class HttpScenarios {
         for (Result r : results) {
             for (SearchLoad.Latency l : r.loads()) {
                 if (l.statuses().keySet().stream().anyMatch(status -> status != 200)) {
-                    out.printf(Locale.ROOT, "  %s, %d clients: statuses %s%n", l.name(), l.clients(), l.statuses());
+                    out.printf(
+                            Locale.ROOT,
+                            "  %s, %d clients: statuses %s%s%n",
+                            l.name(),
+                            l.clients(),
+                            l.statuses(),
+                            l.firstFailure() == null ? "" : "; first failure: " + l.firstFailure());
                 }
             }
             if (r.refused() > 0) {

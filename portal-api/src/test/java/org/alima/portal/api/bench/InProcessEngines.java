@@ -15,7 +15,6 @@ import org.alima.portal.indexer.index.IndexException;
 import org.alima.portal.indexer.index.IndexableDocument;
 import org.alima.portal.indexer.index.RebuildResult;
 import org.alima.portal.indexer.search.RankingMode;
-import org.alima.portal.indexer.search.SearchException;
 import org.alima.portal.indexer.search.SearchRequest;
 import org.alima.portal.indexer.search.SearchSettings;
 import org.alima.portal.opensearch.OpenSearchEngine;
@@ -83,12 +82,8 @@ final class InProcessEngines {
                 for (int clients : CLIENTS) {
                     latencies.add(SearchLoad.run(
                             engine, claims, clients, 1, Math.min(100, claims.size()), LOAD_CAP, query -> {
-                                try {
-                                    index.search(SearchRequest.of(query).withSize(10));
-                                    return 200;
-                                } catch (SearchException e) {
-                                    return 400;
-                                }
+                                index.search(SearchRequest.of(query).withSize(10));
+                                return 200;
                             }));
                 }
             }
@@ -225,6 +220,15 @@ final class InProcessEngines {
                     "",
                     opensearch.perSecond() / embedded.perSecond());
         }
+        latencies.stream()
+                .filter(l -> l.firstFailure() != null)
+                .forEach(l -> out.printf(
+                        Locale.ROOT,
+                        "  %s, %d clients: %s; first failure: %s%n",
+                        l.name(),
+                        l.clients(),
+                        l.statuses(),
+                        l.firstFailure()));
     }
 
     private SearchLoad.Latency latency(String engine, int clients) {

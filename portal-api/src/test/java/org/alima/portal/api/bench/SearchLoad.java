@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -20,7 +21,10 @@ import org.HdrHistogram.Recorder;
  */
 final class SearchLoad {
 
-    /** One search; answers an HTTP status (200 for an in-process search that returned), or throws. */
+    /**
+     * One search; answers an HTTP status (200 for an in-process search that returned), or throws. An exception
+     * counts as status -1; the first one is kept with the figures, so that a failing load says why.
+     */
     @FunctionalInterface
     interface Search {
         int run(String query) throws Exception;
@@ -36,7 +40,8 @@ final class SearchLoad {
             double p90,
             double p99,
             double max,
-            Map<Integer, Integer> statuses) {
+            Map<Integer, Integer> statuses,
+            String firstFailure) {
 
         double perSecond() {
             return requests / seconds;
@@ -47,7 +52,7 @@ final class SearchLoad {
             return String.format(
                     Locale.ROOT,
                     "%-24s %5d searches in %5.1f s (%6.1f/s): p50 %6.1f ms, p90 %6.1f ms, p99 %6.1f ms, max %6.1f ms;"
-                            + " statuses %s",
+                            + " statuses %s%s",
                     name,
                     requests,
                     seconds,
@@ -56,7 +61,8 @@ final class SearchLoad {
                     p90,
                     p99,
                     max,
-                    statuses);
+                    statuses,
+                    firstFailure == null ? "" : "; first failure: " + firstFailure);
         }
     }
 
@@ -82,6 +88,7 @@ final class SearchLoad {
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
         AtomicLong done = new AtomicLong();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         int total = queries.size() * rounds;
         long deadline = System.nanoTime() + cap.toNanos();
         long started = System.nanoTime();
@@ -97,6 +104,7 @@ final class SearchLoad {
                             status = search.run(queries.get(i % queries.size()));
                         } catch (Exception e) {
                             status = -1;
+                            firstFailure.compareAndSet(null, e.toString());
                         }
                         recorder.recordValue(Math.max(1, (System.nanoTime() - before) / 1_000));
                         statuses.merge(status, 1, Integer::sum);
@@ -116,6 +124,7 @@ final class SearchLoad {
                 micros.getValueAtPercentile(90) / 1000.0,
                 micros.getValueAtPercentile(99) / 1000.0,
                 micros.getMaxValue() / 1000.0,
-                new TreeMap<>(statuses));
+                new TreeMap<>(statuses),
+                firstFailure.get());
     }
 }
