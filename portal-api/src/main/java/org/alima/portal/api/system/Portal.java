@@ -35,12 +35,12 @@ public final class Portal implements AutoCloseable {
      */
     public static Portal start(Class<?> mainClass, Map<String, String> environment) {
         PortalSettings settings = PortalSettings.fromEnvironment(environment);
-        String secret = SigningSecret.resolve(environment, settings.dataDirectory());
+        Map<String, Object> secret = SigningSecret.properties(environment);
         EmbeddedDatabase database = settings.usesEmbeddedDatabase()
                 ? EmbeddedDatabase.start(settings.embeddedDatabaseDirectory(), settings.embeddedDatabasePort())
                 : null;
         Map<String, Object> properties = new HashMap<>(settings.properties());
-        properties.put("portal.accounts.jwt-secret", secret);
+        properties.putAll(secret);
         // The first administrator (see FirstAdmin), the semantic switch, how often usage counts are written and the
         // mail
         // server: from the environment given, which is not always the process's.
