@@ -234,6 +234,8 @@ public final class FileStore {
      * Moves an accepted file to its content address and returns that address as the database records it ({@code
      * files/ab/abcd...}). Bytes already stored under the same hash (left by an upload whose transaction failed, or
      * stored by another node at the same moment) are kept as they are.
+     *
+     * @throws StorageFullException when the files directory's disk filled up; nothing is left of the copy then
      */
     public String store(IncomingFile incoming) {
         String relative = incoming.sha256().substring(0, 2) + "/" + incoming.sha256();
@@ -246,6 +248,9 @@ public final class FileStore {
                 moveInPlace(incoming.path(), target);
             }
         } catch (IOException e) {
+            if (disk.isFull(e)) {
+                throw disk.full(e);
+            }
             throw new UncheckedIOException("Cannot store the upload at " + target + "; check the files directory", e);
         }
         return STORED + relative;

@@ -184,6 +184,52 @@ class FileStoreTest {
         }
     }
 
+    /**
+     * A shared files directory on a disk of its own, nearly full: a real 1 MB tmpfs the test mounts (the tests run as
+     * root, as {@code DiskFullIT}'s do).
+     */
+    @Nested
+    class OnAFullDiskOfItsOwn {
+
+        @Test
+        void refusesAnUploadItCannotHoldAndLeavesNoPartOfACopyThatRanOutOfRoom() throws Exception {
+            Path disk = Files.createTempDirectory("portal-shared-files");
+            mount(disk);
+            try {
+                Files.write(disk.resolve("filler"), new byte[600 * 1024]);
+                Path data = directory.resolve("one");
+                DiskSpace space = new DiskSpace(data.toString(), disk.toString(), 0);
+                FileStore store = new FileStore(data, disk, 1 << 20, space);
+                FileStore.IncomingFile incoming = store.receive(
+                        new ByteArrayInputStream("a".repeat(900 * 1024).getBytes(StandardCharsets.UTF_8)),
+                        SafeFileName.of("notes.txt"));
+
+                assertThatThrownBy(() -> space.requireRoomForUpload(incoming.size()))
+                        .isInstanceOf(StorageFullException.class);
+                assertThatThrownBy(() -> store.store(incoming)).isInstanceOf(StorageFullException.class);
+                try (Stream<Path> left = Files.walk(disk)) {
+                    assertThat(left.filter(Files::isRegularFile)).containsExactly(disk.resolve("filler"));
+                }
+            } finally {
+                run("umount", disk.toString());
+                Files.delete(disk);
+            }
+        }
+
+        private static void mount(Path disk) throws IOException, InterruptedException {
+            run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", disk.toString());
+        }
+
+        private static void run(String... command) throws IOException, InterruptedException {
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor())
+                    .as(String.join(" ", command) + ": " + output)
+                    .isZero();
+        }
+    }
+
     private Format receive(String name, byte[] content) throws IOException {
         FileStore.IncomingFile incoming = store().receive(new ByteArrayInputStream(content), SafeFileName.of(name));
         store().discard(incoming);
