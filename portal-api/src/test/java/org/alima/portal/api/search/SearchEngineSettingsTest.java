@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
-import org.alima.portal.indexer.crosslang.QueryTranslator;
-import org.alima.portal.indexer.search.SearchSettings;
 import org.junit.jupiter.api.Test;
 
 class SearchEngineSettingsTest {
@@ -50,13 +48,5 @@ class SearchEngineSettingsTest {
                 .isInstanceOf(SearchConfigurationException.class)
                 .hasMessageContaining("PORTAL_SEARCH_CA_CERTIFICATE");
         assertThat(settings.user()).contains("portal");
-    }
-
-    @Test
-    void saysAtStartupThatThisBuildHasNoOpenSearchEngine() {
-        assertThatThrownBy(() -> SearchEngineFactory.remote(
-                        withUrl("https://search.example.org"), SearchSettings.defaults(), QueryTranslator.standard()))
-                .isInstanceOf(SearchConfigurationException.class)
-                .hasMessageContaining("PORTAL_SEARCH_URL is set but this build has no OpenSearch engine");
     }
 }
