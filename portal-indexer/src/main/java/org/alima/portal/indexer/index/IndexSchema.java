@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.alima.portal.indexer.extract.Page;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
@@ -299,6 +300,47 @@ public final class IndexSchema {
             config.setDrillDownTermsIndexing(dimension, FacetsConfig.DrillDownTermsIndexing.NONE);
         }
         return config;
+    }
+
+    /**
+     * The elided French forms {@link TextAnalyzer} removes (before an apostrophe, any case), for another engine's
+     * analysis to be built from the same list.
+     */
+    public static List<String> elisions() {
+        return words(TextAnalyzer.ELISIONS);
+    }
+
+    /** The function words {@link TextAnalyzer} removes (folded, lower case), for another engine's analysis. */
+    public static List<String> stopWords() {
+        return words(TextAnalyzer.STOP_WORDS);
+    }
+
+    /** Shortest and longest prefix of a word indexed for type-ahead ({@link #TITLE_PREFIXES}). */
+    public static int[] completionPrefixLengths() {
+        return new int[] {CompletionAnalyzer.MIN_PREFIX, CompletionAnalyzer.MAX_PREFIX};
+    }
+
+    /**
+     * Checks the bounds the index puts on a document (and its vectors, when not null), as {@link PortalIndex} does
+     * before a write, so that another engine refuses what the embedded index refuses, with the same message.
+     *
+     * @throws InvalidDocumentException when a bound is broken
+     */
+    public static void requireIndexable(IndexableDocument document, DocumentVectors vectors) {
+        try {
+            toDocuments(document, vectors, facetsConfig());
+        } catch (IOException e) {
+            throw new IndexException("could not prepare document " + document.id() + ": " + e, e);
+        }
+    }
+
+    private static List<String> words(CharArraySet set) {
+        List<String> words = new ArrayList<>();
+        for (Object word : set) {
+            words.add(new String((char[]) word));
+        }
+        words.sort(null);
+        return List.copyOf(words);
     }
 
     /** The form a keyword value takes in the index and in filters: trimmed, lower case, accents folded. */

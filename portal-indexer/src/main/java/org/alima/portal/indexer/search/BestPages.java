@@ -240,6 +240,24 @@ final class BestPages {
         return hits;
     }
 
+    /**
+     * The numbers of the best {@code pages} pages, best first, each given its matches (offsets within the page,
+     * stacked stems at one offset counted once): the order {@link #of} chooses pages in.
+     */
+    static List<Integer> bestFirst(Map<Integer, List<Snippet.Match>> byPage, int pages) {
+        List<PageMatches> all = new ArrayList<>();
+        byPage.forEach((number, matches) -> {
+            PageMatches page = new PageMatches(number, 0);
+            matches.forEach(match -> page.add(match.start(), match.end(), match.part()));
+            all.add(page);
+        });
+        return all.stream()
+                .sorted(BEST_FIRST)
+                .limit(pages)
+                .map(page -> page.number)
+                .toList();
+    }
+
     /** 1-based page of a body offset. */
     private static int pageOf(int[] starts, int offset) {
         int low = 0;

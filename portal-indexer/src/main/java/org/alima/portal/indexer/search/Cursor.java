@@ -34,12 +34,20 @@ final class Cursor {
     }
 
     static String encode(SortOrder order, FieldDoc last) {
-        String value = switch (order) {
-            case RELEVANCE -> Integer.toHexString(Float.floatToIntBits((Float) last.fields[0]));
-            case NEWEST -> Long.toString((Long) last.fields[0]);
+        return encode(order, last.fields[0], BytesRef.deepCopyOf((BytesRef) last.fields[1]).bytes);
+    }
+
+    /**
+     * @param value the first sort value: the score (a Float) by relevance, the date (a Long) newest first
+     * @param idBytes the document id's UTF-8 bytes
+     */
+    static String encode(SortOrder order, Object value, byte[] idBytes) {
+        String sortValue = switch (order) {
+            case RELEVANCE -> Integer.toHexString(Float.floatToIntBits(((Number) value).floatValue()));
+            case NEWEST -> Long.toString(((Number) value).longValue());
         };
-        String id = ENCODER.encodeToString(BytesRef.deepCopyOf((BytesRef) last.fields[1]).bytes);
-        String plain = VERSION + "|" + order.name() + "|" + value + "|" + id;
+        String id = ENCODER.encodeToString(idBytes);
+        String plain = VERSION + "|" + order.name() + "|" + sortValue + "|" + id;
         return ENCODER.encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 

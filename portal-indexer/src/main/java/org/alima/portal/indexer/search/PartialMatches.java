@@ -71,13 +71,23 @@ record PartialMatches(List<String> words, List<Weight> perWord, Query scoring, l
             }
             words.add(word);
             perWord.add(searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f));
-            any.add(query, BooleanClause.Occur.SHOULD);
-            any.add(new BoostQuery(new ConstantScoreQuery(query), PER_WORD), BooleanClause.Occur.SHOULD);
+            addWord(any, query);
         }
         if (words.size() < 2) {
             return null; // one word that counts: nothing to relax
         }
         return new PartialMatches(List.copyOf(words), List.copyOf(perWord), any.build(), allWords);
+    }
+
+    /** Adds a word to the relaxed query: its own score, plus {@link #PER_WORD} when the document holds it. */
+    static void addWord(BooleanQuery.Builder any, Query word) {
+        any.add(word, BooleanClause.Occur.SHOULD);
+        any.add(new BoostQuery(new ConstantScoreQuery(word), PER_WORD), BooleanClause.Occur.SHOULD);
+    }
+
+    /** Whether a word's query matches nothing (a stop word). */
+    static boolean isEmptyWord(Query query) {
+        return isEmpty(query);
     }
 
     /** The words of the query that the top-level document {@code doc} of this search's searcher does not hold. */

@@ -1,6 +1,8 @@
 package org.alima.portal.indexer.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.alima.portal.indexer.index.IndexSchema;
 import org.apache.lucene.analysis.TokenStream;
@@ -40,7 +42,7 @@ final class SpellingCorrector {
     /** Nearest words of the index considered per misspelled word, before visibility is checked. */
     static final int CANDIDATES = 25;
 
-    private static final int MIN_WORD_LENGTH = 4;
+    static final int MIN_WORD_LENGTH = 4;
 
     private final DirectSpellChecker checker = new DirectSpellChecker();
 
@@ -60,13 +62,27 @@ final class SpellingCorrector {
      */
     String correct(IndexSearcher searcher, Visibility visibility, String query, Query inLanguage, KnownWord known)
             throws IOException {
+        return correct(query, known, word -> suggest(searcher, visibility, word, inLanguage));
+    }
+
+    /** Corrects one analysed word of the query: the nearest word the caller may see, or null to leave it. */
+    @FunctionalInterface
+    interface WordCorrection {
+        String better(String word) throws IOException;
+    }
+
+    /**
+     * The query with each plain word outside quotes that is not {@code known} replaced by its {@code correction}, or
+     * null when no word changed: the rule both engines follow, whatever index they ask for words.
+     */
+    static String correct(String query, KnownWord known, WordCorrection correction) throws IOException {
         StringBuilder corrected = new StringBuilder(query.length());
         boolean changed = false;
         boolean inQuotes = false;
         for (String token : query.split("(?<=\\s)|(?=\\s)")) {
             String replacement = token;
             if (!inQuotes && isPlainWord(token)) {
-                String better = known.test(token) ? null : correctWord(searcher, visibility, token, inLanguage);
+                String better = known.test(token) ? null : correctWord(token, correction);
                 if (better != null) {
                     replacement = better;
                     changed = true;
@@ -78,6 +94,21 @@ final class SpellingCorrector {
         return changed ? corrected.toString() : null;
     }
 
+    /**
+     * The best of the candidates whose {@code freq} was counted among the visible documents: nearest first, then the
+     * more frequent, then the spell checker's own order; null when none occurs in a visible document.
+     */
+    static SuggestWord best(List<SuggestWord> counted) {
+        SuggestWord best = null;
+        for (SuggestWord candidate : counted) {
+            if (candidate.freq > 0
+                    && (best == null || SuggestWordQueue.DEFAULT_COMPARATOR.compare(candidate, best) > 0)) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
     private static boolean isPlainWord(String token) {
         if (token.isBlank() || token.contains(":") || token.contains("*") || token.contains("~")) {
             return false;
@@ -86,8 +117,7 @@ final class SpellingCorrector {
     }
 
     /** The token with its misspelled word replaced, or null. */
-    private String correctWord(IndexSearcher searcher, Visibility visibility, String token, Query inLanguage)
-            throws IOException {
+    private static String correctWord(String token, WordCorrection correction) throws IOException {
         try (TokenStream words = IndexSchema.analyzer().tokenStream(IndexSchema.SPELLING, token)) {
             CharTermAttribute term = words.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = words.addAttribute(OffsetAttribute.class);
@@ -98,7 +128,7 @@ final class SpellingCorrector {
                 int start = offset.startOffset();
                 int end = offset.endOffset();
                 if (!words.incrementToken() && word.codePoints().allMatch(Character::isLetter)) {
-                    String better = suggest(searcher, visibility, word, inLanguage);
+                    String better = correction.better(word);
                     if (better != null) {
                         result = token.substring(0, start) + better + token.substring(end);
                     }
@@ -122,17 +152,15 @@ final class SpellingCorrector {
         if (visibility.documentFrequency(searcher, term) > 0) {
             return null;
         }
-        SuggestWord best = null;
+        List<SuggestWord> candidates = new ArrayList<>();
         for (SuggestWord candidate :
                 checker.suggestSimilar(term, CANDIDATES, searcher.getIndexReader(), SuggestMode.SUGGEST_ALWAYS)) {
             // freq was counted in the whole index; only what the caller may see, in the query's language, decides.
             candidate.freq =
                     frequency(searcher, visibility, new Term(IndexSchema.SPELLING, candidate.string), inLanguage);
-            if (candidate.freq > 0
-                    && (best == null || SuggestWordQueue.DEFAULT_COMPARATOR.compare(candidate, best) > 0)) {
-                best = candidate;
-            }
+            candidates.add(candidate);
         }
+        SuggestWord best = best(candidates);
         return best == null ? null : best.string;
     }
 

@@ -71,16 +71,11 @@ final class TranslationCollapse {
             String id = value(DocValues.getSorted(leaf.reader(), IndexSchema.ID), hit.doc - leaf.docBase);
             Document fields = stored.document(hit.doc, Set.of(IndexSchema.LANGUAGE));
             byWork.computeIfAbsent(set, key -> new ArrayList<>())
-                    .add(new Version(new BytesRef(id), fields.get(IndexSchema.LANGUAGE)));
+                    .add(new Version(id, fields.get(IndexSchema.LANGUAGE)));
         }
-        List<BytesRef> leftOut = new ArrayList<>();
-        for (List<Version> versions : byWork.values()) {
-            Version chosen = versions.stream()
-                    .filter(version -> readerLanguage != null && readerLanguage.equalsIgnoreCase(version.language()))
-                    .findFirst()
-                    .orElse(versions.getFirst());
-            versions.stream().filter(version -> version != chosen).forEach(version -> leftOut.add(version.id()));
-        }
+        List<BytesRef> leftOut = leftOut(byWork.values(), readerLanguage).stream()
+                .map(BytesRef::new)
+                .toList();
         if (leftOut.isEmpty()) {
             return scoring;
         }
@@ -88,6 +83,22 @@ final class TranslationCollapse {
                 .add(scoring, BooleanClause.Occur.MUST)
                 .add(new TermInSetQuery(IndexSchema.ID, leftOut), BooleanClause.Occur.MUST_NOT)
                 .build();
+    }
+
+    /**
+     * The ids of the versions another version of the same work stands for: per work (its versions best-scored
+     * first), the one in {@code readerLanguage} is kept, else the first.
+     */
+    static List<String> leftOut(java.util.Collection<List<Version>> works, String readerLanguage) {
+        List<String> leftOut = new ArrayList<>();
+        for (List<Version> versions : works) {
+            Version chosen = versions.stream()
+                    .filter(version -> readerLanguage != null && readerLanguage.equalsIgnoreCase(version.language()))
+                    .findFirst()
+                    .orElse(versions.getFirst());
+            versions.stream().filter(version -> version != chosen).forEach(version -> leftOut.add(version.id()));
+        }
+        return leftOut;
     }
 
     /**
@@ -122,5 +133,6 @@ final class TranslationCollapse {
         return values.advanceExact(doc) ? values.lookupOrd(values.ordValue()).utf8ToString() : "";
     }
 
-    private record Version(BytesRef id, String language) {}
+    /** One language version of a work that matched. */
+    record Version(String id, String language) {}
 }

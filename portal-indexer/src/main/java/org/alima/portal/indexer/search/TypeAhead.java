@@ -15,6 +15,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 
@@ -37,6 +38,27 @@ final class TypeAhead {
 
     List<Suggestion> complete(IndexSearcher searcher, Visibility visibility, String typed, int size)
             throws IOException {
+        List<String> prefixes = prefixes(typed, size);
+        if (prefixes.isEmpty()) {
+            return List.of();
+        }
+        ScoreDoc[] top = searcher.search(visibility.restrict(query(prefixes)), candidates(size)).scoreDocs;
+        StoredFields stored = searcher.storedFields();
+        List<Candidate> found = new ArrayList<>(top.length);
+        for (ScoreDoc hit : top) {
+            Document doc = stored.document(hit.doc, Set.of(IndexSchema.ID, IndexSchema.TITLE, IndexSchema.KEYWORDS));
+            found.add(new Candidate(
+                    doc.get(IndexSchema.ID), doc.get(IndexSchema.TITLE), List.of(doc.getValues(IndexSchema.KEYWORDS))));
+        }
+        return pick(found, prefixes, size);
+    }
+
+    /**
+     * The folded prefixes to look up; empty when nothing was typed.
+     *
+     * @throws InvalidSearchRequestException when the text is too long or the size out of bounds
+     */
+    static List<String> prefixes(String typed, int size) throws IOException {
         if (typed == null) {
             return List.of();
         }
@@ -48,10 +70,16 @@ final class TypeAhead {
             throw new InvalidSearchRequestException(
                     "autocomplete size must be between 1 and " + MAX_SIZE + " (MAX_SIZE), got " + size);
         }
-        List<String> prefixes = words(typed);
-        if (prefixes.isEmpty()) {
-            return List.of();
-        }
+        return words(typed);
+    }
+
+    /** Documents read to fill {@code size} suggestions. */
+    static int candidates(int size) {
+        return size * 4;
+    }
+
+    /** Every prefix begins a word of the title (boosted) or of a keyword. */
+    static Query query(List<String> prefixes) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (String prefix : prefixes) {
             query.add(
@@ -66,17 +94,22 @@ final class TypeAhead {
                             .build(),
                     BooleanClause.Occur.MUST);
         }
-        ScoreDoc[] top = searcher.search(visibility.restrict(query.build()), size * 4).scoreDocs;
-        StoredFields stored = searcher.storedFields();
+        return query.build();
+    }
+
+    /** A document the prefix query found, best first: what suggestions are read from. */
+    record Candidate(String id, String title, List<String> keywords) {}
+
+    /** The suggestions read from the found documents, best first: titles, then keywords not already proposed. */
+    static List<Suggestion> pick(List<Candidate> found, List<String> prefixes, int size) throws IOException {
         List<Suggestion> suggestions = new ArrayList<>();
         Set<String> seenKeywords = new HashSet<>();
-        for (ScoreDoc hit : top) {
-            Document doc = stored.document(hit.doc, Set.of(IndexSchema.ID, IndexSchema.TITLE, IndexSchema.KEYWORDS));
-            String title = doc.get(IndexSchema.TITLE);
+        for (Candidate doc : found) {
+            String title = doc.title();
             if (title != null && startsWords(title, prefixes) && suggestions.size() < size) {
-                suggestions.add(new Suggestion(title, Suggestion.Kind.TITLE, doc.get(IndexSchema.ID)));
+                suggestions.add(new Suggestion(title, Suggestion.Kind.TITLE, doc.id()));
             }
-            for (String keyword : doc.getValues(IndexSchema.KEYWORDS)) {
+            for (String keyword : doc.keywords()) {
                 if (suggestions.size() < size
                         && startsWords(keyword, prefixes)
                         && seenKeywords.add(String.join(" ", words(keyword)))) {
