@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,11 +28,13 @@ import org.alima.portal.api.TestDatabase;
 import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.collections.CollectionDirectory;
 import org.alima.portal.api.documents.TestDocuments;
+import org.alima.portal.opensearch.OpenSearchNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,11 +42,12 @@ import org.junit.jupiter.api.io.TempDir;
  * own, with the production configuration) started together on one empty PostgreSQL database, sharing a files
  * directory, each with a data directory of its own. Whatever node answers, a reader gets the same portal.
  *
- * <p>The search engine is each node's embedded index here, which nodes cannot share: what one node's worker indexes
- * only that node finds. With a search cluster, {@link #search()} names it (its {@code portal.search.url}) for both
- * nodes, and the test also finds a published document through both ({@link #assertFoundThroughBoth}).
+ * <p>The search engine is one real OpenSearch node ({@link OpenSearchNode}) that both portal nodes use, as several
+ * nodes must (an embedded index cannot be shared): a document uploaded through one node and published through the
+ * other is found through both ({@link #assertFoundThroughBoth}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OpenSearchNode.class)
 class TwoNodesIT {
 
     @TempDir
@@ -52,9 +56,11 @@ class TwoNodesIT {
     private Node one;
     private Node two;
 
-    /** The search engine both nodes use: none given, each its embedded index. */
-    private static Map<String, Object> search() {
-        return Map.of();
+    private URI cluster;
+
+    /** The search engine both nodes use: the test run's OpenSearch node, under an index prefix of this test's own. */
+    private Map<String, Object> search() {
+        return Map.of("portal.search.url", cluster.toString(), "portal.search.index-prefix", "two-nodes");
     }
 
     /** One portal process: its context and server. */
@@ -71,7 +77,8 @@ class TwoNodesIT {
     }
 
     @BeforeAll
-    void startBothAtOnce() {
+    void startBothAtOnce(OpenSearchNode.Running node) {
+        cluster = node.url();
         Map<String, Object> database = TestDatabase.newDatabaseProperties();
         // Started together: both run the migrations (one waits for Flyway's lock), both find no administrator and
         // try to create the first one, both look for the shared signing secret.
@@ -185,9 +192,7 @@ class TwoNodesIT {
                 assertThat(file.body()).isEqualTo(text);
             }
             assertStoredInTheSharedDirectoryOnly();
-            if (search().containsKey("portal.search.url")) {
-                assertFoundThroughBoth(word, id);
-            }
+            assertFoundThroughBoth(word, id);
         }
 
         /** The file is in the shared files directory; a node's data directory holds no stored file of its own. */
