@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.alima.portal.api.operations.AdminCommands;
+import org.alima.portal.api.system.DataDirectoryInUseException;
 import org.alima.portal.api.system.Portal;
 import org.alima.portal.indexer.SuppressForbidden;
 import org.alima.portal.indexer.semantic.SemanticModel;
@@ -29,8 +30,9 @@ public final class Application {
     private Application() {}
 
     @SuppressForbidden(
-            reason = "the command line's entry point: it reads the process's environment, writes the ready line and"
-                    + " ends an administration command with its exit code")
+            reason =
+                    "the command line's entry point: it reads the process's environment, writes the ready line and"
+                            + " ends an administration command, or a start refused on a data directory in use, with its exit code")
     public static void main(String[] args) {
         if (args.length > 0) {
             System.exit(AdminCommands.run(
@@ -47,7 +49,15 @@ public final class Application {
         for (String name : List.of("TERM", "INT")) {
             Signal.handle(new Signal(name), Application::stop);
         }
-        Portal portal = Portal.start(Application.class, System.getenv());
+        Portal portal;
+        try {
+            portal = Portal.start(Application.class, System.getenv());
+        } catch (DataDirectoryInUseException e) {
+            // An operator's mistake, not the portal's failure: one line, no stack trace.
+            System.err.println("portal: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(portal::close, "portal-shutdown"));
         // The one line the ./portal script and an operator wait for; the CLI's own output, not a log entry.
         System.out.println("Portal ready at " + portal.url());

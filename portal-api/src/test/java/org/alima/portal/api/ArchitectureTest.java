@@ -84,6 +84,9 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .belongToAnyOf(PortalIndex.class, PortalSearch.class, EmbeddedEngine.class)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("org.alima.portal.opensearch..")
                 .as("the portal searches and indexes through SearchEngine, so that the embedded index and an"
                         + " OpenSearch cluster serve it alike; only the factory picks the engine")
                 .check(API);

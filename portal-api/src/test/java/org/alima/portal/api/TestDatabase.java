@@ -61,16 +61,7 @@ public final class TestDatabase {
      */
     public static Map<String, String> portalEnvironment(Path dataDirectory) {
         Map<String, Object> shared = properties();
-        String url = (String) shared.get("datasources.default.url");
-        String name = "portal_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection connection =
-                        DriverManager.getConnection(url, (String) shared.get("datasources.default.username"), (String)
-                                shared.get("datasources.default.password"));
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create a test database on " + url, e);
-        }
+        String database = newDatabase();
         return Map.of(
                 "PORTAL_ADMIN_EMAIL",
                 TestAccounts.ADMIN_EMAIL,
@@ -81,11 +72,40 @@ public final class TestDatabase {
                 "PORTAL_PORT",
                 String.valueOf(freePort()),
                 "PORTAL_DB_URL",
-                url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"),
+                database,
                 "PORTAL_DB_USER",
                 (String) shared.get("datasources.default.username"),
                 "PORTAL_DB_PASSWORD",
                 (String) shared.get("datasources.default.password"));
+    }
+
+    /**
+     * The {@code datasources.default.*} properties of a new, empty database on the test JVM's PostgreSQL server: for
+     * portals (several nodes, say) that must not see what other tests left.
+     */
+    public static Map<String, Object> newDatabaseProperties() {
+        Map<String, Object> shared = properties();
+        Map<String, Object> map = new HashMap<>();
+        map.put("datasources.default.url", newDatabase());
+        map.put("datasources.default.username", shared.get("datasources.default.username"));
+        map.put("datasources.default.password", shared.get("datasources.default.password"));
+        return map;
+    }
+
+    /** Creates an empty database on the test JVM's server; its JDBC URL. */
+    private static String newDatabase() {
+        Map<String, Object> shared = properties();
+        String url = (String) shared.get("datasources.default.url");
+        String name = "portal_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection =
+                        DriverManager.getConnection(url, (String) shared.get("datasources.default.username"), (String)
+                                shared.get("datasources.default.password"));
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create a test database on " + url, e);
+        }
+        return url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
     }
 
     /**

@@ -47,8 +47,16 @@ final class FirstAdmin {
         if (repository.anyAdmin()) {
             return;
         }
-        accounts.create(Viewer.ANONYMOUS, email, "Administrator", Role.ADMIN, password, "configuration");
-        LOG.info("Created the first administrator, {}", email);
+        try {
+            accounts.create(Viewer.ANONYMOUS, email, "Administrator", Role.ADMIN, password, "configuration");
+            LOG.info("Created the first administrator, {}", email);
+        } catch (EmailTakenException taken) {
+            // Nodes started together on one database: another one created it between the check and the insert.
+            if (!repository.anyAdmin()) {
+                throw taken;
+            }
+            LOG.info("The first administrator, {}, was created by another portal node", email);
+        }
     }
 
     /**

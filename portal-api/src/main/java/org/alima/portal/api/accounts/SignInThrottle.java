@@ -1,25 +1,28 @@
 package org.alima.portal.api.accounts;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashSet;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Refuses password attempts after too many recent failures; thread-safe. Every attempt is counted <em>before</em> its
- * password is checked (and forgiven after a success), so that many attempts sent at once cannot slip between the check
- * and the count.
+ * Refuses password attempts after too many recent failures, counted in PostgreSQL so that every portal node sharing
+ * the database counts the same attempts; thread-safe, and safe across nodes. Every attempt is counted <em>before</em>
+ * its password is checked (and forgiven after a success), so that many attempts sent at once, to one node or to
+ * several, cannot slip between the check and the count: each step is one transaction holding one advisory lock.
  *
  * <p>What is counted, within {@code portal.accounts.sign-in.window} (15 min):
  *
@@ -31,13 +34,14 @@ import java.util.Set;
  *       over many accounts. An office behind one NAT address shares it, hence the higher bound;
  *   <li>failures for one email over every address ({@code max-failures-per-account}, 100): guessing spread over many
  *       addresses. Past it the account is refused to every address except those it signed in from successfully in
- *       the last {@code known-address-memory} (30 days, in memory), so that its owner still gets in from there; a new
- *       address of the owner's waits for the window like the attacker.
+ *       the last {@code known-address-memory} (30 days), so that its owner still gets in from there; a new address of
+ *       the owner's waits for the window like the attacker.
  * </ul>
  *
- * A success clears its email's failures from its address. Held in memory with a bound on the entries (Caffeine, least
- * recently used first out; {@code max-entries}, 100,000), so that a flood of new emails or addresses cannot exhaust the
- * heap; one portal process, and a restart forgives.
+ * A success clears its email's failures from its address. Rows are {@code sign_in_failures} (one per counted attempt,
+ * deleted once out of the window, so the table holds at most the attempts of the last window) and {@code
+ * sign_in_addresses} (the last 8 addresses of each account). Times come from this process's clock: nodes are expected
+ * to keep theirs in step (NTP), as for token expiry.
  */
 @Singleton
 final class SignInThrottle {
@@ -55,13 +59,17 @@ final class SignInThrottle {
     /** The outcome of counting a failure: the scope it just locked, if it reached a limit. */
     record Failure(Optional<Scope> locked) {}
 
+    /** The last addresses of an account are enough: home, office, phone. */
+    private static final int KNOWN_ADDRESSES = 8;
+
     private final int maxFailures;
     private final int maxFailuresPerAddress;
     private final int maxFailuresPerAccount;
     private final Duration window;
+    private final Duration knownAddressMemory;
     private final Clock clock;
-    private final Cache<String, Deque<Instant>> failures;
-    private final Cache<String, Set<String>> knownAddresses;
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
 
     @Inject
     SignInThrottle(
@@ -70,15 +78,17 @@ final class SignInThrottle {
             @Value("${portal.accounts.sign-in.max-failures-per-account:100}") int maxFailuresPerAccount,
             @Value("${portal.accounts.sign-in.window:15m}") Duration window,
             @Value("${portal.accounts.sign-in.known-address-memory:30d}") Duration knownAddressMemory,
-            @Value("${portal.accounts.sign-in.max-entries:100000}") long maxEntries) {
+            JdbcOperations jdbc,
+            TransactionOperations<Connection> transactions) {
         this(
                 maxFailures,
                 maxFailuresPerAddress,
                 maxFailuresPerAccount,
                 window,
                 knownAddressMemory,
-                maxEntries,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                jdbc,
+                transactions);
     }
 
     SignInThrottle(
@@ -87,8 +97,9 @@ final class SignInThrottle {
             int maxFailuresPerAccount,
             Duration window,
             Duration knownAddressMemory,
-            long maxEntries,
-            Clock clock) {
+            Clock clock,
+            JdbcOperations jdbc,
+            TransactionOperations<Connection> transactions) {
         if (maxFailures < 1) {
             throw new IllegalArgumentException(
                     "portal.accounts.sign-in.max-failures must be at least 1, got " + maxFailures);
@@ -101,26 +112,14 @@ final class SignInThrottle {
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("portal.accounts.sign-in.window must be positive, got " + window);
         }
-        if (maxEntries < 1) {
-            throw new IllegalArgumentException(
-                    "portal.accounts.sign-in.max-entries must be positive, got " + maxEntries);
-        }
         this.maxFailures = maxFailures;
         this.maxFailuresPerAddress = maxFailuresPerAddress;
         this.maxFailuresPerAccount = maxFailuresPerAccount;
         this.window = window;
+        this.knownAddressMemory = knownAddressMemory;
         this.clock = clock;
-        Ticker ticker = () -> clock.instant().toEpochMilli() * 1_000_000L;
-        this.failures = Caffeine.newBuilder()
-                .maximumSize(maxEntries)
-                .expireAfterAccess(window)
-                .ticker(ticker)
-                .build();
-        this.knownAddresses = Caffeine.newBuilder()
-                .maximumSize(maxEntries)
-                .expireAfterWrite(knownAddressMemory)
-                .ticker(ticker)
-                .build();
+        this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     /**
@@ -129,127 +128,165 @@ final class SignInThrottle {
      *
      * @return the refusal when a limit is reached, else empty (the attempt is counted)
      */
-    synchronized Optional<Refusal> attempt(String email, String address) {
-        Instant now = clock.instant();
-        Duration pair = wait(pairKey(email, address), maxFailures, now);
-        if (!pair.isZero()) {
-            return Optional.of(new Refusal(pair, Scope.ACCOUNT_FROM_ADDRESS));
-        }
-        Duration byAddress = wait(addressKey(address), maxFailuresPerAddress, now);
-        if (!byAddress.isZero()) {
-            return Optional.of(new Refusal(byAddress, Scope.ADDRESS));
-        }
-        if (!isKnown(email, address)) {
-            Duration byAccount = wait(accountKey(email), maxFailuresPerAccount, now);
-            if (!byAccount.isZero()) {
-                return Optional.of(new Refusal(byAccount, Scope.ACCOUNT));
+    Optional<Refusal> attempt(String email, String address) {
+        return locked(now -> {
+            jdbc.prepareStatement("DELETE FROM sign_in_failures WHERE failed_at <= ?", statement -> {
+                statement.setTimestamp(1, Timestamp.from(now.minus(window)));
+                return statement.executeUpdate();
+            });
+            Duration pair = wait(pairKey(email, address), maxFailures, now);
+            if (!pair.isZero()) {
+                return Optional.of(new Refusal(pair, Scope.ACCOUNT_FROM_ADDRESS));
             }
-        }
-        record(pairKey(email, address), maxFailures, now);
-        record(addressKey(address), maxFailuresPerAddress, now);
-        record(accountKey(email), maxFailuresPerAccount, now);
-        return Optional.empty();
+            Duration byAddress = wait(addressKey(address), maxFailuresPerAddress, now);
+            if (!byAddress.isZero()) {
+                return Optional.of(new Refusal(byAddress, Scope.ADDRESS));
+            }
+            if (!isKnown(email, address, now)) {
+                Duration byAccount = wait(accountKey(email), maxFailuresPerAccount, now);
+                if (!byAccount.isZero()) {
+                    return Optional.of(new Refusal(byAccount, Scope.ACCOUNT));
+                }
+            }
+            for (String key : List.of(pairKey(email, address), addressKey(address), accountKey(email))) {
+                jdbc.prepareStatement(
+                        "INSERT INTO sign_in_failures (scope_key, failed_at) VALUES (?, ?)", statement -> {
+                            statement.setString(1, key);
+                            statement.setTimestamp(2, Timestamp.from(now));
+                            return statement.executeUpdate();
+                        });
+            }
+            return Optional.empty();
+        });
     }
 
     /**
      * The attempt counted by {@link #attempt} failed: which limit, if any, it has just reached (a lockout, to be
      * logged and audited once).
      */
-    synchronized Failure failed(String email, String address) {
-        Instant now = clock.instant();
-        if (count(pairKey(email, address), now) == maxFailures) {
-            return new Failure(Optional.of(Scope.ACCOUNT_FROM_ADDRESS));
-        }
-        if (count(addressKey(address), now) == maxFailuresPerAddress) {
-            return new Failure(Optional.of(Scope.ADDRESS));
-        }
-        if (count(accountKey(email), now) == maxFailuresPerAccount) {
-            return new Failure(Optional.of(Scope.ACCOUNT));
-        }
-        return new Failure(Optional.empty());
+    Failure failed(String email, String address) {
+        return locked(now -> {
+            if (count(pairKey(email, address), now) == maxFailures) {
+                return new Failure(Optional.of(Scope.ACCOUNT_FROM_ADDRESS));
+            }
+            if (count(addressKey(address), now) == maxFailuresPerAddress) {
+                return new Failure(Optional.of(Scope.ADDRESS));
+            }
+            if (count(accountKey(email), now) == maxFailuresPerAccount) {
+                return new Failure(Optional.of(Scope.ACCOUNT));
+            }
+            return new Failure(Optional.empty());
+        });
     }
 
     /**
      * The attempt succeeded: the email's failures from this address are forgiven, the attempt is taken back from the
      * address's and the account's counts, and the address is remembered as one the account signs in from.
      */
-    synchronized void succeeded(String email, String address) {
-        failures.invalidate(pairKey(email, address));
-        takeBack(addressKey(address));
-        takeBack(accountKey(email));
-        knownAddresses.asMap().compute(normalized(email), (key, known) -> {
-            Set<String> addresses = known == null ? new LinkedHashSet<>() : new LinkedHashSet<>(known);
-            addresses.remove(address);
-            addresses.add(address);
-            // The last few addresses of an account are enough: home, office, phone.
-            while (addresses.size() > 8) {
-                addresses.remove(addresses.iterator().next());
-            }
-            return addresses;
+    void succeeded(String email, String address) {
+        locked(now -> {
+            jdbc.prepareStatement("DELETE FROM sign_in_failures WHERE scope_key = ?", statement -> {
+                statement.setString(1, pairKey(email, address));
+                return statement.executeUpdate();
+            });
+            takeBack(addressKey(address));
+            takeBack(accountKey(email));
+            jdbc.prepareStatement("""
+                    INSERT INTO sign_in_addresses (email, address, signed_in_at) VALUES (?, ?, ?)
+                    ON CONFLICT (email, address) DO UPDATE SET signed_in_at = EXCLUDED.signed_in_at
+                    """, statement -> {
+                statement.setString(1, normalized(email));
+                statement.setString(2, address);
+                statement.setTimestamp(3, Timestamp.from(now));
+                return statement.executeUpdate();
+            });
+            return jdbc.prepareStatement("""
+                    DELETE FROM sign_in_addresses WHERE email = ? AND (signed_in_at <= ? OR address NOT IN (
+                        SELECT address FROM sign_in_addresses WHERE email = ? ORDER BY signed_in_at DESC LIMIT ?))
+                    """, statement -> {
+                statement.setString(1, normalized(email));
+                statement.setTimestamp(2, Timestamp.from(now.minus(knownAddressMemory)));
+                statement.setString(3, normalized(email));
+                statement.setInt(4, KNOWN_ADDRESSES);
+                return statement.executeUpdate();
+            });
         });
     }
 
     /** The attempt was never judged (the server was too busy to check it): it does not count. */
-    synchronized void withdrawn(String email, String address) {
-        takeBack(pairKey(email, address));
-        takeBack(addressKey(address));
-        takeBack(accountKey(email));
+    void withdrawn(String email, String address) {
+        locked(now -> {
+            takeBack(pairKey(email, address));
+            takeBack(addressKey(address));
+            takeBack(accountKey(email));
+            return null;
+        });
     }
 
-    /** How many entries the throttle holds, for tests of its bound. */
-    long size() {
-        failures.cleanUp();
-        return failures.estimatedSize();
+    /**
+     * Runs {@code step} in one transaction holding the throttle's advisory lock, so that the steps of every node take
+     * turns: a check and its count are never split by another node's. A step is a few indexed statements.
+     */
+    private <T> T locked(Function<Instant, T> step) {
+        return transactions.executeWrite(status -> {
+            jdbc.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(hashtextextended('sign_in_throttle', 0))", statement -> {
+                        return statement.executeQuery().next();
+                    });
+            // Microseconds: what PostgreSQL keeps of a time, so that a time read back equals the one written.
+            return step.apply(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        });
     }
 
-    private boolean isKnown(String email, String address) {
-        Set<String> known = knownAddresses.getIfPresent(normalized(email));
-        return known != null && known.contains(address);
+    private boolean isKnown(String email, String address, Instant now) {
+        return jdbc.prepareStatement(
+                "SELECT 1 FROM sign_in_addresses WHERE email = ? AND address = ? AND signed_in_at > ?", statement -> {
+                    statement.setString(1, normalized(email));
+                    statement.setString(2, address);
+                    statement.setTimestamp(3, Timestamp.from(now.minus(knownAddressMemory)));
+                    return statement.executeQuery().next();
+                });
     }
 
     private Duration wait(String key, int max, Instant now) {
-        Deque<Instant> times = failures.getIfPresent(key);
-        if (times == null) {
-            return Duration.ZERO;
-        }
-        prune(times, now);
+        List<Instant> times = recent(key, now, max);
         if (times.size() < max) {
             return Duration.ZERO;
         }
-        // Open again when the oldest failure that counts leaves the window.
-        return Duration.between(now, times.peekFirst().plus(window));
+        // Open again when the oldest of the last max failures leaves the window.
+        return Duration.between(now, times.getLast().plus(window));
     }
 
     private int count(String key, Instant now) {
-        Deque<Instant> times = failures.getIfPresent(key);
-        if (times == null) {
-            return 0;
-        }
-        prune(times, now);
-        return times.size();
+        return recent(key, now, Integer.MAX_VALUE).size();
     }
 
-    private void record(String key, int max, Instant now) {
-        Deque<Instant> times = failures.get(key, ignored -> new ArrayDeque<>());
-        prune(times, now);
-        times.addLast(now);
-        // Only the last max failures matter.
-        while (times.size() > max) {
-            times.removeFirst();
-        }
+    /** The key's failures within the window, newest first, at most {@code limit}. */
+    private List<Instant> recent(String key, Instant now, int limit) {
+        return jdbc.prepareStatement("""
+                SELECT failed_at FROM sign_in_failures WHERE scope_key = ? AND failed_at > ?
+                ORDER BY failed_at DESC, id DESC LIMIT ?
+                """, statement -> {
+            statement.setString(1, key);
+            statement.setTimestamp(2, Timestamp.from(now.minus(window)));
+            statement.setInt(3, limit);
+            ResultSet rows = statement.executeQuery();
+            List<Instant> times = new ArrayList<>();
+            while (rows.next()) {
+                times.add(rows.getTimestamp(1).toInstant());
+            }
+            return times;
+        });
     }
 
     private void takeBack(String key) {
-        Deque<Instant> times = failures.getIfPresent(key);
-        if (times != null && !times.isEmpty()) {
-            times.removeLast();
-        }
-    }
-
-    private void prune(Deque<Instant> times, Instant now) {
-        while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(window))) {
-            times.removeFirst();
-        }
+        jdbc.prepareStatement("""
+                DELETE FROM sign_in_failures WHERE id = (
+                    SELECT id FROM sign_in_failures WHERE scope_key = ? ORDER BY failed_at DESC, id DESC LIMIT 1)
+                """, statement -> {
+            statement.setString(1, key);
+            return statement.executeUpdate();
+        });
     }
 
     private static String pairKey(String email, String address) {

@@ -20,10 +20,12 @@ import org.alima.portal.indexer.search.Access;
  * portal-indexer's {@code Access.knowingOnly}). Thread-safe.
  *
  * <p>Holds every collection's slug and visibility: loaded at startup by {@link DirectoryLoader}, changed by {@link
- * Curation} once each change has committed, in this process. Each entry carries its collection's revision (the row's
- * {@code updated_at}, or the time of its deletion), so that of two changes applied out of order the later one wins. A
- * slug it does not know is hidden from readers: before the directory is loaded, readers see no collection in search
- * rather than a private one. Curators and administrators see every collection.
+ * Curation} once each change has committed in this process, and reloaded every few seconds for the changes other
+ * portal nodes on the same database made (a collection made private on one node is hidden on the others within that
+ * time). Each entry carries its collection's revision (the row's {@code updated_at}, or the time of its deletion), so
+ * that of two changes applied out of order the later one wins. A slug it does not know is hidden from readers: before
+ * the directory is loaded, readers see no collection in search rather than a private one. Curators and administrators
+ * see every collection.
  */
 @Singleton
 public final class CollectionDirectory {
@@ -78,6 +80,23 @@ public final class CollectionDirectory {
     /** Adds every collection given, as of the revision each carries. */
     void load(List<StoredCollection> collections) {
         collections.forEach(this::record);
+        loaded = true;
+    }
+
+    /**
+     * Takes the collections as the database held them when read, from a read that started at {@code readFrom}:
+     * every one given is recorded as {@link #record} does, and one held but no longer in the database (deleted by
+     * another node) is forgotten, unless this process recorded it since the read started.
+     */
+    void reload(List<StoredCollection> collections, Instant readFrom) {
+        Set<String> present = new HashSet<>();
+        collections.forEach(collection -> {
+            present.add(collection.slug());
+            record(collection);
+        });
+        entries.entrySet()
+                .removeIf(entry -> !present.contains(entry.getKey())
+                        && entry.getValue().revision().isBefore(readFrom));
         loaded = true;
     }
 

@@ -4,12 +4,15 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fills the {@link CollectionDirectory} from PostgreSQL when the portal starts, and again every half minute until it
- * succeeds should the database be unreachable then (readers see no collection in search meanwhile). Thread-safe.
+ * Fills the {@link CollectionDirectory} from PostgreSQL when the portal starts, then reloads it every {@code
+ * portal.collections.reload-interval} (10 s): for the changes other portal nodes on the same database make, and,
+ * should the database be unreachable at startup, until it is loaded (readers see no collection in search meanwhile).
+ * Thread-safe.
  */
 @Singleton
 class DirectoryLoader {
@@ -18,6 +21,9 @@ class DirectoryLoader {
 
     private final CollectionRepository collections;
     private final CollectionDirectory directory;
+
+    /** Whether the last load failed, so that a database down for an hour is logged once, not every 10 s. */
+    private volatile boolean failing;
 
     DirectoryLoader(CollectionRepository collections, CollectionDirectory directory) {
         this.collections = collections;
@@ -29,22 +35,31 @@ class DirectoryLoader {
         loadOnce();
     }
 
-    @Scheduled(fixedDelay = "30s", initialDelay = "30s")
-    void retry() {
-        if (!directory.isLoaded()) {
-            loadOnce();
-        }
+    @Scheduled(
+            fixedDelay = "${portal.collections.reload-interval:10s}",
+            initialDelay = "${portal.collections.reload-interval:10s}")
+    void reload() {
+        loadOnce();
     }
 
     private void loadOnce() {
+        // Before the read: what this process records while it runs is newer than what it may miss.
+        Instant readFrom = Instant.now();
         try {
-            directory.load(collections.all());
+            directory.reload(collections.all(), readFrom);
+            failing = false;
         } catch (RuntimeException e) {
-            // The portal must start (and search answer) without its database; the next try is half a minute away.
-            LOG.warn(
-                    "Cannot load the collections' visibility yet; readers see no collection in search until it is"
-                            + " loaded, tried again in 30 s",
-                    e);
+            // The portal must start (and search answer) without its database; the next try is seconds away.
+            if (!failing) {
+                LOG.warn(
+                        directory.isLoaded()
+                                ? "Cannot reload the collections' visibility; changes made on other nodes are seen"
+                                        + " once the database answers again"
+                                : "Cannot load the collections' visibility yet; readers see no collection in search"
+                                        + " until it is loaded",
+                        e);
+            }
+            failing = true;
         }
     }
 }

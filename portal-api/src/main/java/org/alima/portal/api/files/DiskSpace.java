@@ -2,6 +2,7 @@ package org.alima.portal.api.files;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.convert.format.ReadableBytes;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,21 +16,33 @@ import java.nio.file.Path;
  * <p>An upload is written twice before it is kept (the server receives the part whole, then the file store copies it
  * while hashing it), so it needs twice its size, and {@code portal.files.min-free-space} (100 MB by default) is left
  * for PostgreSQL (when embedded), the search index and the logs, which must not be the ones to find the disk full.
+ * A files directory on a disk of its own ({@code PORTAL_FILES_DIR}, shared by several nodes) must also have room for
+ * the stored copy, with the same reserve.
  */
 @Singleton
 public final class DiskSpace {
 
     private final Path dataDirectory;
+    private final Path filesDirectory;
     private final long reserve;
 
+    @Inject
     DiskSpace(
             @Value("${portal.data-dir}") String dataDirectory,
+            @Value("${portal.files-dir:}") String filesDirectory,
             @Value("${portal.files.min-free-space:100MB}") @ReadableBytes long reserve) {
         if (reserve < 0) {
             throw new IllegalArgumentException("portal.files.min-free-space must be 0 or more, got " + reserve);
         }
         this.dataDirectory = Path.of(dataDirectory).toAbsolutePath().normalize();
+        this.filesDirectory = filesDirectory.isBlank()
+                ? this.dataDirectory.resolve("files")
+                : Path.of(filesDirectory).toAbsolutePath().normalize();
         this.reserve = reserve;
+    }
+
+    DiskSpace(String dataDirectory, long reserve) {
+        this(dataDirectory, "", reserve);
     }
 
     /**
@@ -38,9 +51,13 @@ public final class DiskSpace {
      * @throws StorageFullException when it would leave less than the reserve
      */
     public void requireRoomForUpload(long length) {
-        long usable = usable();
-        long needed = reserve + Math.max(0, length) * 2;
-        if (usable < needed) {
+        long size = Math.max(0, length);
+        if (usable(dataDirectory) < reserve + size * 2) {
+            throw full(null);
+        }
+        if (Files.isDirectory(filesDirectory)
+                && !store(filesDirectory).equals(store(dataDirectory))
+                && usable(filesDirectory) < reserve + size) {
             throw full(null);
         }
     }
@@ -54,7 +71,7 @@ public final class DiskSpace {
                 return true;
             }
         }
-        return usable() < reserve + 1;
+        return usable(dataDirectory) < reserve + 1;
     }
 
     /** The refusal of an upload that found the disk full. */
@@ -65,12 +82,19 @@ public final class DiskSpace {
                 cause);
     }
 
-    private long usable() {
+    private static long usable(Path directory) {
         try {
-            FileStore store = Files.getFileStore(dataDirectory);
-            return store.getUsableSpace();
+            return store(directory).getUsableSpace();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the free space of " + dataDirectory, e);
+            throw new UncheckedIOException("Cannot read the free space of " + directory, e);
+        }
+    }
+
+    private static FileStore store(Path directory) {
+        try {
+            return Files.getFileStore(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the file system of " + directory, e);
         }
     }
 }

@@ -15,7 +15,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,12 +29,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps uploaded files under {@code <dataDir>/files/}, content-addressed by SHA-256 ({@code files/ab/abcd...}); safe
- * for concurrent use.
+ * Keeps uploaded files in the files directory ({@code portal.files-dir}, {@code PORTAL_FILES_DIR}; by default {@code
+ * <dataDir>/files/}), content-addressed by SHA-256 ({@code ab/abcd...}); safe for concurrent use, by this process and
+ * by other portal nodes sharing the files directory (a network file system mounted on each).
  *
- * <p>An upload is first streamed to {@code files/.incoming/} while its hash and size are computed, its format decided, then moved
- * into place atomically once the database accepted it: a crash leaves at worst a stray file in {@code .incoming}, never
- * a half-written stored file.
+ * <p>An upload is first streamed to this node's own {@code <dataDir>/files/.incoming/} while its hash and size are
+ * computed, its format decided, then moved into place once the database accepted it: renamed when both are on one
+ * file system, otherwise copied to a temporary name beside its place and renamed there. Either way a reader, on this
+ * node or another, sees the whole file or none: a crash leaves at worst a stray file in {@code .incoming} or a
+ * {@code .part} beside the stored files, never a half-written stored file. The database records a file as {@code
+ * files/ab/abcd...} whatever the files directory is, so that it can be moved.
  */
 // Eager: the server's multipart buffer (micronaut.server.multipart.location) lives in .incoming, created here.
 @Context
@@ -45,8 +48,11 @@ public final class FileStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
 
-    private final Path dataDirectory;
+    /** The prefix of every storage path the database records, whatever the files directory is. */
+    private static final String STORED = "files/";
+
     private final Path files;
+    private final Path incoming;
     private final long maxFileSize;
     private final DiskSpace disk;
 
@@ -57,30 +63,56 @@ public final class FileStore {
     @Inject
     FileStore(
             @Value("${portal.data-dir}") String dataDirectory,
+            @Value("${portal.files-dir:}") String filesDirectory,
             HttpServerConfiguration server,
             DiskSpace disk,
             @Value("${portal.files.remove-leftovers:true}") boolean removeLeftovers) {
-        this(Path.of(dataDirectory), server.getMultipart().getMaxFileSize(), disk, removeLeftovers);
+        this(
+                Path.of(dataDirectory),
+                filesDirectory.isBlank() ? null : Path.of(filesDirectory),
+                server.getMultipart().getMaxFileSize(),
+                disk,
+                removeLeftovers);
     }
 
     FileStore(Path dataDirectory, long maxFileSize, DiskSpace disk) {
-        this(dataDirectory, maxFileSize, disk, true);
+        this(dataDirectory, null, maxFileSize, disk, true);
     }
 
-    private FileStore(Path dataDirectory, long maxFileSize, DiskSpace disk, boolean removeLeftovers) {
-        this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
-        this.files = this.dataDirectory.resolve("files");
+    FileStore(Path dataDirectory, Path filesDirectory, long maxFileSize, DiskSpace disk) {
+        this(dataDirectory, filesDirectory, maxFileSize, disk, true);
+    }
+
+    /**
+     * @param filesDirectory null: {@code <dataDirectory>/files}
+     */
+    private FileStore(
+            Path dataDirectory, Path filesDirectory, long maxFileSize, DiskSpace disk, boolean removeLeftovers) {
+        Path ownFiles = dataDirectory.toAbsolutePath().normalize().resolve("files");
+        this.files = filesDirectory == null
+                ? ownFiles
+                : filesDirectory.toAbsolutePath().normalize();
+        // This node's, never shared: another node's uploads in progress are not this one's leftovers.
+        this.incoming = ownFiles.resolve(INCOMING);
         this.maxFileSize = maxFileSize;
         this.disk = disk;
         try {
-            Files.createDirectories(files.resolve(INCOMING));
+            Files.createDirectories(incoming);
+            Files.createDirectories(files);
         } catch (IOException e) {
             throw new UncheckedIOException(
-                    "Cannot create " + files.resolve(INCOMING) + "; make PORTAL_DATA_DIR writable", e);
+                    "Cannot create " + incoming + " or " + files
+                            + "; make PORTAL_DATA_DIR and PORTAL_FILES_DIR writable",
+                    e);
         }
         if (removeLeftovers) {
-            removeLeftovers(files.resolve(INCOMING));
+            removeLeftovers(incoming);
         }
+    }
+
+    /** Where the stored files are: the files directory. */
+    public Path directory() {
+        return files;
     }
 
     /**
@@ -118,7 +150,7 @@ public final class FileStore {
      * @throws StorageFullException when the disk filled up while it was written; nothing is left on disk then
      */
     public IncomingFile receive(InputStream content, SafeFileName name) throws IOException {
-        Path temporary = files.resolve(INCOMING).resolve(UUID.randomUUID() + ".part");
+        Path temporary = incoming.resolve(UUID.randomUUID() + ".part");
         boolean kept = false;
         try {
             Scan scan;
@@ -199,25 +231,50 @@ public final class FileStore {
     }
 
     /**
-     * Moves an accepted file to its content address and returns that address relative to the data directory. Bytes
-     * already stored under the same hash (left by an upload whose transaction failed) are kept as they are.
+     * Moves an accepted file to its content address and returns that address as the database records it ({@code
+     * files/ab/abcd...}). Bytes already stored under the same hash (left by an upload whose transaction failed, or
+     * stored by another node at the same moment) are kept as they are.
+     *
+     * @throws StorageFullException when the files directory's disk filled up; nothing is left of the copy then
      */
     public String store(IncomingFile incoming) {
-        String relative = "files/" + incoming.sha256().substring(0, 2) + "/" + incoming.sha256();
-        Path target = dataDirectory.resolve(relative);
+        String relative = incoming.sha256().substring(0, 2) + "/" + incoming.sha256();
+        Path target = files.resolve(relative);
         try {
             Files.createDirectories(target.getParent());
-            try {
-                Files.move(incoming.path(), target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(incoming.path(), target);
+            if (Files.exists(target)) {
+                discard(incoming);
+            } else {
+                moveInPlace(incoming.path(), target);
             }
-        } catch (FileAlreadyExistsException sameBytes) {
-            discard(incoming);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot store the upload at " + target + "; check the data directory", e);
+            if (disk.isFull(e)) {
+                throw disk.full(e);
+            }
+            throw new UncheckedIOException("Cannot store the upload at " + target + "; check the files directory", e);
         }
-        return relative;
+        return STORED + relative;
+    }
+
+    /**
+     * Puts {@code source} at {@code target} in one rename, so that no reader sees part of it: directly when both are
+     * on one file system, else through a copy beside the target.
+     */
+    private static void moveInPlace(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+            return;
+        } catch (AtomicMoveNotSupportedException otherFileSystem) {
+            // A files directory shared over the network: copied below, then renamed within its directory.
+        }
+        Path part = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
+        try {
+            Files.copy(source, part);
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.delete(source);
+        } finally {
+            Files.deleteIfExists(part);
+        }
     }
 
     /** Removes a file that was received but not stored; a no-op once it was stored. */
@@ -229,9 +286,17 @@ public final class FileStore {
         }
     }
 
+    /**
+     * The stored file a storage path ({@code files/ab/abcd...}) names, in the files directory.
+     *
+     * @throws IllegalStateException when the path would lead out of the files directory
+     */
     public Path resolve(String storagePath) {
-        Path path = dataDirectory.resolve(storagePath).normalize();
-        if (!path.startsWith(files)) {
+        if (!storagePath.startsWith(STORED)) {
+            throw new IllegalStateException("storage path outside the files directory: " + storagePath);
+        }
+        Path path = files.resolve(storagePath.substring(STORED.length())).normalize();
+        if (!path.startsWith(files) || path.equals(files)) {
             throw new IllegalStateException("storage path escapes the files directory: " + storagePath);
         }
         return path;

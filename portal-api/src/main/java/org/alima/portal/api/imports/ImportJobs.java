@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.alima.portal.api.access.Viewer;
 import org.alima.portal.api.system.InvalidInputException;
+import org.alima.portal.api.system.NodeName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,13 +31,17 @@ import org.slf4j.LoggerFactory;
  * The imports sent through the API: a ZIP of files and its optional metadata file, checked and unpacked while the
  * request waits (so that a bad ZIP is a 400), then imported by the same {@link Importer} as the command line, one
  * import at a time in the background. Thread-safe. Only in the portal itself (not in a command beside it), which also
- * marks the imports its last run left running as interrupted.
+ * marks the imports its last run left running as interrupted: its own only, by the {@link NodeName} in their keys, so
+ * that a node starting beside others leaves theirs running.
  */
 @Singleton
 @Requires(property = "portal.indexing.enabled", notEquals = "false")
 class ImportJobs {
 
     static final String KEY_PREFIX = "api:";
+
+    /** The keys of the imports this node runs: {@code api:<node>:<id>}. */
+    private final String ownKeys;
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportJobs.class);
 
@@ -56,7 +61,8 @@ class ImportJobs {
             ImportRuns runs,
             JsonMapper json,
             @Value("${portal.data-dir}") String dataDirectory,
-            @Value("${portal.imports.max-unpacked-bytes:4294967296}") long maxUnpackedBytes) {
+            @Value("${portal.imports.max-unpacked-bytes:4294967296}") long maxUnpackedBytes,
+            NodeName node) {
         this.importer = importer;
         this.runs = runs;
         this.json = json;
@@ -66,12 +72,14 @@ class ImportJobs {
                 .resolve("tmp")
                 .resolve("imports");
         this.maxUnpackedBytes = maxUnpackedBytes;
+        this.ownKeys = KEY_PREFIX + node.value() + ":";
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
+        // Its own, and those of a version that named no node (api:<id>), which ran alone.
         int interrupted = runs.interruptRunning(
-                KEY_PREFIX,
+                "^(" + ownKeys + "|" + KEY_PREFIX + "[0-9a-f-]{36}$)",
                 "the portal stopped during the import; send it again: the files already imported are skipped as"
                         + " duplicates");
         if (interrupted > 0) {
@@ -134,7 +142,7 @@ class ImportJobs {
             Files.deleteIfExists(received);
         }
         List<ImportLine> lines = ImportPlan.of(folder, rows, Set.of());
-        String key = KEY_PREFIX + id;
+        String key = ownKeys + id;
         UUID run = runs.findOrCreate(key, viewer.account().orElseThrow());
         runs.started(run, lines.size());
         worker.execute(() -> {

@@ -59,14 +59,17 @@ class ImportRuns {
         update("UPDATE import_runs SET state = ?, error = ?, finished_at = now() WHERE id = ?", state, error, run);
     }
 
-    /** Marks the API imports that were running when the portal stopped as interrupted; returns how many. */
-    int interruptRunning(String keyPrefix, String why) {
+    /**
+     * Marks the runs whose key matches {@code keyPattern} (a PostgreSQL regular expression) and that were running when
+     * the portal stopped as interrupted; returns how many.
+     */
+    int interruptRunning(String keyPattern, String why) {
         return transactions.executeWrite(status -> jdbc.prepareStatement(
                 "UPDATE import_runs SET state = 'interrupted', error = ?, finished_at = now()"
-                        + " WHERE state = 'running' AND run_key LIKE ?",
+                        + " WHERE state = 'running' AND run_key ~ ?",
                 statement -> {
                     statement.setString(1, why);
-                    statement.setString(2, keyPrefix + "%");
+                    statement.setString(2, keyPattern);
                     return statement.executeUpdate();
                 }));
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.alima.portal.api.system.NodeName;
 
 /**
  * The {@code index_jobs} queue as the worker sees it; thread-safe, each method one transaction. What a job does to its
@@ -27,11 +28,13 @@ import java.util.UUID;
 class IndexJobs {
 
     private final JdbcOperations jdbc;
+    private final String node;
     private final IndexedDocuments documents;
 
-    IndexJobs(JdbcOperations jdbc, IndexedDocuments documents) {
+    IndexJobs(JdbcOperations jdbc, IndexedDocuments documents, NodeName node) {
         this.jdbc = jdbc;
         this.documents = documents;
+        this.node = node.value();
     }
 
     /**
@@ -42,7 +45,7 @@ class IndexJobs {
     Optional<ClaimedJob> claimNext(Duration lease) {
         Optional<ClaimedJob> job = query("""
                 UPDATE index_jobs
-                   SET state = 'running', attempts = attempts + 1,
+                   SET state = 'running', attempts = attempts + 1, claimed_by = ?,
                        next_attempt_at = now() + make_interval(secs => ?), updated_at = now()
                  WHERE id = (SELECT id FROM index_jobs
                               WHERE state IN ('pending', 'running') AND next_attempt_at <= now()
@@ -51,7 +54,8 @@ class IndexJobs {
                               FOR UPDATE SKIP LOCKED)
                 RETURNING id, document_id, attempts, kind
                 """, statement -> {
-            statement.setDouble(1, lease.toMillis() / 1000.0);
+            statement.setString(1, node);
+            statement.setDouble(2, lease.toMillis() / 1000.0);
             ResultSet rows = statement.executeQuery();
             return rows.next()
                     ? Optional.of(new ClaimedJob(
@@ -67,15 +71,19 @@ class IndexJobs {
     }
 
     /**
-     * Jobs left running by a process that stopped without finishing them become due now, rather than when their
-     * lease passes: a portal owns its index, so one portal process runs per database and, when it starts, no other
-     * worker can be holding them.
+     * Jobs this node left running when it stopped become due now, rather than when their lease passes: when it starts
+     * again, none of its workers can be holding them. Jobs other nodes sharing the database are running stay theirs
+     * (claimed again by any node only once their lease passes, if that node died).
      */
     @Transactional
     int releaseOrphans() {
         return query(
-                "UPDATE index_jobs SET next_attempt_at = now(), updated_at = now() WHERE state = 'running'",
-                PreparedStatement::executeUpdate);
+                "UPDATE index_jobs SET next_attempt_at = now(), updated_at = now() WHERE state = 'running'"
+                        + " AND (claimed_by = ? OR claimed_by IS NULL)",
+                statement -> {
+                    statement.setString(1, node);
+                    return statement.executeUpdate();
+                });
     }
 
     /** The document as it stands now, with its file; empty when it was deleted. */

@@ -7,6 +7,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.alima.portal.indexer.engine.EngineUnavailableException;
 import org.alima.portal.indexer.engine.SearchEngine;
 import org.alima.portal.indexer.index.IndexableDocument;
 import org.alima.portal.indexer.index.IndexedSource;
@@ -101,17 +103,37 @@ final class IndexRepair {
         return true;
     }
 
+    /** Waits for a search engine that cannot be reached at startup, checking again at its pace (a minute at most). */
     void repairAtStartup() {
-        try {
-            if (engine.needsRebuild()) {
-                runRebuild("the index was built by an older schema version");
-            } else if (!index.foundOnDisk() && !jobs.searchableIds().isEmpty()) {
-                runRebuild("no index was found on disk");
-            } else {
-                reconcile();
+        while (true) {
+            try {
+                if (engine.needsRebuild()) {
+                    runRebuild("the index was built by an older schema version");
+                } else if (!index.foundOnDisk() && !jobs.searchableIds().isEmpty()) {
+                    runRebuild("no index was found on disk");
+                } else {
+                    reconcile();
+                }
+                return;
+            } catch (EngineUnavailableException e) {
+                Duration wait = e.retryAfter() == null || e.retryAfter().compareTo(Duration.ofSeconds(1)) < 0
+                        ? Duration.ofSeconds(1)
+                        : e.retryAfter().compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : e.retryAfter();
+                LOG.warn(
+                        "The search index cannot be checked against the database: the search engine is unavailable"
+                                + " ({}); trying again in {} s",
+                        e.getMessage(),
+                        wait.toSeconds());
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return; // the portal is stopping
+                }
+            } catch (RuntimeException e) {
+                LOG.error("The search index could not be checked against the database at startup", e);
+                return;
             }
-        } catch (RuntimeException e) {
-            LOG.error("The search index could not be checked against the database at startup", e);
         }
     }
 

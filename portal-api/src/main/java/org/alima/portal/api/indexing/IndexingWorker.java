@@ -192,7 +192,9 @@ class IndexingWorker {
             metrics.jobFinished(job.kind(), IndexingMetrics.Outcome.POSTPONED);
             throw e;
         }
-        engineFailures.set(0);
+        if (engineFailures.getAndSet(0) > 0) {
+            LOG.info("Indexing resumed: the search engine is back");
+        }
         return true;
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.alima.portal.api.system.NodeName;
 import org.alima.portal.indexer.ocr.OcrPage;
 
 /**
@@ -28,9 +29,11 @@ import org.alima.portal.indexer.ocr.OcrPage;
 class OcrJobs {
 
     private final JdbcOperations jdbc;
+    private final String node;
 
-    OcrJobs(JdbcOperations jdbc) {
+    OcrJobs(JdbcOperations jdbc, NodeName node) {
         this.jdbc = jdbc;
+        this.node = node.value();
     }
 
     /**
@@ -60,11 +63,12 @@ class OcrJobs {
     @Transactional
     Optional<Job> claimNext() {
         return query("""
-                UPDATE ocr_jobs SET state = 'running', started_at = now()
+                UPDATE ocr_jobs SET state = 'running', started_at = now(), claimed_by = ?
                  WHERE document_id = (SELECT document_id FROM ocr_jobs WHERE state = 'pending'
                                        ORDER BY queued_at LIMIT 1 FOR UPDATE SKIP LOCKED)
                 RETURNING document_id, sha256, pages, language
                 """, statement -> {
+            statement.setString(1, node);
             ResultSet rows = statement.executeQuery();
             if (!rows.next()) {
                 return Optional.<Job>empty();
@@ -74,12 +78,19 @@ class OcrJobs {
         });
     }
 
-    /** Jobs left running by a process that stopped are waiting again: one portal process runs per database. */
+    /**
+     * Jobs this node left running when it stopped are waiting again; those other nodes sharing the database are
+     * running stay theirs.
+     */
     @Transactional
     int releaseOrphans() {
         return query(
-                "UPDATE ocr_jobs SET state = 'pending', started_at = NULL WHERE state = 'running'",
-                PreparedStatement::executeUpdate);
+                "UPDATE ocr_jobs SET state = 'pending', started_at = NULL WHERE state = 'running'"
+                        + " AND (claimed_by = ? OR claimed_by IS NULL)",
+                statement -> {
+                    statement.setString(1, node);
+                    return statement.executeUpdate();
+                });
     }
 
     /** Stores one page as read; a page already stored for that file is kept as it was. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.alima.portal.api.system.DatabaseFailures;
+import org.alima.portal.indexer.engine.EngineUnavailableException;
 import org.alima.portal.indexer.engine.SearchEngine;
 import org.alima.portal.indexer.extract.ExtractionResult;
 import org.alima.portal.indexer.index.DocumentVectors;
@@ -115,7 +116,8 @@ final class VectorPass {
                 if (!running) {
                     return;
                 }
-                if (!DatabaseFailures.isUnavailable(e)) {
+                // The database or the search engine down: the pass waits for them, quietly.
+                if (!DatabaseFailures.isUnavailable(e) && !(e instanceof EngineUnavailableException)) {
                     LOG.error("The vector pass failed; it carries on", e);
                 }
                 try {

@@ -95,7 +95,8 @@ public final class BackupCommand implements Callable<Integer> {
 
     private String backUp(PortalSettings settings, Path target) throws IOException, SQLException {
         Path data = settings.dataDirectory();
-        if (!Files.isDirectory(data.resolve("files")) && !Files.isDirectory(data.resolve("postgres"))) {
+        Path stored = settings.filesDirectory();
+        if (!Files.isDirectory(stored) && !Files.isDirectory(data.resolve("postgres"))) {
             throw new BackupException(
                     "no portal data at " + data + "; set PORTAL_DATA_DIR to the portal's data" + " directory");
         }
@@ -108,7 +109,7 @@ public final class BackupCommand implements Callable<Integer> {
         }
         Files.createDirectories(target);
         // Files first: those a row of the database copy names were stored before the row was committed.
-        int files = DataDirectory.copyNew(data.resolve("files"), target.resolve("files"), BackupCommand::isStored);
+        int files = DataDirectory.copyNew(stored, target.resolve("files"), BackupCommand::isStored);
         List<String> properties = new ArrayList<>();
         properties.add("format=1");
         properties.add("created=" + Instant.now());
@@ -121,7 +122,7 @@ public final class BackupCommand implements Callable<Integer> {
                     + " pg_dump or your provider's tools";
         }
         // Then uploads stored while the database was copied.
-        files += DataDirectory.copyNew(data.resolve("files"), target.resolve("files"), BackupCommand::isStored);
+        files += DataDirectory.copyNew(stored, target.resolve("files"), BackupCommand::isStored);
         DataDirectory.copyNew(data.resolve("secrets"), target.resolve("secrets"), relative -> true);
         properties.add("files=" + files);
         properties.add("index=rebuilt-at-first-start");
@@ -140,9 +141,9 @@ public final class BackupCommand implements Callable<Integer> {
                 Checksums.FILE);
     }
 
-    /** Stored files only, not uploads still arriving. */
+    /** Stored files only, not uploads still arriving nor copies being renamed into place (see FileStore). */
     private static boolean isStored(String relative) {
-        return !relative.startsWith(".incoming");
+        return !relative.startsWith(".incoming") && !relative.endsWith(".part");
     }
 
     private static String backUpEmbedded(PortalSettings settings, Path target, List<String> properties)

@@ -89,7 +89,9 @@ public final class RestoreCommand implements Callable<Integer> {
             written = true;
             Files.createDirectories(data);
             for (String part : BackupCommand.PARTS) {
-                DataDirectory.copyNew(backup.resolve(part), data.resolve(part), relative -> true);
+                // Stored files by content address: into a shared files directory, only those it lacks are added.
+                Path into = part.equals("files") ? settings.filesDirectory() : data.resolve(part);
+                DataDirectory.copyNew(backup.resolve(part), into, relative -> true);
             }
             restrict(data.resolve("secrets"));
             String database;

@@ -11,6 +11,8 @@ import org.alima.portal.indexer.engine.EmbeddedEngine;
 import org.alima.portal.indexer.engine.SearchEngine;
 import org.alima.portal.indexer.search.RankingMode;
 import org.alima.portal.indexer.search.SearchSettings;
+import org.alima.portal.opensearch.OpenSearchEngine;
+import org.alima.portal.opensearch.OpenSearchSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,13 +63,27 @@ final class SearchEngineFactory {
 
     /**
      * The engine of an OpenSearch cluster at {@link SearchEngineSettings#remoteUrl()}, with the credentials, authority
-     * certificate, index prefix and shards of {@code engine}; the one place that names the OpenSearch module.
+     * certificate, index prefix and shards of {@code engine}; the one place that names the OpenSearch module. It ranks
+     * by words: ranking by meaning needs the embedded index's vectors (a hybrid request is ranked by words, as the
+     * embedded engine does without a dense model).
      *
-     * @throws SearchConfigurationException as long as this build carries no OpenSearch engine
+     * @throws SearchConfigurationException when the settings are refused (an index prefix OpenSearch cannot name)
      */
     static SearchEngine remote(SearchEngineSettings engine, SearchSettings settings, QueryTranslator translator) {
-        throw new SearchConfigurationException("PORTAL_SEARCH_URL is set but this build has no OpenSearch engine;"
-                + " leave portal.search.url (PORTAL_SEARCH_URL) blank to use the embedded index, or run a build that"
-                + " includes the portal-opensearch module");
+        OpenSearchSettings cluster;
+        try {
+            cluster = new OpenSearchSettings(
+                    engine.remoteUrl().orElseThrow(),
+                    engine.user().orElse(null),
+                    engine.user().isPresent() ? engine.password() : null,
+                    engine.caCertificateFile().orElse(null),
+                    engine.indexPrefix(),
+                    OpenSearchSettings.DEFAULT_TIMEOUT,
+                    engine.shards());
+        } catch (IllegalArgumentException e) {
+            throw new SearchConfigurationException(
+                    "the OpenSearch settings (PORTAL_SEARCH_*) are refused: " + e.getMessage());
+        }
+        return OpenSearchEngine.open(cluster, settings.withMode(RankingMode.LEXICAL), translator);
     }
 }

@@ -42,7 +42,8 @@ public final class SearchUnavailableException extends PortalException {
 
     /** The engine cannot be reached for now: retry after the wait the engine gave, one second at least. */
     public static SearchUnavailableException engineUnavailable(EngineUnavailableException cause) {
-        long seconds = Math.max(1, (cause.retryAfter().toMillis() + 999) / 1000);
+        long millis = cause.retryAfter() == null ? 0 : cause.retryAfter().toMillis();
+        long seconds = Math.max(1, (millis + 999) / 1000);
         return new SearchUnavailableException(
                 "search-unavailable",
                 "The search engine cannot be reached at the moment; retry in " + seconds + " seconds.",

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import org.alima.portal.api.metrics.MetricsToken;
+import org.alima.portal.indexer.index.IndexLockedException;
 
 /**
  * A running portal: its HTTP server, its application context and, by default, the embedded PostgreSQL it owns. Not
@@ -18,11 +19,14 @@ import org.alima.portal.api.metrics.MetricsToken;
  */
 public final class Portal implements AutoCloseable {
 
+    private final DataDirectoryLock lock;
     private final EmbeddedDatabase database;
     private final ApplicationContext context;
     private final EmbeddedServer server;
 
-    private Portal(EmbeddedDatabase database, ApplicationContext context, EmbeddedServer server) {
+    private Portal(
+            DataDirectoryLock lock, EmbeddedDatabase database, ApplicationContext context, EmbeddedServer server) {
+        this.lock = lock;
         this.database = database;
         this.context = context;
         this.server = server;
@@ -32,15 +36,23 @@ public final class Portal implements AutoCloseable {
      * Starts the portal as the environment variables say (see {@link PortalSettings}).
      *
      * @param mainClass the application's main class, for Micronaut's package scanning and banner
+     * @throws DataDirectoryInUseException when another portal runs on the same data directory
      */
     public static Portal start(Class<?> mainClass, Map<String, String> environment) {
         PortalSettings settings = PortalSettings.fromEnvironment(environment);
-        String secret = SigningSecret.resolve(environment, settings.dataDirectory());
-        EmbeddedDatabase database = settings.usesEmbeddedDatabase()
-                ? EmbeddedDatabase.start(settings.embeddedDatabaseDirectory(), settings.embeddedDatabasePort())
-                : null;
+        Map<String, Object> secret = SigningSecret.properties(environment);
+        DataDirectoryLock lock = DataDirectoryLock.acquire(settings.dataDirectory());
+        EmbeddedDatabase database;
+        try {
+            database = settings.usesEmbeddedDatabase()
+                    ? EmbeddedDatabase.start(settings.embeddedDatabaseDirectory(), settings.embeddedDatabasePort())
+                    : null;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         Map<String, Object> properties = new HashMap<>(settings.properties());
-        properties.put("portal.accounts.jwt-secret", secret);
+        properties.putAll(secret);
         // The first administrator (see FirstAdmin), the semantic switch, how often usage counts are written and the
         // mail
         // server: from the environment given, which is not always the process's.
@@ -72,7 +84,7 @@ public final class Portal implements AutoCloseable {
                     .properties(properties)
                     .start();
             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
-            return new Portal(database, context, server);
+            return new Portal(lock, database, context, server);
         } catch (RuntimeException e) {
             if (context != null) {
                 context.close();
@@ -80,8 +92,19 @@ public final class Portal implements AutoCloseable {
             if (database != null) {
                 database.close();
             }
-            throw e;
+            lock.close();
+            throw indexLocked(e) ? new DataDirectoryInUseException(settings.dataDirectory(), e) : e;
         }
+    }
+
+    /** Whether the embedded search index was found locked: by a portal whose data directory lock did not stop us. */
+    private static boolean indexLocked(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IndexLockedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The root URL of the HTTP server, e.g. {@code http://localhost:8080/}. */
@@ -95,8 +118,12 @@ public final class Portal implements AutoCloseable {
             server.stop();
             context.close();
         } finally {
-            if (database != null) {
-                database.close();
+            try {
+                if (database != null) {
+                    database.close();
+                }
+            } finally {
+                lock.close();
             }
         }
     }

@@ -50,7 +50,7 @@ public final class PortalServices implements AutoCloseable {
     public static PortalServices start(Map<String, String> environment) {
         PortalSettings settings = PortalSettings.fromEnvironment(environment);
         Map<String, Object> properties = new HashMap<>(settings.properties());
-        properties.put("portal.accounts.jwt-secret", SigningSecret.resolve(environment, settings.dataDirectory()));
+        properties.putAll(SigningSecret.properties(environment));
         properties.put("portal.indexing.enabled", "false");
         properties.put("logger.levels.root", "WARN");
         EmbeddedDatabase started = null;

@@ -12,12 +12,17 @@ import java.util.Map;
  * database must be started before the application context can exist.
  *
  * @param dataDirectory root of everything the portal writes: {@code postgres/} (embedded database), {@code files/}
+ *     (stored files, unless {@code filesDirectory} is elsewhere; this node's uploads in progress in any case), the
+ *     search index
+ * @param filesDirectory where stored files live: {@code PORTAL_FILES_DIR}, a directory several nodes may share, or
+ *     {@code <dataDirectory>/files}
  * @param externalDatabaseUrl JDBC URL of an external PostgreSQL, or null for the embedded one
  * @param embeddedDatabasePort localhost port of the embedded PostgreSQL
  * @param httpPort port of the HTTP server, or null for the configured default (8080)
  */
 public record PortalSettings(
         Path dataDirectory,
+        Path filesDirectory,
         String externalDatabaseUrl,
         String externalDatabaseUser,
         String externalDatabasePassword,
@@ -25,6 +30,7 @@ public record PortalSettings(
         Integer httpPort) {
 
     public static final String DATA_DIR = "PORTAL_DATA_DIR";
+    public static final String FILES_DIR = "PORTAL_FILES_DIR";
     public static final String DB_URL = "PORTAL_DB_URL";
     public static final String DB_USER = "PORTAL_DB_USER";
     public static final String DB_PASSWORD = "PORTAL_DB_PASSWORD";
@@ -42,8 +48,14 @@ public record PortalSettings(
     public static PortalSettings fromEnvironment(Map<String, String> environment) {
         String dataDir = environment.getOrDefault(DATA_DIR, "");
         String url = environment.getOrDefault(DB_URL, "");
+        String filesDir = environment.getOrDefault(FILES_DIR, "");
+        Path data =
+                Path.of(dataDir.isBlank() ? "./data" : dataDir).toAbsolutePath().normalize();
         return new PortalSettings(
-                Path.of(dataDir.isBlank() ? "./data" : dataDir).toAbsolutePath().normalize(),
+                data,
+                filesDir.isBlank()
+                        ? data.resolve("files")
+                        : Path.of(filesDir).toAbsolutePath().normalize(),
                 url.isBlank() ? null : url,
                 environment.get(DB_USER),
                 environment.get(DB_PASSWORD),
@@ -63,6 +75,7 @@ public record PortalSettings(
     public Map<String, Object> properties() {
         Map<String, Object> properties = new HashMap<>();
         properties.put("portal.data-dir", dataDirectory.toString());
+        properties.put("portal.files-dir", filesDirectory.toString());
         if (httpPort != null) {
             properties.put("micronaut.server.port", httpPort);
         }

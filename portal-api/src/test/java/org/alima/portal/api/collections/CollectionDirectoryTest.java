@@ -102,6 +102,40 @@ class CollectionDirectoryTest {
         }
     }
 
+    @Nested
+    class ChangesMadeOnOtherNodes {
+
+        @Test
+        void aReloadShowsAVisibilityChangedElsewhere() {
+            directory.load(List.of(collection("turned", "public", T1)));
+
+            directory.reload(List.of(collection("turned", "private", T2)), T2.plusSeconds(1));
+
+            assertThat(directory.isVisibleTo("turned", Viewer.ANONYMOUS)).isFalse();
+        }
+
+        @Test
+        void aReloadForgetsACollectionDeletedElsewhere() {
+            directory.load(List.of(collection("deleted-elsewhere", "public", T1), collection("kept", "public", T1)));
+
+            directory.reload(List.of(collection("kept", "public", T1)), T2);
+
+            assertThat(directory.isVisibleTo("deleted-elsewhere", Viewer.ANONYMOUS))
+                    .isFalse();
+            assertThat(directory.isVisibleTo("kept", Viewer.ANONYMOUS)).isTrue();
+        }
+
+        @Test
+        void aReloadKeepsWhatThisNodeRecordedWhileItRead() {
+            Instant readFrom = T1;
+            directory.record(collection("just-made", "public", T2));
+
+            directory.reload(List.of(), readFrom);
+
+            assertThat(directory.isVisibleTo("just-made", Viewer.ANONYMOUS)).isTrue();
+        }
+    }
+
     @Test
     void neverTouchesTheDatabaseSoThatSearchCanAskItWhilePostgresqlIsDown() {
         noClasses()

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.alima.portal.indexer.extract.Format;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +96,138 @@ class FileStoreTest {
         String stored = store.store(incoming);
 
         assertThat(store.sha256Of(store.resolve(stored))).isEqualTo(incoming.sha256());
+    }
+
+    @Nested
+    class InAFilesDirectoryNodesShare {
+
+        private FileStore node(String name) {
+            Path data = directory.resolve(name);
+            return new FileStore(data, directory.resolve("shared"), 1 << 20, new DiskSpace(data.toString(), 0));
+        }
+
+        private FileStore.IncomingFile receive(FileStore store, String text) throws IOException {
+            return store.receive(
+                    new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), SafeFileName.of("notes.txt"));
+        }
+
+        @Test
+        void storesThereUnderThePathTheDatabaseAlwaysRecorded() throws IOException {
+            FileStore one = node("one");
+            FileStore.IncomingFile incoming = receive(one, "stored once, read by all");
+
+            String stored = one.store(incoming);
+
+            String hash = incoming.sha256();
+            assertThat(stored).isEqualTo("files/" + hash.substring(0, 2) + "/" + hash);
+            assertThat(directory.resolve("shared").resolve(hash.substring(0, 2)).resolve(hash))
+                    .hasContent("stored once, read by all");
+            assertThat(directory.resolve("one/files").resolve(hash.substring(0, 2)))
+                    .doesNotExist();
+        }
+
+        @Test
+        void anotherNodeReadsWhatOneStoredAndKeepsItWhenItStoresTheSameBytes() throws IOException {
+            FileStore one = node("one");
+            FileStore two = node("two");
+            String stored = one.store(receive(one, "the same bytes"));
+            FileStore.IncomingFile again = receive(two, "the same bytes");
+
+            assertThat(two.store(again)).isEqualTo(stored);
+            assertThat(two.resolve(stored)).hasContent("the same bytes");
+            assertThat(again.path()).doesNotExist();
+        }
+
+        @Test
+        void aNodeStartingLeavesTheUploadsAnotherIsReceiving() throws IOException {
+            FileStore.IncomingFile arriving = receive(node("one"), "still arriving");
+
+            node("two");
+
+            assertThat(arriving.path()).exists();
+        }
+
+        @Test
+        void refusesAStoragePathThatLeavesTheFilesDirectory() {
+            FileStore store = node("one");
+
+            assertThatThrownBy(() -> store.resolve("files/../one/node-id")).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> store.resolve("postgres/PG_VERSION")).isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
+        void reachesAFilesDirectoryOnAnotherFileSystemByACopyRenamedInPlace() throws IOException {
+            Path elsewhere = Files.createTempDirectory(Path.of("/dev/shm"), "portal-files");
+            try {
+                assertThat(Files.getFileStore(elsewhere))
+                        .as("/dev/shm is another file system than the test's directory")
+                        .isNotEqualTo(Files.getFileStore(directory));
+                Path data = directory.resolve("one");
+                FileStore store = new FileStore(data, elsewhere, 1 << 20, new DiskSpace(data.toString(), 0));
+                FileStore.IncomingFile incoming = receive(store, "copied across file systems");
+
+                String stored = store.store(incoming);
+
+                assertThat(store.resolve(stored)).hasContent("copied across file systems");
+                assertThat(incoming.path()).doesNotExist();
+                try (Stream<Path> beside = Files.list(store.resolve(stored).getParent())) {
+                    assertThat(beside).as("no temporary copy left").hasSize(1);
+                }
+            } finally {
+                try (Stream<Path> paths = Files.walk(elsewhere)) {
+                    for (Path path :
+                            paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A shared files directory on a disk of its own, nearly full: a real 1 MB tmpfs the test mounts (the tests run as
+     * root, as {@code DiskFullIT}'s do).
+     */
+    @Nested
+    class OnAFullDiskOfItsOwn {
+
+        @Test
+        void refusesAnUploadItCannotHoldAndLeavesNoPartOfACopyThatRanOutOfRoom() throws Exception {
+            Path disk = Files.createTempDirectory("portal-shared-files");
+            mount(disk);
+            try {
+                Files.write(disk.resolve("filler"), new byte[600 * 1024]);
+                Path data = directory.resolve("one");
+                DiskSpace space = new DiskSpace(data.toString(), disk.toString(), 0);
+                FileStore store = new FileStore(data, disk, 1 << 20, space);
+                FileStore.IncomingFile incoming = store.receive(
+                        new ByteArrayInputStream("a".repeat(900 * 1024).getBytes(StandardCharsets.UTF_8)),
+                        SafeFileName.of("notes.txt"));
+
+                assertThatThrownBy(() -> space.requireRoomForUpload(incoming.size()))
+                        .isInstanceOf(StorageFullException.class);
+                assertThatThrownBy(() -> store.store(incoming)).isInstanceOf(StorageFullException.class);
+                try (Stream<Path> left = Files.walk(disk)) {
+                    assertThat(left.filter(Files::isRegularFile)).containsExactly(disk.resolve("filler"));
+                }
+            } finally {
+                run("umount", disk.toString());
+                Files.delete(disk);
+            }
+        }
+
+        private static void mount(Path disk) throws IOException, InterruptedException {
+            run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", disk.toString());
+        }
+
+        private static void run(String... command) throws IOException, InterruptedException {
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor())
+                    .as(String.join(" ", command) + ": " + output)
+                    .isZero();
+        }
     }
 
     private Format receive(String name, byte[] content) throws IOException {

@@ -24,6 +24,7 @@ import org.alima.portal.api.PortalTest;
 import org.alima.portal.api.TestAccounts;
 import org.alima.portal.api.documents.TestDocuments;
 import org.alima.portal.api.files.FileStore;
+import org.alima.portal.api.system.NodeName;
 import org.alima.portal.indexer.engine.SearchEngine;
 import org.alima.portal.indexer.extract.DocumentExtractor;
 import org.alima.portal.indexer.extract.ExtractionLimits;
@@ -58,6 +59,9 @@ class IndexingWorkerIT extends PortalTest {
 
     @Inject
     SearchIndex index;
+
+    @Inject
+    NodeName node;
 
     @Inject
     SearchEngine engine;
@@ -152,6 +156,46 @@ class IndexingWorkerIT extends PortalTest {
         assertThat(status.get("jobState").asText()).isEqualTo("done");
         assertThat(status.get("status").asText()).isEqualTo("indexed");
         assertThat(status.get("attempts").asInt()).isEqualTo(2);
+    }
+
+    /**
+     * Several nodes share the database: a node starting again puts back the jobs it left running itself, and leaves
+     * those another node is working on leased to it.
+     */
+    @Test
+    void aStartingNodePutsBackOnlyTheJobsItLeftRunning() {
+        String mine = uploadText();
+        String theirs = uploadText();
+        claimFor(mine, node.value());
+        claimFor(theirs, "0123456789abcdef");
+
+        assertThat(jobs.releaseOrphans()).isPositive();
+
+        assertThat(dueNow(mine)).as("this node's interrupted job").isTrue();
+        assertThat(dueNow(theirs))
+                .as("the other node's job, still leased to it")
+                .isFalse();
+    }
+
+    private void claimFor(String documentId, String nodeName) {
+        transactions.executeWrite(status -> jdbc.prepareStatement(
+                "UPDATE index_jobs SET state = 'running', claimed_by = ?,"
+                        + " next_attempt_at = now() + interval '10 minutes' WHERE document_id = ?",
+                statement -> {
+                    statement.setString(1, nodeName);
+                    statement.setObject(2, UUID.fromString(documentId));
+                    return statement.executeUpdate();
+                }));
+    }
+
+    private boolean dueNow(String documentId) {
+        return transactions.executeRead(status -> jdbc.prepareStatement(
+                "SELECT next_attempt_at <= now() FROM index_jobs WHERE document_id = ?", statement -> {
+                    statement.setObject(1, UUID.fromString(documentId));
+                    ResultSet rows = statement.executeQuery();
+                    rows.next();
+                    return rows.getBoolean(1);
+                }));
     }
 
     @Test

@@ -1,9 +1,9 @@
 package org.alima.portal.api.search;
 
-import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +38,6 @@ import org.alima.portal.indexer.search.Suggestion;
  * the data directory. Replaces the portal's engine only where {@code test.search-engine.switched} is true.
  */
 @Singleton
-@Bean(preDestroy = "close")
 @Replaces(SearchEngine.class)
 @Requires(property = "test.search-engine.switched", value = "true")
 final class SwitchedEngine implements SearchEngine {
@@ -188,7 +187,9 @@ final class SwitchedEngine implements SearchEngine {
         return call(() -> engine.withoutVectors(model, max));
     }
 
+    /** Closes the real index with the application, so that the next test's portal can open it. */
     @Override
+    @PreDestroy
     public void close() {
         engine.close();
     }

@@ -31,6 +31,8 @@ class SystemIT extends PortalTest {
             assertThat(health.at("/details/searchIndex/status").asText()).isEqualTo("UP");
             assertThat(health.at("/details/searchIndex/details/needsRebuild").asBoolean())
                     .isFalse();
+            assertThat(health.at("/details/searchIndex/details/engine").asText())
+                    .isEqualTo("embedded");
         }
 
         @Test

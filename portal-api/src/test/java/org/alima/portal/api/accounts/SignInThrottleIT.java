@@ -3,19 +3,31 @@ package org.alima.portal.api.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.alima.portal.api.PortalTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SignInThrottleTest {
+/**
+ * The throttle's rules on the real database it counts in; two throttles over one database stand for two portal nodes.
+ * The tables are emptied before each test: test classes run one after another in the test JVM.
+ */
+@MicronautTest(transactional = false)
+class SignInThrottleIT extends PortalTest {
 
     /** A clock the test moves by hand. */
     private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-01-05T08:00:00Z");
+        private Instant now = Instant.now();
 
         void advance(Duration duration) {
             now = now.plus(duration);
@@ -37,9 +49,28 @@ class SignInThrottleTest {
         }
     }
 
+    @Inject
+    JdbcOperations jdbc;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
     private final ManualClock clock = new ManualClock();
-    private final SignInThrottle throttle =
-            new SignInThrottle(5, 12, 20, Duration.ofMinutes(15), Duration.ofDays(30), 1000, clock);
+    private SignInThrottle throttle;
+
+    @BeforeEach
+    void emptyTheCounts() {
+        transactions.executeWrite(status -> jdbc.execute(connection -> {
+            connection.createStatement().executeUpdate("DELETE FROM sign_in_failures");
+            return connection.createStatement().executeUpdate("DELETE FROM sign_in_addresses");
+        }));
+        throttle = node();
+    }
+
+    /** A throttle as one portal node holds it, on the test's database and clock. */
+    private SignInThrottle node() {
+        return new SignInThrottle(5, 12, 20, Duration.ofMinutes(15), Duration.ofDays(30), clock, jdbc, transactions);
+    }
 
     /** Attempts that fail, as the sign-in does: counted first, then judged. */
     private void fail(String email, String address, int times) {
@@ -147,20 +178,44 @@ class SignInThrottleTest {
     }
 
     @Test
-    void holdsNoMoreEntriesThanItsBoundWhateverTheFlood() {
-        for (int i = 0; i < 5000; i++) {
+    void countsTheFailuresSeenByEveryNodeOnTheDatabase() {
+        SignInThrottle other = node();
+        fail("ann@example.org", "10.0.0.1", 3);
+        for (int i = 0; i < 2; i++) {
+            assertThat(other.attempt("ann@example.org", "10.0.0.1")).isEmpty();
+            other.failed("ann@example.org", "10.0.0.1");
+        }
+
+        assertThat(refusal("ann@example.org", "10.0.0.1")).isPresent();
+        assertThat(other.attempt("ann@example.org", "10.0.0.1")).isPresent();
+    }
+
+    @Test
+    void deletesTheFailuresThatLeftTheWindowAsAttemptsCome() {
+        for (int i = 0; i < 200; i++) {
             throttle.attempt("flood" + i + "@example.org", "10.1." + (i / 250) + "." + (i % 250));
         }
-        assertThat(throttle.size()).isLessThanOrEqualTo(1000);
+        clock.advance(Duration.ofMinutes(16));
+        throttle.attempt("late@example.org", "10.2.0.1");
+
+        long rows = jdbc.execute(connection -> {
+            var result = connection.createStatement().executeQuery("SELECT count(*) FROM sign_in_failures");
+            result.next();
+            return result.getLong(1);
+        });
+        assertThat(rows).isEqualTo(3);
     }
 
     @Test
     void refusesBoundsThatCannotWork() {
-        assertThatThrownBy(() -> new SignInThrottle(0, 10, 10, Duration.ofMinutes(1), Duration.ofDays(1), 10, clock))
+        assertThatThrownBy(() -> new SignInThrottle(
+                        0, 10, 10, Duration.ofMinutes(1), Duration.ofDays(1), clock, jdbc, transactions))
                 .hasMessageContaining("max-failures");
-        assertThatThrownBy(() -> new SignInThrottle(5, 4, 10, Duration.ofMinutes(1), Duration.ofDays(1), 10, clock))
+        assertThatThrownBy(() -> new SignInThrottle(
+                        5, 4, 10, Duration.ofMinutes(1), Duration.ofDays(1), clock, jdbc, transactions))
                 .hasMessageContaining("max-failures-per-address");
-        assertThatThrownBy(() -> new SignInThrottle(5, 10, 10, Duration.ZERO, Duration.ofDays(1), 10, clock))
+        assertThatThrownBy(() ->
+                        new SignInThrottle(5, 10, 10, Duration.ZERO, Duration.ofDays(1), clock, jdbc, transactions))
                 .hasMessageContaining("window");
     }
 }
