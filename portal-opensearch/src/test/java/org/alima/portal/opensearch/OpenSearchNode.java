@@ -59,12 +59,12 @@ public final class OpenSearchNode implements BeforeAllCallback, ParameterResolve
     }
 
     /**
-     * A node of its own with the shared node's heap (512 MB), for a command outside JUnit such as the engine benchmark
-     * of portal-api; the caller closes it. Its distribution and work folder come from {@value #HOME_PROPERTY} and
+     * A node of its own with {@code heapMb} MB of heap, for a command outside JUnit such as the engine benchmark of
+     * portal-api; the caller closes it. Its distribution and work folder come from {@value #HOME_PROPERTY} and
      * {@value #WORK_PROPERTY} as for the tests.
      */
-    public static LocalNode startStandalone(String name) {
-        return LocalNode.start(name, 512);
+    public static LocalNode startStandalone(String name, int heapMb) {
+        return LocalNode.start(name, heapMb);
     }
 
     /**

@@ -45,6 +45,13 @@ public final class EngineBenchmark {
     private static final Sizes FULL = new Sizes(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
     private static final Sizes QUICK = new Sizes(1_000, 100, 20);
 
+    /**
+     * The node's heap: twice the tests' 512 MB. Every first page that has a next one opens a point in time kept five
+     * minutes, and 300 of them (the cluster's default limit) filled a 512 MB heap until its parent circuit breaker
+     * refused every search of the next measurement.
+     */
+    private static final int NODE_HEAP_MB = 1024;
+
     private final Path corpus;
     private final Path scifact;
     private final Path work;
@@ -116,15 +123,19 @@ public final class EngineBenchmark {
         List<IndexableDocument> extracted = extract(pdfs);
 
         long nodeStarted = System.nanoTime();
-        try (LocalNode node = OpenSearchNode.startStandalone("engine-bench")) {
+        try (LocalNode node = OpenSearchNode.startStandalone("engine-bench", NODE_HEAP_MB)) {
             out.printf(
                     Locale.ROOT,
-                    "OpenSearch %s node (integ-test distribution, 512 MB heap) answered after %.1f s%n",
+                    "OpenSearch %s node (integ-test distribution, %d MB heap) answered after %.1f s%n",
                     OpenSearchNode.VERSION,
+                    NODE_HEAP_MB,
                     (System.nanoTime() - nodeStarted) / 1e9);
+            ClusterState cluster = new ClusterState(node.url());
             new InProcessEngines(work.resolve("in-process"), node.url(), out).run(abstracts, extracted, claims);
+            out.println("After part 1: " + cluster.describe());
+            cluster.clear("bench-");
             if (overHttp) {
-                new HttpScenarios(work.resolve("http"), portalJar, node.url(), out).run(pdfs, claims);
+                new HttpScenarios(work.resolve("http"), portalJar, node.url(), cluster, out).run(pdfs, claims);
             } else {
                 out.printf("%n== 2. Over HTTP: not run (--in-process-only)%n");
             }

@@ -58,7 +58,8 @@ final class HttpScenarios {
             int failed,
             int refused,
             double seconds,
-            List<SearchLoad.Latency> loads) {
+            List<SearchLoad.Latency> loads,
+            String clusterAfter) {
 
         SearchLoad.Latency load(int clients) {
             return loads.stream()
@@ -71,13 +72,15 @@ final class HttpScenarios {
     private final Path work;
     private final Path portalJar;
     private final URI cluster;
+    private final ClusterState clusterState;
     private final PrintStream out;
     private final String java = ProcessHandle.current().info().command().orElse("java");
 
-    HttpScenarios(Path work, Path portalJar, URI cluster, PrintStream out) {
+    HttpScenarios(Path work, Path portalJar, URI cluster, ClusterState clusterState, PrintStream out) {
         this.work = work;
         this.portalJar = portalJar;
         this.cluster = cluster;
+        this.clusterState = clusterState;
         this.out = out;
     }
 
@@ -139,6 +142,8 @@ final class HttpScenarios {
                 }
                 Process node = launch(env, dir.resolve("node-" + n + ".log"));
                 nodes.add(node);
+                // An interrupted benchmark leaves no portal running.
+                Runtime.getRuntime().addShutdownHook(new Thread(node::destroyForcibly, "portal-node-stop"));
                 awaitFirstAnswer(port, node, dir.resolve("node-" + n + ".log"));
                 URI base = URI.create("http://localhost:" + port + "/");
                 if (token == null) {
@@ -176,7 +181,12 @@ final class HttpScenarios {
                                 .get("/api/search?size=10&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
                                 .statusCode()));
             }
-            return new Result(scenario, accepted, counts[0], counts[1], refused, seconds, loads);
+            String clusterAfter = null;
+            if (scenario.openSearch()) {
+                clusterAfter = clusterState.describe();
+                clusterState.clear("bench-http-");
+            }
+            return new Result(scenario, accepted, counts[0], counts[1], refused, seconds, loads, clusterAfter);
         } finally {
             for (Process node : nodes) {
                 node.destroy();
@@ -294,6 +304,9 @@ final class HttpScenarios {
                             l.statuses(),
                             l.firstFailure() == null ? "" : "; first failure: " + l.firstFailure());
                 }
+            }
+            if (r.clusterAfter() != null) {
+                out.printf(Locale.ROOT, "  after %s: %s%n", r.scenario().name(), r.clusterAfter());
             }
             if (r.refused() > 0) {
                 out.printf(
