@@ -26,10 +26,14 @@ import org.slf4j.LoggerFactory;
  */
 final class Cluster {
 
-    /** Whether a request only reads (retried once) or writes (retried more: the job queue is waiting on it). */
+    /**
+     * Whether a request only reads (retried once), writes (retried more: the job queue is waiting on it), or asks for
+     * something the caller does without when refused (sent once: a retry would only delay the search waiting on it).
+     */
     enum Kind {
         READ(2),
-        WRITE(WRITE_ATTEMPTS);
+        WRITE(WRITE_ATTEMPTS),
+        OPTIONAL(1);
 
         final int attempts;
 

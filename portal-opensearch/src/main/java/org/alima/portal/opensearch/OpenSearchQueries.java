@@ -19,6 +19,7 @@ import java.util.Set;
 import org.alima.portal.indexer.crosslang.Language;
 import org.alima.portal.indexer.crosslang.QueryTranslator;
 import org.alima.portal.indexer.crosslang.Translation;
+import org.alima.portal.indexer.engine.EngineUnavailableException;
 import org.alima.portal.indexer.index.IndexSchema;
 import org.alima.portal.indexer.search.Access;
 import org.alima.portal.indexer.search.EngineQueries;
@@ -235,8 +236,11 @@ final class OpenSearchQueries {
     }
 
     /**
-     * A point in time for the next pages of a search, or null when the cluster refuses one (its limit of open points
-     * in time reached): the pages then come from the live index.
+     * A point in time for the next pages of a search, or null when the cluster refuses one: the pages then come from
+     * the live index. The cluster answers 429 once it holds {@code search.max_open_pit_context} (300 by default) open
+     * points in time, which a portal reaches at about one first page a second, each kept {@value #KEEP_ALIVE}: the
+     * search that asked must not fail for it (it did, as a 503, under the engine benchmark's load), nor wait for a
+     * retry, so the request is sent once.
      */
     private String openPointInTime() {
         try {
@@ -244,10 +248,10 @@ final class OpenSearchQueries {
                     "POST",
                     "/" + names.alias() + "/_search/point_in_time?keep_alive=" + KEEP_ALIVE,
                     null,
-                    Cluster.Kind.READ);
+                    Cluster.Kind.OPTIONAL);
             JsonNode id = answer.body().path("pit_id");
             return answer.found() && id.isTextual() ? id.asText() : null;
-        } catch (org.alima.portal.indexer.index.IndexException e) {
+        } catch (org.alima.portal.indexer.index.IndexException | EngineUnavailableException e) {
             return null;
         }
     }

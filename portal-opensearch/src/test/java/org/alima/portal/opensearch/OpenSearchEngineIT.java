@@ -3,6 +3,9 @@ package org.alima.portal.opensearch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +20,8 @@ import org.alima.portal.indexer.index.IndexedSource;
 import org.alima.portal.indexer.index.InvalidDocumentException;
 import org.alima.portal.indexer.search.Access;
 import org.alima.portal.indexer.search.DocumentNotFoundException;
+import org.alima.portal.indexer.search.SearchRequest;
+import org.alima.portal.indexer.search.SearchResponse;
 import org.alima.portal.indexer.search.SearchSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +56,45 @@ class OpenSearchEngineIT {
         assertThat(engine.needsRebuild()).isFalse();
         assertThat(engine.documentCount()).isZero();
         assertThat(engine.liveIndex()).startsWith(settings.indexPrefix() + "-s" + IndexSchema.VERSION + "-m");
+    }
+
+    @Test
+    void searchesGoOnWhenTheClusterRefusesMorePointsInTime() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            engine.upsert(Documents.published("pit-" + i, "Paludisme " + i, "Paludisme grave"), Optional.empty());
+        }
+        engine.flush();
+        // One open point in time at most: every first page after the first is refused one (429), as a busy portal's
+        // are once the default 300 are open.
+        openPointsInTime("1");
+        try {
+            for (int i = 0; i < 3; i++) {
+                SearchResponse first =
+                        engine.search(SearchRequest.of("paludisme").withSize(1));
+                assertThat(first.hits()).hasSize(1);
+                assertThat(first.nextCursor()).isNotNull();
+                SearchResponse next =
+                        engine.search(SearchRequest.of("paludisme").withSize(1).withCursor(first.nextCursor()));
+                assertThat(next.hits()).hasSize(1);
+                assertThat(next.hits().getFirst().id())
+                        .isNotEqualTo(first.hits().getFirst().id());
+            }
+        } finally {
+            openPointsInTime("null");
+        }
+    }
+
+    /** Sets the node's {@code search.max_open_pit_context} ({@code null}: back to its default). */
+    private void openPointsInTime(String limit) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(node.url().resolve("/_cluster/settings"))
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(
+                                        "{\"transient\": {\"search.max_open_pit_context\": " + limit + "}}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
     @Test

@@ -59,6 +59,15 @@ public final class OpenSearchNode implements BeforeAllCallback, ParameterResolve
     }
 
     /**
+     * A node of its own with {@code heapMb} MB of heap, for a command outside JUnit such as the engine benchmark of
+     * portal-api; the caller closes it. Its distribution and work folder come from {@value #HOME_PROPERTY} and
+     * {@value #WORK_PROPERTY} as for the tests.
+     */
+    public static LocalNode startStandalone(String name, int heapMb) {
+        return LocalNode.start(name, heapMb);
+    }
+
+    /**
      * The distribution's folder: {@value #HOME_PROPERTY}, or else the one portal-opensearch's build unpacked (a
      * sibling module's tests run with {@code -am}, which builds portal-opensearch first).
      */

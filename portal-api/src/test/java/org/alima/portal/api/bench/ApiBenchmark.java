@@ -20,16 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.TestAccounts;
 import org.alima.portal.api.TestDatabase;
@@ -152,7 +144,7 @@ public final class ApiBenchmark {
                         cliSeconds / indexing.seconds());
                 System.out.printf(Locale.ROOT, "RSS after indexing: %d MiB%n", rssKiB(portal.pid()) / 1024);
 
-                Latency http = load("HTTP GET /api/search", queries, query -> {
+                SearchLoad.Latency http = load("HTTP GET /api/search", queries, query -> {
                     HttpResponse<String> response = api.get("/api/search?size=10&q=" + encode(query));
                     return response.statusCode();
                 });
@@ -167,7 +159,7 @@ public final class ApiBenchmark {
             }
             try (PortalIndex index = PortalIndex.open(data.resolve("index"))) {
                 PortalSearch search = new PortalSearch(index);
-                Latency inProcess = load("in-process PortalSearch", queries, query -> {
+                SearchLoad.Latency inProcess = load("in-process PortalSearch", queries, query -> {
                     try {
                         search.search(SearchRequest.of(query).withSize(10));
                         return 200;
@@ -299,89 +291,13 @@ public final class ApiBenchmark {
         }
     }
 
-    @FunctionalInterface
-    private interface Search {
-        int run(String query) throws Exception;
-    }
-
-    /** Latency percentiles in milliseconds and the answers' statuses. */
-    private record Latency(
-            String name,
-            long requests,
-            double seconds,
-            double p50,
-            double p90,
-            double p99,
-            double max,
-            Map<Integer, Integer> statuses) {
-        @Override
-        public String toString() {
-            return String.format(
-                    Locale.ROOT,
-                    "%-24s %5d searches in %5.1f s (%6.1f/s): p50 %6.1f ms, p90 %6.1f ms, p99 %6.1f ms, max %6.1f ms;"
-                            + " statuses %s",
-                    name,
-                    requests,
-                    seconds,
-                    requests / seconds,
-                    p50,
-                    p90,
-                    p99,
-                    max,
-                    statuses);
-        }
-    }
-
     /**
      * Runs each query once to warm up, then {@value #ROUNDS} rounds of all queries from {@value #CONCURRENCY} virtual
      * threads sharing one queue, stopping early at {@link #LOAD_TIME_CAP}.
      */
-    private static Latency load(String name, List<String> queries, Search search) throws InterruptedException {
-        for (String query : queries) {
-            try {
-                search.run(query);
-            } catch (Exception e) {
-                throw new IllegalStateException("warm-up search failed: " + query, e);
-            }
-        }
-        Recorder recorder = new Recorder(3);
-        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong done = new AtomicLong();
-        int total = queries.size() * ROUNDS;
-        long deadline = System.nanoTime() + LOAD_TIME_CAP.toNanos();
-        long started = System.nanoTime();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int t = 0; t < CONCURRENCY; t++) {
-                threads.execute(() -> {
-                    for (int i = next.getAndIncrement();
-                            i < total && System.nanoTime() < deadline;
-                            i = next.getAndIncrement()) {
-                        long before = System.nanoTime();
-                        int status;
-                        try {
-                            status = search.run(queries.get(i % queries.size()));
-                        } catch (Exception e) {
-                            status = -1;
-                        }
-                        recorder.recordValue(Math.max(1, (System.nanoTime() - before) / 1_000));
-                        statuses.merge(status, 1, Integer::sum);
-                        done.incrementAndGet();
-                    }
-                });
-            }
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        Histogram micros = recorder.getIntervalHistogram();
-        return new Latency(
-                name,
-                done.get(),
-                seconds,
-                micros.getValueAtPercentile(50) / 1000.0,
-                micros.getValueAtPercentile(90) / 1000.0,
-                micros.getValueAtPercentile(99) / 1000.0,
-                micros.getMaxValue() / 1000.0,
-                new TreeMap<>(statuses));
+    private static SearchLoad.Latency load(String name, List<String> queries, SearchLoad.Search search)
+            throws InterruptedException {
+        return SearchLoad.run(name, queries, CONCURRENCY, ROUNDS, queries.size(), LOAD_TIME_CAP, search);
     }
 
     private List<String> queries() throws IOException {

@@ -1,0 +1,240 @@
+package org.alima.portal.api.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.alima.portal.indexer.crosslang.QueryTranslator;
+import org.alima.portal.indexer.engine.EmbeddedEngine;
+import org.alima.portal.indexer.engine.SearchEngine;
+import org.alima.portal.indexer.index.IndexException;
+import org.alima.portal.indexer.index.IndexableDocument;
+import org.alima.portal.indexer.index.RebuildResult;
+import org.alima.portal.indexer.search.RankingMode;
+import org.alima.portal.indexer.search.SearchRequest;
+import org.alima.portal.indexer.search.SearchSettings;
+import org.alima.portal.opensearch.OpenSearchEngine;
+import org.alima.portal.opensearch.OpenSearchSettings;
+
+/**
+ * Part 1 of {@link EngineBenchmark}: both engines in this process, on the same documents and queries. Each engine
+ * indexes the SciFact abstracts and the extracted PDFs twice, as the job queue does (one upsert per document, then a
+ * flush) and as a rebuild does (the engine's bulk path); then the SciFact claims are searched from 1 and 4 clients on
+ * the abstracts. Searches rank by words on both (the OpenSearch engine has no ranking by meaning), as a portal without
+ * a dense model does. Not thread-safe.
+ */
+final class InProcessEngines {
+
+    /** One indexing measurement of one engine. */
+    record Indexing(String engine, String corpus, String path, int documents, int refused, double seconds) {
+        double perSecond() {
+            return (documents - refused) / seconds;
+        }
+    }
+
+    private static final int[] CLIENTS = {1, 4};
+    private static final Duration LOAD_CAP = Duration.ofSeconds(90);
+
+    private final Path work;
+    private final java.net.URI cluster;
+    private final PrintStream out;
+    private final List<Indexing> indexings = new ArrayList<>();
+    private final List<SearchLoad.Latency> latencies = new ArrayList<>();
+
+    InProcessEngines(Path work, java.net.URI cluster, PrintStream out) {
+        this.work = work;
+        this.cluster = cluster;
+        this.out = out;
+    }
+
+    private static SearchSettings settings() {
+        return SearchSettings.defaults().withMode(RankingMode.LEXICAL);
+    }
+
+    private SearchEngine open(String engine, String corpus) {
+        return switch (engine) {
+            case "embedded" ->
+                EmbeddedEngine.open(work.resolve("engine-" + corpus), settings(), QueryTranslator.standard(), null);
+            case "opensearch" ->
+                OpenSearchEngine.open(
+                        OpenSearchSettings.of(cluster).withIndexPrefix("bench-" + corpus + "-" + UUID.randomUUID()),
+                        settings(),
+                        QueryTranslator.standard());
+            default -> throw new IllegalArgumentException("unknown engine " + engine);
+        };
+    }
+
+    /** Measures both engines and prints the side-by-side tables. */
+    void run(List<IndexableDocument> abstracts, List<IndexableDocument> pdfs, List<String> claims)
+            throws InterruptedException {
+        for (String engine : List.of("embedded", "opensearch")) {
+            try (SearchEngine index = open(engine, "pdfs")) {
+                indexings.add(upsertAll(engine, "PDFs", index, pdfs));
+                indexings.add(rebuild(engine, "PDFs", index, pdfs));
+            }
+            try (SearchEngine index = open(engine, "scifact")) {
+                indexings.add(upsertAll(engine, "abstracts", index, abstracts));
+                indexings.add(rebuild(engine, "abstracts", index, abstracts));
+                for (int clients : CLIENTS) {
+                    latencies.add(SearchLoad.run(
+                            engine, claims, clients, 1, Math.min(100, claims.size()), LOAD_CAP, query -> {
+                                index.search(SearchRequest.of(query).withSize(10));
+                                return 200;
+                            }));
+                }
+            }
+        }
+        printIndexing(abstracts, pdfs);
+        printSearch(claims.size(), abstracts.size());
+    }
+
+    private static Indexing upsertAll(
+            String engine, String corpus, SearchEngine index, List<IndexableDocument> documents) {
+        long started = System.nanoTime();
+        int refused = 0;
+        for (IndexableDocument document : documents) {
+            try {
+                index.upsert(document, Optional.empty());
+            } catch (IndexException e) {
+                refused++;
+            }
+        }
+        index.flush();
+        return new Indexing(
+                engine, corpus, "upsert+flush", documents.size(), refused, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static Indexing rebuild(
+            String engine, String corpus, SearchEngine index, List<IndexableDocument> documents) {
+        long started = System.nanoTime();
+        RebuildResult result = index.rebuild(documents.stream(), null);
+        return new Indexing(
+                engine,
+                corpus,
+                "rebuild (bulk)",
+                documents.size(),
+                result.refused().size(),
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private void printIndexing(List<IndexableDocument> abstracts, List<IndexableDocument> pdfs) {
+        long pages = pdfs.stream().mapToLong(d -> d.pages().size()).sum();
+        out.printf(
+                Locale.ROOT,
+                "%n== 1a. Indexing in-process: %,d SciFact abstracts; %,d extracted PDFs (%,d pages)%n",
+                abstracts.size(),
+                pdfs.size(),
+                pages);
+        out.printf(
+                Locale.ROOT,
+                "%-10s %-15s %12s %12s %12s %12s %9s%n",
+                "corpus",
+                "path",
+                "embedded s",
+                "embedded d/s",
+                "opensrch s",
+                "opensrch d/s",
+                "OS/emb");
+        for (String corpus : List.of("abstracts", "PDFs")) {
+            for (String path : List.of("upsert+flush", "rebuild (bulk)")) {
+                Indexing embedded = find("embedded", corpus, path);
+                Indexing opensearch = find("opensearch", corpus, path);
+                out.printf(
+                        Locale.ROOT,
+                        "%-10s %-15s %12.1f %12.1f %12.1f %12.1f %8.2fx%s%n",
+                        corpus,
+                        path,
+                        embedded.seconds(),
+                        embedded.perSecond(),
+                        opensearch.seconds(),
+                        opensearch.perSecond(),
+                        opensearch.perSecond() / embedded.perSecond(),
+                        embedded.refused() + opensearch.refused() > 0
+                                ? String.format(
+                                        Locale.ROOT,
+                                        " (refused: %d embedded, %d opensearch)",
+                                        embedded.refused(),
+                                        opensearch.refused())
+                                : "");
+            }
+        }
+        out.println("(d/s: documents indexed per second; OS/emb: OpenSearch throughput / embedded throughput)");
+    }
+
+    private Indexing find(String engine, String corpus, String path) {
+        return indexings.stream()
+                .filter(i -> i.engine().equals(engine)
+                        && i.corpus().equals(corpus)
+                        && i.path().equals(path))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private void printSearch(int claims, int abstracts) {
+        out.printf(
+                Locale.ROOT,
+                "%n== 1b. Search in-process: %d SciFact training claims over %,d abstracts, size 10 (facets, snippets),"
+                        + " after a warm-up of %d%n",
+                claims,
+                abstracts,
+                Math.min(100, claims));
+        out.printf(
+                Locale.ROOT,
+                "%-8s %-11s %8s %8s %8s %8s %9s  %s%n",
+                "clients",
+                "engine",
+                "p50 ms",
+                "p90 ms",
+                "p99 ms",
+                "max ms",
+                "search/s",
+                "statuses");
+        for (int clients : CLIENTS) {
+            SearchLoad.Latency embedded = latency("embedded", clients);
+            SearchLoad.Latency opensearch = latency("opensearch", clients);
+            for (SearchLoad.Latency l : List.of(embedded, opensearch)) {
+                out.printf(
+                        Locale.ROOT,
+                        "%-8d %-11s %8.1f %8.1f %8.1f %8.1f %9.1f  %s%n",
+                        clients,
+                        l.name(),
+                        l.p50(),
+                        l.p90(),
+                        l.p99(),
+                        l.max(),
+                        l.perSecond(),
+                        l.statuses());
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "%-8d %-11s %7.2fx %7.2fx %7.2fx %8s %8.2fx%n",
+                    clients,
+                    "OS/emb",
+                    opensearch.p50() / embedded.p50(),
+                    opensearch.p90() / embedded.p90(),
+                    opensearch.p99() / embedded.p99(),
+                    "",
+                    opensearch.perSecond() / embedded.perSecond());
+        }
+        latencies.stream()
+                .filter(l -> l.firstFailure() != null)
+                .forEach(l -> out.printf(
+                        Locale.ROOT,
+                        "  %s, %d clients: %s; first failure: %s%n",
+                        l.name(),
+                        l.clients(),
+                        l.statuses(),
+                        l.firstFailure()));
+    }
+
+    private SearchLoad.Latency latency(String engine, int clients) {
+        return latencies.stream()
+                .filter(l -> l.name().equals(engine) && l.clients() == clients)
+                .findFirst()
+                .orElseThrow();
+    }
+}
