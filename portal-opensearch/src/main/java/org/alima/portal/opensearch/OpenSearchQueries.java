@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,9 +59,10 @@ import org.opensearch.client.opensearch.OpenSearchClient;
  * <p>Differences, by design: ranking is by words only; a request for ranking by meaning (dense or hybrid) is ranked
  * by BM25 here, the integ-test distribution having no k-NN plugin. Cursors carry the embedded search's position (the
  * last hit's sort values, the document id last), sent as {@code search_after}, and the point in time the next pages
- * are read in (opened when a first page has a next one, kept {@value #KEEP_ALIVE} after each page); when it has
- * expired, or the cluster refused to open one, the position goes on in the live index, exactly, as the embedded
- * engine's cursor does.
+ * are read in: opened by the first page read with a cursor (a reader who pages on), not by every first page, which
+ * would keep one open per search for {@value #KEEP_ALIVE} and reach the cluster's limit at about one search a second;
+ * kept {@value #KEEP_ALIVE} after each page. The second page, and any page whose point in time has expired or was
+ * refused, goes on in the live index, exactly, as the embedded engine's cursor does.
  * Marks on pages come from OpenSearch's unified highlighter on each page's text, which may mark a word of a phrase
  * slightly differently from Lucene's matches on the body.
  */
@@ -87,6 +91,16 @@ final class OpenSearchQueries {
     private final EngineQueries queries;
     private final Cluster cluster;
     private final LuceneToOpenSearch documents = LuceneToOpenSearch.documents();
+
+    /**
+     * Which words the index holds, as found in the last minute: a cognate check is one request to the cluster, and
+     * most searches ask for words other searches asked for (a word new to the index counts as a cognate within the
+     * minute). The embedded index reads its term dictionary instead, in memory.
+     */
+    private final Cache<String, Boolean> heldWords = Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
 
     OpenSearchQueries(OpenSearchClient client, IndexNames names, SearchSettings search, QueryTranslator translator) {
         this.client = Objects.requireNonNull(client, "client");
@@ -193,9 +207,10 @@ final class OpenSearchQueries {
             Object value = request.sort() == SortOrder.RELEVANCE
                     ? (Object) last.get(0).floatValue()
                     : (Object) last.get(0).longValue();
+            // A point in time for a reader paging on: from the page after the second, or the one this page was read in.
             String pit = answer.path("pit_id").isTextual()
                     ? answer.path("pit_id").asText()
-                    : cursor == null ? openPointInTime() : null;
+                    : cursor != null ? openPointInTime() : null;
             nextCursor = PagedCursor.write(
                     EngineQueries.cursor(request.sort(), value, last.get(1).asText()), pit);
         }
@@ -220,7 +235,7 @@ final class OpenSearchQueries {
     }
 
     /**
-     * The search run in the point in time its first page opened, or null when that point in time is gone (kept
+     * The search run in the point in time an earlier page opened, or null when that point in time is gone (kept
      * {@value #KEEP_ALIVE} after each page): the cursor's sort values then go on in the live index, as the embedded
      * engine's cursor does.
      */
@@ -238,9 +253,9 @@ final class OpenSearchQueries {
     /**
      * A point in time for the next pages of a search, or null when the cluster refuses one: the pages then come from
      * the live index. The cluster answers 429 once it holds {@code search.max_open_pit_context} (300 by default) open
-     * points in time, which a portal reaches at about one first page a second, each kept {@value #KEEP_ALIVE}: the
-     * search that asked must not fail for it (it did, as a 503, under the engine benchmark's load), nor wait for a
-     * retry, so the request is sent once.
+     * points in time, each kept {@value #KEEP_ALIVE} (a portal opening one for every first page reached it at about one
+     * search a second, and searches failed as 503 under the engine benchmark's load): the search that asked must not
+     * fail for it, nor wait for a retry, so the request is sent once.
      */
     private String openPointInTime() {
         try {
@@ -474,7 +489,7 @@ final class OpenSearchQueries {
     /** Whether some document holds the word: the did-you-mean dictionary for English, the body for French. */
     private boolean holds(String foldedWord, Language language) {
         String field = language == Language.ENGLISH ? IndexSchema.SPELLING : IndexSchema.BODY;
-        return count(new TermQuery(new Term(field, foldedWord))) > 0;
+        return heldWords.get(field + ':' + foldedWord, key -> count(new TermQuery(new Term(field, foldedWord))) > 0);
     }
 
     /**
