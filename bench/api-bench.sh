@@ -22,6 +22,8 @@ fi
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 echo "Building portal-indexer and portal-api..." >&2
+# The shade plugin re-shades an existing jar and keeps its old copies of changed classes: start from none.
+rm -f portal-api/target/portal-api-*.jar portal-api/target/original-portal-api-*.jar
 ./mvnw -q -B -ntp -pl portal-api -am package dependency:build-classpath -DskipTests \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >&2
 

@@ -115,6 +115,12 @@ public final class OpenSearchEngine implements SearchEngine {
         return "opensearch";
     }
 
+    /** No: the cluster ranks by words (dense vectors are stored for a rebuild's carry-over, never searched). */
+    @Override
+    public boolean ranksByMeaning() {
+        return false;
+    }
+
     /** The names of this engine's alias and indices. */
     public IndexNames names() {
         return names;

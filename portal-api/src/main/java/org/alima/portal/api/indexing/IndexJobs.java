@@ -22,7 +22,10 @@ import org.alima.portal.api.system.NodeName;
  * <p>A job is {@code pending} until due ({@code next_attempt_at}), then claimed with {@code FOR UPDATE SKIP LOCKED}
  * so that concurrent workers never take the same one. A claimed job is {@code running} with its lease in {@code
  * next_attempt_at}; once the lease has passed, the job counts as orphaned by a process that died and is claimed again.
- * It ends {@code done}, or {@code failed} after its last attempt.
+ * It ends {@code done}, or {@code failed} after its last attempt. A job waits while another job of its document is
+ * running under a live lease, on whatever node: the jobs of one document (an ingest and the reindex after an edit, a
+ * reindex and the unindex after a withdrawal) never run at once, which {@link DocumentLocks} alone ensured only within
+ * one process.
  */
 @Singleton
 class IndexJobs {
@@ -43,12 +46,18 @@ class IndexJobs {
      */
     @Transactional
     Optional<ClaimedJob> claimNext(Duration lease) {
+        // Claims run one at a time across every node sharing the database (a lock held for the claim's transaction,
+        // milliseconds), so that the check below sees a job of the same document claimed a moment before elsewhere.
+        query("SELECT pg_advisory_xact_lock(hashtextextended('index_jobs_claim', 0))", PreparedStatement::execute);
         Optional<ClaimedJob> job = query("""
                 UPDATE index_jobs
                    SET state = 'running', attempts = attempts + 1, claimed_by = ?,
                        next_attempt_at = now() + make_interval(secs => ?), updated_at = now()
-                 WHERE id = (SELECT id FROM index_jobs
+                 WHERE id = (SELECT id FROM index_jobs job
                               WHERE state IN ('pending', 'running') AND next_attempt_at <= now()
+                                AND NOT EXISTS (SELECT 1 FROM index_jobs other
+                                                 WHERE other.document_id = job.document_id AND other.id <> job.id
+                                                   AND other.state = 'running' AND other.next_attempt_at > now())
                               ORDER BY next_attempt_at, id
                               LIMIT 1
                               FOR UPDATE SKIP LOCKED)

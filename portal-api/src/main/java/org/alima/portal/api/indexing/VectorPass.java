@@ -81,7 +81,8 @@ final class VectorPass {
 
     @EventListener
     synchronized void start(StartupEvent event) {
-        if (running || semantic.model().isEmpty()) {
+        // An engine that ranks by words only (OpenSearch) would store the vectors and never search them.
+        if (running || semantic.model().isEmpty() || !engine.ranksByMeaning()) {
             return;
         }
         running = true;

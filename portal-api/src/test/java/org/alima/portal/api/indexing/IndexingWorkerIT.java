@@ -159,6 +159,30 @@ class IndexingWorkerIT extends PortalTest {
     }
 
     /**
+     * An edit while the document's ingest runs (on this node or another sharing the database) queues a reindex, which
+     * no worker anywhere claims before the ingest has finished or its lease has passed.
+     */
+    @Test
+    void runsTheJobsOfOneDocumentOneAtATime() {
+        String id = uploadText();
+        IndexJobs.ClaimedJob ingest = jobs.claimNext(Duration.ofMinutes(10)).orElseThrow();
+        transactions.executeWrite(status -> {
+            queue.enqueueReindex(UUID.fromString(id));
+            return null;
+        });
+
+        assertThat(jobs.claimNext(Duration.ofMinutes(10)))
+                .as("the reindex waits for the ingest")
+                .isEmpty();
+
+        StoredDocument document = jobs.load(ingest.documentId(), true).orElseThrow();
+        jobs.succeed(ingest, (ProcessingOutcome.Processed) indexer.process(document), document);
+        IndexJobs.ClaimedJob reindex = jobs.claimNext(Duration.ofMinutes(10)).orElseThrow();
+        assertThat(reindex.documentId()).isEqualTo(ingest.documentId());
+        assertThat(reindex.kind()).isEqualTo(JobKind.REINDEX);
+    }
+
+    /**
      * Several nodes share the database: a node starting again puts back the jobs it left running itself, and leaves
      * those another node is working on leased to it.
      */

@@ -93,6 +93,11 @@ final class SwitchedEngine implements SearchEngine {
     }
 
     @Override
+    public boolean ranksByMeaning() {
+        return engine.ranksByMeaning();
+    }
+
+    @Override
     public SearchResponse search(SearchRequest request) {
         return call(() -> engine.search(request));
     }

@@ -100,6 +100,11 @@ public final class EmbeddedEngine implements SearchEngine {
         return "embedded";
     }
 
+    @Override
+    public boolean ranksByMeaning() {
+        return search.semantic().isPresent();
+    }
+
     /** Where the index lives, for logs and for an operator's commands. */
     public Path directory() {
         return index.directory();

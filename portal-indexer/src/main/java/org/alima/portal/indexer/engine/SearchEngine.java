@@ -38,6 +38,12 @@ public interface SearchEngine extends AutoCloseable {
     /** A short name for logs, health and metrics: {@code "embedded"} or {@code "opensearch"}. */
     String kind();
 
+    /**
+     * Whether this engine ranks by meaning with the documents' dense vectors, so that computing them is worth its CPU:
+     * the embedded index with a dense model; not OpenSearch, which ranks by words.
+     */
+    boolean ranksByMeaning();
+
     // --- reading -------------------------------------------------------------------------------------------------
 
     /** One page of results; see {@link org.alima.portal.indexer.search.PortalSearch#search}. */
