@@ -398,25 +398,30 @@ public final class OpenSearchEngine implements SearchEngine {
         if (cluster.get("/_alias/" + names.alias()).found()) {
             return documentCount() > 0;
         }
-        String index = names.newIndex(Instant.now());
-        createIndex(index);
+        // The first index has the same name on every node (time 0): nodes starting together on an empty cluster
+        // all ask for it, one creates it, the others find it made, and the alias points to one index. (Each creating
+        // an index of its own, then dropping all but the first by name, left two indices behind the alias when the
+        // later name was added first.)
+        String index = names.newIndex(Instant.EPOCH);
+        try {
+            cluster.send("PUT", "/" + index, definition, Cluster.Kind.WRITE);
+            LOG.info("created OpenSearch index {} behind alias {}", index, names.alias());
+        } catch (IndexException e) {
+            if (!String.valueOf(e.getMessage()).contains("resource_already_exists_exception")) {
+                throw e;
+            }
+            LOG.info("another portal node created OpenSearch index {} at the same time", index);
+        }
+        cluster.send(
+                "GET",
+                "/_cluster/health/" + index + "?wait_for_status=yellow&timeout=30s",
+                (JsonNode) null,
+                Cluster.Kind.WRITE);
         ObjectNode actions = NODES.objectNode();
         ObjectNode add = actions.putArray("actions").addObject().putObject("add");
         add.put("index", index);
         add.put("alias", names.alias());
         cluster.send("POST", "/_aliases", actions, Cluster.Kind.WRITE);
-        // Two portal nodes starting together may each have made an index: the first name wins, the others go.
-        List<String> pointed = new ArrayList<>();
-        cluster.get("/_alias/" + names.alias()).body().fieldNames().forEachRemaining(pointed::add);
-        pointed.sort(null);
-        if (!pointed.getFirst().equals(index)) {
-            LOG.info("another portal node created {} at the same time; dropping {}", pointed.getFirst(), index);
-            ObjectNode remove = NODES.objectNode();
-            remove.putArray("actions").addObject().putObject("remove_index").put("index", index);
-            cluster.send("POST", "/_aliases", remove, Cluster.Kind.WRITE);
-        } else {
-            LOG.info("created OpenSearch index {} behind alias {}", index, names.alias());
-        }
         return false;
     }
 
