@@ -9,8 +9,8 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.alima.portal.api.access.Role;
 import org.alima.portal.api.access.Viewer;
+import org.alima.portal.api.access.Viewer.Role;
 
 /**
  * Sends a typed client's request as the {@link Viewer} it is given: with the access token of the test account that

@@ -26,17 +26,17 @@ import org.alima.portal.indexer.engine.EngineUnavailableException;
 import org.alima.portal.indexer.index.IndexSchema;
 import org.alima.portal.indexer.search.Access;
 import org.alima.portal.indexer.search.EngineQueries;
-import org.alima.portal.indexer.search.FacetValue;
-import org.alima.portal.indexer.search.Hit;
 import org.alima.portal.indexer.search.LanguageVersion;
-import org.alima.portal.indexer.search.PageHit;
 import org.alima.portal.indexer.search.PageText;
 import org.alima.portal.indexer.search.PortalSearch;
 import org.alima.portal.indexer.search.QuerySyntaxException;
 import org.alima.portal.indexer.search.SearchRequest;
+import org.alima.portal.indexer.search.SearchRequest.SortOrder;
 import org.alima.portal.indexer.search.SearchResponse;
+import org.alima.portal.indexer.search.SearchResponse.FacetValue;
+import org.alima.portal.indexer.search.SearchResponse.Hit;
+import org.alima.portal.indexer.search.SearchResponse.PageHit;
 import org.alima.portal.indexer.search.SearchSettings;
-import org.alima.portal.indexer.search.SortOrder;
 import org.alima.portal.indexer.search.Suggestion;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -223,15 +223,7 @@ final class OpenSearchQueries {
         String didYouMean = wordMatches < EngineQueries.FEW_HITS && plan.anyVisible()
                 ? didYouMean(request, translation, filters, wordMatches)
                 : null;
-        return new SearchResponse(
-                total,
-                hits,
-                facets,
-                nextCursor,
-                didYouMean,
-                (System.nanoTime() - started) / 1_000_000,
-                translation.source().map(Language::code).orElse(null),
-                translation.isEmpty() ? null : translation.text());
+        return SearchResponse.of(total, hits, facets, nextCursor, didYouMean, started, translation);
     }
 
     /**

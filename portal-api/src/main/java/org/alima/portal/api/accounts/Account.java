@@ -3,7 +3,7 @@ package org.alima.portal.api.accounts;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.UUID;
-import org.alima.portal.api.access.Role;
+import org.alima.portal.api.access.Viewer.Role;
 
 /**
  * An account as stored. Immutable.

@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.alima.portal.api.access.Role;
+import org.alima.portal.api.access.Viewer.Role;
 import org.alima.portal.api.system.PlainText;
 
 /**

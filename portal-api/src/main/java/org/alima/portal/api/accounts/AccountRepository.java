@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.alima.portal.api.access.Role;
+import org.alima.portal.api.access.Viewer.Role;
 
 /**
  * Reads and writes accounts and refresh tokens in PostgreSQL; thread-safe, each method one transaction or a part of

@@ -18,8 +18,8 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.alima.portal.api.access.Role;
 import org.alima.portal.api.access.Viewer;
+import org.alima.portal.api.access.Viewer.Role;
 import org.alima.portal.api.system.NotFoundException;
 
 /** Accounts and their API tokens, for administrators. */

@@ -5,8 +5,8 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-import org.alima.portal.api.access.Role;
 import org.alima.portal.api.access.Viewer;
+import org.alima.portal.api.access.Viewer.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

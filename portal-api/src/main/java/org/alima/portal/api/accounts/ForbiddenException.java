@@ -1,6 +1,6 @@
 package org.alima.portal.api.accounts;
 
-import org.alima.portal.api.access.Role;
+import org.alima.portal.api.access.Viewer.Role;
 import org.alima.portal.api.system.PortalException;
 import org.alima.portal.api.system.Problem;
 

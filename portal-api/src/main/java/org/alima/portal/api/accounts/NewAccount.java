@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.alima.portal.api.access.Role;
+import org.alima.portal.api.access.Viewer.Role;
 
 /** An account for an administrator to create, with its first password (the holder should change it). */
 // @Nullable beside @NotNull: a field left out reaches validation, whose @NotNull names it in a 400, rather than failing

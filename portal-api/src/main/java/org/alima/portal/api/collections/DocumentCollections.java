@@ -5,8 +5,8 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.alima.portal.api.access.Role;
 import org.alima.portal.api.access.Viewer;
+import org.alima.portal.api.access.Viewer.Role;
 import org.alima.portal.api.indexing.CollectionMemberships;
 
 /**

@@ -2,8 +2,8 @@ package org.alima.portal.api.collections;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.alima.portal.api.access.Role;
 import org.alima.portal.api.access.Viewer;
+import org.alima.portal.api.access.Viewer.Role;
 
 /**
  * A collection's own row, without its curators and items. Immutable.

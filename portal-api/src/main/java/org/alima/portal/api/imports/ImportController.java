@@ -23,8 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.alima.portal.api.access.Role;
 import org.alima.portal.api.access.Viewer;
+import org.alima.portal.api.access.Viewer.Role;
 import org.alima.portal.api.system.InvalidInputException;
 import org.alima.portal.api.system.NotFoundException;
 

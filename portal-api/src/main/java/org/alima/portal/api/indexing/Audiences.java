@@ -4,8 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
-import org.alima.portal.api.access.Role;
 import org.alima.portal.api.access.Viewer;
+import org.alima.portal.api.access.Viewer.Role;
 import org.alima.portal.indexer.index.IndexableDocument;
 import org.alima.portal.indexer.search.Access;
 

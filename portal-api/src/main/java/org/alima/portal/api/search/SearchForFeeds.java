@@ -10,9 +10,9 @@ import org.alima.portal.api.vocabularies.Vocabulary;
 import org.alima.portal.indexer.engine.SearchEngine;
 import org.alima.portal.indexer.search.Access;
 import org.alima.portal.indexer.search.Filters;
-import org.alima.portal.indexer.search.Hit;
 import org.alima.portal.indexer.search.SearchRequest;
-import org.alima.portal.indexer.search.SortOrder;
+import org.alima.portal.indexer.search.SearchRequest.SortOrder;
+import org.alima.portal.indexer.search.SearchResponse.Hit;
 
 /**
  * A search as a feed, a saved search's digest or a search's offline pack asks: what an anonymous reader (or the

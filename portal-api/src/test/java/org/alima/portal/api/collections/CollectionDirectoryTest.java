@@ -7,8 +7,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.alima.portal.api.access.Role;
 import org.alima.portal.api.access.Viewer;
+import org.alima.portal.api.access.Viewer.Role;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

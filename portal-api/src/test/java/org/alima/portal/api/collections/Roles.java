@@ -3,8 +3,8 @@ package org.alima.portal.api.collections;
 import org.alima.portal.api.Api;
 import org.alima.portal.api.TestAccounts;
 import org.alima.portal.api.ViewerTokens;
-import org.alima.portal.api.access.Role;
 import org.alima.portal.api.access.Viewer;
+import org.alima.portal.api.access.Viewer.Role;
 
 /**
  * Clients of the portal under test for each kind of caller the collections endpoints tell apart: an anonymous reader,

@@ -11,10 +11,10 @@ import org.alima.portal.indexer.index.IndexedSource;
 import org.alima.portal.indexer.index.RebuildResult;
 import org.alima.portal.indexer.index.Vectoriser;
 import org.alima.portal.indexer.search.Access;
-import org.alima.portal.indexer.search.Hit;
 import org.alima.portal.indexer.search.PageText;
 import org.alima.portal.indexer.search.SearchRequest;
 import org.alima.portal.indexer.search.SearchResponse;
+import org.alima.portal.indexer.search.SearchResponse.Hit;
 import org.alima.portal.indexer.search.Suggestion;
 
 /**

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.alima.portal.indexer.search.Hit;
-import org.alima.portal.indexer.search.PageHit;
 import org.alima.portal.indexer.search.PortalSearch;
 import org.alima.portal.indexer.search.SearchRequest;
+import org.alima.portal.indexer.search.SearchResponse.Hit;
+import org.alima.portal.indexer.search.SearchResponse.PageHit;
 
 /**
  * Known-item questions: each asked as a reader would, with the one document and the pages that answer it; scored as

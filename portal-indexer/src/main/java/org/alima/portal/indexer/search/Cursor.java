@@ -3,6 +3,7 @@ package org.alima.portal.indexer.search;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.alima.portal.indexer.index.IndexSchema;
+import org.alima.portal.indexer.search.SearchRequest.SortOrder;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.alima.portal.indexer.crosslang.Translation;
+import org.alima.portal.indexer.search.SearchRequest.SortOrder;
+import org.alima.portal.indexer.search.SearchResponse.FacetValue;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.MatchNoDocsQuery;

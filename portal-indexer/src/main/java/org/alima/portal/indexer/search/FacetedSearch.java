@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.alima.portal.indexer.index.IndexSchema;
+import org.alima.portal.indexer.search.SearchResponse.FacetValue;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.alima.portal.indexer.index.IndexSchema;
+import org.alima.portal.indexer.search.SearchResponse.Hit;
+import org.alima.portal.indexer.search.SearchResponse.PageHit;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.StoredFieldVisitor;
 

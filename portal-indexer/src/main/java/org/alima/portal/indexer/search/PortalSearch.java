@@ -15,10 +15,15 @@ import org.alima.portal.indexer.crosslang.Translation;
 import org.alima.portal.indexer.index.IndexSchema;
 import org.alima.portal.indexer.index.IndexSnapshot;
 import org.alima.portal.indexer.index.PortalIndex;
+import org.alima.portal.indexer.search.SearchRequest.SortOrder;
+import org.alima.portal.indexer.search.SearchResponse.FacetValue;
+import org.alima.portal.indexer.search.SearchResponse.Hit;
+import org.alima.portal.indexer.search.SearchResponse.PageHit;
 import org.alima.portal.indexer.semantic.SemanticModel;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
@@ -233,15 +238,7 @@ public final class PortalSearch {
                             visibility,
                             wordMatches)
                     : null;
-            return new SearchResponse(
-                    total,
-                    hits,
-                    facets,
-                    nextCursor,
-                    didYouMean,
-                    (System.nanoTime() - started) / 1_000_000,
-                    translation.source().map(Language::code).orElse(null),
-                    translation.isEmpty() ? null : translation.text());
+            return SearchResponse.of(total, hits, facets, nextCursor, didYouMean, started, translation);
         } catch (IOException e) {
             throw new SearchFailedException("search for \"" + request.query() + "\"", e);
         }
@@ -497,7 +494,8 @@ public final class PortalSearch {
     private IndexSearcher searcher(IndexSnapshot snapshot) {
         IndexSearcher searcher = new IndexSearcher(snapshot.reader());
         searcher.setSimilarity(new BM25Similarity(settings.k1(), settings.b()));
-        searcher.setTimeout(new Deadline(settings.timeLimit()));
+        // Lucene's own clock, in milliseconds: a limit under one expires at once, as a 1 ns one did before.
+        searcher.setTimeout(new QueryTimeoutImpl(settings.timeLimit().toMillis()));
         return searcher;
     }
 

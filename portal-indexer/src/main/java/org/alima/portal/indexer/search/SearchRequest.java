@@ -298,4 +298,12 @@ public record SearchRequest(
                 readerLanguage,
                 mode);
     }
+
+    /** Order of search results. */
+    public enum SortOrder {
+        /** Best match first (BM25). */
+        RELEVANCE,
+        /** Most recent document date first; documents without a date come last. */
+        NEWEST
+    }
 }

@@ -12,6 +12,8 @@ import org.alima.portal.indexer.extract.ExtractionLimits;
 import org.alima.portal.indexer.extract.ExtractionResult;
 import org.alima.portal.indexer.index.IndexableDocument;
 import org.alima.portal.indexer.index.PortalIndex;
+import org.alima.portal.indexer.search.SearchResponse.Hit;
+import org.alima.portal.indexer.search.SearchResponse.PageHit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;

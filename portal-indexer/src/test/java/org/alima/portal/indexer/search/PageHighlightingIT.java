@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.alima.portal.indexer.index.IndexableDocument;
+import org.alima.portal.indexer.search.SearchResponse.Hit;
+import org.alima.portal.indexer.search.SearchResponse.PageHit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

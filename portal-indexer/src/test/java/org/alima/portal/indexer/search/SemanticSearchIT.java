@@ -11,6 +11,8 @@ import org.alima.portal.indexer.crosslang.Translation;
 import org.alima.portal.indexer.index.DocumentVectors;
 import org.alima.portal.indexer.index.IndexableDocument;
 import org.alima.portal.indexer.index.PortalIndex;
+import org.alima.portal.indexer.search.SearchResponse.Hit;
+import org.alima.portal.indexer.search.SearchResponse.PageHit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.alima.portal.indexer.index.IndexSchema;
+import org.alima.portal.indexer.search.SearchResponse.FacetValue;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
