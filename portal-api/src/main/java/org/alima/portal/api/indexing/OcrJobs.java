@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,17 +24,28 @@ import org.alima.portal.indexer.ocr.OcrPage;
  * The OCR queue ({@code ocr_jobs}, a row per document) and the pages it read ({@code ocr_pages}, kept per file so
  * that a reindex or a rebuild never runs OCR again); thread-safe, each method one transaction. Jobs are claimed with
  * {@code FOR UPDATE SKIP LOCKED}; a page is stored as soon as it is read, so that a job cut short by a crash goes on
- * where it stopped.
+ * where it stopped. A running job is leased to its node ({@code lease_until}), each page stored renewing the lease: a
+ * job whose node died is claimed again by any node once its lease has passed.
  */
 @Singleton
 class OcrJobs {
 
     private final JdbcOperations jdbc;
     private final String node;
+    private final Duration lease;
 
-    OcrJobs(JdbcOperations jdbc, NodeName node) {
+    OcrJobs(JdbcOperations jdbc, NodeName node, OcrSettings settings) {
         this.jdbc = jdbc;
         this.node = node.value();
+        this.lease = leaseOf(settings);
+    }
+
+    /**
+     * How long a node holds a running job without storing a page: two pages' time limit and a minute for rendering a
+     * page, so that a node that is only slow keeps its job.
+     */
+    static Duration leaseOf(OcrSettings settings) {
+        return settings.pageTimeout().multipliedBy(2).plusMinutes(1);
     }
 
     /**
@@ -48,7 +60,8 @@ class OcrJobs {
                 INSERT INTO ocr_jobs (document_id, sha256, pages, language) VALUES (?, ?, ?, ?)
                 ON CONFLICT (document_id) DO UPDATE
                    SET sha256 = EXCLUDED.sha256, pages = EXCLUDED.pages, language = EXCLUDED.language,
-                       state = 'pending', queued_at = now(), started_at = NULL, finished_at = NULL
+                       state = 'pending', queued_at = now(), started_at = NULL, finished_at = NULL,
+                       lease_until = NULL
                  WHERE ocr_jobs.state = 'done' OR ocr_jobs.sha256 <> EXCLUDED.sha256
                 """, statement -> {
             statement.setObject(1, documentId);
@@ -59,16 +72,19 @@ class OcrJobs {
         });
     }
 
-    /** Claims the job queued first, if any. */
+    /** Claims the job queued first, if any, waiting or left running by a node whose lease has passed. */
     @Transactional
     Optional<Job> claimNext() {
         return query("""
-                UPDATE ocr_jobs SET state = 'running', started_at = now(), claimed_by = ?
-                 WHERE document_id = (SELECT document_id FROM ocr_jobs WHERE state = 'pending'
+                UPDATE ocr_jobs SET state = 'running', started_at = now(), claimed_by = ?,
+                       lease_until = now() + make_interval(secs => ?)
+                 WHERE document_id = (SELECT document_id FROM ocr_jobs
+                                       WHERE state = 'pending' OR (state = 'running' AND lease_until < now())
                                        ORDER BY queued_at LIMIT 1 FOR UPDATE SKIP LOCKED)
                 RETURNING document_id, sha256, pages, language
                 """, statement -> {
             statement.setString(1, node);
+            statement.setDouble(2, lease.toMillis() / 1000.0);
             ResultSet rows = statement.executeQuery();
             if (!rows.next()) {
                 return Optional.<Job>empty();
@@ -85,7 +101,7 @@ class OcrJobs {
     @Transactional
     int releaseOrphans() {
         return query(
-                "UPDATE ocr_jobs SET state = 'pending', started_at = NULL WHERE state = 'running'"
+                "UPDATE ocr_jobs SET state = 'pending', started_at = NULL, lease_until = NULL WHERE state = 'running'"
                         + " AND (claimed_by = ? OR claimed_by IS NULL)",
                 statement -> {
                     statement.setString(1, node);
@@ -93,9 +109,22 @@ class OcrJobs {
                 });
     }
 
-    /** Stores one page as read; a page already stored for that file is kept as it was. */
+    /**
+     * Stores one page as read, and renews the job's lease if this node still holds it; a page already stored for that
+     * file is kept as it was.
+     */
     @Transactional
     void save(UUID documentId, String sha256, OcrPage page) {
+        query("""
+                UPDATE ocr_jobs SET lease_until = now() + make_interval(secs => ?)
+                 WHERE document_id = ? AND sha256 = ? AND state = 'running' AND claimed_by = ?
+                """, statement -> {
+            statement.setDouble(1, lease.toMillis() / 1000.0);
+            statement.setObject(2, documentId);
+            statement.setString(3, sha256);
+            statement.setString(4, node);
+            return statement.executeUpdate();
+        });
         query("""
                 INSERT INTO ocr_pages (document_id, sha256, page, text, confidence, failure) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
@@ -128,7 +157,7 @@ class OcrJobs {
     @Transactional
     void finish(UUID documentId, String sha256) {
         query(
-                "UPDATE ocr_jobs SET state = 'done', finished_at = now() WHERE document_id = ? AND sha256 = ?",
+                "UPDATE ocr_jobs SET state = 'done', finished_at = now(), lease_until = NULL WHERE document_id = ? AND sha256 = ?",
                 statement -> {
                     statement.setObject(1, documentId);
                     statement.setString(2, sha256);

@@ -165,7 +165,8 @@ class OcrWorker {
             }
         }
         if (Thread.currentThread().isInterrupted()) {
-            return true; // stopping: the job stays running and is released at the next start
+            return true; // stopping: the job stays running, put back when this node starts or taken once its lease
+            // passes
         }
         jobs.finishAndReprocess(job.documentId(), job.sha256(), queue);
         LOG.info(
