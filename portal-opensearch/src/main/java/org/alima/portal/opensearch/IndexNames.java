@@ -6,6 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.alima.portal.indexer.index.IndexSchema;
 
 /**
@@ -19,6 +22,7 @@ public final class IndexNames {
 
     private final String alias;
     private final String definitionHash;
+    private final Pattern concrete;
 
     /**
      * @param prefix the alias, and the start of every concrete index's name
@@ -27,6 +31,7 @@ public final class IndexNames {
     public IndexNames(String prefix, String definitionJson) {
         this.alias = Objects.requireNonNull(prefix, "prefix");
         this.definitionHash = hash(definitionJson);
+        this.concrete = Pattern.compile(Pattern.quote(prefix) + "-s\\d+-m[0-9a-f]{8}-(\\d{1,19})");
     }
 
     /** The alias searches and writes go through. */
@@ -53,6 +58,22 @@ public final class IndexNames {
     /** Whether {@code index} is one of this prefix's concrete indices, whatever its version. */
     public boolean isOurs(String index) {
         return index.startsWith(alias + "-s");
+    }
+
+    /**
+     * When {@code index}, a concrete index of this prefix whatever its version, was made; empty for any other name
+     * (another prefix that starts the same, {@code portal-staging} beside {@code portal}, is never taken for ours).
+     */
+    public Optional<Instant> madeAt(String index) {
+        Matcher name = concrete.matcher(index);
+        if (!name.matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.ofEpochMilli(Long.parseLong(name.group(1))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** The pattern matching every concrete index of this prefix, for listing them. */

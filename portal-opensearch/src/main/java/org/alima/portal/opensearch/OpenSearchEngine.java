@@ -54,6 +54,12 @@ public final class OpenSearchEngine implements SearchEngine {
     /** Documents per bulk request of a rebuild, unless {@link #BULK_BYTES} is reached first. */
     static final int BULK_DOCUMENTS = 200;
 
+    /**
+     * How old an index of ours that no alias points to must be before it counts as left by a rebuild that died: far
+     * longer than a rebuild takes (a library of 100,000 abstracts, a few minutes; of 10,000 PDFs, under an hour).
+     */
+    static final Duration LEFTOVER_AGE = Duration.ofDays(1);
+
     /** Bytes of JSON per bulk request of a rebuild, about: OpenSearch's default limit is 100 MB. */
     static final int BULK_BYTES = 10 * 1024 * 1024;
 
@@ -393,9 +399,47 @@ public final class OpenSearchEngine implements SearchEngine {
         return all.getFirst();
     }
 
+    /**
+     * Deletes this prefix's indices that no alias of ours points to and that were made more than {@link #LEFTOVER_AGE}
+     * ago: those of a rebuild whose process died before it swapped the alias or deleted its new index. A rebuild
+     * still running on another node made its index less than a day ago and keeps it.
+     *
+     * @return the indices deleted
+     */
+    List<String> deleteLeftovers(Instant now) {
+        Cluster.Answer answer = cluster.get("/" + names.pattern() + "/_alias");
+        List<String> deleted = new ArrayList<>();
+        if (!answer.found()) {
+            return deleted;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> indices = answer.body().fields(); indices.hasNext(); ) {
+            Map.Entry<String, JsonNode> index = indices.next();
+            Optional<Instant> made = names.madeAt(index.getKey());
+            boolean behindAlias = index.getValue().path("aliases").has(names.alias());
+            if (made.isPresent() && !behindAlias && made.get().isBefore(now.minus(LEFTOVER_AGE))) {
+                try {
+                    cluster.send("DELETE", "/" + index.getKey(), null, Cluster.Kind.WRITE);
+                    LOG.warn("deleted OpenSearch index {}, left by a rebuild that never finished", index.getKey());
+                    deleted.add(index.getKey());
+                } catch (RuntimeException e) {
+                    LOG.warn(
+                            "could not delete the OpenSearch index {} left by a rebuild; delete it by hand",
+                            index.getKey(),
+                            e);
+                }
+            }
+        }
+        return deleted;
+    }
+
     /** Creates the index and its alias when missing; whether the alias already held documents. */
     private boolean ensureIndex() {
         if (cluster.get("/_alias/" + names.alias()).found()) {
+            try {
+                deleteLeftovers(Instant.now());
+            } catch (RuntimeException e) {
+                LOG.warn("could not look for OpenSearch indices left by rebuilds: {}", e.getMessage());
+            }
             return documentCount() > 0;
         }
         // The first index has the same name on every node (time 0): nodes starting together on an empty cluster

@@ -53,6 +53,7 @@ final class Rebuild {
     }
 
     RebuildResult run(Stream<IndexableDocument> documents, Vectoriser vectoriser) {
+        engine.deleteLeftovers(Instant.now());
         if (!engine.startJournal()) {
             throw new IndexException("a rebuild of " + names.alias() + " is already running; wait for it to finish");
         }

@@ -38,6 +38,22 @@ class IndexNamesTest {
     }
 
     @Test
+    void anIndexOfOursSaysWhenItWasMadeAndAnotherPrefixsNeverIsOurs() {
+        Instant made = Instant.ofEpochMilli(1_700_000_000_000L);
+        IndexNames staging = new IndexNames("portal-staging", IndexDefinition.json(SearchSettings.defaults(), 1));
+
+        assertThat(names.madeAt(names.newIndex(made))).contains(made);
+        assertThat(names.madeAt("portal-s3-m0123abcd-42"))
+                .as("an older schema and definition")
+                .contains(Instant.ofEpochMilli(42));
+        assertThat(names.madeAt(staging.newIndex(made)))
+                .as("portal-staging's index starts with portal-s")
+                .isEmpty();
+        assertThat(names.madeAt("portal")).isEmpty();
+        assertThat(names.madeAt("portal-s7-m0123abcd-99999999999999999999")).isEmpty();
+    }
+
+    @Test
     void theDefinitionIsTheSameTextEachTime() {
         assertThat(IndexDefinition.json(SearchSettings.defaults(), 1))
                 .isEqualTo(IndexDefinition.json(SearchSettings.defaults(), 1));

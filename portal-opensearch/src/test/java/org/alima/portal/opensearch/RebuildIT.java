@@ -2,6 +2,8 @@ package org.alima.portal.opensearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -178,5 +180,41 @@ class RebuildIT {
                             .asText())
                     .isEqualTo("0.9");
         }
+    }
+
+    /**
+     * A rebuild whose process died leaves its new index beside the alias; the next node to start (or the next rebuild)
+     * deletes it once it is a day old, and keeps a younger one, which may be another node's rebuild still running.
+     */
+    @Test
+    void indicesLeftByARebuildThatDiedAreDeletedOnceADayOld() {
+        IndexNames names = engine.names();
+        String live = engine.liveIndex();
+        String died = names.newIndex(Instant.now().minus(Duration.ofDays(2)));
+        String running = names.newIndex(Instant.now().minus(Duration.ofHours(1)));
+        String otherPrefix = new IndexNames(names.alias() + "-staging", "{}").newIndex(Instant.EPOCH);
+        engine.createIndex(died);
+        engine.createIndex(running);
+        engine.createIndex(otherPrefix);
+
+        try (OpenSearchEngine starting =
+                OpenSearchEngine.open(settings, SearchSettings.defaults(), QueryTranslator.off())) {
+            assertThat(starting.liveIndex()).isEqualTo(live);
+        }
+
+        assertThat(engine.cluster().get("/" + died).found())
+                .as("left by a rebuild two days ago")
+                .isFalse();
+        assertThat(engine.cluster().get("/" + running).found())
+                .as("a rebuild that may still run")
+                .isTrue();
+        assertThat(engine.cluster().get("/" + otherPrefix).found())
+                .as("another prefix's")
+                .isTrue();
+        assertThat(engine.cluster().get("/" + live).found()).isTrue();
+        assertThat(engine.deleteLeftovers(Instant.now().plus(Duration.ofDays(1))))
+                .as("a day later, the younger one too")
+                .containsExactly(running);
+        engine.cluster().send("DELETE", "/" + otherPrefix, null, Cluster.Kind.WRITE);
     }
 }
