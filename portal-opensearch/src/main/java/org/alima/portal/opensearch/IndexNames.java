@@ -55,11 +55,6 @@ public final class IndexNames {
                 && index.substring(currentPrefix().length()).chars().allMatch(Character::isDigit);
     }
 
-    /** Whether {@code index} is one of this prefix's concrete indices, whatever its version. */
-    public boolean isOurs(String index) {
-        return index.startsWith(alias + "-s");
-    }
-
     /**
      * When {@code index}, a concrete index of this prefix whatever its version, was made; empty for any other name
      * (another prefix that starts the same, {@code portal-staging} beside {@code portal}, is never taken for ours).
