@@ -37,6 +37,10 @@ final class InProcessEngines {
     }
 
     private static final int[] CLIENTS = {1, 4};
+
+    /** Pages asked for each hit of a search of the PDFs, as the results page asks. */
+    private static final int PAGES_PER_HIT = 3;
+
     private static final Duration LOAD_CAP = Duration.ofSeconds(90);
 
     private final Path work;
@@ -44,6 +48,7 @@ final class InProcessEngines {
     private final PrintStream out;
     private final List<Indexing> indexings = new ArrayList<>();
     private final List<SearchLoad.Latency> latencies = new ArrayList<>();
+    private final List<SearchLoad.Latency> pageSearches = new ArrayList<>();
 
     InProcessEngines(Path work, java.net.URI cluster, PrintStream out) {
         this.work = work;
@@ -71,10 +76,16 @@ final class InProcessEngines {
     /** Measures both engines and prints the side-by-side tables. */
     void run(List<IndexableDocument> abstracts, List<IndexableDocument> pdfs, List<String> claims)
             throws InterruptedException {
+        List<String> pageQueries = pageQueries(pdfs);
         for (String engine : List.of("embedded", "opensearch")) {
             try (SearchEngine index = open(engine, "pdfs")) {
                 indexings.add(upsertAll(engine, "PDFs", index, pdfs));
                 indexings.add(rebuild(engine, "PDFs", index, pdfs));
+                pageSearches.add(
+                        SearchLoad.run(engine, pageQueries, 1, 1, Math.min(20, pageQueries.size()), LOAD_CAP, query -> {
+                            index.search(SearchRequest.of(query).withSize(10).withPagesPerHit(PAGES_PER_HIT));
+                            return 200;
+                        }));
             }
             try (SearchEngine index = open(engine, "scifact")) {
                 indexings.add(upsertAll(engine, "abstracts", index, abstracts));
@@ -90,6 +101,29 @@ final class InProcessEngines {
         }
         printIndexing(abstracts, pdfs);
         printSearch(claims.size(), abstracts.size());
+        printPageSearch(pageQueries.size(), pdfs.size());
+    }
+
+    /**
+     * Queries a reader of the PDFs might type: two neighbouring words of five letters or more from every fifth page
+     * of each document (at most four pages a document), in page order; the same on every run.
+     */
+    static List<String> pageQueries(List<IndexableDocument> pdfs) {
+        List<String> queries = new ArrayList<>();
+        for (IndexableDocument pdf : pdfs) {
+            int taken = 0;
+            for (int p = 0; p < pdf.pages().size() && taken < 4; p += 5) {
+                String[] words = pdf.pages().get(p).text().split("[^\\p{L}]+");
+                for (int w = words.length / 2; w + 1 < words.length; w++) {
+                    if (words[w].length() >= 5 && words[w + 1].length() >= 5) {
+                        queries.add(words[w] + " " + words[w + 1]);
+                        taken++;
+                        break;
+                    }
+                }
+            }
+        }
+        return queries;
     }
 
     private static Indexing upsertAll(
@@ -229,6 +263,50 @@ final class InProcessEngines {
                         l.clients(),
                         l.statuses(),
                         l.firstFailure()));
+    }
+
+    private void printPageSearch(int queries, int pdfs) {
+        out.printf(
+                Locale.ROOT,
+                "%n== 1c. Page hits in-process: %d queries of two words from the pages of %d PDFs, size 10, %d best"
+                        + " pages a hit (snippets marked), 1 client, after a warm-up of %d%n",
+                queries,
+                pdfs,
+                PAGES_PER_HIT,
+                Math.min(20, queries));
+        out.printf(
+                Locale.ROOT,
+                "%-11s %8s %8s %8s %8s %9s  %s%n",
+                "engine",
+                "p50 ms",
+                "p90 ms",
+                "p99 ms",
+                "max ms",
+                "search/s",
+                "statuses");
+        for (SearchLoad.Latency l : pageSearches) {
+            out.printf(
+                    Locale.ROOT,
+                    "%-11s %8.1f %8.1f %8.1f %8.1f %9.1f  %s%n",
+                    l.name(),
+                    l.p50(),
+                    l.p90(),
+                    l.p99(),
+                    l.max(),
+                    l.perSecond(),
+                    l.statuses());
+        }
+        SearchLoad.Latency embedded = pageSearches.get(0);
+        SearchLoad.Latency opensearch = pageSearches.get(1);
+        out.printf(
+                Locale.ROOT,
+                "%-11s %7.2fx %7.2fx %7.2fx %8s %8.2fx%n",
+                "OS/emb",
+                opensearch.p50() / embedded.p50(),
+                opensearch.p90() / embedded.p90(),
+                opensearch.p99() / embedded.p99(),
+                "",
+                opensearch.perSecond() / embedded.perSecond());
     }
 
     private SearchLoad.Latency latency(String engine, int clients) {
