@@ -2,6 +2,7 @@ package org.alima.portal.opensearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ import org.alima.portal.indexer.search.SearchRequest.SortOrder;
 import org.alima.portal.indexer.search.SearchResponse;
 import org.alima.portal.indexer.search.SearchResponse.FacetValue;
 import org.alima.portal.indexer.search.SearchResponse.Hit;
+import org.alima.portal.indexer.search.SearchResponse.PageHit;
 import org.alima.portal.indexer.search.SearchSettings;
 import org.alima.portal.indexer.search.Suggestion;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -222,6 +225,43 @@ class SearchEngineContractIT {
             assertThat(page.page()).isBetween(1, 20);
             assertThat(page.snippet()).containsIgnoringCase("<mark>thromboembolism</mark>");
         });
+    }
+
+    /** On engines of its own: the shared ones keep the statistics of the fixtures, which scores are compared on. */
+    @Test
+    void bothEnginesSayWhichPagesOcrRead(OpenSearchNode.Running node, @TempDir Path directory) {
+        IndexableDocument scan = document(
+                "scan",
+                "Registre scanné",
+                "report",
+                "fr",
+                2020,
+                List.of(),
+                List.of(
+                        new Page(1, "Registre des consultations de Mbandaka, page saisie.", "fr", false),
+                        new Page(2, "Registre des consultations de Mbandaka, page numérisée.", "fr", true)),
+                Set.of(IndexableDocument.PUBLIC));
+        try (SearchEngine embedded =
+                        EmbeddedEngine.open(directory, SearchSettings.defaults(), QueryTranslator.standard(), null);
+                SearchEngine opensearch = OpenSearchEngine.open(
+                        OpenSearchSettings.of(node.url())
+                                .withIndexPrefix("contract-ocr-" + java.util.UUID.randomUUID()),
+                        SearchSettings.defaults(),
+                        QueryTranslator.standard())) {
+            for (SearchEngine engine : List.of(embedded, opensearch)) {
+                engine.upsert(scan, Optional.empty());
+                engine.flush();
+
+                SearchResponse response =
+                        engine.search(anonymous("consultations mbandaka").withPagesPerHit(3));
+
+                assertThat(ids(response.hits())).as(engine.kind()).containsExactly("scan");
+                assertThat(response.hits().getFirst().pages())
+                        .as(engine.kind())
+                        .extracting(PageHit::page, PageHit::ocr)
+                        .containsExactlyInAnyOrder(tuple(1, false), tuple(2, true));
+            }
+        }
     }
 
     @Test
