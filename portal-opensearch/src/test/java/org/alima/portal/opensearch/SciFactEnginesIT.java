@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,9 +17,10 @@ import java.util.stream.Stream;
 import org.alima.portal.indexer.crosslang.QueryTranslator;
 import org.alima.portal.indexer.engine.EmbeddedEngine;
 import org.alima.portal.indexer.engine.SearchEngine;
+import org.alima.portal.indexer.eval.Judgements;
 import org.alima.portal.indexer.eval.RankingMetrics;
-import org.alima.portal.indexer.extract.Page;
 import org.alima.portal.indexer.index.IndexableDocument;
+import org.alima.portal.indexer.records.JsonLinesRecords;
 import org.alima.portal.indexer.search.SearchSettings;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -64,26 +64,6 @@ class SciFactEnginesIT {
         }
     }
 
-    private static Stream<IndexableDocument> abstracts(Path scifact) throws IOException {
-        return Files.lines(scifact.resolve("corpus.jsonl"))
-                .map(SciFactEnginesIT::json)
-                .map(doc -> IndexableDocument.published(
-                        doc.get("_id").asText(),
-                        null,
-                        doc.get("title").asText(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        "article",
-                        "en",
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(new Page(1, doc.get("text").asText(), "en"))));
-    }
-
     private static List<String[]> claims(Path file) throws IOException {
         List<String[]> claims = new ArrayList<>();
         try (Stream<String> lines = Files.lines(file)) {
@@ -103,15 +83,7 @@ class SciFactEnginesIT {
     void openSearchRanksTrainingClaimsWithinOneHundredthOfTheEmbeddedIndex(OpenSearchNode.Running node)
             throws IOException {
         Path scifact = scifact();
-        Map<String, Map<String, Integer>> judgements = new HashMap<>();
-        for (String line : Files.readAllLines(scifact.resolve("qrels-train.tsv"))) {
-            String[] fields = line.split("\t");
-            if (!fields[0].equals("query-id")) {
-                judgements
-                        .computeIfAbsent(fields[0], id -> new HashMap<>())
-                        .put(fields[1], fields.length > 2 ? Integer.parseInt(fields[2].strip()) : 1);
-            }
-        }
+        Judgements judgements = Judgements.read(scifact.resolve("qrels-train.tsv"));
         try (SearchEngine embedded = EmbeddedEngine.open(
                         directory.resolve("index"), SearchSettings.defaults(), QueryTranslator.standard(), null);
                 SearchEngine opensearch = OpenSearchEngine.open(
@@ -120,7 +92,9 @@ class SciFactEnginesIT {
                         QueryTranslator.standard())) {
             List<SearchEngine> engines = List.of(embedded, opensearch);
             for (SearchEngine engine : engines) {
-                try (Stream<IndexableDocument> documents = abstracts(scifact)) {
+                // Read as the indexer's command line reads a BEIR corpus: one English page a record.
+                try (Stream<IndexableDocument> documents =
+                        JsonLinesRecords.read(scifact.resolve("corpus.jsonl"), text -> "en")) {
                     engine.rebuild(documents, null);
                 }
             }
@@ -134,8 +108,8 @@ class SciFactEnginesIT {
                 int judged = 0;
                 int differentTop = 0;
                 for (String[] claim : claims(queries)) {
-                    Map<String, Integer> wanted = judgements.get(claim[0]);
-                    if (wanted == null) {
+                    Map<String, Integer> wanted = judgements.of(claim[0]);
+                    if (wanted.isEmpty()) {
                         continue;
                     }
                     judged++;

@@ -216,6 +216,23 @@ final class InProcessEngines {
                 claims,
                 abstracts,
                 Math.min(100, claims));
+        printLatencies(latencies);
+    }
+
+    private void printPageSearch(int queries, int pdfs) {
+        out.printf(
+                Locale.ROOT,
+                "%n== 1c. Page hits in-process: %d queries of two words from the pages of %d PDFs, size 10, %d best"
+                        + " pages a hit (snippets marked), 1 client, after a warm-up of %d%n",
+                queries,
+                pdfs,
+                PAGES_PER_HIT,
+                Math.min(20, queries));
+        printLatencies(pageSearches);
+    }
+
+    /** One table: per number of clients, each engine's latencies and OpenSearch's ratios to the embedded engine's. */
+    private void printLatencies(List<SearchLoad.Latency> measured) {
         out.printf(
                 Locale.ROOT,
                 "%-8s %-11s %8s %8s %8s %8s %9s  %s%n",
@@ -227,9 +244,12 @@ final class InProcessEngines {
                 "max ms",
                 "search/s",
                 "statuses");
-        for (int clients : CLIENTS) {
-            SearchLoad.Latency embedded = latency("embedded", clients);
-            SearchLoad.Latency opensearch = latency("opensearch", clients);
+        for (int clients : measured.stream()
+                .mapToInt(SearchLoad.Latency::clients)
+                .distinct()
+                .toArray()) {
+            SearchLoad.Latency embedded = latency(measured, "embedded", clients);
+            SearchLoad.Latency opensearch = latency(measured, "opensearch", clients);
             for (SearchLoad.Latency l : List.of(embedded, opensearch)) {
                 out.printf(
                         Locale.ROOT,
@@ -254,7 +274,7 @@ final class InProcessEngines {
                     "",
                     opensearch.perSecond() / embedded.perSecond());
         }
-        latencies.stream()
+        measured.stream()
                 .filter(l -> l.firstFailure() != null)
                 .forEach(l -> out.printf(
                         Locale.ROOT,
@@ -265,52 +285,8 @@ final class InProcessEngines {
                         l.firstFailure()));
     }
 
-    private void printPageSearch(int queries, int pdfs) {
-        out.printf(
-                Locale.ROOT,
-                "%n== 1c. Page hits in-process: %d queries of two words from the pages of %d PDFs, size 10, %d best"
-                        + " pages a hit (snippets marked), 1 client, after a warm-up of %d%n",
-                queries,
-                pdfs,
-                PAGES_PER_HIT,
-                Math.min(20, queries));
-        out.printf(
-                Locale.ROOT,
-                "%-11s %8s %8s %8s %8s %9s  %s%n",
-                "engine",
-                "p50 ms",
-                "p90 ms",
-                "p99 ms",
-                "max ms",
-                "search/s",
-                "statuses");
-        for (SearchLoad.Latency l : pageSearches) {
-            out.printf(
-                    Locale.ROOT,
-                    "%-11s %8.1f %8.1f %8.1f %8.1f %9.1f  %s%n",
-                    l.name(),
-                    l.p50(),
-                    l.p90(),
-                    l.p99(),
-                    l.max(),
-                    l.perSecond(),
-                    l.statuses());
-        }
-        SearchLoad.Latency embedded = pageSearches.get(0);
-        SearchLoad.Latency opensearch = pageSearches.get(1);
-        out.printf(
-                Locale.ROOT,
-                "%-11s %7.2fx %7.2fx %7.2fx %8s %8.2fx%n",
-                "OS/emb",
-                opensearch.p50() / embedded.p50(),
-                opensearch.p90() / embedded.p90(),
-                opensearch.p99() / embedded.p99(),
-                "",
-                opensearch.perSecond() / embedded.perSecond());
-    }
-
-    private SearchLoad.Latency latency(String engine, int clients) {
-        return latencies.stream()
+    private static SearchLoad.Latency latency(List<SearchLoad.Latency> measured, String engine, int clients) {
+        return measured.stream()
                 .filter(l -> l.name().equals(engine) && l.clients() == clients)
                 .findFirst()
                 .orElseThrow();

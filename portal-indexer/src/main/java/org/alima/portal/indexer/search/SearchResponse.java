@@ -62,17 +62,6 @@ public record SearchResponse(
                 translation.isEmpty() ? null : translation.text());
     }
 
-    /** A response without translation. */
-    public SearchResponse(
-            long total,
-            List<Hit> hits,
-            Map<String, List<FacetValue>> facets,
-            String nextCursor,
-            String didYouMean,
-            long tookMillis) {
-        this(total, hits, facets, nextCursor, didYouMean, tookMillis, null, null);
-    }
-
     /**
      * One matching document, immutable.
      *
